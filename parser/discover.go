@@ -1,0 +1,229 @@
+package parser
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+// skippedDirs are never descended into.
+var skippedDirs = map[string]bool{
+	"node_modules": true, "dist": true, "build": true, "coverage": true, ".git": true,
+}
+
+// IsSource reports whether a file name is a TypeScript source nestlint lints.
+func IsSource(name string) bool {
+	if strings.HasSuffix(name, ".d.ts") || strings.HasSuffix(name, ".d.mts") || strings.HasSuffix(name, ".d.cts") {
+		return false
+	}
+	switch filepath.Ext(name) {
+	case ".ts", ".tsx", ".mts", ".cts":
+		return true
+	}
+	return false
+}
+
+// Problem is an input problem found while discovering or parsing: the file
+// is skipped or only partly understood, and the run goes on.
+type Problem struct {
+	Path    string // absolute path
+	Offset  int    // byte offset, or -1
+	Message string
+	Skipped bool // the file was not linted at all
+}
+
+// Discovery is the result of Discover.
+type Discovery struct {
+	Files    []string  // absolute, cleaned, sorted TypeScript files
+	Extra    []string  // other inputs some rules read (Dockerfiles, PM2 ecosystem files), sorted
+	Problems []Problem // unreadable folders and the like
+}
+
+// ErrNotExist is returned for a path argument that does not exist.
+var ErrNotExist = errors.New("no such file or directory")
+
+// Discover finds the files to lint under the given paths. Folders are walked
+// without following symlinked folders, skipping node_modules, dist, build,
+// coverage, .git and hidden folders, and honouring .gitignore files found
+// from the walk's start down. A path given explicitly is always linted.
+func Discover(paths []string) (*Discovery, error) {
+	d := &Discovery{}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		info, err := os.Stat(abs)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: %w", p, ErrNotExist)
+			}
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		if !info.IsDir() {
+			if !seen[abs] {
+				seen[abs] = true
+				if IsSource(abs) {
+					d.Files = append(d.Files, abs)
+				} else if isExtraInput(filepath.Base(abs)) {
+					d.Extra = append(d.Extra, abs)
+				}
+			}
+			continue
+		}
+		w := walker{d: d, seen: seen}
+		w.walk(abs, parentIgnores(abs))
+	}
+	sort.Strings(d.Files)
+	sort.Strings(d.Extra)
+	return d, nil
+}
+
+// isExtraInput names the non-TypeScript inputs rules read.
+func isExtraInput(name string) bool {
+	lower := strings.ToLower(name)
+	return lower == "dockerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile") ||
+		lower == "ecosystem.config.js" || lower == "ecosystem.config.cjs"
+}
+
+type walker struct {
+	d    *Discovery
+	seen map[string]bool
+}
+
+// parentIgnores reads the .gitignore files of the folders above dir, up to
+// the repository root (the first folder holding .git), so that running on
+// a subfolder honours the ignores of the repo.
+func parentIgnores(dir string) []gitignore.Pattern {
+	var chain []string
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+		chain = append(chain, d)
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			break
+		}
+		if filepath.Dir(d) == d {
+			return nil // not inside a repository: ignore nothing above
+		}
+	}
+	var ps []gitignore.Pattern
+	root := chain[len(chain)-1]
+	for k := len(chain) - 1; k >= 0; k-- {
+		ps = append(ps, readIgnore(chain[k], root)...)
+	}
+	return ps
+}
+
+func domain(dir, root string) []string {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || rel == "." {
+		return nil
+	}
+	return strings.Split(filepath.ToSlash(rel), "/")
+}
+
+func readIgnore(dir, root string) []gitignore.Pattern {
+	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		return nil
+	}
+	dom := domain(dir, root)
+	var ps []gitignore.Pattern
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		ps = append(ps, gitignore.ParsePattern(line, dom))
+	}
+	return ps
+}
+
+func (w *walker) walk(root string, inherited []gitignore.Pattern) {
+	// The repository root for pattern domains: the first folder with .git
+	// at or above root, else root itself.
+	repo := root
+	for d := root; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			repo = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	w.dir(root, repo, inherited)
+}
+
+func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
+	patterns = append(patterns[:len(patterns):len(patterns)], readIgnore(dir, repo)...)
+	m := gitignore.NewMatcher(patterns)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.d.Problems = append(w.d.Problems, Problem{Path: dir, Offset: -1, Message: "cannot read folder: " + errText(err), Skipped: true})
+		return
+	}
+	base := domain(dir, repo)
+	for _, e := range entries {
+		name := e.Name()
+		full := filepath.Join(dir, name)
+		rel := append(base[:len(base):len(base)], name)
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			// Follow symlinked files, never symlinked folders (no loops).
+			info, err := os.Stat(full)
+			if err != nil || info.IsDir() {
+				continue
+			}
+			typ = info.Mode().Type()
+		}
+		if typ.IsDir() {
+			if skippedDirs[name] || strings.HasPrefix(name, ".") || m.Match(rel, true) {
+				continue
+			}
+			w.dir(full, repo, patterns)
+			continue
+		}
+		if !typ.IsRegular() && typ&fs.ModeSymlink == 0 {
+			continue
+		}
+		if m.Match(rel, false) {
+			continue
+		}
+		if IsSource(name) || isExtraInput(name) {
+			real := full
+			if r, err := filepath.EvalSymlinks(full); err == nil {
+				real = r
+			}
+			if w.seen[real] {
+				continue
+			}
+			w.seen[real] = true
+			if IsSource(name) {
+				w.d.Files = append(w.d.Files, real)
+			} else {
+				w.d.Extra = append(w.d.Extra, real)
+			}
+		}
+	}
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

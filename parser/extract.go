@@ -1,0 +1,491 @@
+package parser
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// kinds resolved once; a grammar upgrade that renames one fails at start.
+var (
+	kProgram        = KindOf("program")
+	kImport         = KindOf("import_statement")
+	kImportClause   = KindOf("import_clause")
+	kNamedImports   = KindOf("named_imports")
+	kImportSpec     = KindOf("import_specifier")
+	kNamespaceImp   = KindOf("namespace_import")
+	kImportRequire  = KindOf("import_require_clause")
+	kExport         = KindOf("export_statement")
+	kExportClause   = KindOf("export_clause")
+	kExportSpec     = KindOf("export_specifier")
+	kNamespaceExp   = KindOf("namespace_export")
+	kIdentifier     = KindOf("identifier")
+	kPropIdent      = KindOf("property_identifier")
+	kPrivPropIdent  = KindOf("private_property_identifier")
+	kTypeIdent      = KindOf("type_identifier")
+	kShorthandProp  = KindOf("shorthand_property_identifier")
+	kThis           = KindOf("this")
+	kSuper          = KindOf("super")
+	kString         = KindOf("string")
+	kStringFragment = KindOf("string_fragment")
+	kEscapeSeq      = KindOf("escape_sequence")
+	kTemplate       = KindOf("template_string")
+	kNumber         = KindOf("number")
+	kTrue           = KindOf("true")
+	kFalse          = KindOf("false")
+	kNull           = KindOf("null")
+	kUndefined      = KindOf("undefined")
+	kObject         = KindOf("object")
+	kPair           = KindOf("pair")
+	kArray          = KindOf("array")
+	kSpread         = KindOf("spread_element")
+	kCall           = KindOf("call_expression")
+	kNew            = KindOf("new_expression")
+	kMember         = KindOf("member_expression")
+	kSubscript      = KindOf("subscript_expression")
+	kAwait          = KindOf("await_expression")
+	kArguments      = KindOf("arguments")
+	kParen          = KindOf("parenthesized_expression")
+	kAs             = KindOf("as_expression")
+	kSatisfies      = KindOf("satisfies_expression")
+	kNonNull        = KindOf("non_null_expression")
+	kTypeAssertion  = KindOf("type_assertion")
+	kAssign         = KindOf("assignment_expression")
+	kAugAssign      = KindOf("augmented_assignment_expression")
+	kUpdate         = KindOf("update_expression")
+	kUnary          = KindOf("unary_expression")
+	kBinary         = KindOf("binary_expression")
+	kTernary        = KindOf("ternary_expression")
+	kRegex          = KindOf("regex")
+	kRegexPattern   = KindOf("regex_pattern")
+	kRegexFlags     = KindOf("regex_flags")
+	kLexicalDecl    = KindOf("lexical_declaration")
+	kVarDecl        = KindOf("variable_declaration")
+	kVarDeclarator  = KindOf("variable_declarator")
+	kClassDecl      = KindOf("class_declaration")
+	kAbstractClass  = KindOf("abstract_class_declaration")
+	kClassExpr      = KindOf("class")
+	kClassBody      = KindOf("class_body")
+	kClassHeritage  = KindOf("class_heritage")
+	kExtendsClause  = KindOf("extends_clause")
+	kImplements     = KindOf("implements_clause")
+	kDecorator      = KindOf("decorator")
+	kMethodDef      = KindOf("method_definition")
+	kFieldDef       = KindOf("public_field_definition")
+	kAccessibility  = KindOf("accessibility_modifier")
+	kOverrideMod    = KindOf("override_modifier")
+	kFuncDecl       = KindOf("function_declaration")
+	kGenFuncDecl    = KindOf("generator_function_declaration")
+	kFuncExpr       = KindOf("function_expression")
+	kGenFunc        = KindOf("generator_function")
+	kArrow          = KindOf("arrow_function")
+	kFormalParams   = KindOf("formal_parameters")
+	kRequiredParam  = KindOf("required_parameter")
+	kOptionalParam  = KindOf("optional_parameter")
+	kTypeAnnotation = KindOf("type_annotation")
+	kGenericType    = KindOf("generic_type")
+	kNestedTypeId   = KindOf("nested_type_identifier")
+	kIf             = KindOf("if_statement")
+	kSwitch         = KindOf("switch_statement")
+	kWhile          = KindOf("while_statement")
+	kDo             = KindOf("do_statement")
+	kFor            = KindOf("for_statement")
+	kForIn          = KindOf("for_in_statement")
+	kCatch          = KindOf("catch_clause")
+	kReturn         = KindOf("return_statement")
+	kComment        = KindOf("comment")
+	kStatementBlock = KindOf("statement_block")
+	kTypeArguments  = KindOf("type_arguments")
+
+	tStatic   = KindOf("'static'")
+	tAsync    = KindOf("'async'")
+	tDeclare  = KindOf("'declare'")
+	tReadonly = KindOf("'readonly'")
+	tAbstract = KindOf("'abstract'")
+	tGet      = KindOf("'get'")
+	tSet      = KindOf("'set'")
+	tQuestion = KindOf("'?'")
+	tDelete   = KindOf("'delete'")
+	tDefault  = KindOf("'default'")
+	tType     = KindOf("'type'")
+	tStar     = KindOf("'*'")
+
+	fName        = FieldOf("name")
+	fAlias       = FieldOf("alias")
+	fSource      = FieldOf("source")
+	fDeclaration = FieldOf("declaration")
+	fValue       = FieldOf("value")
+	fFunction    = FieldOf("function")
+	fArguments   = FieldOf("arguments")
+	fConstructor = FieldOf("constructor")
+	fObject      = FieldOf("object")
+	fProperty    = FieldOf("property")
+	fIndex       = FieldOf("index")
+	fLeft        = FieldOf("left")
+	fRight       = FieldOf("right")
+	fOperator    = FieldOf("operator")
+	fArgument    = FieldOf("argument")
+	fBody        = FieldOf("body")
+	fParameters  = FieldOf("parameters")
+	fParameter   = FieldOf("parameter")
+	fPattern     = FieldOf("pattern")
+	fFlags       = FieldOf("flags")
+	fType        = FieldOf("type")
+	fCondition   = FieldOf("condition")
+	fKey         = FieldOf("key")
+	fDecorator   = FieldOf("decorator")
+)
+
+const maxValueDepth = 6
+
+type extractor struct {
+	t *Tree
+	f *Facts
+	funcIndex map[uint32]int
+}
+
+type scope struct {
+	fn    int
+	class int
+	cond  bool
+	guard string
+	await bool
+}
+
+// Extract reads the facts of one parsed file.
+func Extract(t *Tree) *Facts {
+	f := &Facts{ErrorOffset: -1}
+	if bad, off := t.HasError(); bad {
+		f.ErrorOffset = off
+	}
+	if len(t.Nodes) == 0 {
+		return f
+	}
+	x := &extractor{t: t, f: f}
+	defer func() {
+		// A bug in fact extraction must not kill the run: keep what was
+		// read and say where it stopped.
+		if r := recover(); r != nil {
+			f.Panic = fmt.Sprint(r)
+		}
+	}()
+	x.visit(Root, scope{fn: -1, class: -1})
+	return f
+}
+
+func (x *extractor) span(i int) Span {
+	if i < 0 {
+		return Span{}
+	}
+	n := &x.t.Nodes[i]
+	return Span{n.Start, n.End}
+}
+
+func (x *extractor) text(i int) string {
+	if i < 0 {
+		return ""
+	}
+	return x.t.Text(i)
+}
+
+// unwrap skips parentheses, type assertions and non-null assertions.
+func (x *extractor) unwrap(i int) int {
+	t := x.t
+	for i >= 0 {
+		switch t.Kind(i) {
+		case kParen, kNonNull:
+			i = t.NamedChild(i, 0)
+		case kAs, kSatisfies:
+			i = t.NamedChild(i, 0)
+		case kTypeAssertion:
+			// <T>expr: the expression is the last named child
+			last := -1
+			for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
+				if t.Named(c) {
+					last = c
+				}
+			}
+			i = last
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// path returns the dotted path of an identifier/member chain, or nil.
+func (x *extractor) path(i int) []string {
+	t := x.t
+	i = x.unwrap(i)
+	if i < 0 {
+		return nil
+	}
+	switch t.Kind(i) {
+	case kIdentifier, kPropIdent, kTypeIdent, kShorthandProp:
+		return []string{x.text(i)}
+	case kThis:
+		return []string{"this"}
+	case kSuper:
+		return []string{"super"}
+	case kMember:
+		obj := x.path(t.ChildByField(i, fObject))
+		if obj == nil {
+			return nil
+		}
+		p := t.ChildByField(i, fProperty)
+		if p < 0 {
+			return nil
+		}
+		return append(obj, x.text(p))
+	case kNestedTypeId:
+		return strings.Split(x.text(i), ".")
+	}
+	return nil
+}
+
+func (x *extractor) stringValue(i int) (string, bool) {
+	t := x.t
+	if i < 0 || t.Kind(i) != kString {
+		return "", false
+	}
+	var b strings.Builder
+	for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
+		switch t.Kind(c) {
+		case kStringFragment:
+			b.WriteString(x.text(c))
+		case kEscapeSeq:
+			b.WriteString(unescape(x.text(c)))
+		}
+	}
+	return b.String(), true
+}
+
+func unescape(s string) string {
+	if len(s) < 2 {
+		return s
+	}
+	switch s[1] {
+	case 'n':
+		return "\n"
+	case 't':
+		return "\t"
+	case 'r':
+		return "\r"
+	case '0':
+		return "\x00"
+	case 'b':
+		return "\b"
+	case 'f':
+		return "\f"
+	case 'v':
+		return "\v"
+	case 'x', 'u':
+		h := strings.Trim(s[2:], "{}")
+		if v, err := strconv.ParseUint(h, 16, 32); err == nil {
+			return string(rune(v))
+		}
+		return s
+	case '\n', '\r':
+		return ""
+	}
+	return s[1:]
+}
+
+// refs collects the root identifiers read by the expression at i.
+func (x *extractor) refs(i int, out []string) []string {
+	t := x.t
+	switch t.Kind(i) {
+	case kIdentifier, kShorthandProp:
+		name := x.text(i)
+		for _, o := range out {
+			if o == name {
+				return out
+			}
+		}
+		return append(out, name)
+	case kMember:
+		return x.refs(t.ChildByField(i, fObject), out)
+	case kPair:
+		if v := t.ChildByField(i, fValue); v >= 0 {
+			return x.refs(v, out)
+		}
+		return out
+	case kArrow, kFuncExpr, kFuncDecl, kClassExpr, kTypeAnnotation, kTypeArguments:
+		return out
+	}
+	for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
+		if t.Named(c) {
+			out = x.refs(c, out)
+		}
+	}
+	return out
+}
+
+// value summarizes the expression at i. Functions met inside are NOT
+// registered here: the caller walks them with visit, which records their
+// index in funcAt.
+func (x *extractor) value(i int, depth int) Value {
+	t := x.t
+	v := Value{Func: -1}
+	if i < 0 {
+		return v
+	}
+	v.Span = x.span(i)
+	if t.Kind(i) == kAwait {
+		inner := x.value(t.NamedChild(i, 0), depth)
+		inner.Await = true
+		inner.Span = v.Span
+		return inner
+	}
+	u := x.unwrap(i)
+	if u < 0 {
+		return v
+	}
+	switch t.Kind(u) {
+	case kIdentifier, kThis, kSuper, kMember:
+		if p := x.path(u); p != nil {
+			v.Kind = VIdent
+			v.Text = strings.Join(p, ".")
+			if p[0] != "this" && p[0] != "super" {
+				v.Refs = []string{p[0]}
+			}
+			return v
+		}
+	case kUndefined:
+		v.Kind = VNull
+		return v
+	case kString:
+		s, _ := x.stringValue(u)
+		v.Kind, v.Text = VString, s
+		return v
+	case kNumber:
+		v.Kind, v.Text = VNumber, x.text(u)
+		return v
+	case kTrue, kFalse:
+		v.Kind, v.Text = VBool, x.text(u)
+		return v
+	case kNull:
+		v.Kind = VNull
+		return v
+	case kRegex:
+		v.Kind = VRegex
+		if p := t.ChildByField(u, fPattern); p >= 0 {
+			v.Text = x.text(p)
+		}
+		return v
+	case kArrow, kFuncExpr, kGenFunc:
+		v.Kind = VFunc
+		v.Func = x.funcAt(u)
+		return v
+	case kTemplate:
+		v.Kind = VTemplate
+		v.Text = x.text(u)
+		v.Refs = x.refs(u, nil)
+		return v
+	}
+	if depth >= maxValueDepth {
+		v.Refs = x.refs(u, nil)
+		return v
+	}
+	switch t.Kind(u) {
+	case kObject:
+		v.Kind = VObject
+		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
+			switch t.Kind(c) {
+			case kPair:
+				k := t.ChildByField(c, fKey)
+				key := x.text(k)
+				if s, ok := x.stringValue(k); ok {
+					key = s
+				}
+				pv := x.value(t.ChildByField(c, fValue), depth+1)
+				v.Props = append(v.Props, Prop{Key: key, Value: pv})
+				v.Refs = mergeRefs(v.Refs, pv.Refs)
+			case kShorthandProp:
+				name := x.text(c)
+				pv := Value{Kind: VIdent, Text: name, Refs: []string{name}, Func: -1, Span: x.span(c)}
+				v.Props = append(v.Props, Prop{Key: name, Value: pv})
+				v.Refs = mergeRefs(v.Refs, pv.Refs)
+			case kSpread:
+				pv := x.value(t.NamedChild(c, 0), depth+1)
+				v.Props = append(v.Props, Prop{Key: "...", Value: pv})
+				v.Refs = mergeRefs(v.Refs, pv.Refs)
+			case kMethodDef:
+				v.Props = append(v.Props, Prop{Key: x.text(t.ChildByField(c, fName)), Value: Value{Kind: VFunc, Func: x.funcAt(c), Span: x.span(c)}})
+			}
+		}
+		return v
+	case kArray:
+		v.Kind = VArray
+		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
+			if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
+				ev := x.value(c, depth+1)
+				v.Elems = append(v.Elems, ev)
+				v.Refs = mergeRefs(v.Refs, ev.Refs)
+			}
+		}
+		return v
+	case kCall, kNew:
+		v.Kind = VCall
+		calleeField := fFunction
+		if t.Kind(u) == kNew {
+			v.Kind = VNew
+			calleeField = fConstructor
+		}
+		callee := t.ChildByField(u, calleeField)
+		if p := x.path(callee); p != nil {
+			v.Text = strings.Join(p, ".")
+			if p[0] != "this" && p[0] != "super" {
+				v.Refs = []string{p[0]}
+			}
+		} else if callee >= 0 {
+			v.Refs = x.refs(callee, nil)
+			if t.Kind(x.unwrap(callee)) == kMember {
+				if p := t.ChildByField(x.unwrap(callee), fProperty); p >= 0 {
+					v.Text = "()." + x.text(p)
+				}
+			}
+		}
+		if args := t.ChildByField(u, fArguments); args >= 0 {
+			for c := t.FirstChild(args); c >= 0; c = t.NextSibling(c) {
+				if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
+					av := x.value(c, depth+1)
+					v.Elems = append(v.Elems, av)
+					v.Refs = mergeRefs(v.Refs, av.Refs)
+				}
+			}
+		}
+		return v
+	}
+	v.Refs = x.refs(u, nil)
+	return v
+}
+
+func mergeRefs(a, b []string) []string {
+outer:
+	for _, s := range b {
+		for _, o := range a {
+			if o == s {
+				continue outer
+			}
+		}
+		a = append(a, s)
+	}
+	return a
+}
+
+// funcAt returns the index of the Func for node i, registering a stub when
+// it has not been visited yet (values are summarized before the walk
+// reaches nested functions).
+func (x *extractor) funcAt(i int) int {
+	if idx, ok := x.funcIndex[uint32(i)]; ok {
+		return idx
+	}
+	idx := len(x.f.Funcs)
+	x.f.Funcs = append(x.f.Funcs, Func{Class: -1, Parent: -1, ArgOf: -1})
+	if x.funcIndex == nil {
+		x.funcIndex = map[uint32]int{}
+	}
+	x.funcIndex[uint32(i)] = idx
+	return idx
+}

@@ -1,0 +1,229 @@
+package parser
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// DefaultMaxFileSize is the largest file parsed by default (5 MiB).
+const DefaultMaxFileSize = 5 << 20
+
+// File is one parsed TypeScript file.
+type File struct {
+	Path  string // absolute, symlink-resolved
+	Src   []byte // the bytes as read
+	Facts *Facts
+	// Local holds the per-file results of syntax-only rule hooks, by rule name.
+	Local map[string]any
+	Tok   *token.File
+}
+
+// Pos converts a byte offset of f into a token.Pos.
+func (f *File) Pos(off uint32) token.Pos {
+	if int(off) > f.Tok.Size() {
+		off = uint32(f.Tok.Size())
+	}
+	return f.Tok.Pos(int(off))
+}
+
+// Result is what the parse stage hands to every analyzer.
+type Result struct {
+	Fset     *token.FileSet
+	Files    []*File // sorted by Path
+	Extra    []string
+	Problems []Problem
+	byPath   map[string]*File
+}
+
+// File returns the parsed file at an absolute path, or nil.
+func (r *Result) File(path string) *File { return r.byPath[path] }
+
+// FileOf returns the file holding pos, or nil.
+func (r *Result) FileOf(pos token.Pos) *File {
+	tf := r.Fset.File(pos)
+	if tf == nil {
+		return nil
+	}
+	return r.byPath[tf.Name()]
+}
+
+// LocalHook runs on each file while its tree is in hand and returns the
+// per-file results of syntax-only rules, keyed by rule name.
+type LocalHook func(t *Tree, f *Facts) map[string]any
+
+// Options configure Parse.
+type Options struct {
+	Jobs        int   // worker count; 0 means the number of CPUs
+	MaxFileSize int64 // 0 means DefaultMaxFileSize
+	Local       LocalHook
+	// Progress, when set, is called after each file with the count done.
+	Progress func(done, total int)
+}
+
+// Analyzer is the root of the analyzer graph: its result (*Result) is
+// computed by the checker before any analyzer runs, never by Run.
+var Analyzer = &analysis.Analyzer{
+	Name:       "parse",
+	Doc:        "parse holds every TypeScript file of the project, parsed once, with its facts",
+	Run:        func(*analysis.Pass) (any, error) { return nil, errors.New("parse: the checker provides this result") },
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// Of returns the parse result of a pass.
+func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+
+type parsed struct {
+	file    *File
+	problem *Problem
+}
+
+// Parse reads and parses files in parallel with a bounded pool of workers,
+// one tree-sitter parser each, and extracts their facts. Files that cannot
+// be read, are too large or binary become Problems; the rest are parsed.
+func Parse(ctx context.Context, paths []string, opts Options) *Result {
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	maxSize := opts.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	out := make([]parsed, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < jobs && w < len(paths); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var ts, tsx *cworker
+			defer func() {
+				if ts != nil {
+					ts.free()
+				}
+				if tsx != nil {
+					tsx.free()
+				}
+			}()
+			var buf []Node
+			for i := range next {
+				isTSX := filepath.Ext(paths[i]) == ".tsx"
+				var cw *cworker
+				if isTSX {
+					if tsx == nil {
+						tsx = newCWorker(true)
+					}
+					cw = tsx
+				} else {
+					if ts == nil {
+						ts = newCWorker(false)
+					}
+					cw = ts
+				}
+				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local)
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(done, len(paths))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range paths {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+
+	r := &Result{Fset: token.NewFileSet(), byPath: map[string]*File{}}
+	for _, p := range out {
+		if p.problem != nil {
+			r.Problems = append(r.Problems, *p.problem)
+		}
+		if p.file == nil {
+			continue
+		}
+		f := p.file
+		f.Tok = r.Fset.AddFile(f.Path, -1, len(f.Src))
+		f.Tok.SetLinesForContent(f.Src)
+		r.Files = append(r.Files, f)
+		r.byPath[f.Path] = f
+	}
+	return r
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook) (p parsed, _ []Node) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
+	}
+	if info.Size() > maxSize {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
+			Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-file-size): skipped", info.Size(), maxSize)}}, buf
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}}, buf
+	}
+	return ParseSource(path, src, cw, buf, local)
+}
+
+// ParseSource parses src with cw and extracts its facts.
+func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHook) (parsed, []Node) {
+	text := src
+	if bytes.HasPrefix(src, bom) {
+		// Parse with the BOM blanked so offsets stay those of the file.
+		text = append([]byte("   "), src[3:]...)
+	}
+	nodes, err := cw.parse(text, buf)
+	if err != nil {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "cannot parse: " + err.Error()}}, nodes
+	}
+	t := &Tree{Path: path, Src: text, Nodes: nodes}
+	f := &File{Path: path, Src: src, Facts: Extract(t)}
+	if local != nil {
+		f.Local = local(t, f.Facts)
+	}
+	var prob *Problem
+	if f.Facts.Panic != "" {
+		prob = &Problem{Path: path, Offset: -1, Message: "internal error while reading facts (the file is only partly linted): " + f.Facts.Panic}
+	} else if f.Facts.ErrorOffset >= 0 {
+		prob = &Problem{Path: path, Offset: f.Facts.ErrorOffset, Message: "syntax error: the file is linted outside the part that does not parse"}
+	}
+	return parsed{file: f, problem: prob}, nodes
+}
+
+// ParseBytes parses one in-memory file (for tests and tools).
+func ParseBytes(path string, src []byte) (*Tree, *Facts, error) {
+	cw := newCWorker(filepath.Ext(path) == ".tsx")
+	defer cw.free()
+	nodes, err := cw.parse(src, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	t := &Tree{Path: path, Src: src, Nodes: nodes}
+	return t, Extract(t), nil
+}

@@ -1,0 +1,106 @@
+package parser
+
+// Tree is a parsed file: its source and its flat syntax tree. It is plain Go
+// memory; no C object outlives the parse call that made it.
+type Tree struct {
+	Path  string
+	Src   []byte
+	Nodes []Node
+}
+
+// Root is the index of the root node.
+const Root = 0
+
+// Text returns the source text of node i.
+func (t *Tree) Text(i int) string { n := &t.Nodes[i]; return string(t.Src[n.Start:n.End]) }
+
+// Kind returns the kind of node i.
+func (t *Tree) Kind(i int) Kind { return t.Nodes[i].Kind }
+
+// Named reports whether node i is a named node.
+func (t *Tree) Named(i int) bool { return t.Nodes[i].Flags&FlagNamed != 0 }
+
+// FirstChild returns the first child of i, or -1.
+func (t *Tree) FirstChild(i int) int {
+	if uint32(i+1) < t.Nodes[i].Next {
+		return i + 1
+	}
+	return -1
+}
+
+// NextSibling returns the sibling after i, or -1.
+func (t *Tree) NextSibling(i int) int {
+	if i == Root {
+		return -1
+	}
+	nx := t.Nodes[i].Next
+	p := t.Nodes[i].Parent
+	if nx < t.Nodes[p].Next {
+		return int(nx)
+	}
+	return -1
+}
+
+// Children appends the children of i (named and anonymous) to buf.
+func (t *Tree) Children(i int, buf []int) []int {
+	end := t.Nodes[i].Next
+	for c := uint32(i + 1); c < end; c = t.Nodes[c].Next {
+		buf = append(buf, int(c))
+	}
+	return buf
+}
+
+// ChildByField returns the first child of i that fills field f, or -1.
+func (t *Tree) ChildByField(i int, f FieldID) int {
+	end := t.Nodes[i].Next
+	for c := uint32(i + 1); c < end; c = t.Nodes[c].Next {
+		if t.Nodes[c].Field == f {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// ChildOfKind returns the first child of i of kind k, or -1.
+func (t *Tree) ChildOfKind(i int, k Kind) int {
+	end := t.Nodes[i].Next
+	for c := uint32(i + 1); c < end; c = t.Nodes[c].Next {
+		if t.Nodes[c].Kind == k {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// NamedChild returns the n-th named, non-extra child of i, or -1.
+func (t *Tree) NamedChild(i, n int) int {
+	end := t.Nodes[i].Next
+	for c := uint32(i + 1); c < end; c = t.Nodes[c].Next {
+		if t.Nodes[c].Flags&(FlagNamed|FlagExtra) == FlagNamed {
+			if n == 0 {
+				return int(c)
+			}
+			n--
+		}
+	}
+	return -1
+}
+
+// Parent returns the parent of i, or -1 for the root.
+func (t *Tree) Parent(i int) int {
+	if i == Root {
+		return -1
+	}
+	return int(t.Nodes[i].Parent)
+}
+
+// HasError reports whether the tree holds any ERROR or MISSING node, and the
+// byte offset of the first one.
+func (t *Tree) HasError() (bool, int) {
+	for i := range t.Nodes {
+		if t.Nodes[i].Flags&(FlagError|FlagMissing) != 0 {
+			return true, int(t.Nodes[i].Start)
+		}
+	}
+	return false, 0
+}

@@ -1,0 +1,212 @@
+// Package checker is nestlint's engine: it parses a project's files once,
+// runs the analyzers of the enabled rules over the whole project in
+// Requires order, and collects their diagnostics. It neither reads flags
+// nor prints.
+package checker
+
+import (
+	"context"
+	"fmt"
+	"go/types"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// Options configure a run.
+type Options struct {
+	Jobs        int
+	MaxFileSize int64
+	Settings    *lint.Settings
+	Progress    func(done, total int)
+}
+
+// Finding is one diagnostic of one rule.
+type Finding struct {
+	Rule       *lint.Rule
+	Severity   lint.Severity
+	Diagnostic analysis.Diagnostic
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Parse    *parser.Result
+	Findings []Finding
+	Errors   []lint.ToolError
+}
+
+// Run parses files and runs rules over them.
+func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule, opts Options) (*Result, error) {
+	analyzers := make([]*analysis.Analyzer, 0, len(rules))
+	byAnalyzer := map[*analysis.Analyzer]*lint.Rule{}
+	for _, r := range rules {
+		analyzers = append(analyzers, r.Analyzer)
+		byAnalyzer[r.Analyzer] = r
+	}
+	if err := analysis.Validate(analyzers); err != nil {
+		return nil, fmt.Errorf("invalid analyzer graph: %w", err)
+	}
+	pr := parser.Parse(ctx, files, parser.Options{Jobs: opts.Jobs, MaxFileSize: opts.MaxFileSize, Progress: opts.Progress})
+	pr.Extra = extra
+	return RunParsed(ctx, pr, rules, opts.Settings)
+}
+
+// RunParsed runs rules over an already parsed project.
+func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, settings *lint.Settings) (*Result, error) {
+	env := lint.NewEnv(settings)
+	byAnalyzer := map[*analysis.Analyzer]*lint.Rule{}
+	var roots []*analysis.Analyzer
+	for _, r := range rules {
+		byAnalyzer[r.Analyzer] = r
+		roots = append(roots, r.Analyzer)
+	}
+	order := topo(roots)
+	results := map[*analysis.Analyzer]any{
+		parser.Analyzer:  pr,
+		lint.EnvAnalyzer: env,
+	}
+	failed := map[*analysis.Analyzer]bool{}
+	res := &Result{Parse: pr}
+	pkg := types.NewPackage("nestlint/project", "project")
+	for _, a := range order {
+		if _, ok := results[a]; ok {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		skip := false
+		for _, req := range a.Requires {
+			if failed[req] {
+				skip = true
+			}
+		}
+		if skip {
+			failed[a] = true
+			env.AddError(lint.ToolError{Analyzer: a.Name, Message: "skipped: an analyzer it requires failed"})
+			continue
+		}
+		rule := byAnalyzer[a]
+		pass := &analysis.Pass{
+			Analyzer:          a,
+			Fset:              pr.Fset,
+			Pkg:               pkg,
+			TypesInfo:         &types.Info{},
+			TypesSizes:        types.SizesFor("gc", "amd64"),
+			ResultOf:          map[*analysis.Analyzer]any{},
+			ReadFile:          os.ReadFile,
+			Module:            &analysis.Module{Path: "project"},
+			OtherFiles:        pr.Extra,
+			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+			ExportObjectFact:  func(types.Object, analysis.Fact) {},
+			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+			ExportPackageFact: func(analysis.Fact) {},
+			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+			AllPackageFacts:   func() []analysis.PackageFact { return nil },
+		}
+		for _, req := range a.Requires {
+			pass.ResultOf[req] = results[req]
+		}
+		var local []Finding
+		pass.Report = func(d analysis.Diagnostic) {
+			if rule == nil {
+				return // building-block analyzers do not report
+			}
+			sev := rule.Severity
+			if d.Category != "" {
+				if s, err := lint.ParseSeverity(d.Category); err == nil {
+					sev = s
+				}
+			}
+			sev = adjust(rule, sev, settings)
+			if sev == lint.Off {
+				return
+			}
+			local = append(local, Finding{Rule: rule, Severity: sev, Diagnostic: d})
+		}
+		out, err := runGuarded(pass)
+		if err != nil {
+			failed[a] = true
+			env.AddError(lint.ToolError{Analyzer: a.Name, Message: err.Error()})
+			continue
+		}
+		results[a] = out
+		res.Findings = append(res.Findings, local...)
+	}
+	res.Errors = env.Errors()
+	sort.SliceStable(res.Errors, func(i, j int) bool {
+		a, b := res.Errors[i], res.Errors[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Analyzer < b.Analyzer
+	})
+	return res, nil
+}
+
+// adjust applies the configured severity: a finding at the rule's default
+// severity takes the configured one; a less severe finding (e.g. warning
+// for unknown context) is capped at it.
+func adjust(r *lint.Rule, sev lint.Severity, s *lint.Settings) lint.Severity {
+	if s == nil {
+		return sev
+	}
+	rc, ok := s.Rules[r.ID]
+	if !ok || rc.Severity == nil {
+		return sev
+	}
+	conf := *rc.Severity
+	if conf == lint.Off {
+		return lint.Off
+	}
+	if sev >= r.Severity {
+		return conf
+	}
+	if sev > conf {
+		return conf
+	}
+	return sev
+}
+
+func runGuarded(pass *analysis.Pass) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			stack := strings.Split(string(debug.Stack()), "\n")
+			if len(stack) > 14 {
+				stack = stack[:14]
+			}
+			err = fmt.Errorf("panic: %v\n%s", r, strings.Join(stack, "\n"))
+		}
+	}()
+	return pass.Analyzer.Run(pass)
+}
+
+// topo returns the analyzers reachable from roots, dependencies first, in a
+// deterministic order.
+func topo(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var order []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		order = append(order, a)
+	}
+	sorted := append([]*analysis.Analyzer(nil), roots...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	for _, a := range sorted {
+		visit(a)
+	}
+	return order
+}

@@ -1,0 +1,325 @@
+package nest
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/nestlint/nestlint/parser"
+)
+
+// Callee is what a call resolves to: project functions, or an external
+// qualified name such as "fs.readFileSync" or "bcrypt.hashSync".
+type Callee struct {
+	Funcs    []FuncRef
+	External string // module + "." + member, with the node: prefix removed
+	Module   string // the external module alone
+}
+
+// findMethod looks up a method by name in a class and its bases.
+func (m *Model) findMethod(c ClassRef, name string, static bool) (FuncRef, bool) {
+	for depth := 0; depth < 16; depth++ {
+		cl := m.Class(c)
+		f := m.Files[c.File].Facts
+		for _, mi := range cl.Methods {
+			fn := &f.Funcs[mi]
+			if fn.Name == name && fn.Static == static && fn.Kind != parser.FConstructor {
+				return FuncRef{c.File, mi}, true
+			}
+		}
+		info := m.Classes[c]
+		if info == nil || info.Base == nil {
+			return FuncRef{}, false
+		}
+		c = *info.Base
+	}
+	return FuncRef{}, false
+}
+
+// implementations returns the provided classes that extend or implement
+// the class or interface named typeName (declared in file fi).
+func (m *Model) implementations(c *ClassRef, typeName string) []ClassRef {
+	var out []ClassRef
+	for _, ref := range m.sortedClassRefs() {
+		info := m.Classes[ref]
+		if c != nil {
+			for b := info.Base; b != nil; b = m.Classes[*b].Base {
+				if *b == *c {
+					out = append(out, ref)
+					break
+				}
+				if len(out) > 64 {
+					break
+				}
+			}
+			continue
+		}
+		for _, imp := range m.Class(ref).Implements {
+			if imp == typeName {
+				out = append(out, ref)
+			}
+		}
+	}
+	return out
+}
+
+// methodTargets resolves a method call on an instance of class c (or of an
+// interface when c is nil), including overrides in subclasses.
+func (m *Model) methodTargets(c *ClassRef, typeName, name string) []FuncRef {
+	var out []FuncRef
+	if c != nil {
+		if fr, ok := m.findMethod(*c, name, false); ok {
+			out = append(out, fr)
+		}
+		cl := m.Class(*c)
+		if !cl.Abstract && len(out) > 0 {
+			return out
+		}
+	}
+	for _, impl := range m.implementations(c, typeName) {
+		if fr, ok := m.findMethod(impl, name, false); ok {
+			dup := false
+			for _, o := range out {
+				if o == fr {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, fr)
+			}
+		}
+	}
+	return out
+}
+
+// fieldClass returns the class held by this.<name> of class c: a
+// constructor-injected parameter property, an injected property, or a
+// field typed or initialized with a project class.
+func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
+	for depth := 0; depth < 16; depth++ {
+		info := m.Classes[c]
+		if info == nil {
+			return nil, ""
+		}
+		for _, d := range info.Deps {
+			if d.Name == name {
+				if d.Class != nil {
+					return d.Class, ""
+				}
+				return nil, d.Token
+			}
+		}
+		cl := m.Class(c)
+		for _, fd := range cl.Fields {
+			if fd.Name != name {
+				continue
+			}
+			if fd.TypeName != "" {
+				if r := m.classOf(c.File, fd.TypeName); r != nil {
+					return r, ""
+				}
+				return nil, fd.TypeName
+			}
+			if fd.Init.Kind == parser.VNew {
+				if r := m.classOf(c.File, fd.Init.Text); r != nil {
+					return r, ""
+				}
+			}
+		}
+		if info.Base == nil {
+			return nil, ""
+		}
+		c = *info.Base
+	}
+	return nil, ""
+}
+
+// ResolveCallee resolves call ci of file fi.
+func (m *Model) ResolveCallee(fi, ci int) Callee {
+	f := m.Files[fi].Facts
+	c := &f.Calls[ci]
+	p := c.Path
+	if len(p) == 0 {
+		return Callee{}
+	}
+	var enclosingClass = -1
+	if c.Func >= 0 {
+		enclosingClass = f.Funcs[c.Func].Class
+	}
+	switch p[0] {
+	case "this":
+		if enclosingClass < 0 {
+			return Callee{}
+		}
+		cref := ClassRef{fi, enclosingClass}
+		switch len(p) {
+		case 2:
+			return Callee{Funcs: m.methodTargets(&cref, "", p[1])}
+		case 3:
+			dc, typeName := m.fieldClass(cref, p[1])
+			if dc == nil && typeName == "" {
+				return Callee{}
+			}
+			if dc == nil {
+				// a token or an interface type: try custom providers, then implementations
+				if pr, ok := m.tokens[strings.TrimPrefix(typeName, "@")]; ok && pr.Class != nil {
+					dc = pr.Class
+				}
+			}
+			return Callee{Funcs: m.methodTargets(dc, typeName, p[2])}
+		}
+		return Callee{}
+	case "super":
+		if enclosingClass < 0 {
+			return Callee{}
+		}
+		info := m.Classes[ClassRef{fi, enclosingClass}]
+		if info == nil || info.Base == nil {
+			return Callee{}
+		}
+		if len(p) == 1 {
+			if ctor := m.Class(*info.Base).Ctor; ctor >= 0 {
+				return Callee{Funcs: []FuncRef{{info.Base.File, ctor}}}
+			}
+			return Callee{}
+		}
+		if fr, ok := m.findMethod(*info.Base, p[1], false); ok {
+			return Callee{Funcs: []FuncRef{fr}}
+		}
+		return Callee{}
+	}
+	d := m.Resolve(fi, c.Func, p[0])
+	switch d.Kind {
+	case DeclExternal:
+		mod := normModule(d.Module)
+		switch {
+		case d.Name == "*" || d.Name == "default":
+			if len(p) >= 2 {
+				return Callee{External: mod + "." + strings.Join(p[1:], "."), Module: mod}
+			}
+			return Callee{External: mod, Module: mod}
+		default:
+			return Callee{External: mod + "." + d.Name + suffix(p[1:]), Module: mod}
+		}
+	case DeclFunc:
+		if len(p) == 1 {
+			return Callee{Funcs: []FuncRef{{d.File, d.Index}}}
+		}
+	case DeclClass:
+		cref := ClassRef{d.File, d.Index}
+		if len(p) == 1 && c.New {
+			if ctor := m.Class(cref).Ctor; ctor >= 0 {
+				return Callee{Funcs: []FuncRef{{d.File, ctor}}}
+			}
+			return Callee{}
+		}
+		if len(p) == 2 {
+			if fr, ok := m.findMethod(cref, p[1], true); ok {
+				return Callee{Funcs: []FuncRef{fr}}
+			}
+		}
+	case DeclVar:
+		if d.Index == -1 && len(p) == 2 { // namespace import of a project file
+			e := m.resolveExport(d.File, p[1], 0)
+			if e.Kind == DeclFunc {
+				return Callee{Funcs: []FuncRef{{e.File, e.Index}}}
+			}
+		}
+	}
+	return Callee{}
+}
+
+func suffix(p []string) string {
+	if len(p) == 0 {
+		return ""
+	}
+	return "." + strings.Join(p, ".")
+}
+
+func (m *Model) addEdge(from, to FuncRef, site parser.Span) {
+	for _, e := range m.edges[from] {
+		if e.to == to {
+			return
+		}
+	}
+	m.edges[from] = append(m.edges[from], edge{to: to, site: site})
+}
+
+func (m *Model) buildCallGraph() {
+	for fi, file := range m.Files {
+		f := file.Facts
+		// nested functions run when (and where) their parent runs
+		for i, fn := range f.Funcs {
+			if fn.Parent >= 0 {
+				m.addEdge(FuncRef{fi, fn.Parent}, FuncRef{fi, i}, fn.NameSpan)
+			} else if fn.ArgOf >= 0 {
+				m.addEdge(FuncRef{fi, f.Calls[fn.ArgOf].Func}, FuncRef{fi, i}, fn.NameSpan)
+			}
+		}
+		for ci := range f.Calls {
+			c := &f.Calls[ci]
+			from := FuncRef{fi, c.Func}
+			for _, to := range m.ResolveCallee(fi, ci).Funcs {
+				m.addEdge(from, to, c.Span)
+			}
+			// a function passed by name as a callback: `arr.map(this.format)`,
+			// `setTimeout(tick)`
+			for _, a := range c.Args {
+				if a.Kind != parser.VIdent {
+					continue
+				}
+				parts := strings.Split(a.Text, ".")
+				switch {
+				case len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0:
+					for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]) {
+						m.addEdge(from, to, a.Span)
+					}
+				case len(parts) == 1:
+					if d := m.Resolve(fi, c.Func, parts[0]); d.Kind == DeclFunc {
+						m.addEdge(from, FuncRef{d.File, d.Index}, a.Span)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (m *Model) findBootstraps() {
+	for fi, file := range m.Files {
+		f := file.Facts
+		for ci, c := range f.Calls {
+			if len(c.Path) != 2 || c.Path[0] != "NestFactory" {
+				continue
+			}
+			switch c.Path[1] {
+			case "create", "createMicroservice", "createApplicationContext":
+			default:
+				continue
+			}
+			b := Bootstrap{File: fi, Func: c.Func, Call: ci, Method: c.Path[1]}
+			for _, l := range f.Locals {
+				if l.Func == c.Func && l.Value.Span.Start <= c.Span.Start && c.Span.End <= l.Value.Span.End {
+					b.AppVar = l.Name
+				}
+			}
+			m.Bootstraps = append(m.Bootstraps, b)
+		}
+	}
+}
+
+// Edges returns the callees of a function (for nestlint graph and tests).
+func (m *Model) Edges(from FuncRef) []FuncRef {
+	var out []FuncRef
+	for _, e := range m.edges[from] {
+		out = append(out, e.to)
+	}
+	return out
+}
+
+func sortRefs(refs []FuncRef) {
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].File != refs[j].File {
+			return refs[i].File < refs[j].File
+		}
+		return refs[i].Index < refs[j].Index
+	})
+}

@@ -1,0 +1,396 @@
+package nest
+
+import (
+	"strings"
+
+	"github.com/nestlint/nestlint/parser"
+)
+
+var (
+	startupHooks  = map[string]bool{"onModuleInit": true, "onApplicationBootstrap": true}
+	shutdownHooks = map[string]bool{"onModuleDestroy": true, "beforeApplicationShutdown": true, "onApplicationShutdown": true}
+	// request-time methods of enhancers, by the interface that declares them
+	enhancerMethods = map[string][]string{
+		"canActivate": {"CanActivate"},
+		"intercept":   {"NestInterceptor"},
+		"transform":   {"PipeTransform"},
+		"use":         {"NestMiddleware"},
+		"catch":       {"ExceptionFilter", "RpcExceptionFilter", "WsExceptionFilter", "GqlExceptionFilter"},
+	}
+)
+
+func implementsAny(c *parser.Class, names []string) bool {
+	for _, i := range c.Implements {
+		for _, n := range names {
+			if i == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (m *Model) addEntry(r FuncRef, why string) {
+	if m.offline[r.File] {
+		return
+	}
+	if _, ok := m.entries[r]; !ok {
+		m.entries[r] = why
+	}
+}
+
+func (m *Model) findEntries() {
+	middleware := map[ClassRef]bool{}
+	for fi, file := range m.Files {
+		f := file.Facts
+		for _, c := range f.Calls {
+			// consumer.apply(A, B).forRoutes(...) in configure(); app.use(fn)
+			isApply := c.Method == "apply" && c.Func >= 0 && f.Funcs[c.Func].Name == "configure"
+			isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, c.Func, c.Path[0])
+			isParamDeco := len(c.Path) == 1 && c.Path[0] == "createParamDecorator"
+			if !isApply && !isUse && !isParamDeco {
+				continue
+			}
+			why := "middleware"
+			if isParamDeco {
+				why = "param decorator factory"
+			}
+			for _, a := range c.Args {
+				m.callbackEntries(fi, c.Func, a, why, middleware)
+			}
+		}
+	}
+	for _, ref := range m.sortedClassRefs() {
+		info := m.Classes[ref]
+		cl := m.Class(ref)
+		f := m.Files[ref.File].Facts
+		gateway := info.Is("WebSocketGateway")
+		catch := info.Is("Catch")
+		workerHost := info.Is("Processor") && (cl.Extends == "WorkerHost" || strings.HasSuffix(cl.Extends, ".WorkerHost"))
+		for _, mi := range cl.Methods {
+			fn := &f.Funcs[mi]
+			r := FuncRef{ref.File, mi}
+			if d := m.entryDecorator(fn.Decorators); d != "" {
+				m.addEntry(r, "@"+d+"()")
+				continue
+			}
+			switch {
+			case gateway && (fn.Name == "handleConnection" || fn.Name == "handleDisconnect"):
+				m.addEntry(r, "gateway "+fn.Name)
+			case workerHost && fn.Name == "process":
+				m.addEntry(r, "BullMQ worker process()")
+			case fn.Name == "catch" && catch:
+				m.addEntry(r, "exception filter")
+			case fn.Name == "use" && middleware[ref]:
+				m.addEntry(r, "middleware")
+			default:
+				if ifaces, ok := enhancerMethods[fn.Name]; ok && !fn.Static && implementsAny(cl, ifaces) {
+					m.addEntry(r, ifaces[0]+"."+fn.Name)
+				}
+			}
+		}
+		if info.Scope == RequestScoped && cl.Ctor >= 0 {
+			m.addEntry(FuncRef{ref.File, cl.Ctor}, "constructor of a request-scoped provider ("+info.ScopeReason+")")
+		}
+		if info.Scope == RequestScoped {
+			for _, d := range info.Deps {
+				if d.Class == nil {
+					continue
+				}
+				if dep := m.Classes[*d.Class]; dep != nil && dep.Scope == Transient {
+					if ctor := m.Class(*d.Class).Ctor; ctor >= 0 {
+						m.addEntry(FuncRef{d.Class.File, ctor}, "constructor of a transient provider injected into "+info.Name)
+					}
+				}
+			}
+		}
+	}
+	// callbacks returned by provider factories run later, usually per request
+	for _, mod := range m.Modules {
+		for _, p := range mod.Providers {
+			if p.Factory == nil {
+				continue
+			}
+			for _, ret := range m.Files[p.Factory.File].Facts.Returns {
+				if ret.Func == p.Factory.Index {
+					m.returnedFuncs(p.Factory.File, ret.Value, "callback returned by a provider factory")
+				}
+			}
+		}
+	}
+}
+
+func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
+	if v.Kind == parser.VFunc && v.Func >= 0 {
+		m.addEntry(FuncRef{fi, v.Func}, why)
+	}
+	for _, p := range v.Props {
+		m.returnedFuncs(fi, p.Value, why)
+	}
+	for _, e := range v.Elems {
+		if v.Kind == parser.VArray || v.Kind == parser.VObject {
+			m.returnedFuncs(fi, e, why)
+		}
+	}
+}
+
+// callbackEntries marks what an argument of app.use/consumer.apply/
+// createParamDecorator refers to as a request entry point.
+func (m *Model) callbackEntries(fi, fn int, a parser.Value, why string, middleware map[ClassRef]bool) {
+	switch a.Kind {
+	case parser.VFunc:
+		if a.Func >= 0 {
+			m.addEntry(FuncRef{fi, a.Func}, why)
+		}
+	case parser.VIdent:
+		d := m.Resolve(fi, fn, strings.Split(a.Text, ".")[0])
+		switch d.Kind {
+		case DeclFunc:
+			m.addEntry(FuncRef{d.File, d.Index}, why)
+		case DeclClass:
+			middleware[ClassRef{d.File, d.Index}] = true
+		}
+	case parser.VCall:
+		// app.use(createLogger(opts)): the functions the factory returns
+		if a.Text == "" || strings.Contains(a.Text, ".") {
+			return
+		}
+		d := m.Resolve(fi, fn, a.Text)
+		if d.Kind != DeclFunc {
+			return
+		}
+		for _, ret := range m.Files[d.File].Facts.Returns {
+			if ret.Func == d.Index {
+				m.returnedFuncs(d.File, ret.Value, why)
+			}
+		}
+	case parser.VArray:
+		for _, e := range a.Elems {
+			m.callbackEntries(fi, fn, e, why, middleware)
+		}
+	}
+}
+
+func (m *Model) entryDecorator(ds []parser.Decorator) string {
+	for _, d := range ds {
+		n := decoName(d.Name)
+		if m.EntryDecorators[n] {
+			return n
+		}
+	}
+	return ""
+}
+
+// isAppVar reports whether name holds a Nest application in function fn.
+func (m *Model) isAppVar(fi, fn int, name string) bool {
+	for _, b := range m.Bootstraps {
+		if b.File == fi && b.Func == fn && b.AppVar == name {
+			return true
+		}
+	}
+	return name == "app"
+}
+
+func (m *Model) startupRoots() []FuncRef {
+	var roots []FuncRef
+	for fi := range m.Files {
+		roots = append(roots, FuncRef{fi, -1})
+	}
+	for _, b := range m.Bootstraps {
+		roots = append(roots, FuncRef{b.File, b.Func})
+	}
+	for _, ref := range m.sortedClassRefs() {
+		info := m.Classes[ref]
+		cl := m.Class(ref)
+		f := m.Files[ref.File].Facts
+		if info.Scope == Default && cl.Ctor >= 0 {
+			roots = append(roots, FuncRef{ref.File, cl.Ctor})
+		}
+		isModule := info.Is("Module")
+		for _, mi := range cl.Methods {
+			fn := &f.Funcs[mi]
+			if startupHooks[fn.Name] && info.Scope != RequestScoped {
+				roots = append(roots, FuncRef{ref.File, mi})
+			}
+			if isModule && fn.Static && (strings.HasPrefix(fn.Name, "forRoot") || strings.HasPrefix(fn.Name, "register") || strings.HasPrefix(fn.Name, "forFeature")) {
+				roots = append(roots, FuncRef{ref.File, mi})
+			}
+			if isModule && fn.Name == "configure" {
+				roots = append(roots, FuncRef{ref.File, mi})
+			}
+		}
+	}
+	for _, mod := range m.Modules {
+		for _, p := range mod.Providers {
+			if p.Factory != nil {
+				roots = append(roots, *p.Factory)
+			}
+		}
+	}
+	for fi, file := range m.Files {
+		for _, c := range file.Facts.Calls {
+			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
+				for _, a := range c.Args {
+					if a.Kind == parser.VFunc && a.Func >= 0 {
+						roots = append(roots, FuncRef{fi, a.Func})
+					}
+				}
+			}
+		}
+	}
+	return roots
+}
+
+func (m *Model) shutdownRoots() []FuncRef {
+	var roots []FuncRef
+	for _, ref := range m.sortedClassRefs() {
+		info := m.Classes[ref]
+		if info.Scope == RequestScoped {
+			continue // Nest never calls lifecycle hooks on request-scoped instances
+		}
+		cl := m.Class(ref)
+		f := m.Files[ref.File].Facts
+		for _, mi := range cl.Methods {
+			if shutdownHooks[f.Funcs[mi].Name] {
+				roots = append(roots, FuncRef{ref.File, mi})
+			}
+		}
+	}
+	return roots
+}
+
+func (m *Model) offlineRoots() []FuncRef {
+	var roots []FuncRef
+	for fi, file := range m.Files {
+		if m.offline[fi] {
+			roots = append(roots, FuncRef{fi, -1})
+			for i := range file.Facts.Funcs {
+				roots = append(roots, FuncRef{fi, i})
+			}
+		}
+	}
+	for _, ref := range m.sortedClassRefs() {
+		info := m.Classes[ref]
+		if info.Is("Command") || info.Is("SubCommand") {
+			for _, mi := range m.Class(ref).Methods {
+				roots = append(roots, FuncRef{ref.File, mi})
+			}
+		}
+	}
+	return roots
+}
+
+// bfs walks the call graph from roots, skipping offline files unless
+// allowOffline, and calls visit for each newly reached function.
+func (m *Model) bfs(roots []FuncRef, allowOffline bool, visit func(to, from FuncRef, site parser.Span, root bool) bool) {
+	seen := map[FuncRef]bool{}
+	queue := make([]FuncRef, 0, len(roots))
+	for _, r := range roots {
+		if seen[r] || (!allowOffline && m.offline[r.File]) {
+			continue
+		}
+		seen[r] = true
+		if visit(r, r, parser.Span{}, true) {
+			queue = append(queue, r)
+		}
+	}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, e := range m.edges[cur] {
+			if seen[e.to] || (!allowOffline && m.offline[e.to.File]) {
+				continue
+			}
+			seen[e.to] = true
+			if visit(e.to, cur, e.site, false) {
+				queue = append(queue, e.to)
+			}
+		}
+	}
+}
+
+func (m *Model) computeContexts() {
+	m.findEntries()
+	entries := make([]FuncRef, 0, len(m.entries))
+	for r := range m.entries {
+		entries = append(entries, r)
+	}
+	sortRefs(entries)
+	m.bfs(entries, false, func(to, from FuncRef, site parser.Span, root bool) bool {
+		m.ctx[to] = Request
+		if !root {
+			m.prev[to] = edgeFrom{from: from, site: site}
+		}
+		return true
+	})
+	mark := func(roots []FuncRef, c Context, allowOffline bool) {
+		sortRefs(roots)
+		m.bfs(roots, allowOffline, func(to, _ FuncRef, _ parser.Span, _ bool) bool {
+			if _, ok := m.ctx[to]; !ok {
+				m.ctx[to] = c
+			}
+			return true
+		})
+	}
+	// offline files are offline whatever reaches them
+	for fi, file := range m.Files {
+		if m.offline[fi] {
+			m.ctx[FuncRef{fi, -1}] = Offline
+			for i := range file.Facts.Funcs {
+				m.ctx[FuncRef{fi, i}] = Offline
+			}
+		}
+	}
+	mark(m.startupRoots(), Startup, false)
+	mark(m.shutdownRoots(), Shutdown, false)
+	mark(m.offlineRoots(), Offline, true)
+}
+
+// ContextOf returns the context a function runs in.
+func (m *Model) ContextOf(r FuncRef) Context {
+	if c, ok := m.ctx[r]; ok {
+		return c
+	}
+	return Unknown
+}
+
+// EntryWhy returns why r is an entry point, or "".
+func (m *Model) EntryWhy(r FuncRef) string { return m.entries[r] }
+
+// Entries returns the entry points, sorted.
+func (m *Model) Entries() []FuncRef {
+	out := make([]FuncRef, 0, len(m.entries))
+	for r := range m.entries {
+		out = append(out, r)
+	}
+	sortRefs(out)
+	return out
+}
+
+// PathTo returns the shortest path from an entry point to r (entry point
+// first, r last), or nil when r is not in request context.
+func (m *Model) PathTo(r FuncRef) []Step {
+	if m.ctx[r] != Request {
+		return nil
+	}
+	var rev []Step
+	cur := r
+	for i := 0; i < 1000; i++ {
+		p, ok := m.prev[cur]
+		if !ok {
+			fn := m.Func(cur)
+			site := parser.Span{}
+			if fn != nil {
+				site = fn.NameSpan
+			}
+			rev = append(rev, Step{Func: cur, SiteFile: cur.File, Site: site})
+			break
+		}
+		rev = append(rev, Step{Func: cur, SiteFile: p.from.File, Site: p.site})
+		cur = p.from
+	}
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	return rev
+}

@@ -1,0 +1,333 @@
+// Package nest builds nestlint's project model: what NestJS sees in the
+// code. From the per-file facts of the parse stage it links imports and
+// re-exports, classes and their decorators, modules and providers,
+// dependency injection with scopes (and Nest's scope bubbling), bootstrap
+// sites, the call graph across files, the entry points of the request path
+// and the context (request, startup, shutdown, offline, unknown) of every
+// function, with the shortest path from an entry point. Rules Require
+// Analyzer and query the *Model; they never see a syntax tree.
+package nest
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/tsconfig"
+)
+
+// Context is where a function runs.
+type Context uint8
+
+// Contexts, from least to most severe for ordering purposes see rank.
+const (
+	Unknown Context = iota
+	Offline
+	Shutdown
+	Startup
+	Request
+)
+
+// String returns the context name used in messages.
+func (c Context) String() string {
+	return [...]string{"unknown", "offline", "shutdown", "startup", "request"}[c]
+}
+
+// Scope is a provider's injection scope.
+type Scope uint8
+
+// Scopes.
+const (
+	Default Scope = iota
+	Transient
+	RequestScoped
+)
+
+// String names the scope.
+func (s Scope) String() string {
+	return [...]string{"singleton", "transient", "request"}[s]
+}
+
+// FuncRef names a function of the project: Index is into the file's
+// Facts.Funcs; Index -1 is the file's top level.
+type FuncRef struct{ File, Index int }
+
+// ClassRef names a class of the project.
+type ClassRef struct{ File, Index int }
+
+// Step is one step of a path from an entry point: the function, and the
+// call site (in the previous step's function) through which it is reached.
+type Step struct {
+	Func FuncRef
+	// Site is the call expression in the previous step, or the function's
+	// name for the entry point.
+	SiteFile int
+	Site     parser.Span
+}
+
+// ClassInfo is what the model knows of one class.
+type ClassInfo struct {
+	Ref         ClassRef
+	Name        string
+	Kinds       []string // Controller, Injectable, Module, Resolver, WebSocketGateway, Processor, Catch, Command, ...
+	Scope       Scope
+	Durable     bool
+	ScopeReason string // "declared Scope.REQUEST", "injects REQUEST", "injects TenantContext (request)"
+	Deps        []Dep  // constructor and property injections
+	Base        *ClassRef
+	Provided    bool // listed in some module's providers (or a controller)
+	Controller  bool
+}
+
+// Dep is one injected dependency.
+type Dep struct {
+	Name  string // parameter or property name
+	Token string // the token as written (type name or @Inject argument)
+	Class *ClassRef
+	// External is the module of an external token (REQUEST from @nestjs/core).
+	External string
+	Optional bool
+}
+
+// Module is one @Module class.
+type Module struct {
+	Class       ClassRef
+	Global      bool
+	Imports     []string
+	Providers   []Provider
+	Controllers []ClassRef
+	Exports     []string
+}
+
+// Provider is one entry of a module's providers.
+type Provider struct {
+	Token    string
+	Class    *ClassRef // useClass or the class itself
+	Factory  *FuncRef  // useFactory
+	Existing string    // useExisting
+	Value    bool      // useValue
+	Scope    Scope
+	Inject   []string
+}
+
+// Bootstrap is a NestFactory.create/createMicroservice/createApplicationContext site.
+type Bootstrap struct {
+	File   int
+	Func   int // enclosing function
+	Call   int // index into Facts.Calls
+	Method string
+	AppVar string // the variable holding the app, or ""
+}
+
+// Model is the linked project.
+type Model struct {
+	Files     []*parser.File
+	Loader    *tsconfig.Loader
+	resolver  *tsconfig.Resolver
+	fileIndex map[string]int
+	syms      []*fileSyms
+	locals    []map[int]map[int]bool // file -> func -> set of Locals indexes
+	offline   []bool
+
+	Classes    map[ClassRef]*ClassInfo
+	classByKey map[string][]ClassRef // name -> classes
+	Modules    []*Module
+	Bootstraps []Bootstrap
+	tokens     map[string]*Provider // token -> provider (custom providers)
+
+	// call graph
+	edges   map[FuncRef][]edge
+	ctx     map[FuncRef]Context
+	prev    map[FuncRef]edgeFrom // BFS predecessor on the request path
+	entries map[FuncRef]string   // entry point -> why
+	// EntryDecorators are the method decorators that start the request path.
+	EntryDecorators map[string]bool
+}
+
+type edge struct {
+	to   FuncRef
+	site parser.Span
+}
+
+type edgeFrom struct {
+	from FuncRef
+	site parser.Span
+}
+
+// Options configure Build.
+type Options struct {
+	Root        string   // project root, for offline globs
+	EntryPoints []string // extra entry decorators
+	Offline     []string // extra offline globs
+}
+
+// DefaultEntryDecorators are the method decorators that make a request entry point.
+var DefaultEntryDecorators = []string{
+	"Get", "Post", "Put", "Patch", "Delete", "Options", "Head", "All", "Sse", "Search",
+	"Query", "Mutation", "Subscription", "ResolveField", "ResolveReference",
+	"SubscribeMessage", "MessagePattern", "EventPattern", "GrpcMethod", "GrpcStreamMethod",
+	"OnEvent", "Cron", "Interval", "Timeout", "Process", "OnQueueEvent", "OnWorkerEvent",
+	"RabbitSubscribe", "RabbitRPC", "SqsMessageHandler", "EventHandler", "CommandHandler", "QueryHandler",
+}
+
+// offlineGlobs decide offline code by path.
+var offlineGlobs = []string{
+	"**/*.spec.ts", "**/*.test.ts", "**/*.e2e-spec.ts", "**/*.spec.tsx", "**/*.test.tsx",
+	"**/test/**", "**/tests/**", "**/__tests__/**", "**/e2e/**", "**/__mocks__/**",
+	"**/migrations/**", "**/migration/**", "**/seeds/**", "**/seeders/**", "**/seed.ts", "**/*.seed.ts", "**/*.seeder.ts",
+	"**/scripts/**", "**/script/**", "**/*.config.ts", "**/*.config.mts", "**/*.config.cts",
+	"**/fixtures/**", "**/*.stories.tsx", "**/*.mock.ts",
+}
+
+// Build links the files of a project into a Model.
+func Build(files []*parser.File, opts Options) *Model {
+	m := &Model{
+		Files:           files,
+		fileIndex:       map[string]int{},
+		Classes:         map[ClassRef]*ClassInfo{},
+		classByKey:      map[string][]ClassRef{},
+		tokens:          map[string]*Provider{},
+		edges:           map[FuncRef][]edge{},
+		ctx:             map[FuncRef]Context{},
+		prev:            map[FuncRef]edgeFrom{},
+		entries:         map[FuncRef]string{},
+		EntryDecorators: map[string]bool{},
+	}
+	for _, d := range DefaultEntryDecorators {
+		m.EntryDecorators[d] = true
+	}
+	for _, d := range opts.EntryPoints {
+		m.EntryDecorators[strings.TrimPrefix(d, "@")] = true
+	}
+	for i, f := range files {
+		m.fileIndex[f.Path] = i
+	}
+	root := opts.Root
+	m.Loader = tsconfig.NewLoader("")
+	m.resolver = tsconfig.NewResolver(m.Loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
+	m.syms = make([]*fileSyms, len(files))
+	m.locals = make([]map[int]map[int]bool, len(files))
+	m.offline = make([]bool, len(files))
+	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
+	for i, f := range files {
+		m.indexFile(i)
+		lm := map[int]map[int]bool{}
+		for li, l := range f.Facts.Locals {
+			if lm[l.Func] == nil {
+				lm[l.Func] = map[int]bool{}
+			}
+			lm[l.Func][li] = true
+		}
+		m.locals[i] = lm
+		rel := f.Path
+		if root != "" {
+			if r, err := filepath.Rel(root, f.Path); err == nil && !strings.HasPrefix(r, "..") {
+				rel = r
+			}
+		}
+		rel = filepath.ToSlash(rel)
+		for _, g := range globs {
+			if ok, _ := doublestar.Match(g, rel); ok {
+				m.offline[i] = true
+				break
+			}
+			if ok, _ := doublestar.Match(g, "/"+strings.TrimPrefix(rel, "/")); ok {
+				m.offline[i] = true
+				break
+			}
+		}
+	}
+	m.buildClasses()
+	m.buildModules()
+	m.bubbleScopes()
+	m.buildCallGraph()
+	m.findBootstraps()
+	m.computeContexts()
+	return m
+}
+
+// IsOffline reports whether file fi is offline code by its path.
+func (m *Model) IsOffline(fi int) bool { return m.offline[fi] }
+
+// FileIndex returns the index of an absolute path, or -1.
+func (m *Model) FileIndex(path string) int {
+	if i, ok := m.fileIndex[path]; ok {
+		return i
+	}
+	return -1
+}
+
+// Func returns the facts of a function, or nil for a file's top level.
+func (m *Model) Func(r FuncRef) *parser.Func {
+	if r.Index < 0 {
+		return nil
+	}
+	return &m.Files[r.File].Facts.Funcs[r.Index]
+}
+
+// Class returns the facts of a class.
+func (m *Model) Class(r ClassRef) *parser.Class { return &m.Files[r.File].Facts.Classes[r.Index] }
+
+// Label names a function for messages: "UsersService.findAll", "helper",
+// "<top level of main.ts>".
+func (m *Model) Label(r FuncRef) string {
+	if r.Index < 0 {
+		return "top level of " + filepath.Base(m.Files[r.File].Path)
+	}
+	f := m.Files[r.File].Facts
+	fn := &f.Funcs[r.Index]
+	name := fn.Name
+	if name == "" {
+		if fn.Parent >= 0 {
+			return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
+		}
+		name = "<anonymous>"
+	}
+	if fn.Class >= 0 && (fn.Kind != parser.FArrow && fn.Kind != parser.FExpr || fn.Parent < 0) {
+		cn := f.Classes[fn.Class].Name
+		return cn + "." + name
+	}
+	if fn.Parent >= 0 && fn.Kind != parser.FFunction {
+		return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
+	}
+	return name
+}
+
+func hasDecorator(ds []parser.Decorator, names ...string) *parser.Decorator {
+	for i := range ds {
+		n := ds[i].Name
+		if j := strings.LastIndexByte(n, '.'); j >= 0 {
+			n = n[j+1:]
+		}
+		for _, want := range names {
+			if n == want {
+				return &ds[i]
+			}
+		}
+	}
+	return nil
+}
+
+func decoName(n string) string {
+	if j := strings.LastIndexByte(n, '.'); j >= 0 {
+		return n[j+1:]
+	}
+	return n
+}
+
+func (m *Model) sortedClassRefs() []ClassRef {
+	refs := make([]ClassRef, 0, len(m.Classes))
+	for r := range m.Classes {
+		refs = append(refs, r)
+	}
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].File != refs[j].File {
+			return refs[i].File < refs[j].File
+		}
+		return refs[i].Index < refs[j].Index
+	})
+	return refs
+}

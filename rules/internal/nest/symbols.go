@@ -1,0 +1,251 @@
+package nest
+
+import (
+	"strings"
+
+	"github.com/nestlint/nestlint/parser"
+)
+
+// DeclKind classifies what a name refers to.
+type DeclKind uint8
+
+// Declaration kinds.
+const (
+	DeclNone     DeclKind = iota
+	DeclClass             // a project class: File, Index (Classes)
+	DeclFunc              // a project function: File, Index (Funcs)
+	DeclVar               // a project module-level variable: File, Index (Locals)
+	DeclExternal          // an external module binding: Module, Name
+	DeclLocal             // a parameter or local variable inside a function (shadows imports)
+)
+
+// Decl is what a name resolves to.
+type Decl struct {
+	Kind   DeclKind
+	File   int
+	Index  int
+	Module string // for DeclExternal: normalized module ("fs", "bcrypt", "@nestjs/core")
+	Name   string // for DeclExternal: the imported name ("readFileSync", "default", "*")
+}
+
+// normModule normalizes a module specifier: "node:fs" -> "fs",
+// "fs/promises" stays, "node:fs/promises" -> "fs/promises".
+func normModule(spec string) string {
+	return strings.TrimPrefix(spec, "node:")
+}
+
+type fileSyms struct {
+	classes  map[string]int
+	funcs    map[string]int // top-level function declarations and const arrows
+	vars     map[string]int // top-level locals
+	imports  map[string]int // local name -> Imports index
+	exports  map[string][]int
+	resolved []int // Imports index -> file index or -1 (external)
+}
+
+func (m *Model) indexFile(fi int) {
+	f := m.Files[fi].Facts
+	s := &fileSyms{classes: map[string]int{}, funcs: map[string]int{}, vars: map[string]int{}, imports: map[string]int{}, exports: map[string][]int{}}
+	for i, c := range f.Classes {
+		if c.Name != "" {
+			if _, dup := s.classes[c.Name]; !dup {
+				s.classes[c.Name] = i
+			}
+		}
+	}
+	for i, fn := range f.Funcs {
+		if fn.Parent == -1 && fn.Class == -1 && fn.Name != "" && (fn.Kind == parser.FFunction || fn.Kind == parser.FArrow || fn.Kind == parser.FExpr) {
+			if _, dup := s.funcs[fn.Name]; !dup {
+				s.funcs[fn.Name] = i
+			}
+		}
+	}
+	for i, l := range f.Locals {
+		if l.Func == -1 {
+			if _, dup := s.vars[l.Name]; !dup {
+				s.vars[l.Name] = i
+			}
+		}
+	}
+	for i, im := range f.Imports {
+		s.imports[im.Local] = i
+	}
+	for i, e := range f.Exports {
+		s.exports[e.Name] = append(s.exports[e.Name], i)
+	}
+	s.resolved = make([]int, len(f.Imports))
+	for i, im := range f.Imports {
+		s.resolved[i] = m.resolveModule(fi, im.Source)
+	}
+	m.syms[fi] = s
+}
+
+// resolveModule returns the file index an import specifier names, or -1.
+func (m *Model) resolveModule(fi int, spec string) int {
+	if m.resolver == nil {
+		return -1
+	}
+	abs, external := m.resolver.Resolve(m.Files[fi].Path, spec)
+	if external || abs == "" {
+		return -1
+	}
+	if idx, ok := m.fileIndex[abs]; ok {
+		return idx
+	}
+	return -1
+}
+
+// localDecl resolves a name declared at the top level of file fi (not imports).
+func (m *Model) localDecl(fi int, name string) Decl {
+	s := m.syms[fi]
+	if i, ok := s.classes[name]; ok {
+		return Decl{Kind: DeclClass, File: fi, Index: i}
+	}
+	if i, ok := s.funcs[name]; ok {
+		return Decl{Kind: DeclFunc, File: fi, Index: i}
+	}
+	if i, ok := s.vars[name]; ok {
+		l := m.Files[fi].Facts.Locals[i]
+		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
+			return Decl{} // const x = require('m') is an import
+		}
+		// a const bound to an arrow is a function
+		if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
+			return Decl{Kind: DeclFunc, File: fi, Index: l.Value.Func}
+		}
+		if l.Value.Kind == parser.VIdent && !strings.Contains(l.Value.Text, ".") && l.Value.Text != name {
+			// const Alias = Other
+			if d := m.localDecl(fi, l.Value.Text); d.Kind == DeclClass || d.Kind == DeclFunc {
+				return d
+			}
+		}
+		return Decl{Kind: DeclVar, File: fi, Index: i}
+	}
+	return Decl{}
+}
+
+// ResolveTop resolves a name in the top-level scope of file fi: its own
+// declarations, then its imports (followed through re-exports).
+func (m *Model) ResolveTop(fi int, name string) Decl {
+	if d := m.localDecl(fi, name); d.Kind != DeclNone {
+		return d
+	}
+	s := m.syms[fi]
+	ii, ok := s.imports[name]
+	if !ok {
+		return Decl{}
+	}
+	im := m.Files[fi].Facts.Imports[ii]
+	target := s.resolved[ii]
+	if target < 0 {
+		return Decl{Kind: DeclExternal, Module: normModule(im.Source), Name: im.Imported}
+	}
+	if im.Imported == "*" {
+		return Decl{Kind: DeclVar, File: target, Index: -1} // namespace of a project file
+	}
+	return m.resolveExport(target, im.Imported, 0)
+}
+
+// resolveExport resolves an exported name of file fi, through re-exports.
+func (m *Model) resolveExport(fi int, name string, depth int) Decl {
+	if depth > 16 {
+		return Decl{}
+	}
+	f := m.Files[fi].Facts
+	s := m.syms[fi]
+	for _, ei := range s.exports[name] {
+		e := f.Exports[ei]
+		if e.Source == "" {
+			if e.Local == "" {
+				continue
+			}
+			return m.ResolveTop(fi, e.Local)
+		}
+		t := m.resolveModule(fi, e.Source)
+		if t < 0 {
+			return Decl{Kind: DeclExternal, Module: normModule(e.Source), Name: e.Local}
+		}
+		if e.Local == "*" {
+			return Decl{Kind: DeclVar, File: t, Index: -1}
+		}
+		return m.resolveExport(t, e.Local, depth+1)
+	}
+	if d := m.localDeclExported(fi, name); d.Kind != DeclNone {
+		return d
+	}
+	// export * from './x'
+	for _, ei := range s.exports["*"] {
+		e := f.Exports[ei]
+		if e.Source == "" {
+			continue
+		}
+		t := m.resolveModule(fi, e.Source)
+		if t < 0 {
+			continue
+		}
+		if d := m.resolveExport(t, name, depth+1); d.Kind != DeclNone {
+			return d
+		}
+	}
+	return Decl{}
+}
+
+func (m *Model) localDeclExported(fi int, name string) Decl {
+	d := m.localDecl(fi, name)
+	switch d.Kind {
+	case DeclClass:
+		if m.Files[fi].Facts.Classes[d.Index].Exported {
+			return d
+		}
+	case DeclFunc:
+		fn := m.Files[fi].Facts.Funcs[d.Index]
+		if fn.Exported {
+			return d
+		}
+		// export const x = () => ...
+		for _, l := range m.Files[fi].Facts.Locals {
+			if l.Func == -1 && l.Name == name && l.Exported {
+				return d
+			}
+		}
+	case DeclVar:
+		if m.Files[fi].Facts.Locals[d.Index].Exported {
+			return d
+		}
+	}
+	return Decl{}
+}
+
+// Resolve resolves name as seen from inside function fn of file fi:
+// parameters and locals of fn and its enclosing functions shadow the
+// file's top-level names.
+func (m *Model) Resolve(fi, fn int, name string) Decl {
+	f := m.Files[fi].Facts
+	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+		for _, p := range f.Funcs[cur].Params {
+			if p.Name == name {
+				return Decl{Kind: DeclLocal, File: fi, Index: cur}
+			}
+		}
+		for i := range m.localsOf(fi, cur) {
+			l := &f.Locals[i]
+			if l.Name == name {
+				if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
+					return Decl{Kind: DeclFunc, File: fi, Index: l.Value.Func}
+				}
+				return Decl{Kind: DeclLocal, File: fi, Index: cur}
+			}
+		}
+		for i, g := range f.Funcs {
+			if g.Parent == cur && g.Kind == parser.FFunction && g.Name == name {
+				return Decl{Kind: DeclFunc, File: fi, Index: i}
+			}
+		}
+	}
+	return m.ResolveTop(fi, name)
+}
+
+// localsOf returns the set of Locals indexes declared directly in fn.
+func (m *Model) localsOf(fi, fn int) map[int]bool {
+	return m.locals[fi][fn]
+}

@@ -1,0 +1,126 @@
+package lint
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// RuleConfig is the configuration of one rule.
+type RuleConfig struct {
+	// Severity overrides the rule's default severity; nil keeps it.
+	Severity *Severity
+	// Options is the rule's options object, decoded by Options.
+	Options json.RawMessage
+}
+
+// Settings is the run's configuration as rules see it.
+type Settings struct {
+	Rules map[string]RuleConfig // by public rule id
+	// EntryPoints are extra decorator names that start the request path.
+	EntryPoints []string
+	// Offline are extra glob patterns (relative to the project root) of
+	// offline code.
+	Offline []string
+	// Root is the project root (absolute).
+	Root string
+}
+
+// ToolError is an internal failure: a rule that panicked or failed.
+type ToolError struct {
+	Analyzer string
+	File     string // absolute path, when known
+	Message  string
+}
+
+// Env is the run environment handed to analyzers: settings and the sink of
+// tool errors. The checker provides it as the result of EnvAnalyzer.
+type Env struct {
+	Settings *Settings
+	mu       sync.Mutex
+	errs     []ToolError
+}
+
+// NewEnv returns an Env with the given settings (nil means defaults).
+func NewEnv(s *Settings) *Env {
+	if s == nil {
+		s = &Settings{}
+	}
+	return &Env{Settings: s}
+}
+
+// AddError records a tool error.
+func (e *Env) AddError(te ToolError) {
+	e.mu.Lock()
+	e.errs = append(e.errs, te)
+	e.mu.Unlock()
+}
+
+// Errors returns the tool errors recorded so far.
+func (e *Env) Errors() []ToolError {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]ToolError(nil), e.errs...)
+}
+
+// EnvAnalyzer provides *Env; the checker computes its result.
+var EnvAnalyzer = &analysis.Analyzer{
+	Name:       "env",
+	Doc:        "env provides the run's settings to rules",
+	Run:        func(*analysis.Pass) (any, error) { return nil, errors.New("env: the checker provides this result") },
+	ResultType: reflect.TypeOf((*Env)(nil)),
+}
+
+// EnvOf returns the Env of a pass, or a default one when the analyzer does
+// not require EnvAnalyzer.
+func EnvOf(pass *analysis.Pass) *Env {
+	if e, ok := pass.ResultOf[EnvAnalyzer].(*Env); ok {
+		return e
+	}
+	return NewEnv(nil)
+}
+
+// Options decodes the options of rule id into v (a pointer to a struct
+// holding the defaults). Unknown fields are an error.
+func (s *Settings) Options(id string, v any) error {
+	if s == nil {
+		return nil
+	}
+	rc, ok := s.Rules[id]
+	if !ok || len(rc.Options) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(string(rc.Options)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("options of %s: %w", id, err)
+	}
+	return nil
+}
+
+// Guard runs fn for one file of a rule and turns a panic into a tool error
+// naming the analyzer and the file, so that the rule goes on with the next
+// file and the other rules are untouched.
+func Guard(pass *analysis.Pass, file string, fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			EnvOf(pass).AddError(ToolError{Analyzer: pass.Analyzer.Name, File: file,
+				Message: fmt.Sprintf("panic: %v\n%s", r, firstFrames(debug.Stack()))})
+		}
+	}()
+	fn()
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, "\n")
+}

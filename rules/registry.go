@@ -1,0 +1,14 @@
+// Package rules lists every nestlint rule.
+package rules
+
+import (
+	"github.com/nestlint/nestlint/rules/lint"
+	"github.com/nestlint/nestlint/rules/syncio"
+)
+
+// All returns every rule, sorted by public id.
+func All() []*lint.Rule {
+	return []*lint.Rule{
+		syncio.Rule,
+	}
+}

@@ -1,0 +1,37 @@
+// syncio: synchronous Node.js API blocks the event loop
+//
+// Node.js serves every request of a NestJS app on one thread, the event
+// loop. A synchronous call such as fs.readFileSync, crypto.pbkdf2Sync,
+// zlib.gzipSync, child_process.execSync or bcrypt.hashSync holds that thread
+// until it returns: while it runs, no other request, timer or I/O callback
+// makes progress, so one slow call raises the latency of every user.
+// nestlint resolves each callee through the file's imports (node: prefixes,
+// aliases, namespace, default and require imports) and judges the call by
+// the context of the function it runs in: on the request path (reached from
+// a controller handler, resolver, gateway, guard, interceptor, pipe, filter,
+// middleware, event listener, cron job or queue processor) it is an error,
+// with the path from the entry point; in code nothing calls it is a warning;
+// at startup, at shutdown and in offline code (tests, migrations, seeds,
+// scripts) it is not reported. A method of your own that merely ends in
+// Sync is never reported.
+//
+// Bad:
+//
+//	@Get(':id/invoice')
+//	invoice(@Param('id') id: string) {
+//	  const tpl = readFileSync(`templates/${id}.hbs`, 'utf8'); // blocks every request
+//	  return render(tpl);
+//	}
+//
+// Good:
+//
+//	@Get(':id/invoice')
+//	async invoice(@Param('id') id: string) {
+//	  const tpl = await readFile(`templates/${id}.hbs`, 'utf8'); // from 'node:fs/promises'
+//	  return render(tpl);
+//	}
+//
+// Options: `allow` lists qualified names never to report (for example
+// "fs.existsSync"); `reportStartup` also reports calls at startup, at
+// shutdown and in offline code, as notes.
+package syncio

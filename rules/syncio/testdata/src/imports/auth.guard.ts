@@ -1,0 +1,17 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import bcrypt from 'bcrypt';
+const cp = require('child_process');
+const { pbkdf2Sync } = require('node:crypto');
+import fs = require('fs');
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest();
+    const ok = bcrypt.compareSync(req.headers.pw, 'hash'); // want "error: bcrypt.compareSync .* use bcrypt.compare"
+    cp.execSync('ls'); // want "error: child_process.execSync"
+    pbkdf2Sync('a', 'b', 1, 32, 'sha256'); // want "error: crypto.pbkdf2Sync .*crypto.pbkdf2 with a callback"
+    await fs.readFileSync('x'); // want "error: fs.readFileSync"
+    return ok;
+  }
+}

@@ -1,0 +1,2 @@
+import { execSync } from 'child_process';
+execSync('npm run build');
