@@ -1,3 +1,5 @@
+//go:generate go run ../internal/docgen/cmd ../docs/rules
+
 // Package rules lists every nestlint rule.
 package rules
 

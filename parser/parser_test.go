@@ -1,0 +1,272 @@
+package parser
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func parseText(t *testing.T, name, src string) *Facts {
+	t.Helper()
+	_, f, err := ParseBytes(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestSyntaxProbes pins what the bundled grammar does with the probes of
+// shared/ts-syntax: ok* files parse cleanly, f* files hold ERROR/MISSING
+// nodes but are still read (facts outside the error region survive).
+func TestSyntaxProbes(t *testing.T) {
+	files, err := filepath.Glob("testdata/ts-syntax/*")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no probes", err)
+	}
+	for _, p := range files {
+		name := filepath.Base(p)
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, f, err := ParseBytes(p, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hasErr := f.ErrorOffset >= 0
+			switch {
+			case strings.HasPrefix(name, "ok"), strings.HasPrefix(name, "q"):
+				if hasErr {
+					t.Errorf("valid probe has a syntax error at byte %d", f.ErrorOffset)
+				}
+			case strings.HasPrefix(name, "f"):
+				if !hasErr {
+					t.Logf("grammar now parses %s cleanly: update the probe list", name)
+				}
+			}
+			if f.Panic != "" {
+				t.Errorf("fact extraction panicked: %s", f.Panic)
+			}
+		})
+	}
+}
+
+func TestErrorRegionStillLinted(t *testing.T) {
+	src := "import { readFileSync } from 'fs';\nexport class A {\n  static [key: string]: any;\n  m() { return readFileSync('x'); }\n}\n"
+	f := parseText(t, "a.ts", src)
+	if f.ErrorOffset < 0 {
+		t.Skip("grammar parses static index signatures now")
+	}
+	found := false
+	for _, c := range f.Calls {
+		if c.Method == "readFileSync" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("call outside the error region was lost")
+	}
+}
+
+// TestDecoratorShapes pins where the grammar attaches decorators.
+func TestDecoratorShapes(t *testing.T) {
+	src := `@Injectable({ scope: Scope.REQUEST })
+export class A {
+  @Inject(TOKEN) private readonly x: X;
+  constructor(@Inject(forwardRef(() => B)) private readonly b: B, @Optional() c?: C) {}
+  @Get(':id') @UseGuards(AuthGuard)
+  find(@Param('id') id: string, @Body() dto: CreateDto) {}
+}
+@Controller() class Plain {}
+`
+	f := parseText(t, "a.ts", src)
+	if len(f.Classes) != 2 {
+		t.Fatalf("classes = %d", len(f.Classes))
+	}
+	a := f.Classes[0]
+	if len(a.Decorators) != 1 || a.Decorators[0].Name != "Injectable" || a.Decorators[0].Args[0].Props[0].Value.Text != "Scope.REQUEST" {
+		t.Errorf("class decorator on export_statement: %+v", a.Decorators)
+	}
+	if len(a.Fields) != 1 || len(a.Fields[0].Decorators) != 1 || a.Fields[0].Decorators[0].Name != "Inject" {
+		t.Errorf("field decorator: %+v", a.Fields)
+	}
+	ctor := f.Funcs[a.Ctor]
+	if len(ctor.Params) != 2 || ctor.Params[0].Decorators[0].Name != "Inject" || !ctor.Params[0].Property || ctor.Params[1].Decorators[0].Name != "Optional" {
+		t.Errorf("parameter decorators: %+v", ctor.Params)
+	}
+	var find *Func
+	for _, mi := range a.Methods {
+		if f.Funcs[mi].Name == "find" {
+			find = &f.Funcs[mi]
+		}
+	}
+	if find == nil || len(find.Decorators) != 2 || find.Decorators[0].Name != "Get" || find.Decorators[1].Name != "UseGuards" {
+		t.Fatalf("method decorators (class_body siblings): %+v", find)
+	}
+	if find.Params[0].Decorators[0].Name != "Param" || find.Params[1].Decorators[0].Name != "Body" {
+		t.Errorf("handler parameter decorators: %+v", find.Params)
+	}
+	if p := f.Classes[1]; p.Name != "Plain" || len(p.Decorators) != 1 || p.Decorators[0].Name != "Controller" {
+		t.Errorf("decorator on a non-exported class: %+v", p)
+	}
+}
+
+func TestImports(t *testing.T) {
+	src := `import def, { a as b, c } from 'm1';
+import * as ns from 'node:fs';
+import type { T } from './t';
+import x = require('m2');
+const r = require('m3');
+const { p, q: qq } = require('m4');
+export { b as bb } from './re';
+export * from './all';
+`
+	f := parseText(t, "a.ts", src)
+	got := map[string]string{}
+	for _, im := range f.Imports {
+		got[im.Local] = im.Imported + "@" + im.Source
+	}
+	want := map[string]string{"def": "default@m1", "b": "a@m1", "c": "c@m1", "ns": "*@node:fs", "T": "T@./t", "x": "*@m2", "r": "*@m3", "p": "p@m4", "qq": "q@m4"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("import %s = %q, want %q", k, got[k], v)
+		}
+	}
+	if len(f.Exports) != 2 || f.Exports[0].Name != "bb" || f.Exports[0].Local != "b" || f.Exports[1].Name != "*" {
+		t.Errorf("exports: %+v", f.Exports)
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	for _, shape := range []struct{ open, close string }{{"(", ")"}, {"[", "]"}, {"f(", ")"}, {"{a:", "}"}} {
+		src := "const x = " + strings.Repeat(shape.open, 2000) + "1" + strings.Repeat(shape.close, 2000) + ";\n"
+		f := parseText(t, "deep.ts", src)
+		if f.Panic != "" {
+			t.Errorf("%s: %s", shape.open, f.Panic)
+		}
+	}
+}
+
+func TestBOMAndCRLF(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.ts")
+	src := "\xEF\xBB\xBFimport { readFileSync } from 'fs';\r\nreadFileSync('x');\r\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := Parse(context.Background(), []string{p}, Options{Jobs: 1})
+	if len(r.Files) != 1 || len(r.Problems) != 0 {
+		t.Fatalf("files %d problems %+v", len(r.Files), r.Problems)
+	}
+	f := r.Files[0]
+	if len(f.Facts.Calls) != 1 {
+		t.Fatalf("calls: %+v", f.Facts.Calls)
+	}
+	pos := r.Fset.Position(f.Pos(f.Facts.Calls[0].Start))
+	if pos.Line != 2 || pos.Column != 1 {
+		t.Errorf("call at %d:%d, want 2:1", pos.Line, pos.Column)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bin := write("bin.ts", []byte("const a = 1;\x00\x01\x02"))
+	big := write("big.ts", []byte(strings.Repeat("const a = 1;\n", 100)))
+	bad := write("bad.ts", []byte("export class {{{ oops\nconst ok = f();\n"))
+	latin := write("latin.ts", []byte("const s = 'caf\xe9';\nf();\n"))
+	r := Parse(context.Background(), []string{bin, big, bad, latin, filepath.Join(dir, "gone.ts")}, Options{Jobs: 2, MaxFileSize: 1000})
+	msgs := map[string]string{}
+	for _, p := range r.Problems {
+		msgs[filepath.Base(p.Path)] = p.Message
+	}
+	for name, want := range map[string]string{"bin.ts": "binary", "big.ts": "over the 1000-byte limit", "bad.ts": "syntax error", "gone.ts": "cannot read"} {
+		if !strings.Contains(msgs[name], want) {
+			t.Errorf("%s: problem %q, want %q", name, msgs[name], want)
+		}
+	}
+	if r.File(latin) == nil || len(r.File(latin).Facts.Calls) != 1 {
+		t.Errorf("non-UTF-8 file not linted")
+	}
+	if r.File(bad) == nil {
+		t.Errorf("file with syntax errors not linted")
+	}
+}
+
+func TestDiscover(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(p, content string) {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mk(".gitignore", "generated/\n*.gen.ts\n")
+	mk("src/a.ts", "")
+	mk("src/b.tsx", "")
+	mk("src/c.mts", "")
+	mk("src/types.d.ts", "")
+	mk("src/x.gen.ts", "")
+	mk("src/generated/g.ts", "")
+	mk("src/sub/.gitignore", "local.ts\n")
+	mk("src/sub/local.ts", "")
+	mk("src/sub/kept.ts", "")
+	mk("node_modules/m/index.ts", "")
+	mk("dist/main.ts", "")
+	mk(".hidden/h.ts", "")
+	mk("Dockerfile", "FROM node\n")
+	mk("src/readme.md", "")
+	// a symlink loop must not hang
+	if err := os.Symlink(dir, filepath.Join(dir, "src", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range d.Files {
+		rel, _ := filepath.Rel(dir, f)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := "src/a.ts src/b.tsx src/c.mts src/sub/kept.ts"
+	if strings.Join(got, " ") != want {
+		t.Errorf("files = %v, want %s", got, want)
+	}
+	if len(d.Extra) != 1 || filepath.Base(d.Extra[0]) != "Dockerfile" {
+		t.Errorf("extra = %v", d.Extra)
+	}
+	// from a subfolder, the repo's .gitignore still applies
+	d, err = Discover([]string{filepath.Join(dir, "src")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range d.Files {
+		if strings.HasSuffix(f, ".gen.ts") {
+			t.Errorf("gitignored file linted from a subfolder: %s", f)
+		}
+	}
+	if _, err := Discover([]string{filepath.Join(dir, "nope")}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("missing path error = %v", err)
+	}
+	empty := t.TempDir()
+	d, err = Discover([]string{empty})
+	if err != nil || len(d.Files) != 0 {
+		t.Errorf("empty folder: %v %v", d, err)
+	}
+}

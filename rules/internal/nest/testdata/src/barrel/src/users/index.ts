@@ -1,0 +1,2 @@
+export * from './users.service';
+export { UsersRepository } from './users.repository';

@@ -1,0 +1,12 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { UsersService } from './users.service';
+
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get(':id')
+  async findOne(@Param('id') id: string) {
+    return this.users.findOne(id);
+  }
+}

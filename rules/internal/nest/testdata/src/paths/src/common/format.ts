@@ -1,0 +1,3 @@
+export function formatUser(u: { id: string }) {
+  return `user:${u.id}`;
+}
