@@ -4,6 +4,7 @@
 package rules
 
 import (
+	"github.com/nestlint/nestlint/rules/busywait"
 	"github.com/nestlint/nestlint/rules/lint"
 	"github.com/nestlint/nestlint/rules/syncio"
 )
@@ -11,6 +12,7 @@ import (
 // All returns every rule, sorted by public id.
 func All() []*lint.Rule {
 	return []*lint.Rule{
+		busywait.Rule,
 		syncio.Rule,
 	}
 }

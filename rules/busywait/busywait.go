@@ -1,0 +1,80 @@
+package busywait
+
+import (
+	_ "embed"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is event-loop/busy-wait.
+var Rule = lint.NewRule(lint.Meta{
+	ID: "event-loop/busy-wait", Name: "busywait", SARIFName: "BusyWaitBlocksEventLoop",
+	Severity: lint.Error, Tags: []string{"performance", "reliability"}, Precision: lint.High, Since: "v0.1.0",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	for fi, file := range m.Files {
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, fn int, span parser.Span, what string) {
+	fr := nest.FuncRef{File: fi, Index: fn}
+	pos, end := file.Pos(span.Start), file.Pos(span.End)
+	switch ctx := m.ContextOf(fr); ctx {
+	case nest.Offline:
+	case nest.Request:
+		path := m.PathTo(fr)
+		lint.Report(pass, lint.Error, pos, end, what+" on the request path (reached from "+m.Label(path[0].Func)+"): no other request runs meanwhile; await a timer (node:timers/promises) instead",
+			lint.WithPath(m.StepsFor(path)))
+	default:
+		lint.Report(pass, lint.Warning, pos, end, what+" in "+m.Label(fr)+" ("+ctx.String()+" context): nothing else runs on the event loop meanwhile; await a timer (node:timers/promises) instead")
+	}
+}
+
+func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	f := file.Facts
+	for _, l := range f.Loops {
+		if l.TimeCond && !l.BodyHasAwait {
+			report(pass, m, fi, file, l.Func, parser.Span{Start: l.Start, End: l.Start + uint32(loopKeywordLen(file.Src[l.Start:]))}, "loop spins on the clock without awaiting")
+		}
+	}
+	workers := false
+	for _, im := range f.Imports {
+		if strings.TrimPrefix(im.Source, "node:") == "worker_threads" {
+			workers = true
+		}
+	}
+	if workers {
+		return
+	}
+	for ci, c := range f.Calls {
+		if len(c.Path) == 2 && c.Path[0] == "Atomics" && c.Path[1] == "wait" {
+			if d := m.Resolve(fi, c.Func, "Atomics"); d.Kind == nest.DeclNone {
+				report(pass, m, fi, file, c.Func, f.Calls[ci].Span, "Atomics.wait blocks the main thread")
+			}
+		}
+	}
+}
+
+func loopKeywordLen(b []byte) int {
+	for i, c := range b {
+		if c == ' ' || c == '(' || c == '{' || c == '\n' {
+			return i
+		}
+	}
+	return len(b)
+}

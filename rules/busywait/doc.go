@@ -1,0 +1,29 @@
+// busywait: a loop spins on the clock and blocks the event loop
+//
+// A loop such as `while (Date.now() < deadline) {}` never yields: the event
+// loop cannot run timers, I/O callbacks or other requests until the time is
+// up, so a "sleep" of 200 ms on one request stalls every request for 200 ms.
+// Atomics.wait blocks the calling thread the same way and belongs only in
+// worker threads. nestlint reports loops whose condition reads Date.now(),
+// new Date(), performance.now() or process.hrtime() and whose body never
+// awaits, and Atomics.wait in files that do not use worker_threads. On the
+// request path the finding is an error with the path from the entry point;
+// elsewhere it is a warning; offline code (tests, scripts) is not reported.
+//
+// Bad:
+//
+//	async retry() {
+//	  const until = Date.now() + 200;
+//	  while (Date.now() < until) {} // spins for 200 ms, nothing else runs
+//	  return this.call();
+//	}
+//
+// Good:
+//
+//	import { setTimeout as sleep } from 'node:timers/promises';
+//
+//	async retry() {
+//	  await sleep(200); // other requests run meanwhile
+//	  return this.call();
+//	}
+package busywait

@@ -1,0 +1,32 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+
+@Injectable()
+export class RetryService implements OnModuleInit {
+  onModuleInit() {
+    const until = Date.now() + 10;
+    while (Date.now() < until) {} // want "warning: loop spins on the clock without awaiting in RetryService.onModuleInit .startup context."
+  }
+
+  spin(ms: number) {
+    const start = performance.now();
+    do { // want "error: loop spins on the clock .*reached from ItemsController.list.*" "via ItemsController.list -> RetryService.spin"
+      Math.random();
+    } while (performance.now() - start < ms);
+  }
+
+  async poll(deadline: number) {
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  countdown(items: string[]) {
+    for (let i = 0; i < items.length; i++) {
+      items[i] = items[i].trim();
+    }
+  }
+
+  block(buf: Int32Array) {
+    Atomics.wait(buf, 0, 0, 100); // want "warning: Atomics.wait blocks the main thread in RetryService.block"
+  }
+}

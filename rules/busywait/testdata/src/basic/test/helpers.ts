@@ -1,0 +1,4 @@
+export function sleepSync(ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {}
+}
