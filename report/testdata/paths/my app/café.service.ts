@@ -1,0 +1,7 @@
+import { Injectable } from '@nestjs/common';
+
+export class CaféService {
+  greet(): string {
+    return 'héllo';
+  }
+}
