@@ -4,15 +4,29 @@
 package rules
 
 import (
+	"sort"
+
+	"github.com/nestlint/nestlint/rules/assignthis"
 	"github.com/nestlint/nestlint/rules/busywait"
+	"github.com/nestlint/nestlint/rules/condshape"
+	"github.com/nestlint/nestlint/rules/grownobject"
+	"github.com/nestlint/nestlint/rules/hcdelete"
+	"github.com/nestlint/nestlint/rules/latefield"
 	"github.com/nestlint/nestlint/rules/lint"
 	"github.com/nestlint/nestlint/rules/syncio"
 )
 
 // All returns every rule, sorted by public id.
 func All() []*lint.Rule {
-	return []*lint.Rule{
+	all := []*lint.Rule{
+		assignthis.Rule,
 		busywait.Rule,
+		condshape.Rule,
+		grownobject.Rule,
+		hcdelete.Rule,
+		latefield.Rule,
 		syncio.Rule,
 	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all
 }

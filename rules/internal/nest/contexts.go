@@ -203,7 +203,7 @@ func (m *Model) startupRoots() []FuncRef {
 		info := m.Classes[ref]
 		cl := m.Class(ref)
 		f := m.Files[ref.File].Facts
-		if info.Scope == Default && cl.Ctor >= 0 {
+		if info.Scope == Default && cl.Ctor >= 0 && (info.Provided || len(info.Kinds) > 0) {
 			roots = append(roots, FuncRef{ref.File, cl.Ctor})
 		}
 		isModule := info.Is("Module")

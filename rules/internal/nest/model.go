@@ -133,6 +133,7 @@ type Model struct {
 	offline   []bool
 
 	Classes    map[ClassRef]*ClassInfo
+	classRefs  []ClassRef            // Classes' keys in file order, cached
 	classByKey map[string][]ClassRef // name -> classes
 	Modules    []*Module
 	Bootstraps []Bootstrap
@@ -180,6 +181,27 @@ var offlineGlobs = []string{
 	"**/migrations/**", "**/migration/**", "**/seeds/**", "**/seeders/**", "**/seed.ts", "**/*.seed.ts", "**/*.seeder.ts",
 	"**/scripts/**", "**/script/**", "**/*.config.ts", "**/*.config.mts", "**/*.config.cts",
 	"**/fixtures/**", "**/*.stories.tsx", "**/*.mock.ts",
+}
+
+// configGlobs are the offline globs meant for build and tool config files
+// (jest.config.ts); NestJS config namespaces (database.config.ts with
+// registerAs) match them too but are application code.
+var configGlobs = map[string]bool{"**/*.config.ts": true, "**/*.config.mts": true, "**/*.config.cts": true}
+
+// hasAppCode reports whether a file defines NestJS application code: a
+// registerAs config factory or a decorated class.
+func hasAppCode(f *parser.Facts) bool {
+	for _, c := range f.Calls {
+		if len(c.Path) == 1 && c.Path[0] == "registerAs" {
+			return true
+		}
+	}
+	for _, c := range f.Classes {
+		if len(c.Decorators) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Build links the files of a project into a Model.
@@ -230,11 +252,11 @@ func Build(files []*parser.File, opts Options) *Model {
 		}
 		rel = filepath.ToSlash(rel)
 		for _, g := range globs {
-			if ok, _ := doublestar.Match(g, rel); ok {
-				m.offline[i] = true
-				break
+			ok, _ := doublestar.Match(g, rel)
+			if !ok {
+				ok, _ = doublestar.Match(g, "/"+strings.TrimPrefix(rel, "/"))
 			}
-			if ok, _ := doublestar.Match(g, "/"+strings.TrimPrefix(rel, "/")); ok {
+			if ok && !(configGlobs[g] && hasAppCode(f.Facts)) {
 				m.offline[i] = true
 				break
 			}
@@ -318,8 +340,14 @@ func decoName(n string) string {
 	return n
 }
 
+// sortedClassRefs returns every class in file order. Classes are all known
+// once buildClasses has run, so the sorted list is computed once.
 func (m *Model) sortedClassRefs() []ClassRef {
+	if len(m.classRefs) == len(m.Classes) && m.classRefs != nil {
+		return m.classRefs
+	}
 	refs := make([]ClassRef, 0, len(m.Classes))
+	defer func() { m.classRefs = refs }()
 	for r := range m.Classes {
 		refs = append(refs, r)
 	}

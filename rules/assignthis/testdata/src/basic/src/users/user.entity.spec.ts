@@ -1,0 +1,1 @@
+class Fake { constructor(x: any) { Object.assign(this, x); } }

@@ -1,0 +1,125 @@
+package condshape
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+const ruleID = "hidden-class/conditional-shape"
+
+// Rule is hidden-class/conditional-shape.
+var Rule = lint.NewRule(lint.Meta{
+	ID: ruleID, Name: "condshape", SARIFName: "ConditionalInstanceShape",
+	Severity: lint.Warning, Tags: []string{"performance"}, Precision: lint.Medium, Since: "v0.1.0",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	for fi, file := range m.Files {
+		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
+			continue
+		}
+		lint.Guard(pass, file.Path, func() { check(pass, m, file) })
+	}
+	return nil, nil
+}
+
+// defines reports whether declared fields exist after construction in the
+// file (define semantics).
+func defines(m *nest.Model, path string) bool {
+	if cli, err := m.Loader.NestCLIFor(path); err == nil && cli.BuilderFor(path) == "swc" {
+		return true
+	}
+	cfg, err := m.Loader.ForFile(path)
+	if err != nil {
+		return true // unreadable settings: assume the field exists rather than guess
+	}
+	d, _ := cfg.DefineSemantics()
+	return d
+}
+
+func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
+	f := file.Facts
+	define, decided := false, false
+	for ci := range f.Classes {
+		c := &f.Classes[ci]
+		if c.Ctor < 0 {
+			continue
+		}
+		always := map[string]bool{}
+		for _, fd := range c.Fields {
+			if fd.Static {
+				continue
+			}
+			if fd.HasInit {
+				always[fd.Name] = true
+			} else if !fd.Declare && !fd.Abstract {
+				if !decided {
+					define, decided = defines(m, file.Path), true
+				}
+				if define {
+					always[fd.Name] = true
+				}
+			}
+		}
+		for _, p := range f.Funcs[c.Ctor].Params {
+			if p.Property {
+				always[p.Name] = true
+			}
+		}
+		condCount := map[string]int{}
+		first := map[string]parser.Span{}
+		var order []string
+		for _, a := range f.Assigns {
+			if a.Func != c.Ctor || len(a.Target) != 2 || a.Target[0] != "this" || a.Computed {
+				continue
+			}
+			n := a.Target[1]
+			if !a.Cond {
+				always[n] = true
+				continue
+			}
+			if condCount[n] == 0 {
+				first[n] = a.Span
+				order = append(order, n)
+			}
+			condCount[n]++
+		}
+		var names []string
+		var opts []lint.Option
+		for _, n := range order {
+			// several conditional assignments: most likely every branch of an
+			// if/else or switch assigns it
+			if always[n] || condCount[n] > 1 {
+				continue
+			}
+			names = append(names, "this."+n)
+			s := first[n]
+			opts = append(opts, lint.WithRelated(file.Pos(s.Start), file.Pos(s.End), "this."+n+" is added only on this branch"))
+		}
+		if len(names) == 0 {
+			continue
+		}
+		s := first[strings.TrimPrefix(names[0], "this.")]
+		them := "it"
+		if len(names) > 1 {
+			them = "them"
+		}
+		lint.Report(pass, lint.Warning, file.Pos(s.Start), file.Pos(s.End),
+			fmt.Sprintf("the constructor of %s adds %s only on some branches, so instances of %s get different hidden classes; declare %s as a field with an initializer (= undefined) or assign %s on every branch",
+				c.Name, strings.Join(names, ", "), c.Name, them, them), opts...)
+	}
+}

@@ -1,0 +1,33 @@
+export interface PaymentInput { amount: number; coupon?: { value: number }; note?: string; kind: string; tags?: string[] }
+
+export class Payment {
+  amount: number;
+  declared: number;
+  note: string | undefined = undefined;
+  kind: string;
+
+  constructor(input: PaymentInput, private readonly currency?: string) {
+    this.amount = input.amount;
+    if (input.coupon) {
+      this.discount = input.coupon.value; // want "warning: the constructor of Payment adds this.discount, this.declared, this.tags only on some branches, so instances of Payment get different hidden classes; declare them as a field with an initializer \\(= undefined\\) or assign them on every branch"
+    }
+    if (input.amount > 10) this.declared = 1;
+    if (input.note) this.note = input.note;
+    if (!currency) this.currency = 'EUR';
+    if (input.kind === 'a') {
+      this.kind = 'A';
+    } else {
+      this.kind = 'B';
+    }
+    if (input.tags) this.tags = input.tags;
+    if (input.amount < 0) this.amount = 0;
+    this.total = input.amount;
+  }
+}
+
+export class Plain {
+  constructor(flag: boolean) {
+    this.a = 1;
+    this.b = flag ? 2 : 3;
+  }
+}

@@ -1,0 +1,5 @@
+class TestDouble {
+  constructor(x?: number) {
+    if (x) this.x = x;
+  }
+}

@@ -1,0 +1,33 @@
+// grownobject: object literal grown property by property
+//
+// V8 describes an object's layout with a hidden class. An object created as
+// `{}` (or a small literal) and then given new properties one at a time,
+// `const r: any = {}; r.id = u.id; r.name = u.name;`, walks through a new
+// hidden class for every added property, and objects built along different
+// orders or branches end up with different shapes, so the code that reads
+// them becomes polymorphic. The same happens when a class instance gets
+// undeclared properties after construction through `(this as any).x = ...`
+// or `Object.defineProperty(this, ...)`. On the request path the finding is
+// a warning (with the path from the entry point), elsewhere a note; offline
+// code is not reported. Objects used as dictionaries are not reported: typed
+// `Record<string, T>`, an index signature `{ [k: string]: T }` or a Map, or
+// filled with computed keys (`r[key] = v`, `r[field.name] = v`); nor objects
+// built with a spread, whose keys are unknown; nor `(this as any).x` in the
+// constructor, where every instance takes the same path.
+//
+// Bad:
+//
+//	toResponse(u: User) {
+//	  const r: any = {};
+//	  r.id = u.id;
+//	  r.name = u.name;
+//	  if (u.admin) r.role = 'admin';
+//	  return r;
+//	}
+//
+// Good:
+//
+//	toResponse(u: User) {
+//	  return { id: u.id, name: u.name, role: u.admin ? 'admin' : undefined };
+//	}
+package grownobject

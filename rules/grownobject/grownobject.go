@@ -1,0 +1,199 @@
+package grownobject
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+const ruleID = "hidden-class/grown-object"
+
+// Rule is hidden-class/grown-object.
+var Rule = lint.NewRule(lint.Meta{
+	ID: ruleID, Name: "grownobject", SARIFName: "ObjectGrownAfterCreation",
+	Severity: lint.Warning, Tags: []string{"performance"}, Precision: lint.Medium, Since: "v0.1.0",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	for fi, file := range m.Files {
+		if m.IsOffline(fi) {
+			continue
+		}
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
+	}
+	return nil, nil
+}
+
+// report reports at the severity of fn's context: a warning with the path
+// on the request path, a note elsewhere, nothing offline.
+func report(pass *analysis.Pass, m *nest.Model, fr nest.FuncRef, pos, end token.Pos, msg, fix string, opts ...lint.Option) {
+	switch ctx := m.ContextOf(fr); ctx {
+	case nest.Request:
+		path := m.PathTo(fr)
+		lint.Report(pass, lint.Warning, pos, end,
+			fmt.Sprintf("%s on the request path (reached from %s); %s", msg, m.Label(path[0].Func), fix),
+			append(opts, lint.WithPath(m.StepsFor(path)))...)
+	case nest.Offline:
+	case nest.Unknown:
+		lint.Report(pass, lint.Note, pos, end, fmt.Sprintf("%s in code no entry point is known to reach; %s", msg, fix), opts...)
+	default:
+		lint.Report(pass, lint.Note, pos, end, fmt.Sprintf("%s in %s code; %s", msg, ctx, fix), opts...)
+	}
+}
+
+// isDictType reports whether a type annotation declares a dictionary.
+func isDictType(t string) bool {
+	t = strings.Join(strings.Fields(t), "")
+	return strings.HasPrefix(t, "Record<") || strings.HasPrefix(t, "Map<") || strings.HasPrefix(t, "Dictionary<") ||
+		strings.HasPrefix(t, "{[") || strings.HasPrefix(t, "Partial<Record<") || strings.HasPrefix(t, "Readonly<Record<")
+}
+
+func hasSpread(v parser.Value) bool {
+	for _, p := range v.Props {
+		if p.Key == "..." {
+			return true
+		}
+	}
+	return false
+}
+
+func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	f := file.Facts
+	fr := func(fn int) nest.FuncRef { return nest.FuncRef{File: fi, Index: fn} }
+	// literals grown in the function that creates them
+	for _, l := range f.Locals {
+		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || hasSpread(l.Value) || isDictType(l.TypeText) {
+			continue
+		}
+		known := map[string]bool{}
+		for _, p := range l.Value.Props {
+			known[p.Key] = true
+		}
+		var added []string
+		var sites []parser.Span
+		dict := false
+		for _, a := range f.Assigns {
+			if a.Func != l.Func || len(a.Target) == 0 || a.Target[0] != l.Name || a.Span.Start < l.Span.End {
+				continue
+			}
+			if len(a.Target) == 1 {
+				dict = true // reassigned or keyed by a computed value: a dictionary
+				break
+			}
+			if len(a.Target) != 2 || a.Op != parser.OpAssign || known[a.Target[1]] {
+				continue
+			}
+			known[a.Target[1]] = true
+			added = append(added, a.Target[1])
+			sites = append(sites, a.Span)
+		}
+		if dict || len(added) == 0 {
+			continue
+		}
+		var opts []lint.Option
+		for i, s := range sites {
+			opts = append(opts, lint.WithRelated(file.Pos(s.Start), file.Pos(s.End), "property "+added[i]+" added here"))
+		}
+		report(pass, m, fr(l.Func), file.Pos(l.Span.Start), file.Pos(l.Span.End),
+			fmt.Sprintf("object %s is created as a literal in %s and then given new properties %s, each one a new hidden class", l.Name, m.Label(fr(l.Func)), strings.Join(added, ", ")),
+			"create it as one literal with all properties (undefined for values not known yet)", opts...)
+	}
+	// (this as any).x = ... outside the constructor
+	for _, a := range f.Assigns {
+		if !a.ThisCast || len(a.Target) != 2 || a.Target[0] != "this" || a.Func < 0 {
+			continue
+		}
+		ci, meth := classMethod(f, a.Func)
+		if ci < 0 || meth == f.Classes[ci].Ctor || declared(f, ci, a.Target[1]) {
+			continue
+		}
+		c := &f.Classes[ci]
+		report(pass, m, fr(a.Func), file.Pos(a.Span.Start), file.Pos(a.Span.End),
+			fmt.Sprintf("(this as any).%s adds an undeclared property to %s in %s, after construction, so its instances change hidden class", a.Target[1], c.Name, f.Funcs[meth].Name),
+			fmt.Sprintf("declare %s as a field of %s with an initializer", a.Target[1], c.Name))
+	}
+	// Object.defineProperty(this | instance, ...)
+	for _, call := range f.Calls {
+		if len(call.Path) != 2 || call.Path[1] != "defineProperty" || (call.Path[0] != "Object" && call.Path[0] != "Reflect") ||
+			len(call.Args) < 2 || call.Args[0].Kind != parser.VIdent || call.Func < 0 {
+			continue
+		}
+		obj := call.Args[0].Text
+		key := "a property"
+		if call.Args[1].Kind == parser.VString {
+			key = "property " + call.Args[1].Text
+		}
+		pos, end := file.Pos(call.Span.Start), file.Pos(call.Span.End)
+		if obj == "this" {
+			ci, meth := classMethod(f, call.Func)
+			if ci < 0 || meth == f.Classes[ci].Ctor {
+				continue
+			}
+			c := &f.Classes[ci]
+			report(pass, m, fr(call.Func), pos, end,
+				fmt.Sprintf("%s.defineProperty(this, ...) adds %s to %s in %s, after construction, so its instances change hidden class", call.Path[0], key, c.Name, f.Funcs[meth].Name),
+				fmt.Sprintf("declare it as a field of %s with an initializer", c.Name))
+			continue
+		}
+		for _, l := range f.Locals {
+			if l.Func == call.Func && l.Name == obj && l.HasValue && (l.Value.Kind == parser.VNew || l.Value.Kind == parser.VObject && !isDictType(l.TypeText)) {
+				report(pass, m, fr(call.Func), pos, end,
+					fmt.Sprintf("%s.defineProperty(%s, ...) adds %s to %s after it was created in %s, so it changes hidden class", call.Path[0], obj, key, obj, m.Label(fr(call.Func))),
+					"give the object all its properties when it is created")
+				break
+			}
+		}
+	}
+}
+
+// classMethod returns the class and the member (method, accessor or
+// constructor) that function fn belongs to, walking out of arrow functions,
+// or -1, -1 when `this` in fn is not a class instance.
+func classMethod(f *parser.Facts, fn int) (int, int) {
+	for g := fn; g >= 0; g = f.Funcs[g].Parent {
+		fg := &f.Funcs[g]
+		switch fg.Kind {
+		case parser.FMethod, parser.FConstructor, parser.FGetter, parser.FSetter:
+			if fg.Class < 0 || fg.Static {
+				return -1, -1
+			}
+			return fg.Class, g
+		case parser.FFunction, parser.FExpr:
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// declared reports whether class ci declares name as a field or a
+// constructor parameter property.
+func declared(f *parser.Facts, ci int, name string) bool {
+	c := &f.Classes[ci]
+	for _, fd := range c.Fields {
+		if fd.Name == name {
+			return true
+		}
+	}
+	if c.Ctor >= 0 {
+		for _, p := range f.Funcs[c.Ctor].Params {
+			if p.Property && p.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,6 @@
+describe('users', () => {
+  it('strips', () => {
+    const u: any = { password: 'x' };
+    delete u.password;
+  });
+});

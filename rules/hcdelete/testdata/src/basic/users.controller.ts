@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Post, Body } from '@nestjs/common';
+
+interface UserRow { id: string; name: string; password: string; [k: string]: unknown }
+
+@Controller('users')
+export class UsersController {
+  private readonly sessions: string[] = [];
+  private readonly cache = new Map<string, UserRow>();
+
+  @Get(':id')
+  findOne(@Param('id') id: string) {
+    const user: UserRow = { id, name: 'a', password: 'x' };
+    delete user.password; // want "warning: delete user.password turns user into a slow dictionary-mode object on the request path \\(reached from UsersController.findOne\\); assign user.password = undefined, or build a new object without the key \\(const \\{ password, ...rest \\} = user\\)"
+    return user;
+  }
+
+  @Post()
+  strip(@Body() dto: Record<string, unknown>, @Body('key') key: string) {
+    delete dto[key]; // want "warning: delete dto\\[...\\] .* request path .*keep the data in a Map and call map.delete\\(key\\)"
+    delete dto['x-trace']; // want "warning: delete dto\\[\"x-trace\"\\]"
+    return dto;
+  }
+
+  @Get()
+  traps(@Param('ids') ids: string[]) {
+    const list = [1, 2, 3];
+    const typed: Array<number> = [];
+    delete list[0];
+    delete typed[1];
+    delete ids[0];
+    delete this.sessions[0];
+    this.cache.delete('k');
+    delete process.env.DEBUG;
+    return list;
+  }
+}
+
+export function unusedHelper(o: { a?: number }) {
+  delete o.a; // want "note: delete o.a turns o into a slow dictionary-mode object in unusedHelper, which no entry point is known to reach"
+}

@@ -1,0 +1,44 @@
+// latefield: class field first assigned after construction
+//
+// With TypeScript's legacy field semantics (useDefineForClassFields false,
+// the default for every target below ES2022) a field declared without an
+// initializer, such as `private client: Redis;`, is erased from the emitted
+// class. The property only comes into existence when some method first
+// assigns it: in onModuleInit, another lifecycle hook, a setter, a lazy
+// `this.client ??= ...` or an ordinary method. Every such late assignment
+// moves the instance to a new hidden class, so objects of one class end up
+// with different shapes and the code that reads them stops being
+// monomorphic. nestlint reads the tsconfig.json that governs the file
+// (following extends) and nest-cli.json: with useDefineForClassFields
+// true, target ES2022 or ESNext, or the SWC builder, the field already
+// exists after construction and nothing is reported. Fields assigned in the
+// constructor (or in a method the constructor calls), constructor parameter
+// properties, fields with an initializer, `declare`, abstract, static and
+// decorated fields (filled by a framework: property injection, ORM
+// columns) are never reported.
+//
+// Bad:
+//
+//	@Injectable()
+//	export class RedisService implements OnModuleInit {
+//	  private client: Redis; // erased under target ES2021
+//	  async onModuleInit() {
+//	    this.client = new Redis(this.url); // the instance changes shape here
+//	  }
+//	}
+//
+// Good:
+//
+//	@Injectable()
+//	export class RedisService implements OnModuleInit {
+//	  private client: Redis | undefined = undefined; // exists from construction
+//	  async onModuleInit() {
+//	    this.client = new Redis(this.url);
+//	  }
+//	}
+//
+// Setting "useDefineForClassFields": true in tsconfig.json (or a target of
+// ES2022 or later) also fixes every instance at once; check that nothing
+// relies on the legacy semantics first (fields redeclared over a base
+// class's accessors).
+package latefield

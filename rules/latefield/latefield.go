@@ -1,0 +1,201 @@
+package latefield
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+const ruleID = "hidden-class/late-field"
+
+// Rule is hidden-class/late-field.
+var Rule = lint.NewRule(lint.Meta{
+	ID: ruleID, Name: "latefield", SARIFName: "FieldAssignedAfterConstruction",
+	Severity: lint.Warning, Tags: []string{"performance"}, Precision: lint.High, Since: "v0.1.0",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	for fi, file := range m.Files {
+		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
+			continue
+		}
+		lint.Guard(pass, file.Path, func() { check(pass, m, file) })
+	}
+	return nil, nil
+}
+
+// eraseReason returns why declared fields are erased in the file, or ok
+// false when they are kept (define semantics) or the settings cannot be read.
+func eraseReason(m *nest.Model, path string) (string, bool) {
+	if cli, err := m.Loader.NestCLIFor(path); err == nil && cli.BuilderFor(path) == "swc" {
+		return "", false // SWC always emits define semantics
+	}
+	cfg, err := m.Loader.ForFile(path)
+	if err != nil {
+		return "", false
+	}
+	define, reason := cfg.DefineSemantics()
+	if define {
+		return "", false
+	}
+	return reason, true
+}
+
+// lifecycleRank orders the methods Nest calls after construction.
+var lifecycleRank = map[string]int{"onModuleInit": 0, "onApplicationBootstrap": 1}
+
+type site struct {
+	method string
+	rank   int
+	span   parser.Span
+}
+
+func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
+	f := file.Facts
+	reason, erased := "", false
+	decided := false
+	for ci := range f.Classes {
+		c := &f.Classes[ci]
+		cands := map[string]*parser.Field{}
+		for i := range c.Fields {
+			fd := &c.Fields[i]
+			if fd.Static || fd.Declare || fd.Abstract || fd.HasInit || len(fd.Decorators) > 0 || fd.Name == "" || fd.Name[0] == '#' {
+				continue
+			}
+			cands[fd.Name] = fd
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		if !decided {
+			reason, erased = eraseReason(m, file.Path)
+			decided = true
+		}
+		if !erased {
+			return
+		}
+		inCtor := ctorFuncs(f, ci)
+		if c.Ctor >= 0 {
+			for _, p := range f.Funcs[c.Ctor].Params {
+				if p.Property {
+					delete(cands, p.Name)
+				}
+			}
+		}
+		late := map[string]site{}
+		for _, a := range f.Assigns {
+			if len(a.Target) != 2 || a.Target[0] != "this" || a.Computed || a.Func < 0 {
+				continue
+			}
+			fd := cands[a.Target[1]]
+			if fd == nil {
+				continue
+			}
+			meth := methodOf(f, a.Func, ci)
+			if meth < 0 || f.Funcs[meth].Static {
+				continue
+			}
+			if inCtor[meth] {
+				delete(cands, a.Target[1])
+				delete(late, a.Target[1])
+				continue
+			}
+			mf := &f.Funcs[meth]
+			name := mf.Name
+			if mf.Kind == parser.FSetter {
+				name = "setter " + name
+			}
+			rank, ok := lifecycleRank[mf.Name]
+			if !ok {
+				rank = 2
+			}
+			s := site{method: name, rank: rank, span: a.Span}
+			if old, ok := late[fd.Name]; !ok || s.rank < old.rank || s.rank == old.rank && s.span.Start < old.span.Start {
+				late[fd.Name] = s
+			}
+		}
+		names := make([]string, 0, len(late))
+		for n := range late {
+			if cands[n] != nil {
+				names = append(names, n)
+			}
+		}
+		sort.Slice(names, func(i, j int) bool { return cands[names[i]].NameSpan.Start < cands[names[j]].NameSpan.Start })
+		for _, n := range names {
+			fd, s := cands[n], late[n]
+			apos := file.Pos(s.span.Start)
+			line := pass.Fset.Position(apos).Line
+			lint.Report(pass, lint.Warning, file.Pos(fd.NameSpan.Start), file.Pos(fd.NameSpan.End),
+				fmt.Sprintf("field %s of %s is declared without an initializer and first assigned in %s (line %d), after construction: %s, so instances change shape; initialize it (= undefined) or assign it in the constructor",
+					n, c.Name, s.method, line, reason),
+				lint.WithRelated(apos, file.Pos(s.span.End), "first assigned here, after construction"))
+		}
+	}
+}
+
+// methodOf returns the member of class ci that function fn belongs to (fn
+// itself or the outermost enclosing function of the class), or -1.
+func methodOf(f *parser.Facts, fn, ci int) int {
+	best := -1
+	for g := fn; g >= 0; g = f.Funcs[g].Parent {
+		fg := &f.Funcs[g]
+		if fg.Class == ci {
+			switch fg.Kind {
+			case parser.FMethod, parser.FConstructor, parser.FGetter, parser.FSetter:
+				return g
+			}
+			best = g // arrow-valued field
+		} else if fg.Class >= 0 && fg.Class != ci {
+			return -1 // `this` of another class
+		}
+		if fg.Kind == parser.FFunction || fg.Kind == parser.FExpr {
+			return -1 // a function expression rebinds this
+		}
+	}
+	return best
+}
+
+// ctorFuncs returns the constructor of class ci and the methods it calls on
+// this, transitively: all of them run during construction.
+func ctorFuncs(f *parser.Facts, ci int) map[int]bool {
+	c := &f.Classes[ci]
+	out := map[int]bool{}
+	if c.Ctor < 0 {
+		return out
+	}
+	byName := map[string]int{}
+	for _, mi := range c.Methods {
+		if f.Funcs[mi].Kind == parser.FMethod && !f.Funcs[mi].Static {
+			byName[f.Funcs[mi].Name] = mi
+		}
+	}
+	out[c.Ctor] = true
+	work := []int{c.Ctor}
+	for len(work) > 0 {
+		cur := work[0]
+		work = work[1:]
+		for _, call := range f.Calls {
+			if len(call.Path) != 2 || call.Path[0] != "this" || call.Func < 0 || methodOf(f, call.Func, ci) != cur {
+				continue
+			}
+			if mi, ok := byName[call.Path[1]]; ok && !out[mi] {
+				out[mi] = true
+				work = append(work, mi)
+			}
+		}
+	}
+	return out
+}

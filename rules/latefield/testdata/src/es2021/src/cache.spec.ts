@@ -1,0 +1,4 @@
+class Fake {
+  private v: number;
+  set() { this.v = 1; }
+}
