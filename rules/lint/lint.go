@@ -124,6 +124,14 @@ func NewRule(m Meta, docSrc string, run func(*analysis.Pass) (any, error), requi
 		panic(fmt.Sprintf("rule %q: ID, Name and Severity are required", m.ID))
 	}
 	r := &Rule{Meta: m, Doc: d}
+	// Every rule gets the Env, so that Guard always has a sink for tool errors.
+	hasEnv := false
+	for _, a := range requires {
+		hasEnv = hasEnv || a == EnvAnalyzer
+	}
+	if !hasEnv {
+		requires = append(requires, EnvAnalyzer)
+	}
 	r.Analyzer = &analysis.Analyzer{
 		Name:     m.Name,
 		Doc:      d.Title + "\n\n" + d.Why,

@@ -1,0 +1,61 @@
+// Command nestlint finds code in NestJS TypeScript projects that blocks the
+// event loop, breaks dependency injection or slows V8 down.
+//
+// Usage:
+//
+//	nestlint [flags] [path ...]
+//	nestlint rules
+//	nestlint explain <rule-id>
+//
+// With no path, nestlint lints the current folder. Paths may be folders or
+// files, and flags may come before or after them ("--" ends the flags).
+// A path only narrows what is reported: nestlint analyses the whole project
+// around it (the nearest folder above it holding package.json, nest-cli.json
+// or tsconfig.json, not above the repository root), so "nestlint a.ts" gives
+// the same findings for a.ts as "nestlint ." does, cross-file findings
+// included. Splitting a file list over several runs gives the union of the
+// findings, without duplicates.
+//
+// Flags:
+//
+//	--format text|json|sarif|github   output format (default text)
+//	-o, --output FILE                 write the output to FILE (atomically: a temporary
+//	                                  file in the same folder, then a rename); the
+//	                                  folder must exist
+//	-j N                              parse with N workers (default: number of CPUs)
+//	--fail-level error|warning|note|none
+//	                                  lowest severity that makes the exit code 1
+//	                                  (default warning; none never fails on findings)
+//	--exit-zero                       exit 0 even with findings (tool errors still exit 3),
+//	                                  so that a CI step can upload the SARIF
+//	--max-file-size BYTES             skip larger files with a notice (default 5 MiB)
+//	--repo-root DIR                   root that every file name in the output is relative
+//	                                  to (default: the git top-level above the first path,
+//	                                  else the current folder)
+//	--sarif-category X                SARIF automationDetails.id "X/" (absent by default)
+//	--quiet                           no notices on stderr (the summary line stays)
+//	--no-color                        no colour in text output (also: NO_COLOR set, or
+//	                                  stdout not a terminal)
+//	--version                         print "nestlint <version>" and exit
+//
+// File names in every output are relative to the repository root, with '/',
+// and never contain "..": a file outside the root is named relative to the
+// first path's folder instead. The output is deterministic: the same input
+// gives byte-identical output whatever -j is and wherever the checkout lives.
+//
+// Findings go to stdout (or --output). Notices (skipped files, syntax
+// errors, rule failures) and the summary line go to stderr.
+//
+// Exit codes:
+//
+//	0  nothing at or above --fail-level (or --exit-zero, or no files to lint)
+//	1  findings at or above --fail-level
+//	2  usage, configuration or input error: an unknown flag, format or fail
+//	   level, a path that does not exist, an output folder that does not exist
+//	3  internal error: a rule panicked or failed (a tool error); the output is
+//	   still written, and SARIF marks the run as not successful
+//
+// "nestlint rules" lists every rule (id, default severity, title), sorted by
+// id. "nestlint explain <rule-id>" prints a rule's help; an unknown id exits
+// 2 with a suggestion.
+package main

@@ -1,0 +1,417 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules/checker"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// lintRun lints o.paths with the given rules and writes the report. It
+// returns the exit code.
+func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr io.Writer) int {
+	if o.output != "" {
+		if err := checkOutput(o.output); err != nil {
+			return usageError(stderr, "%v", err)
+		}
+	}
+	disc, err := parser.Discover(o.paths)
+	if err != nil {
+		// Discover names the path: "<path>: no such file or directory".
+		return usageError(stderr, "%v", err)
+	}
+	req := make(request, len(o.paths))
+	for i, p := range o.paths {
+		if req[i], err = resolve(p); err != nil {
+			return usageError(stderr, "%s: %v", p, err)
+		}
+	}
+	root, err := repoRoot(o.repoRoot, req[0])
+	if err != nil {
+		return usageError(stderr, "--repo-root: %v", err)
+	}
+	names := namer{root: root, alt: dirOf(req[0])}
+
+	enabled := sortedRules(all)
+
+	c := newCollector(names, req, enabled)
+	for _, p := range disc.Problems {
+		c.problem(p)
+	}
+	if err := c.lint(ctx, o, disc); err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "nestlint: interrupted")
+		} else {
+			fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
+		}
+		return exitInternal
+	}
+	r := c.finish(buildVersion(), o.category)
+
+	capped, err := writeOutput(o, r, stdout)
+	if err != nil {
+		var fe formatError
+		if errors.As(err, &fe) {
+			fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
+			return exitInternal
+		}
+		return usageError(stderr, "%v", err)
+	}
+	if !o.quiet {
+		report.WriteNotices(stderr, append(slices.Clip(r.Notices), capped...), r.Source)
+		for _, t := range c.traces {
+			fmt.Fprintln(stderr, t)
+		}
+	}
+	switch {
+	case len(disc.Files) == 0:
+		fmt.Fprintln(stderr, "nestlint: no files to lint")
+	case o.format != "github": // the github output ends with the summary itself
+		fmt.Fprintf(stderr, "nestlint: %s\n", report.Summary(r))
+	}
+	return exitCode(r, o)
+}
+
+// exitCode is 3 after a tool error, else 1 when an unsuppressed finding is
+// at or above the fail level (never for "none"), else 0. --exit-zero turns
+// 1 into 0.
+func exitCode(r *report.Run, o *options) int {
+	if !r.Successful {
+		return exitInternal
+	}
+	if o.exitZero || o.failLevel == lint.Off {
+		return exitOK
+	}
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		if !d.Suppressed && d.Severity >= o.failLevel {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// collector runs the checker over each project the requested files belong
+// to and gathers what is reported for the requested paths.
+type collector struct {
+	names   namer
+	req     request
+	rules   []*lint.Rule
+	byName  map[string]*lint.Rule // Analyzer.Name -> rule
+	diags   []report.Diagnostic
+	notices []report.Notice
+	traces  []string                // stacks of tool errors, for stderr
+	srcs    map[string][]byte       // output name -> content of parsed files
+	paths   map[string]string       // output name -> absolute path
+	linted  int                     // requested TypeScript files that were parsed
+	failed  bool                    // a tool error happened
+	seenErr map[lint.ToolError]bool // a tool error reported by two projects counts once
+}
+
+func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
+	c := &collector{names: names, req: req, rules: enabled, byName: map[string]*lint.Rule{},
+		srcs: map[string][]byte{}, paths: map[string]string{}, seenErr: map[lint.ToolError]bool{}}
+	for _, r := range enabled {
+		c.byName[r.Analyzer.Name] = r
+	}
+	return c
+}
+
+// lint groups the discovered files by project and runs the checker once
+// per project, over every file of the project: requested files only narrow
+// what is reported (checklist P4).
+func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
+	var dirs []string
+	for _, p := range c.req {
+		if isDir(p) {
+			dirs = append(dirs, p)
+		}
+	}
+	pj := newProjects(dirs)
+	type project struct{ files, extra []string }
+	byRoot := map[string]*project{}
+	get := func(root string) *project {
+		if byRoot[root] == nil {
+			byRoot[root] = &project{}
+		}
+		return byRoot[root]
+	}
+	for _, f := range disc.Files {
+		p := get(pj.rootOf(f))
+		p.files = append(p.files, f)
+	}
+	if len(byRoot) == 0 {
+		return nil // nothing to lint; Extra inputs alone make no project
+	}
+	for _, f := range disc.Extra {
+		if p := byRoot[pj.rootOf(f)]; p != nil {
+			p.extra = append(p.extra, f)
+		}
+	}
+	roots := make([]string, 0, len(byRoot))
+	for r := range byRoot {
+		roots = append(roots, r)
+	}
+	slices.Sort(roots)
+	for _, root := range roots {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p := byRoot[root]
+		// The rest of the project: files the request did not name, which
+		// cross-file rules still need. Files of nested projects stay out.
+		if whole, err := parser.Discover([]string{root}); err == nil {
+			for _, f := range whole.Files {
+				if pj.rootOf(f) == root {
+					p.files = append(p.files, f)
+				}
+			}
+			for _, f := range whole.Extra {
+				if pj.rootOf(f) == root {
+					p.extra = append(p.extra, f)
+				}
+			}
+		}
+		p.files = sortedUnique(p.files)
+		p.extra = sortedUnique(p.extra)
+		res, err := checker.Run(ctx, p.files, p.extra, c.rules, checker.Options{
+			Jobs:        o.jobs,
+			MaxFileSize: o.maxFileSize,
+			Settings:    &lint.Settings{Root: root},
+		})
+		if err != nil {
+			return err
+		}
+		c.add(res)
+	}
+	return nil
+}
+
+func sortedUnique(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// add converts one project's result.
+func (c *collector) add(res *checker.Result) {
+	for _, f := range res.Parse.Files {
+		name := c.names.name(f.Path)
+		c.srcs[name] = f.Src
+		c.paths[name] = f.Path
+		if c.req.has(f.Path) {
+			c.linted++
+		}
+	}
+	for _, p := range res.Parse.Problems {
+		if c.req.has(p.Path) {
+			c.problem(p)
+		}
+	}
+	for _, te := range res.Errors {
+		if c.seenErr[te] {
+			continue
+		}
+		c.seenErr[te] = true
+		c.toolError(te)
+	}
+	conv := converter{fset: res.Parse.Fset, c: c}
+	for _, f := range res.Findings {
+		conv.finding(f)
+	}
+}
+
+// problem turns a discovery or parse problem into a notice: a skipped file
+// is a warning, a file linted despite a syntax error a note.
+func (c *collector) problem(p parser.Problem) {
+	n := report.Notice{Level: lint.Note, Message: p.Message, File: c.names.name(p.Path), Start: p.Offset}
+	if p.Skipped {
+		n.Level = lint.Warning
+	}
+	if n.Start < 0 {
+		n.Start = -1
+	}
+	c.notices = append(c.notices, n)
+}
+
+// toolError turns a rule failure into an error notice naming the rule and
+// the file. The notice keeps the first line of the message (a panic's
+// value); the stack goes to stderr only, since it holds absolute paths and
+// goroutine numbers that would make the report differ between runs.
+func (c *collector) toolError(te lint.ToolError) {
+	c.failed = true
+	n := report.Notice{Level: lint.Error, Start: -1, Message: firstLine(te.Message)}
+	if r := c.byName[te.Analyzer]; r != nil {
+		n.RuleID = r.ID
+	} else {
+		n.Message = te.Analyzer + ": " + n.Message
+	}
+	if te.File != "" {
+		n.File = c.names.name(te.File)
+	}
+	c.notices = append(c.notices, n)
+	if rest := strings.TrimPrefix(te.Message, firstLine(te.Message)); strings.TrimSpace(rest) != "" {
+		c.traces = append(c.traces, fmt.Sprintf("nestlint: stack of the %s failure:%s", te.Analyzer, rest))
+	}
+}
+
+// finish sorts what was collected into a report.Run.
+func (c *collector) finish(version, category string) *report.Run {
+	report.Sort(c.diags)
+	c.diags = report.Dedupe(c.diags)
+	if c.diags == nil {
+		c.diags = []report.Diagnostic{}
+	}
+	slices.SortFunc(c.notices, compareNotices)
+	c.notices = slices.CompactFunc(c.notices, func(a, b report.Notice) bool { return a == b })
+	extra := map[string][]byte{}
+	source := func(file string) ([]byte, bool) {
+		if src, ok := c.srcs[file]; ok {
+			return src, true
+		}
+		// A file the parser did not hold (a Dockerfile a rule reported
+		// on): read it once.
+		if src, ok := extra[file]; ok {
+			return src, src != nil
+		}
+		abs, ok := c.paths[file]
+		if !ok {
+			return nil, false
+		}
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			src = nil
+		}
+		extra[file] = src
+		return src, src != nil
+	}
+	return &report.Run{
+		Tool:        "nestlint",
+		Version:     version,
+		Rules:       c.rules,
+		Diagnostics: c.diags,
+		Notices:     c.notices,
+		Source:      source,
+		Category:    category,
+		Successful:  !c.failed,
+		FilesLinted: c.linted,
+	}
+}
+
+func compareNotices(a, b report.Notice) int {
+	switch {
+	case a.File != b.File:
+		return strings.Compare(a.File, b.File)
+	case a.Start != b.Start:
+		return a.Start - b.Start
+	case a.Level != b.Level:
+		return int(b.Level) - int(a.Level)
+	case a.RuleID != b.RuleID:
+		return strings.Compare(a.RuleID, b.RuleID)
+	}
+	return strings.Compare(a.Message, b.Message)
+}
+
+// formatError is a formatter's failure, as opposed to a failure to write
+// the output file.
+type formatError struct{ err error }
+
+func (e formatError) Error() string { return e.err.Error() }
+func (e formatError) Unwrap() error { return e.err }
+
+// formatter returns the formatter of o.format.
+func formatter(o *options, stdout io.Writer) report.Formatter {
+	switch o.format {
+	case "json":
+		return report.JSON{}
+	case "sarif":
+		return report.SARIF{}
+	case "github":
+		return report.GitHub{}
+	}
+	return report.Text{Color: o.output == "" && useColor(stdout, o.noColor)}
+}
+
+// writeOutput formats r to stdout, or atomically to o.output. It returns
+// the notices of limits the SARIF writer applied, for stderr.
+func writeOutput(o *options, r *report.Run, stdout io.Writer) (capped []report.Notice, err error) {
+	f := formatter(o, stdout)
+	format := func(w io.Writer) error {
+		var err error
+		if o.format == "sarif" {
+			capped, err = report.WriteSARIF(w, r)
+		} else {
+			err = f.Format(w, r)
+		}
+		if err != nil {
+			return formatError{fmt.Errorf("%s output: %w", o.format, err)}
+		}
+		return nil
+	}
+	if o.output == "" {
+		return capped, format(stdout)
+	}
+	return capped, writeAtomic(o.output, format)
+}
+
+// checkOutput fails early, before any work, when the output file cannot be
+// created: its folder must exist, and it must not be a folder itself.
+func checkOutput(path string) error {
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: no such file or directory", dir)
+		}
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s: not a directory", dir)
+	}
+	if isDir(path) {
+		return fmt.Errorf("%s: is a directory", path)
+	}
+	return nil
+}
+
+// writeAtomic writes path through a temporary file in the same folder and
+// a rename, so that readers (an upload step, an editor) never see half a
+// report, and a failed run leaves the previous file in place.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

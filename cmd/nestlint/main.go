@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// version is the build version, set with
+// -ldflags "-X main.version=v0.3.0". When empty, the main module's version
+// from the build info is used (go install module@version), else devVersion.
+var version string
+
+const devVersion = "0.1.0-dev"
+
+// Exit codes; doc.go has the table.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// buildVersion returns the version nestlint reports everywhere.
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v := bi.Main.Version; v != "" && v != "(devel)" {
+			return v
+		}
+	}
+	return devVersion
+}
+
+// options are the parsed command line of a lint run.
+type options struct {
+	format      string
+	output      string
+	jobs        int
+	failLevel   lint.Severity // Off means "none": findings never fail the run
+	exitZero    bool
+	maxFileSize int64
+	repoRoot    string
+	category    string
+	quiet       bool
+	noColor     bool
+	paths       []string
+}
+
+// formats are the accepted --format values.
+var formats = []string{"text", "json", "sarif", "github"}
+
+// run is the whole command; main only adds os.Exit. Tests call it
+// in-process.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runWith(ctx, args, rules.All(), stdout, stderr)
+}
+
+// runWith is run with the given rules instead of the registry's.
+func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return listRules(args[1:], all, stdout, stderr)
+		case "explain":
+			return explainRule(args[1:], all, stdout, stderr)
+		}
+	}
+	o, code, ok := parseFlags(args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	return lintRun(ctx, o, all, stdout, stderr)
+}
+
+// usageError prints one line naming the problem and returns exitUsage.
+func usageError(stderr io.Writer, format string, a ...any) int {
+	fmt.Fprintf(stderr, "nestlint: "+format+"\n", a...)
+	return exitUsage
+}
+
+const usageText = `usage: nestlint [flags] [path ...]
+       nestlint rules
+       nestlint explain <rule-id>
+
+Lints NestJS TypeScript projects (default path: the current folder).
+
+Flags:
+  --format text|json|sarif|github     output format (default text)
+  -o, --output FILE                   write the output to FILE, atomically
+  -j N                                parse with N workers (default: number of CPUs)
+  --fail-level error|warning|note|none
+                                      lowest severity that makes the exit code 1 (default warning)
+  --exit-zero                         exit 0 even with findings (tool errors still exit 3)
+  --max-file-size BYTES               skip larger files (default 5242880)
+  --repo-root DIR                     output paths are relative to DIR (default: git top-level)
+  --sarif-category X                  SARIF automationDetails.id "X/"
+  --quiet                             no notices on stderr
+  --no-color                          no colour in text output
+  --version                           print the version and exit
+
+Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 usage or input error, 3 internal error.
+`
+
+// parseFlags parses a lint command line. Flags may follow paths; "--" ends
+// the flags. When ok is false the command is over and code is its exit
+// code (0 for -h and --version).
+func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, ok bool) {
+	o = &options{}
+	fs := flag.NewFlagSet("nestlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	var failLevel string
+	var showVersion bool
+	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github")
+	fs.StringVar(&o.output, "o", "", "write the output to `FILE`")
+	fs.StringVar(&o.output, "output", "", "write the output to `FILE`")
+	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "parse with `N` workers")
+	fs.StringVar(&failLevel, "fail-level", "warning", "lowest severity that fails the run: error, warning, note or none")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even with findings")
+	fs.Int64Var(&o.maxFileSize, "max-file-size", parser.DefaultMaxFileSize, "skip files larger than `BYTES`")
+	fs.StringVar(&o.repoRoot, "repo-root", "", "make output paths relative to `DIR`")
+	fs.StringVar(&o.category, "sarif-category", "", "SARIF automationDetails category")
+	fs.BoolVar(&o.quiet, "quiet", false, "no notices on stderr")
+	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output")
+	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
+
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				io.WriteString(stdout, usageText)
+				return nil, exitOK, false
+			}
+			return nil, usageError(stderr, "%v (see nestlint -h)", err), false
+		}
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
+			o.paths = append(o.paths, left...)
+			break
+		}
+		o.paths = append(o.paths, left[0])
+		rest = left[1:]
+	}
+	if showVersion {
+		fmt.Fprintf(stdout, "nestlint %s\n", buildVersion())
+		return nil, exitOK, false
+	}
+	if !validFormat(o.format) {
+		return nil, usageError(stderr, "unknown format %q (want text, json, sarif or github)", o.format), false
+	}
+	switch failLevel {
+	case "error":
+		o.failLevel = lint.Error
+	case "warning":
+		o.failLevel = lint.Warning
+	case "note":
+		o.failLevel = lint.Note
+	case "none":
+		o.failLevel = lint.Off
+	default:
+		return nil, usageError(stderr, "unknown fail level %q (want error, warning, note or none)", failLevel), false
+	}
+	if o.jobs < 1 {
+		return nil, usageError(stderr, "-j must be at least 1, not %d", o.jobs), false
+	}
+	if o.maxFileSize < 1 {
+		return nil, usageError(stderr, "--max-file-size must be a positive number of bytes, not %d", o.maxFileSize), false
+	}
+	if len(o.paths) == 0 {
+		o.paths = []string{"."}
+	}
+	return o, exitOK, true
+}
+
+func validFormat(f string) bool {
+	for _, g := range formats {
+		if f == g {
+			return true
+		}
+	}
+	return false
+}
+
+// useColor reports whether text output to w gets colours: w is a terminal,
+// NO_COLOR is unset or empty (https://no-color.org), and --no-color is off.
+func useColor(w io.Writer, noColor bool) bool {
+	if noColor || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// firstLine returns s up to its first line break.
+func firstLine(s string) string {
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
