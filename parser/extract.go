@@ -139,8 +139,8 @@ var (
 const maxValueDepth = 6
 
 type extractor struct {
-	t *Tree
-	f *Facts
+	t         *Tree
+	f         *Facts
 	funcIndex map[uint32]int
 }
 

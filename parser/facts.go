@@ -117,7 +117,7 @@ type Field struct {
 	TypeName   string
 	TypeText   string
 	Decorators []Decorator
-	NameSpan      Span // the name
+	NameSpan   Span // the name
 	Span
 }
 
@@ -133,7 +133,7 @@ type Class struct {
 	Fields        []Field
 	Methods       []int // Funcs indexes, including the constructor and accessors
 	Ctor          int
-	NameSpan         Span
+	NameSpan      Span
 	Span
 }
 
@@ -163,7 +163,7 @@ type Func struct {
 	Decorators []Decorator
 	Params     []Param
 	ArgOf      int // the call this function is passed to as an argument
-	NameSpan      Span
+	NameSpan   Span
 	Body       Span
 	Span
 }
@@ -230,9 +230,9 @@ type Local struct {
 
 // Regex is a regex literal or `new RegExp('constant')`.
 type Regex struct {
-	Func    int
-	Pattern string
-	Flags   string
+	Func     int
+	Pattern  string
+	Flags    string
 	FromCtor bool
 	// Applied is the method called directly on it (`/x/.test(s)`: "test"),
 	// Var the variable or field it is stored in.

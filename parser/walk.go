@@ -681,6 +681,14 @@ func (x *extractor) call(i int, sc scope) {
 	}
 	callee := t.ChildByField(i, calleeField)
 	c := Call{Func: sc.fn, New: isNew, Await: sc.await, Span: x.span(i)}
+	if callee >= 0 && !isNew && t.Kind(callee) == kAwait {
+		// the grammar parses `await a.f<T>(x)` as a call whose callee is
+		// `await a.f`: the await belongs to the call
+		if inner := t.NamedChild(callee, 0); inner >= 0 {
+			callee = inner
+			c.Await = true
+		}
+	}
 	if callee >= 0 {
 		c.Callee = x.span(callee)
 		c.Path = x.path(callee)

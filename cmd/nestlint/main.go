@@ -84,6 +84,8 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 			return listRules(args[1:], all, stdout, stderr)
 		case "explain":
 			return explainRule(args[1:], all, stdout, stderr)
+		case "graph":
+			return graphCmd(ctx, args[1:], stdout, stderr)
 		}
 	}
 	o, code, ok := parseFlags(args, stdout, stderr)

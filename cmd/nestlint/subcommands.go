@@ -1,12 +1,17 @@
 package main
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
@@ -98,4 +103,45 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// graphCmd prints the project model: `nestlint graph [--format text|dot|mermaid] [path]`.
+func graphCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "text", "text, dot or mermaid")
+	if err := fs.Parse(args); err != nil {
+		return usageError(stderr, "graph: %v", err)
+	}
+	if !slices.Contains(rules.GraphFormats, *format) {
+		return usageError(stderr, "graph: unknown format %q (want %s)", *format, strings.Join(rules.GraphFormats, ", "))
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	d, err := parser.Discover(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "nestlint: %v\n", err)
+		return exitUsage
+	}
+	root, err := repoRoot("", paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "nestlint: %v\n", err)
+		return exitUsage
+	}
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
+	rel := func(p string) string {
+		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(p)
+	}
+	if err := rules.WriteGraph(ctx, stdout, d.Files, root, *format, 0, rel); err != nil {
+		fmt.Fprintf(stderr, "nestlint: %v\n", err)
+		return exitInternal
+	}
+	return exitOK
 }

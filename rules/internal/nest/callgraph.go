@@ -217,6 +217,13 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 				return Callee{Funcs: []FuncRef{fr}}
 			}
 		}
+	case DeclLocal:
+		// const svc = new UsersService(); svc.find()
+		if len(p) == 2 {
+			if cr := m.localClass(fi, c.Func, p[0]); cr != nil {
+				return Callee{Funcs: m.methodTargets(cr, "", p[1])}
+			}
+		}
 	case DeclVar:
 		if d.Index == -1 && len(p) == 2 { // namespace import of a project file
 			e := m.resolveExport(d.File, p[1], 0)
@@ -226,6 +233,30 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 		}
 	}
 	return Callee{}
+}
+
+// localClass returns the project class of a local variable visible in
+// function fn, from its `new X()` initializer or its declared type.
+func (m *Model) localClass(fi, fn int, name string) *ClassRef {
+	f := m.Files[fi].Facts
+	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+		for _, p := range f.Funcs[cur].Params {
+			if p.Name == name {
+				return m.classOf(fi, p.TypeName)
+			}
+		}
+		for i := range m.localsOf(fi, cur) {
+			l := &f.Locals[i]
+			if l.Name != name {
+				continue
+			}
+			if l.Value.Kind == parser.VNew {
+				return m.classOf(fi, l.Value.Text)
+			}
+			return m.classOf(fi, l.TypeName)
+		}
+	}
+	return nil
 }
 
 func suffix(p []string) string {

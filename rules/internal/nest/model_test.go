@@ -1,0 +1,316 @@
+package nest_test
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/nestlint/nestlint/rules/internal/nest"
+)
+
+func TestContextOf(t *testing.T) {
+	tests := []struct {
+		fixture, label string
+		want           nest.Context
+		why            string // substring of EntryWhy, when an entry point
+	}{
+		// DI across three files
+		{"di3", "UsersController.findOne", nest.Request, "@Get()"},
+		{"di3", "UsersService.findOne", nest.Request, ""},
+		{"di3", "UsersRepository.loadRow", nest.Request, ""},
+		{"di3", "UsersService.constructor", nest.Startup, ""},
+		{"di3", "users.module.ts:top level of users.module.ts", nest.Startup, ""},
+		// tsconfig paths, extends chain, barrel
+		{"paths", "formatUser", nest.Request, ""},
+		{"extends", "OrdersService.place", nest.Request, ""},
+		{"extends", "priceOf", nest.Request, ""},
+		{"barrel", "UsersService.count", nest.Request, ""},
+		{"barrel", "UsersRepository.save", nest.Request, ""},
+		// custom provider behind an interface
+		{"provider", "StripePayments.charge", nest.Request, ""},
+		// scope bubbling
+		{"scopes", "TenantContext.constructor", nest.Request, "constructor of a request-scoped provider (injects REQUEST)"},
+		{"scopes", "AuditService.constructor", nest.Request, "injects TenantContext (request-scoped)"},
+		{"scopes", "ReportsService.constructor", nest.Request, "injects AuditService (request-scoped)"},
+		{"scopes", "ClockService.constructor", nest.Startup, ""},
+		{"scopes", "ClockService.now", nest.Unknown, ""},
+		{"scopes", "IdGenerator.next", nest.Request, ""},
+		// entry kinds
+		{"app", "AuthGuard.canActivate", nest.Request, "CanActivate.canActivate"},
+		{"app", "checkToken", nest.Request, ""},
+		{"app", "LoggingInterceptor.intercept", nest.Request, "NestInterceptor.intercept"},
+		{"app", "ParseIdPipe.transform", nest.Request, "PipeTransform.transform"},
+		{"app", "HttpErrorFilter.catch", nest.Request, "exception filter"},
+		{"app", "requestId", nest.Request, "middleware"},   // consumer.apply(requestId)
+		{"app", "corsHeaders", nest.Request, "middleware"}, // app.use(corsHeaders) in main.ts
+		{"app", "CleanupJob.purge", nest.Request, "@Cron()"},
+		{"app", "CleanupJob.onUserCreated", nest.Request, "@OnEvent()"},
+		{"app", "MailConsumer.send", nest.Request, "@Process()"},
+		{"app", "VideoWorker.process", nest.Request, "BullMQ worker process()"},
+		{"app", "transcode", nest.Request, ""},
+		{"app", "RecipesResolver.recipes", nest.Request, "@Query()"},
+		{"app", "RecipesResolver.author", nest.Request, "@ResolveField()"},
+		{"app", "ChatGateway.onMessage", nest.Request, "@SubscribeMessage()"},
+		{"app", "ChatGateway.handleConnection", nest.Request, "gateway handleConnection"},
+		{"app", "MathController.sum", nest.Request, "@MessagePattern()"},
+		{"app", "user.decorator.ts:<anonymous>", nest.Request, "param decorator factory"},
+		{"app", "RequestLogger.constructor", nest.Request, "constructor of a request-scoped provider (declared Scope.REQUEST)"},
+		{"app", "buildPrefix", nest.Request, ""},
+		// arr.map(x => this.helper(x))
+		{"app", "AppService.list.<callback>", nest.Request, ""},
+		{"app", "AppService.decorate", nest.Request, ""},
+		// reachable from a handler and from onModuleInit: request wins
+		{"app", "AppService.warm", nest.Request, ""},
+		// startup
+		{"app", "app.module.ts:top level of app.module.ts", nest.Startup, ""},
+		{"app", "computeBootTime", nest.Startup, ""},
+		{"app", "main.ts:bootstrap", nest.Startup, ""},
+		{"app", "AppService.onModuleInit", nest.Startup, ""},
+		{"app", "openConnection", nest.Startup, ""}, // called from a useFactory
+		{"app", "AppModule.configure", nest.Startup, ""},
+		{"app", "database.config.ts:<anonymous>", nest.Startup, ""}, // registerAs factory
+		{"app", "readHost", nest.Startup, ""},
+		// shutdown
+		{"app", "AppService.onModuleDestroy", nest.Shutdown, ""},
+		{"app", "AppService.flush", nest.Shutdown, ""},
+		// offline
+		{"app", "app.service.spec.ts:top level of app.service.spec.ts", nest.Offline, ""},
+		{"app", "AppService.resetForTests", nest.Offline, ""}, // only the spec calls it
+		{"app", "SeedCommand.run", nest.Offline, ""},
+		{"app", "insertFixtures", nest.Offline, ""},
+		// unknown
+		{"app", "unusedHelper", nest.Unknown, ""},
+		// a closure returned from a useFactory runs per request
+		{"app", "useFactory.<callback>", nest.Request, "callback returned by a provider factory"},
+		{"app", "formatValue", nest.Request, ""},
+		// monorepo: both apps
+		{"mono", "PostsController.create", nest.Request, "@Post()"},
+		{"mono", "IndexerController.index", nest.Request, "@EventPattern()"},
+		{"mono", "slugify", nest.Request, ""},
+		{"mono", "apps/api/src/main.ts:bootstrap", nest.Startup, ""},
+		{"mono", "apps/worker/src/main.ts:bootstrap", nest.Startup, ""},
+	}
+	models := map[string]*nest.Model{}
+	for _, tt := range tests {
+		t.Run(tt.fixture+"/"+tt.label, func(t *testing.T) {
+			m := models[tt.fixture]
+			if m == nil {
+				m = load(t, tt.fixture)
+				models[tt.fixture] = m
+			}
+			r := fn(t, m, tt.label)
+			if got := m.ContextOf(r); got != tt.want {
+				t.Errorf("ContextOf(%s) = %s, want %s (path %v)", tt.label, got, tt.want, labels(m, m.PathTo(r)))
+			}
+			why := m.EntryWhy(r)
+			if tt.why == "" {
+				if why != "" && tt.want == nest.Request {
+					t.Errorf("EntryWhy(%s) = %q, want not an entry point", tt.label, why)
+				}
+			} else if !strings.Contains(why, tt.why) {
+				t.Errorf("EntryWhy(%s) = %q, want it to contain %q", tt.label, why, tt.why)
+			}
+			if p := m.PathTo(r); (p != nil) != (tt.want == nest.Request) {
+				t.Errorf("PathTo(%s) = %v for context %s", tt.label, labels(m, p), tt.want)
+			}
+		})
+	}
+}
+
+func TestUseFactoryIsStartup(t *testing.T) {
+	m := load(t, "app")
+	var n int
+	for _, mod := range m.Modules {
+		for _, p := range mod.Providers {
+			if p.Factory == nil {
+				continue
+			}
+			n++
+			if got := m.ContextOf(*p.Factory); got != nest.Startup {
+				t.Errorf("useFactory of %s: %s, want startup", p.Token, got)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("found %d factories, want 2", n)
+	}
+}
+
+func TestPathTo(t *testing.T) {
+	tests := []struct {
+		fixture, label string
+		want           []string
+	}{
+		{"di3", "UsersRepository.loadRow", []string{"UsersController.findOne", "UsersService.findOne", "UsersRepository.loadRow"}},
+		{"paths", "formatUser", []string{"UsersController.list", "UsersController.list.<callback>", "formatUser"}},
+		{"extends", "priceOf", []string{"OrdersController.create", "OrdersService.place", "priceOf"}},
+		{"provider", "StripePayments.charge", []string{"CheckoutController.pay", "CheckoutService.pay", "StripePayments.charge"}},
+		{"app", "AppService.decorate", []string{"AppController.list", "AppService.list", "AppService.list.<callback>", "AppService.decorate"}},
+		{"app", "AppService.warm", []string{"AppController.list", "AppService.list", "AppService.warm"}},
+		{"app", "corsHeaders", []string{"corsHeaders"}},
+		{"app", "formatValue", []string{"useFactory.<callback>", "formatValue"}},
+		{"mono", "slugify", []string{"PostsController.create", "slugify"}},
+		{"app", "AppService.onModuleInit", nil},
+		{"app", "unusedHelper", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture+"/"+tt.label, func(t *testing.T) {
+			m := load(t, tt.fixture)
+			r := fn(t, m, tt.label)
+			path := m.PathTo(r)
+			if got := labels(m, path); !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("PathTo(%s) = %q, want %q", tt.label, got, tt.want)
+			}
+			if len(path) == 0 {
+				return
+			}
+			if last := path[len(path)-1].Func; last != r {
+				t.Errorf("path ends at %s, want %s", m.Label(last), tt.label)
+			}
+			// every step after the entry point names a call site inside the previous function
+			for i := 1; i < len(path); i++ {
+				prev := m.Func(path[i-1].Func)
+				s := path[i]
+				if s.SiteFile != path[i-1].Func.File || prev == nil || s.Site.Start < prev.Span.Start || s.Site.End > prev.Span.End {
+					t.Errorf("step %d (%s): site %v is not inside %s", i, m.Label(s.Func), s.Site, m.Label(path[i-1].Func))
+				}
+			}
+			if steps := m.StepsFor(path); len(steps) != len(path) {
+				t.Errorf("StepsFor: %d steps, want %d", len(steps), len(path))
+			}
+		})
+	}
+}
+
+func TestScopeOf(t *testing.T) {
+	tests := []struct {
+		fixture, class string
+		want           nest.Scope
+		reason         string
+	}{
+		{"scopes", "TenantContext", nest.RequestScoped, "injects REQUEST"},
+		{"scopes", "AuditService", nest.RequestScoped, "injects TenantContext (request-scoped)"},
+		{"scopes", "ReportsService", nest.RequestScoped, "injects AuditService (request-scoped)"},
+		{"scopes", "ReportsController", nest.RequestScoped, "injects ReportsService (request-scoped)"},
+		// a transient dependency does not bubble
+		{"scopes", "IdGenerator", nest.Transient, "declared Scope.TRANSIENT"},
+		{"scopes", "ClockService", nest.Default, "default scope (singleton)"},
+		{"app", "RequestLogger", nest.RequestScoped, "declared Scope.REQUEST"},
+		{"app", "AppController", nest.RequestScoped, "injects RequestLogger (request-scoped)"},
+		{"app", "AppService", nest.Default, "default scope (singleton)"},
+		{"provider", "StripePayments", nest.Default, "default scope (singleton)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture+"/"+tt.class, func(t *testing.T) {
+			m := load(t, tt.fixture)
+			sc, reason := m.ScopeOf(class(t, m, tt.class))
+			if sc != tt.want || reason != tt.reason {
+				t.Errorf("ScopeOf(%s) = %s %q, want %s %q", tt.class, sc, reason, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+func TestResolveCallee(t *testing.T) {
+	tests := []struct {
+		fixture, file, call string // call: the dotted callee path
+		want                []string
+		external            string
+	}{
+		{"di3", "users.controller.ts", "this.users.findOne", []string{"UsersService.findOne"}, ""},
+		{"di3", "users.service.ts", "this.repo.loadRow", []string{"UsersRepository.loadRow"}, ""},
+		{"paths", "users.controller.ts", "formatUser", []string{"formatUser"}, ""},
+		{"extends", "orders.controller.ts", "this.orders.place", []string{"OrdersService.place"}, ""},
+		{"extends", "orders.service.ts", "priceOf", []string{"priceOf"}, ""},
+		{"barrel", "app.controller.ts", "this.users.count", []string{"UsersService.count"}, ""},
+		{"barrel", "app.controller.ts", "this.repo.save", []string{"UsersRepository.save"}, ""},
+		{"provider", "checkout.service.ts", "this.payments.charge", []string{"StripePayments.charge"}, ""},
+		{"app", "app.service.ts", "this.decorate", []string{"AppService.decorate"}, ""},
+		{"app", "app.service.spec.ts", "svc.resetForTests", []string{"AppService.resetForTests"}, ""},
+		{"app", "main.ts", "NestFactory.create", nil, "@nestjs/core.NestFactory.create"},
+		{"app", "database.config.ts", "registerAs", nil, "@nestjs/config.registerAs"},
+		{"mono", "posts.controller.ts", "slugify", []string{"slugify"}, ""},
+		{"mono", "indexer.controller.ts", "slugify", []string{"slugify"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture+"/"+tt.file+"/"+tt.call, func(t *testing.T) {
+			m := load(t, tt.fixture)
+			found := false
+			for fi, f := range m.Files {
+				if filepath.Base(f.Path) != tt.file {
+					continue
+				}
+				for ci, c := range f.Facts.Calls {
+					if strings.Join(c.Path, ".") != tt.call {
+						continue
+					}
+					found = true
+					callee := m.ResolveCallee(fi, ci)
+					var got []string
+					for _, r := range callee.Funcs {
+						got = append(got, m.Label(r))
+					}
+					if !reflect.DeepEqual(got, tt.want) || callee.External != tt.external {
+						t.Errorf("ResolveCallee(%s) = %q %q, want %q %q", tt.call, got, callee.External, tt.want, tt.external)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no call %s in %s", tt.call, tt.file)
+			}
+		})
+	}
+}
+
+func TestMonorepoEntriesAndBootstraps(t *testing.T) {
+	m := load(t, "mono")
+	var entries []string
+	for _, r := range m.Entries() {
+		entries = append(entries, m.Label(r)+" "+m.EntryWhy(r))
+	}
+	want := []string{"PostsController.create @Post()", "IndexerController.index @EventPattern()"}
+	if !reflect.DeepEqual(entries, want) {
+		t.Errorf("Entries = %q, want %q", entries, want)
+	}
+	var boots []string
+	for _, b := range m.Bootstraps {
+		path := filepath.ToSlash(m.Files[b.File].Path)
+		path = path[strings.Index(path, "/mono/")+len("/mono/"):]
+		boots = append(boots, path+" "+m.Label(nest.FuncRef{File: b.File, Index: b.Func})+" "+b.Method+" "+b.AppVar)
+	}
+	wantBoots := []string{"apps/api/src/main.ts bootstrap create app", "apps/worker/src/main.ts bootstrap createMicroservice app"}
+	if !reflect.DeepEqual(boots, wantBoots) {
+		t.Errorf("Bootstraps = %q, want %q", boots, wantBoots)
+	}
+}
+
+func TestModules(t *testing.T) {
+	m := load(t, "scopes")
+	got := map[string][]string{}
+	for _, mod := range m.Modules {
+		name := m.Classes[mod.Class].Name
+		var items []string
+		for _, p := range mod.Providers {
+			items = append(items, "provider "+m.Classes[*p.Class].Name)
+		}
+		for _, c := range mod.Controllers {
+			items = append(items, "controller "+m.Classes[c].Name)
+		}
+		for _, i := range mod.Imports {
+			items = append(items, "import "+i)
+		}
+		if mod.Global {
+			items = append(items, "global")
+		}
+		got[name] = items
+	}
+	want := map[string][]string{
+		"AppModule":    {"controller ReportsController", "import TenantModule", "import AuditModule"},
+		"AuditModule":  {"provider AuditService", "provider ReportsService", "provider IdGenerator", "provider ClockService", "import TenantModule"},
+		"TenantModule": {"provider TenantContext", "global"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Modules = %q, want %q", got, want)
+	}
+}

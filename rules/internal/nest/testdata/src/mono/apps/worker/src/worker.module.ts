@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { IndexerController } from './indexer.controller';
+
+@Module({ controllers: [IndexerController] })
+export class WorkerModule {}

@@ -1,0 +1,3 @@
+export function slugify(s: string) {
+  return s.toLowerCase().replace(/\s+/g, '-');
+}
