@@ -9,11 +9,16 @@ import (
 	"github.com/nestlint/nestlint/rules/assignthis"
 	"github.com/nestlint/nestlint/rules/busywait"
 	"github.com/nestlint/nestlint/rules/condshape"
+	"github.com/nestlint/nestlint/rules/containersignals"
 	"github.com/nestlint/nestlint/rules/grownobject"
 	"github.com/nestlint/nestlint/rules/hcdelete"
+	"github.com/nestlint/nestlint/rules/hooksmissing"
 	"github.com/nestlint/nestlint/rules/latefield"
 	"github.com/nestlint/nestlint/rules/lint"
+	"github.com/nestlint/nestlint/rules/processexit"
+	"github.com/nestlint/nestlint/rules/signalexit"
 	"github.com/nestlint/nestlint/rules/syncio"
+	"github.com/nestlint/nestlint/rules/unclosedresource"
 )
 
 // All returns every rule, sorted by public id.
@@ -26,6 +31,11 @@ func All() []*lint.Rule {
 		hcdelete.Rule,
 		latefield.Rule,
 		syncio.Rule,
+		unclosedresource.Rule,
+		signalexit.Rule,
+		processexit.Rule,
+		hooksmissing.Rule,
+		containersignals.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all

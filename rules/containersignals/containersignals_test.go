@@ -1,0 +1,59 @@
+package containersignals_test
+
+import (
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/nestlint/nestlint/rules/checker/checkertest"
+	"github.com/nestlint/nestlint/rules/containersignals"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// Dockerfiles and ecosystem files cannot carry `// want` comments, so the
+// expected findings are listed here: file (relative to the case), line,
+// regexp on "severity: message".
+type want struct {
+	file string
+	line int
+	re   string
+}
+
+func Test(t *testing.T) {
+	cases := []struct {
+		dir   string
+		wants []want
+	}{
+		{"docker", []want{
+			{"Dockerfile.multistage", 15, `^warning: CMD in shell form runs .*yarn sits between it and node.*docker run --init is not visible`},
+			{"Dockerfile.npm", 5, `^warning: CMD runs node through npm, which does not reliably forward SIGTERM`},
+			{"Dockerfile.shell", 4, `^warning: CMD in shell form runs ` + "`" + `/bin/sh -c node dist/main.js` + "`" + `: sh is PID 1 and does not forward SIGTERM to node`},
+		}},
+		{"pm2", []want{
+			{"ecosystem.config.cjs", 3, `^warning: PM2 app api-fast runs in cluster mode with kill_timeout 1600 ms`},
+			{"ecosystem.config.js", 3, `^warning: PM2 app api runs in cluster mode without kill_timeout`},
+		}},
+		{"inherit", nil},
+		{"upward/apps/api", []want{
+			{"../../Dockerfile", 4, `^warning: CMD runs node through pnpm`},
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.dir, func(t *testing.T) {
+			dir := filepath.Join(checkertest.TestData(), "src", c.dir)
+			got, _ := checkertest.RunCase(t, dir, []*lint.Rule{containersignals.Rule}, checkertest.Options{})
+			if len(got) != len(c.wants) {
+				t.Errorf("got %d findings, want %d:\n%v", len(got), len(c.wants), got)
+			}
+			for i, w := range c.wants {
+				if i >= len(got) {
+					break
+				}
+				g := got[i]
+				if g.File != w.file || g.Line != w.line || !regexp.MustCompile(w.re).MatchString(g.Text) {
+					t.Errorf("finding %d: got %s, want %s:%d %s", i, g, w.file, w.line, w.re)
+				}
+			}
+		})
+	}
+}

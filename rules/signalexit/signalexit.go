@@ -1,0 +1,134 @@
+package signalexit
+
+import (
+	_ "embed"
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+const ruleID = "shutdown/signal-exit"
+
+// Rule is shutdown/signal-exit.
+var Rule = lint.NewRule(lint.Meta{
+	ID: ruleID, Name: "signalexit", SARIFName: "SignalHandlerExitsWithoutClose",
+	Severity: lint.Warning, Tags: []string{"reliability"}, Precision: lint.High, Since: "v0.1.0",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+var signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "SIGUSR2": true}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	for fi, file := range m.Files {
+		if m.IsOffline(fi) {
+			continue
+		}
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
+	}
+	return nil, nil
+}
+
+func within(f *parser.Facts, fn, outer int) bool {
+	for fn >= 0 {
+		if fn == outer {
+			return true
+		}
+		fn = f.Funcs[fn].Parent
+	}
+	return false
+}
+
+func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	f := file.Facts
+	for ci := range f.Calls {
+		c := &f.Calls[ci]
+		if len(c.Path) != 2 || c.Path[0] != "process" || (c.Path[1] != "on" && c.Path[1] != "once" && c.Path[1] != "addListener") {
+			continue
+		}
+		if len(c.Args) != 2 || c.Args[0].Kind != parser.VString || !signals[c.Args[0].Text] {
+			continue
+		}
+		if d := m.Resolve(fi, c.Func, "process"); d.Kind != nest.DeclNone {
+			continue
+		}
+		sig := c.Args[0].Text
+		h := c.Args[1]
+		hf := nest.FuncRef{File: fi, Index: -1}
+		switch h.Kind {
+		case parser.VFunc:
+			hf.Index = h.Func
+		case parser.VIdent:
+			d := m.Resolve(fi, c.Func, h.Text)
+			if d.Kind != nest.DeclFunc {
+				continue
+			}
+			hf = nest.FuncRef{File: d.File, Index: d.Index}
+		default:
+			continue
+		}
+		hfile := m.Files[hf.File]
+		for _, x := range exitsWithoutClose(hfile.Facts, hf.Index) {
+			lint.Report(pass, lint.Warning, hfile.Pos(x.Start), hfile.Pos(x.End),
+				fmt.Sprintf("the %s handler calls process.exit() without awaiting app.close() first: onModuleDestroy, beforeApplicationShutdown and onApplicationShutdown never run, even with enableShutdownHooks(); await app.close() before exiting", sig),
+				lint.WithRelated(file.Pos(c.Span.Start), file.Pos(c.Span.End), "handler registered here"))
+		}
+	}
+}
+
+// exitsWithoutClose returns the process.exit calls of handler h that run
+// before any awaited .close() of the handler and not in a .then() chained
+// on a close().
+func exitsWithoutClose(f *parser.Facts, h int) []parser.Span {
+	var closes []parser.Span // awaited close() directly in the handler
+	var allCloses []parser.Span
+	for _, c := range f.Calls {
+		if c.Method == "close" && within(f, c.Func, h) {
+			allCloses = append(allCloses, c.Span)
+			if c.Await && c.Func == h {
+				closes = append(closes, c.Span)
+			}
+		}
+	}
+	var out []parser.Span
+	for _, c := range f.Calls {
+		if len(c.Path) != 2 || c.Path[0] != "process" || c.Path[1] != "exit" || !within(f, c.Func, h) {
+			continue
+		}
+		ok := false
+		for _, s := range closes {
+			if s.End <= c.Span.Start {
+				ok = true
+			}
+		}
+		// app.close().then(() => process.exit(0)) or .finally(...)
+		for fn := c.Func; fn >= 0 && fn != h && !ok; fn = f.Funcs[fn].Parent {
+			a := f.Funcs[fn].ArgOf
+			if a < 0 {
+				continue
+			}
+			then := &f.Calls[a]
+			if then.Method != "then" && then.Method != "finally" {
+				continue
+			}
+			for _, s := range allCloses {
+				if then.Callee.Start <= s.Start && s.End <= then.Callee.End {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			out = append(out, c.Span)
+		}
+	}
+	return out
+}
