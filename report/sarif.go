@@ -1,12 +1,15 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -97,22 +100,32 @@ func (SARIF) Format(w io.Writer, r *Run) error {
 // MaxThreadFlowLocations path steps per result, and MaxTagsPerRule tags per
 // rule.
 //
-// The log is built from nestlint's own types rather than go-sarif's: the
-// go-sarif v3 sarif package imports github.com/xeipuuv/gojsonschema, which
-// this module does not require, and its constructors add noise ("rank": -1,
-// newlineSequences without "\r", many empty arrays). ValidateSchema checks
-// the result against the OASIS schema instead.
+// The log is built with go-sarif v3 (the sarif package for SARIF 2.1.0):
+// descriptors are registered with Run.AddRule, all before any result, and
+// results are made with Run.CreateResultForRule so that ruleIndex is never
+// -1. go-sarif's constructors add properties nestlint does not write
+// ("rank": -1, "kind", "language", empty arrays, -1 indexes, byte and
+// char offsets), its newlineSequences default lacks "\r", its PropertyBag
+// orders keys alphabetically and encoding/json escapes <, > and &; so
+// wireLog marshals the go-sarif report and decodes it into the wire model
+// below, which fixes the properties and their order, and encodeJSON writes
+// that. ValidateSchema checks the result against the OASIS schema.
 func WriteSARIF(w io.Writer, r *Run) ([]Notice, error) {
-	log, capped := buildSARIF(r)
+	log, capped, err := buildSARIF(r)
+	if err != nil {
+		return capped, fmt.Errorf("build sarif: %w", err)
+	}
 	if err := encodeJSON(w, log); err != nil {
 		return capped, fmt.Errorf("write sarif: %w", err)
 	}
 	return capped, nil
 }
 
-// The SARIF object model: only what nestlint writes, in the order the
-// properties should appear. Optional properties are omitempty; arrays that
-// are written are never nil.
+// The wire model: the SARIF properties nestlint writes, in the order they
+// appear. buildReport builds the log with go-sarif; wireLog decodes
+// go-sarif's JSON into these types, which drops everything else. Optional
+// properties are omitempty; arrays that are written are never nil. The
+// tests read logs back with the same types.
 type (
 	sarifLog struct {
 		Schema  string     `json:"$schema"`
@@ -242,130 +255,198 @@ type (
 	}
 )
 
-func buildSARIF(r *Run) (sarifLog, []Notice) {
+func buildSARIF(r *Run) (sarifLog, []Notice, error) {
+	rep, capped := buildReport(r)
+	log, err := wireLog(rep)
+	return log, capped, err
+}
+
+// buildReport builds the log with go-sarif's object model.
+func buildReport(r *Run) (*sarif.Report, []Notice) {
 	src := newSources(r.Source)
 	var capped []Notice
 	capNotice := func(format string, args ...any) {
 		capped = append(capped, Notice{Level: lint.Warning, Message: "sarif: " + fmt.Sprintf(format, args...), Start: -1})
 	}
 
+	run := sarif.NewRunWithInformationURI(toolName(r), InformationURI)
+	if r.Version != "" {
+		run.Tool.Driver.WithVersion(r.Version)
+	}
+	if sv := semanticVersion(r.Version); sv != "" {
+		run.Tool.Driver.WithSemanticVersion(sv)
+	}
 	// Rule descriptors first: every id a result or notice can name gets its
 	// index before any result is built.
-	descs, index := buildDescriptors(r, capNotice)
+	addDescriptors(run, r, capNotice)
 
 	keep := selectResults(r.Diagnostics, MaxResults)
 	if keep != nil {
 		capNotice("kept %d of %d results (the most severe first); GitHub accepts at most %d per run", MaxResults, len(r.Diagnostics), MaxResults)
 	}
-	results := make([]sarifResult, 0, min(len(r.Diagnostics), MaxResults))
 	for i := range r.Diagnostics {
 		if keep != nil && !keep[i] {
 			continue
 		}
-		results = append(results, buildResult(&r.Diagnostics[i], index, src, capNotice))
+		buildResult(run, &r.Diagnostics[i], src, capNotice)
 	}
 
-	inv := sarifInvocation{ExecutionSuccessful: r.Successful}
+	inv := sarif.NewInvocation().WithExecutionSuccessful(r.Successful)
 	for _, n := range append(slices.Clip(r.Notices), capped...) {
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, buildNotification(n, index, src))
+		inv.AddToolExecutionNotification(buildNotification(run, n, src))
+	}
+	run.AddInvocation(inv)
+	run.WithColumnKind("utf16CodeUnits").WithNewlineSequences([]string{"\r\n", "\n", "\r"})
+	if r.Category != "" {
+		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(strings.TrimSuffix(r.Category, "/") + "/"))
 	}
 
-	run := sarifRun{
-		Tool: sarifTool{Driver: sarifDriver{
-			Name:            toolName(r),
-			Version:         r.Version,
-			SemanticVersion: semanticVersion(r.Version),
-			InformationURI:  InformationURI,
-			Rules:           descs,
-		}},
-		Invocations:      []sarifInvocation{inv},
-		ColumnKind:       "utf16CodeUnits",
-		NewlineSequences: []string{"\r\n", "\n", "\r"},
-		Results:          results,
-	}
-	if r.Category != "" {
-		run.AutomationDetails = &sarifAutomation{ID: strings.TrimSuffix(r.Category, "/") + "/"}
-	}
-	return sarifLog{Schema: SARIFSchemaURI, Version: SARIFVersion, Runs: []sarifRun{run}}, capped
+	rep := sarif.NewReport()
+	rep.Schema = SARIFSchemaURI
+	rep.Version = SARIFVersion
+	rep.AddRun(run)
+	return rep, capped
 }
 
-// buildDescriptors returns the rule descriptors sorted by id and the index
-// of each id.
-func buildDescriptors(r *Run, capNotice func(string, ...any)) ([]sarifRule, map[string]int) {
-	rules := slices.Clone(r.Rules)
-	seen := map[string]bool{}
-	for _, rl := range rules {
-		seen[rl.ID] = true
+// wireLog turns go-sarif's report into the log nestlint writes: it
+// marshals the report and decodes it into the wire model above, which
+// keeps only the properties nestlint writes, in a fixed order. That drops
+// what go-sarif's constructors add by default ("rank": -1, "kind",
+// "language", "contents", byte and char offsets, threadFlowLocation
+// "index"/"importance"/"executionOrder" and the many empty arrays). The
+// -1 placeholders that land in a property nestlint keeps are cleared:
+// a location "id" of -1 (no id) and an associatedRule "index" of -1 (rule
+// not in the run).
+func wireLog(rep *sarif.Report) (sarifLog, error) {
+	var log sarifLog
+	b, err := json.Marshal(rep)
+	if err != nil {
+		return log, err
 	}
-	var unknown []string
+	if err := json.Unmarshal(b, &log); err != nil {
+		return log, err
+	}
+	fixLocs := func(ls []sarifLocation) {
+		for i := range ls {
+			if ls[i].ID < 0 {
+				ls[i].ID = 0
+			}
+		}
+	}
+	for ri := range log.Runs {
+		run := &log.Runs[ri]
+		if run.Results == nil {
+			run.Results = []sarifResult{}
+		}
+		for ii := range run.Invocations {
+			for ni := range run.Invocations[ii].ToolExecutionNotifications {
+				n := &run.Invocations[ii].ToolExecutionNotifications[ni]
+				fixLocs(n.Locations)
+				if n.AssociatedRule != nil && n.AssociatedRule.Index != nil && *n.AssociatedRule.Index < 0 {
+					n.AssociatedRule.Index = nil
+				}
+			}
+		}
+		for i := range run.Results {
+			res := &run.Results[i]
+			fixLocs(res.Locations)
+			fixLocs(res.RelatedLocations)
+			for ci := range res.CodeFlows {
+				for ti := range res.CodeFlows[ci].ThreadFlows {
+					tf := res.CodeFlows[ci].ThreadFlows[ti].Locations
+					for li := range tf {
+						if tf[li].Location.ID < 0 {
+							tf[li].Location.ID = 0
+						}
+					}
+				}
+			}
+		}
+	}
+	return log, nil
+}
+
+// ruleEntry is a rule to describe: one from Run.Rules, or (rule nil) an
+// id only diagnostics name.
+type ruleEntry struct {
+	id   string
+	rule *lint.Rule
+}
+
+// addDescriptors registers the rule descriptors on run, sorted by id.
+func addDescriptors(run *sarif.Run, r *Run, capNotice func(string, ...any)) {
+	seen := map[string]bool{}
+	var entries []ruleEntry
+	for _, rl := range r.Rules {
+		seen[rl.ID] = true
+		entries = append(entries, ruleEntry{rl.ID, rl})
+	}
 	for i := range r.Diagnostics {
 		if id := r.Diagnostics[i].RuleID; !seen[id] {
 			seen[id] = true
-			unknown = append(unknown, id)
+			entries = append(entries, ruleEntry{id, nil})
 		}
 	}
-	descs := make([]sarifRule, 0, len(rules)+len(unknown))
-	for _, rl := range rules {
-		d := descriptor(rl)
-		if len(d.Properties.Tags) > MaxTagsPerRule {
-			capNotice("rule %s has %d tags; kept the first %d", rl.ID, len(d.Properties.Tags), MaxTagsPerRule)
-			d.Properties.Tags = d.Properties.Tags[:MaxTagsPerRule]
+	slices.SortStableFunc(entries, func(a, b ruleEntry) int { return strings.Compare(a.id, b.id) })
+	for _, e := range entries {
+		d := run.AddRule(e.id)
+		if d.Name != nil {
+			continue // a duplicate id: the first descriptor wins
 		}
-		descs = append(descs, d)
-	}
-	for _, id := range unknown {
-		descs = append(descs, unknownDescriptor(id))
-	}
-	slices.SortStableFunc(descs, func(a, b sarifRule) int { return strings.Compare(a.ID, b.ID) })
-	index := make(map[string]int, len(descs))
-	for i, d := range descs {
-		if _, dup := index[d.ID]; !dup {
-			index[d.ID] = i
+		if e.rule == nil {
+			unknownDescriptor(d)
+			continue
+		}
+		describe(d, e.rule)
+		if tags := d.Properties.Tags; len(tags) > MaxTagsPerRule {
+			capNotice("rule %s has %d tags; kept the first %d", e.id, len(tags), MaxTagsPerRule)
+			d.Properties.Tags = tags[:MaxTagsPerRule]
 		}
 	}
-	return descs, index
 }
 
-// descriptor returns the SARIF reportingDescriptor nestlint writes for a
+// describe fills in the SARIF reportingDescriptor nestlint writes for a
 // rule (before the tag cap). CheckRule checks it.
-func descriptor(rl *lint.Rule) sarifRule {
-	d := sarifRule{
-		ID:                   rl.ID,
-		Name:                 rl.SARIFName,
-		ShortDescription:     sarifMessage{Text: rl.Doc.Title},
-		FullDescription:      sarifMessage{Text: rl.Doc.Why},
-		Help:                 &sarifMultiformat{Text: rl.Help(), Markdown: rl.Markdown()},
-		HelpURI:              rl.HelpURL(),
-		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(rl.Severity)},
-		Properties: sarifRuleProps{
-			Tags:      slices.Clone(rl.Tags),
-			Precision: string(rl.Precision),
-		},
+func describe(d *sarif.ReportingDescriptor, rl *lint.Rule) {
+	name := rl.SARIFName
+	if name == "" {
+		name = pascalCase(rl.ID)
 	}
-	if d.Name == "" {
-		d.Name = pascalCase(rl.ID)
+	props := sarif.NewPropertyBag().WithTags(slices.Clone(rl.Tags))
+	if rl.Precision != "" {
+		props.Add("precision", string(rl.Precision))
 	}
 	if rl.Security() && rl.SecuritySeverity != "" {
-		d.Properties.SecuritySeverity = rl.SecuritySeverity
+		props.Add("security-severity", rl.SecuritySeverity)
 	} else {
-		d.Properties.ProblemSeverity = problemSeverity(rl.Severity)
+		props.Add("problem.severity", problemSeverity(rl.Severity))
 	}
-	return d
+	help := sarif.NewMultiformatMessageString().WithText(rl.Help())
+	if md := rl.Markdown(); md != "" {
+		help.WithMarkdown(md)
+	}
+	d.WithName(name).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(rl.Doc.Title)).
+		WithFullDescription(sarif.NewMultiformatMessageString().WithText(rl.Doc.Why)).
+		WithHelp(help).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rl.Severity))).
+		WithProperties(props)
+	if u := rl.HelpURL(); u != "" {
+		d.WithHelpURI(u)
+	}
 }
 
 // unknownDescriptor describes a rule id that is not in Run.Rules, so that
 // its results still have a valid ruleIndex.
-func unknownDescriptor(id string) sarifRule {
-	text := "nestlint finding " + id
-	return sarifRule{
-		ID:                   id,
-		Name:                 pascalCase(id),
-		ShortDescription:     sarifMessage{Text: text},
-		FullDescription:      sarifMessage{Text: text},
-		Help:                 &sarifMultiformat{Text: text},
-		DefaultConfiguration: sarifConfiguration{Level: "warning"},
-		Properties:           sarifRuleProps{ProblemSeverity: "warning"},
-	}
+func unknownDescriptor(d *sarif.ReportingDescriptor) {
+	text := "nestlint finding " + *d.ID
+	d.WithName(pascalCase(*d.ID)).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(text)).
+		WithFullDescription(sarif.NewMultiformatMessageString().WithText(text)).
+		WithHelp(sarif.NewMultiformatMessageString().WithText(text)).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarif.LevelWarning)).
+		WithProperties(sarif.NewPropertyBag())
+	d.Properties.Add("problem.severity", "warning")
 }
 
 // pascalCase turns "event-loop/sync-io" into "EventLoopSyncIo".
@@ -445,16 +526,15 @@ func selectResults(ds []Diagnostic, limit int) []bool {
 	return keep
 }
 
-func buildResult(d *Diagnostic, index map[string]int, src *sources, capNotice func(string, ...any)) sarifResult {
+// buildResult adds d's result to run; run already has every rule
+// descriptor, so CreateResultForRule sets the right ruleIndex.
+func buildResult(run *sarif.Run, d *Diagnostic, src *sources, capNotice func(string, ...any)) {
 	sp := src.nonEmptySpan(d.File, d.Start, d.End)
-	res := sarifResult{
-		RuleID:    d.RuleID,
-		RuleIndex: index[d.RuleID],
-		Level:     sarifLevel(d.Severity),
-		Locations: []sarifLocation{{PhysicalLocation: physical(d.File, sp)}},
-	}
+	res := run.CreateResultForRule(d.RuleID).
+		WithLevel(sarifLevel(d.Severity)).
+		AddLocation(sarif.NewLocationWithPhysicalLocation(physical(d.File, sp)))
 	if h, ok := src.hash(d.File, sp.StartLine); ok {
-		res.PartialFingerprints = map[string]string{FingerprintKey: h}
+		res.WithPartialFingerprints(map[string]string{FingerprintKey: h})
 	}
 
 	// Related locations, then the entry point of the path, numbered from 1.
@@ -467,11 +547,9 @@ func buildResult(d *Diagnostic, index map[string]int, src *sources, capNotice fu
 	for _, rl := range related {
 		id := len(res.RelatedLocations) + 1
 		text := relatedText(rl, src)
-		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
-			ID:               id,
-			PhysicalLocation: physical(rl.File, src.span(rl.File, rl.Start, rl.End)),
-			Message:          &sarifMessage{Text: text},
-		})
+		res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(physical(rl.File, src.span(rl.File, rl.Start, rl.End))).
+			WithID(id).
+			WithMessage(sarif.NewTextMessage(text)))
 		if len(links) < maxMessageLinks {
 			links = append(links, link(text, id))
 		}
@@ -488,11 +566,9 @@ func buildResult(d *Diagnostic, index map[string]int, src *sources, capNotice fu
 		entry := d.Path[0]
 		id := len(res.RelatedLocations) + 1
 		label := stepLabel(entry)
-		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
-			ID:               id,
-			PhysicalLocation: physical(entry.File, src.span(entry.File, entry.Start, entry.End)),
-			Message:          &sarifMessage{Text: "entry point " + label},
-		})
+		res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(physical(entry.File, src.span(entry.File, entry.Start, entry.End))).
+			WithID(id).
+			WithMessage(sarif.NewTextMessage("entry point " + label)))
 		parts = append(parts, "entry point "+link(label, id))
 
 		steps := d.Path
@@ -500,27 +576,31 @@ func buildResult(d *Diagnostic, index map[string]int, src *sources, capNotice fu
 			capNotice("a %s result at %s has a path of %d steps; kept the first %d", d.RuleID, d.File, len(steps), MaxThreadFlowLocations)
 			steps = steps[:MaxThreadFlowLocations]
 		}
-		tfl := make([]sarifThreadFlowLocation, 0, len(steps))
+		tf := sarif.NewThreadFlow()
 		for _, s := range steps {
-			tfl = append(tfl, sarifThreadFlowLocation{Location: sarifLocation{
-				PhysicalLocation: physical(s.File, src.span(s.File, s.Start, s.End)),
-				Message:          &sarifMessage{Text: stepLabel(s)},
-			}})
+			tf.AddLocation(sarif.NewThreadFlowLocation().WithLocation(
+				sarif.NewLocationWithPhysicalLocation(physical(s.File, src.span(s.File, s.Start, s.End))).
+					WithMessage(sarif.NewTextMessage(stepLabel(s)))))
 		}
-		res.CodeFlows = []sarifCodeFlow{{ThreadFlows: []sarifThreadFlow{{Locations: tfl}}}}
+		res.AddCodeFlow(sarif.NewCodeFlow().AddThreadFlow(tf))
 	}
-	res.Message = sarifMessage{Text: messageText(d, parts)}
+	res.WithMessage(sarif.NewTextMessage(messageText(d, parts)))
 
 	for _, f := range d.Fixes {
 		if fx, ok := buildFix(f, src); ok {
-			res.Fixes = append(res.Fixes, fx)
+			res.AddFixe(fx)
 		}
 	}
 	if d.Suppressed {
-		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: d.Justification}}
+		sup := sarif.NewSuppression().WithKind("inSource")
+		if d.Justification != "" {
+			sup.WithJustification(d.Justification)
+		}
+		res.AddSuppression(sup)
 	}
-	res.BaselineState = d.BaselineState
-	return res
+	if d.BaselineState != "" {
+		res.WithBaselineState(d.BaselineState)
+	}
 }
 
 // messageText is the result's plain-text message: the diagnostic's
@@ -562,79 +642,78 @@ var bracketEscaper = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`)
 
 func escapeBrackets(s string) string { return bracketEscaper.Replace(s) }
 
-func physical(file string, sp span) sarifPhysicalLocation {
-	return sarifPhysicalLocation{
-		ArtifactLocation: artifact(file),
-		Region: &sarifRegion{
-			StartLine:   sp.StartLine,
-			StartColumn: sp.StartColumn,
-			EndLine:     sp.EndLine,
-			EndColumn:   sp.EndColumn,
-		},
-	}
+func physical(file string, sp span) *sarif.PhysicalLocation {
+	return sarif.NewPhysicalLocation().
+		WithArtifactLocation(artifact(file)).
+		WithRegion(region(sp))
 }
 
-func artifact(file string) sarifArtifactLocation {
-	return sarifArtifactLocation{URI: FileURI(file), URIBaseID: SrcRoot}
+// region is sp as a SARIF region; a zero end line or column is left out.
+func region(sp span) *sarif.Region {
+	reg := sarif.NewRegion().WithStartLine(sp.StartLine).WithStartColumn(sp.StartColumn)
+	if sp.EndLine != 0 {
+		reg.WithEndLine(sp.EndLine)
+	}
+	if sp.EndColumn != 0 {
+		reg.WithEndColumn(sp.EndColumn)
+	}
+	return reg
+}
+
+func artifact(file string) *sarif.ArtifactLocation {
+	return sarif.NewSimpleArtifactLocation(FileURI(file)).WithURIBaseID(SrcRoot)
 }
 
 // buildFix turns a Fix into a SARIF fix with one artifactChange per file,
 // in the order the files first appear among the edits.
-func buildFix(f Fix, src *sources) (sarifFix, bool) {
+func buildFix(f Fix, src *sources) (*sarif.Fix, bool) {
 	if len(f.Edits) == 0 {
-		return sarifFix{}, false
+		return nil, false
 	}
-	var fx sarifFix
+	fx := sarif.NewFix()
 	if f.Message != "" {
-		fx.Description = &sarifMessage{Text: f.Message}
+		fx.WithDescription(sarif.NewTextMessage(f.Message))
 	}
-	byFile := map[string]int{}
+	byFile := map[string]*sarif.ArtifactChange{}
 	for _, e := range f.Edits {
-		i, ok := byFile[e.File]
+		ch, ok := byFile[e.File]
 		if !ok {
-			i = len(fx.ArtifactChanges)
-			byFile[e.File] = i
-			fx.ArtifactChanges = append(fx.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(e.File)})
+			ch = sarif.NewArtifactChange().WithArtifactLocation(artifact(e.File))
+			byFile[e.File] = ch
+			fx.AddArtifactChange(ch)
 		}
-		sp := src.span(e.File, e.Start, e.End)
-		fx.ArtifactChanges[i].Replacements = append(fx.ArtifactChanges[i].Replacements, sarifReplacement{
-			DeletedRegion: sarifRegion{
-				StartLine: sp.StartLine, StartColumn: sp.StartColumn,
-				EndLine: sp.EndLine, EndColumn: sp.EndColumn,
-			},
-			InsertedContent: &sarifContent{Text: e.NewText},
-		})
+		ch.AddReplacement(sarif.NewReplacement().
+			WithDeletedRegion(region(src.span(e.File, e.Start, e.End))).
+			WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
 	}
 	return fx, true
 }
 
-func buildNotification(n Notice, index map[string]int, src *sources) sarifNotification {
-	level := "note"
+func buildNotification(run *sarif.Run, n Notice, src *sources) *sarif.Notification {
+	level := sarif.LevelNote
 	switch n.Level {
 	case lint.Error:
-		level = "error"
+		level = sarif.LevelError
 	case lint.Warning:
-		level = "warning"
+		level = sarif.LevelWarning
 	}
 	text := n.Message
 	if strings.TrimSpace(text) == "" {
 		text = "(no message)"
 	}
-	sn := sarifNotification{Level: level, Message: sarifMessage{Text: text}}
+	sn := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text))
 	if n.File != "" {
-		pl := sarifPhysicalLocation{ArtifactLocation: artifact(n.File)}
+		pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(n.File))
 		if n.Start >= 0 && src.file(n.File).ok {
 			line, col := src.pos(n.File, n.Start)
-			pl.Region = &sarifRegion{StartLine: line, StartColumn: col}
+			pl.WithRegion(sarif.NewRegion().WithStartLine(line).WithStartColumn(col))
 		}
-		sn.Locations = []sarifLocation{{PhysicalLocation: pl}}
+		sn.AddLocation(sarif.NewLocationWithPhysicalLocation(pl))
 	}
 	if n.RuleID != "" {
-		ref := &sarifDescriptorRef{ID: n.RuleID}
-		if i, ok := index[n.RuleID]; ok {
-			ref.Index = &i
-		}
-		sn.AssociatedRule = ref
+		// GetRuleIndex is -1 for a rule the run does not describe; wireLog
+		// drops that index.
+		sn.WithAssociatedRule(sarif.NewReportingDescriptorReference().WithID(n.RuleID).WithIndex(run.GetRuleIndex(n.RuleID)))
 	}
 	return sn
 }
@@ -697,26 +776,27 @@ func cleanPath(p string) string {
 // security-severity in (0, 10] for a rule tagged security. The registry
 // test runs it over every rule.
 func CheckRule(rl *lint.Rule) []string {
-	d := descriptor(rl)
+	d := sarif.NewRule(rl.ID)
+	describe(d, rl)
 	var p []string
 	bad := func(format string, args ...any) { p = append(p, rl.ID+": "+fmt.Sprintf(format, args...)) }
-	if d.ID == "" {
+	if str(d.ID) == "" {
 		bad("empty id")
 	}
-	if d.Name == d.ID || len(d.Name) > 255 {
-		bad("name %q must differ from the id and be at most 255 characters", d.Name)
+	if name := str(d.Name); name == str(d.ID) || len(name) > 255 {
+		bad("name %q must differ from the id and be at most 255 characters", name)
 	}
-	if t := d.ShortDescription.Text; strings.TrimSpace(t) == "" || len(t) > 1024 {
+	if t := str(d.ShortDescription.Text); strings.TrimSpace(t) == "" || len(t) > 1024 {
 		bad("shortDescription must be 1-1024 characters")
 	}
-	if strings.TrimSpace(d.FullDescription.Text) == "" {
+	if strings.TrimSpace(str(d.FullDescription.Text)) == "" {
 		bad("empty fullDescription")
 	}
-	if strings.TrimSpace(d.Help.Text) == "" || strings.TrimSpace(d.Help.Markdown) == "" {
+	if strings.TrimSpace(str(d.Help.Text)) == "" || strings.TrimSpace(str(d.Help.Markdown)) == "" {
 		bad("help needs text and markdown")
 	}
-	if !strings.HasPrefix(d.HelpURI, "https://") {
-		bad("helpUri %q is not an https URL", d.HelpURI)
+	if u := str(d.HelpURI); !strings.HasPrefix(u, "https://") {
+		bad("helpUri %q is not an https URL", u)
 	}
 	if !slices.Contains([]string{"note", "warning", "error"}, d.DefaultConfiguration.Level) {
 		bad("defaultConfiguration.level %q", d.DefaultConfiguration.Level)
@@ -736,4 +816,12 @@ func CheckRule(rl *lint.Rule) []string {
 		bad("SecuritySeverity set on a rule without the security tag")
 	}
 	return p
+}
+
+// str is *p, or "" for nil.
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
