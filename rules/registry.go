@@ -15,9 +15,13 @@ import (
 	"github.com/nestlint/nestlint/rules/hooksmissing"
 	"github.com/nestlint/nestlint/rules/latefield"
 	"github.com/nestlint/nestlint/rules/lint"
+	"github.com/nestlint/nestlint/rules/listenerleak"
+	"github.com/nestlint/nestlint/rules/modulestate"
 	"github.com/nestlint/nestlint/rules/processexit"
+	"github.com/nestlint/nestlint/rules/requeststate"
 	"github.com/nestlint/nestlint/rules/signalexit"
 	"github.com/nestlint/nestlint/rules/syncio"
+	"github.com/nestlint/nestlint/rules/unboundedcache"
 	"github.com/nestlint/nestlint/rules/unclosedresource"
 )
 
@@ -31,6 +35,10 @@ func All() []*lint.Rule {
 		hcdelete.Rule,
 		latefield.Rule,
 		syncio.Rule,
+		unboundedcache.Rule,
+		requeststate.Rule,
+		modulestate.Rule,
+		listenerleak.Rule,
 		unclosedresource.Rule,
 		signalexit.Rule,
 		processexit.Rule,

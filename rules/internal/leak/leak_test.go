@@ -1,0 +1,44 @@
+package leak
+
+import "testing"
+
+func TestSizeRead(t *testing.T) {
+	tests := []struct {
+		name, base, text string
+		want             bool
+	}{
+		{"map size", "this.cache", "if (this.cache.size > 100) return;", true},
+		{"array length", "queue", "while (queue.length >= MAX) {}", true},
+		{"object keys", "this.hits", "Object.keys(this.hits).length < 10", true},
+		{"other field", "this.cache", "this.cache2.size", false},
+		{"member of other", "cache", "this.cache.size", false},
+		{"no read", "this.cache", "this.cache.set(k, v)", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := sizeRead(tc.base).MatchString(tc.text); got != tc.want {
+				t.Errorf("sizeRead(%q) on %q = %v, want %v", tc.base, tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMentions(t *testing.T) {
+	tests := []struct {
+		name, text, base string
+		want             bool
+	}{
+		{"negated", "!client", "client", true},
+		{"compare", "client === undefined", "client", true},
+		{"prefix", "clientId", "client", false},
+		{"member", "this.client", "client", false},
+		{"this field", "!this.client", "this.client", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mentions(tc.text, tc.base); got != tc.want {
+				t.Errorf("mentions(%q, %q) = %v, want %v", tc.text, tc.base, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,44 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import Redis from 'ioredis';
+import { Subject, Subscription } from 'rxjs';
+import { Ticks } from './ticks';
+
+@Injectable()
+export class Ticks2 {
+  readonly ticks$ = new Subject<number>();
+}
+
+@Injectable()
+export class LeakyListener implements OnModuleInit {
+  constructor(private readonly events: EventEmitter2, private readonly ticks: Ticks) {}
+
+  onModuleInit() {
+    this.events.on('user.created', () => undefined); // want "warning: this.events.on.'user.created'. listener is registered at startup in LeakyListener.onModuleInit and no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of LeakyListener removes it"
+    process.on('message', () => undefined); // want "process.on.'message'. listener is registered at startup"
+    this.ticks.ticks$.subscribe(() => undefined); // want "a subscription to this.ticks.ticks[$] is registered at startup"
+    setInterval(() => undefined, 1000);
+  }
+}
+
+@Injectable()
+export class TidyListener implements OnModuleInit, OnModuleDestroy {
+  private sub?: Subscription;
+  private redis = new Redis();
+  private readonly onMessage = () => undefined;
+
+  constructor(private readonly events: EventEmitter2, private readonly ticks: Ticks) {}
+
+  onModuleInit() {
+    this.events.on('user.created', this.onMessage);
+    process.on('message', this.onMessage);
+    this.sub = this.ticks.ticks$.subscribe(() => undefined);
+    this.redis.on('error', () => undefined);
+  }
+
+  onModuleDestroy() {
+    this.events.off('user.created', this.onMessage);
+    process.removeListener('message', this.onMessage);
+    this.sub?.unsubscribe();
+  }
+}

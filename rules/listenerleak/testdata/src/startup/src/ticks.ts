@@ -1,0 +1,7 @@
+import { Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
+
+@Injectable()
+export class Ticks {
+  readonly ticks$ = new Subject<number>();
+}

@@ -1,0 +1,84 @@
+package requeststate
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/leak"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+const ruleID = "provider/request-state"
+
+// Rule is provider/request-state.
+var Rule = lint.NewRule(lint.Meta{
+	ID: ruleID, Name: "requeststate", SARIFName: "RequestDataInSingletonField",
+	Severity: lint.Error, Tags: []string{"security", "reliability"}, Precision: lint.High, Since: "v0.1.0",
+	SecuritySeverity: "7.5",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	for fi, file := range m.Files {
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
+	}
+	return nil, nil
+}
+
+func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	f := file.Facts
+	for ai := range f.Assigns {
+		a := &f.Assigns[ai]
+		if a.Func < 0 || a.Computed || len(a.Target) != 2 || a.Target[0] != "this" {
+			continue
+		}
+		if a.Op == parser.OpIncDec || a.Op == parser.OpCompound || a.Op == parser.OpLogical {
+			continue // counters and lazy initialization
+		}
+		fr := nest.FuncRef{File: fi, Index: a.Func}
+		if m.ContextOf(fr) != nest.Request {
+			continue
+		}
+		ci := leak.ClassOf(f, a.Func)
+		if ci < 0 || !leak.Singleton(m, nest.ClassRef{File: fi, Index: ci}) {
+			continue
+		}
+		if a.Func == f.Classes[ci].Ctor {
+			continue
+		}
+		if accumulates(file.Src, a.Value, a.Target[1]) {
+			continue // this.total = this.total + amount: a metric like +=
+		}
+		src := leak.RequestSource(m, fi, a.Func, a.Value)
+		if src == "" {
+			continue
+		}
+		field := a.Target[1]
+		lint.Report(pass, lint.Error, file.Pos(a.Span.Start), file.Pos(a.Span.End),
+			fmt.Sprintf("%s is a singleton: concurrent requests overwrite %s (set from %s); keep it local, pass it as an argument, or use a request-scoped provider or nestjs-cls",
+				f.Classes[ci].Name, field, src),
+			lint.WithPath(m.StepsFor(m.PathTo(fr))))
+	}
+}
+
+// accumulates reports whether the new value is computed from the field's
+// old one by arithmetic (this.total = this.total + n, Math.max(this.peak, n)).
+func accumulates(src []byte, v parser.Value, field string) bool {
+	if v.End <= v.Start || int(v.End) > len(src) {
+		return false
+	}
+	q := regexp.QuoteMeta(field)
+	re := regexp.MustCompile(`this\.` + q + `\b\s*[-+*/%]|[-+*/%]\s*this\.` + q + `\b|Math\.(max|min)\(.*this\.` + q + `\b`)
+	return re.Match(src[v.Start:v.End])
+}

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class SessionService {
+  private user: any;
+
+  remember(user: any) {
+    this.store(user);
+    return this.user;
+  }
+
+  private store(u: any) {
+    this.user = u; // want "error: SessionService is a singleton: concurrent requests overwrite user .set from parameter u of SessionService.store." "via UsersController.profile -> SessionService.remember -> SessionService.store"
+  }
+}

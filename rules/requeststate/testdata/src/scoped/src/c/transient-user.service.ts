@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from './clock';
+
+// a transient dependency does not make its consumer request-scoped
+@Injectable()
+export class TransientUserService {
+  private user: any;
+
+  constructor(private readonly clock: Clock) {}
+
+  remember(user: any) {
+    this.user = user; // want "error: TransientUserService is a singleton: concurrent requests overwrite user" "via AController.get -> TransientUserService.remember"
+  }
+}

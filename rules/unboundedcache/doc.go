@@ -1,0 +1,43 @@
+// unboundedcache: long-lived collection grows per request and is never pruned
+//
+// A Map, Set, array or plain object held in a field of a singleton provider
+// or controller, or at module level, lives as long as the process. When
+// request code adds to it (set, add, push, unshift, obj[key] = value,
+// counters keyed by user or IP) and nothing ever removes entries, memory
+// grows with every distinct key until the heap limit kills the process, and
+// garbage collection pauses lengthen long before that. nestlint reports the
+// collection's declaration, with each growth site in request context as a
+// related location and the request path of the first one, when no code in
+// the class (for a field) or in the project (for a module-level variable)
+// removes from it: delete, clear, splice, shift, pop, the delete operator,
+// reassignment outside the constructor or initializer, or length = 0; and
+// when no size check (.size or .length read where the insert happens)
+// bounds it. WeakMap, WeakSet, lru-cache and cache-manager stores are not
+// reported. A module-level collection that grows without removal is
+// reported here and not by provider/module-state, which covers the other
+// mutations of module-level state.
+//
+// Bad:
+//
+//	@Injectable()
+//	export class RatesService {
+//	  private cache = new Map<string, Rate>();
+//
+//	  async rate(currency: string) {
+//	    if (!this.cache.has(currency)) this.cache.set(currency, await this.api.fetch(currency));
+//	    return this.cache.get(currency); // every key ever asked for stays forever
+//	  }
+//	}
+//
+// Good:
+//
+//	import { LRUCache } from 'lru-cache';
+//
+//	@Injectable()
+//	export class RatesService {
+//	  private cache = new LRUCache<string, Rate>({ max: 500, ttl: 60_000 });
+//	}
+//
+// Or use @nestjs/cache-manager (CacheModule.register({ ttl, max })), or
+// remove entries explicitly (delete after use, clear on a schedule).
+package unboundedcache

@@ -1,0 +1,82 @@
+package unboundedcache
+
+import (
+	_ "embed"
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/rules/internal/leak"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+const ruleID = "provider/unbounded-cache"
+
+// Rule is provider/unbounded-cache.
+var Rule = lint.NewRule(lint.Meta{
+	ID: ruleID, Name: "unboundedcache", SARIFName: "UnboundedLongLivedCollection",
+	Severity: lint.Warning, Tags: []string{"performance", "reliability"}, Precision: lint.Medium, Since: "v0.1.0",
+}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	var colls []*leak.Collection
+	lint.Guard(pass, "", func() { colls = leak.Collections(m) })
+	for _, c := range colls {
+		if !c.Unbounded(m) {
+			continue
+		}
+		file := m.Files[c.File]
+		lint.Guard(pass, file.Path, func() { report(pass, m, c) })
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, m *nest.Model, c *leak.Collection) {
+	file := m.Files[c.File]
+	var opts []lint.Option
+	var first *leak.Site
+	for i := range c.Grows {
+		s := &c.Grows[i]
+		fr := s.Ref()
+		if m.ContextOf(fr) != nest.Request {
+			continue
+		}
+		if first == nil {
+			first = s
+		}
+		sf := m.Files[s.File]
+		opts = append(opts, lint.WithRelated(sf.Pos(s.Span.Start), sf.Pos(s.Span.End), fmt.Sprintf("grown here (%s) in %s", s.What, m.Label(fr))))
+	}
+	if first == nil {
+		return
+	}
+	opts = append(opts, lint.WithPath(m.StepsFor(m.PathTo(first.Ref()))))
+	where := m.Label(first.Ref())
+	const fix = "memory grows until the process dies: use an LRU with a max size (lru-cache) or @nestjs/cache-manager with a TTL, or delete entries"
+	var msg string
+	if c.Class >= 0 {
+		msg = fmt.Sprintf("%s.%s is %s in a singleton that grows per request (%s in %s) and is never pruned; %s",
+			file.Facts.Classes[c.Class].Name, c.Name, article(c.Kind), first.What, where, fix)
+	} else {
+		msg = fmt.Sprintf("module-level %s %s grows per request (%s in %s) and is never pruned; %s",
+			c.Kind, c.Name, first.What, where, fix)
+	}
+	lint.Report(pass, lint.Warning, file.Pos(c.Decl.Start), file.Pos(c.Decl.End), msg, opts...)
+}
+
+// article prefixes a collection kind with its indefinite article.
+func article(kind string) string {
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	}
+	return "a " + kind
+}
