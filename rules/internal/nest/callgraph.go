@@ -35,31 +35,34 @@ func (m *Model) findMethod(c ClassRef, name string, static bool) (FuncRef, bool)
 	return FuncRef{}, false
 }
 
-// implementations returns the provided classes that extend or implement
-// the class or interface named typeName (declared in file fi).
+// implementations returns the classes that extend the class c (at any
+// depth) or, when c is nil, that implement the interface named typeName.
+// Both indexes are built once, so each lookup is a map access.
 func (m *Model) implementations(c *ClassRef, typeName string) []ClassRef {
-	var out []ClassRef
-	for _, ref := range m.sortedClassRefs() {
-		info := m.Classes[ref]
-		if c != nil {
-			for b := info.Base; b != nil; b = m.Classes[*b].Base {
-				if *b == *c {
-					out = append(out, ref)
+	if m.descendants == nil {
+		m.descendants = map[ClassRef][]ClassRef{}
+		m.implementors = map[string][]ClassRef{}
+		for _, ref := range m.sortedClassRefs() {
+			info := m.Classes[ref]
+			// walk up the bases with a depth limit: `extends` cycles exist in
+			// broken code
+			for b, depth := info.Base, 0; b != nil && depth < 32; depth++ {
+				m.descendants[*b] = append(m.descendants[*b], ref)
+				bi := m.Classes[*b]
+				if bi == nil {
 					break
 				}
-				if len(out) > 64 {
-					break
-				}
+				b = bi.Base
 			}
-			continue
-		}
-		for _, imp := range m.Class(ref).Implements {
-			if imp == typeName {
-				out = append(out, ref)
+			for _, imp := range m.Class(ref).Implements {
+				m.implementors[imp] = append(m.implementors[imp], ref)
 			}
 		}
 	}
-	return out
+	if c != nil {
+		return m.descendants[*c]
+	}
+	return m.implementors[typeName]
 }
 
 // methodTargets resolves a method call on an instance of class c (or of an

@@ -132,12 +132,15 @@ type Model struct {
 	locals    []map[int]map[int]bool // file -> func -> set of Locals indexes
 	offline   []bool
 
-	Classes    map[ClassRef]*ClassInfo
-	classRefs  []ClassRef            // Classes' keys in file order, cached
-	classByKey map[string][]ClassRef // name -> classes
-	Modules    []*Module
-	Bootstraps []Bootstrap
-	tokens     map[string]*Provider // token -> provider (custom providers)
+	Classes   map[ClassRef]*ClassInfo
+	classRefs []ClassRef // Classes' keys in file order, cached
+	// indexes for calls through base classes and interfaces, built once
+	descendants  map[ClassRef][]ClassRef
+	implementors map[string][]ClassRef
+	classByKey   map[string][]ClassRef // name -> classes
+	Modules      []*Module
+	Bootstraps   []Bootstrap
+	tokens       map[string]*Provider // token -> provider (custom providers)
 
 	// call graph
 	edges   map[FuncRef][]edge
