@@ -18,6 +18,7 @@ import (
 	"github.com/nestlint/nestlint/rules/listenerleak"
 	"github.com/nestlint/nestlint/rules/modulestate"
 	"github.com/nestlint/nestlint/rules/processexit"
+	"github.com/nestlint/nestlint/rules/redos"
 	"github.com/nestlint/nestlint/rules/requeststate"
 	"github.com/nestlint/nestlint/rules/signalexit"
 	"github.com/nestlint/nestlint/rules/syncio"
@@ -35,6 +36,7 @@ func All() []*lint.Rule {
 		hcdelete.Rule,
 		latefield.Rule,
 		syncio.Rule,
+		redos.Rule,
 		unboundedcache.Rule,
 		requeststate.Rule,
 		modulestate.Rule,

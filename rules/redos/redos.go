@@ -1,0 +1,232 @@
+package redos
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/internal/regex"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is event-loop/redos.
+var Rule = lint.NewRule(lint.Meta{
+	ID: "event-loop/redos", Name: "redos", SARIFName: "ExponentialRegexBacktracking",
+	Severity: lint.Error, Tags: []string{"performance", "security", "reliability"}, Precision: lint.High,
+	Since: "v0.1.0", SecuritySeverity: "7.5",
+}, doc, run, nest.Analyzer)
+
+// Analyzer runs the rule.
+var Analyzer = Rule.Analyzer
+
+// appliers are the methods that run a regex: on the regex, or taking it.
+var (
+	onRegex   = map[string]bool{"test": true, "exec": true}
+	takeRegex = map[string]bool{"match": true, "matchAll": true, "replace": true, "replaceAll": true, "split": true, "search": true}
+)
+
+// site is one place a regex is applied.
+type site struct {
+	fn   nest.FuncRef
+	span parser.Span
+	what string
+}
+
+type vuln struct {
+	fi    int
+	re    *parser.Regex
+	f     regex.Finding
+	sites []site
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := nest.Of(pass)
+	var vulns []*vuln
+	byVar := map[nest.Decl][]*vuln{}    // constants, module-level or local
+	byFieldName := map[string][]*vuln{} // "file:class:field" for this.<field> regexes
+	for fi, file := range m.Files {
+		lint.Guard(pass, file.Path, func() {
+			f := file.Facts
+			for ri := range f.Regexes {
+				r := &f.Regexes[ri]
+				res, bad, err := regex.Analyze(r.Pattern, r.Flags)
+				if err != nil || !bad {
+					continue
+				}
+				v := &vuln{fi: fi, re: r, f: res}
+				vulns = append(vulns, v)
+				switch {
+				case r.Applied != "":
+					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: r.Func}, span: r.Span, what: r.Applied})
+				case strings.HasPrefix(r.Var, "this."):
+					key := fmt.Sprintf("%d:%d:%s", fi, classAt(f, r.Span), strings.TrimPrefix(r.Var, "this."))
+					byFieldName[key] = append(byFieldName[key], v)
+				case r.Var != "":
+					d := m.Resolve(fi, r.Func, r.Var)
+					if d.Kind == nest.DeclLocal {
+						d = nest.Decl{Kind: nest.DeclLocal, File: fi, Index: r.Func, Name: r.Var}
+					}
+					byVar[d] = append(byVar[d], v)
+				}
+			}
+		})
+	}
+	if len(vulns) == 0 {
+		return nil, nil
+	}
+	// Find where named regexes are applied, in every file.
+	for fi, file := range m.Files {
+		lint.Guard(pass, file.Path, func() {
+			f := file.Facts
+			for ci := range f.Calls {
+				c := &f.Calls[ci]
+				var name string
+				switch {
+				case onRegex[c.Method] && len(c.Path) >= 2:
+					name = strings.Join(c.Path[:len(c.Path)-1], ".")
+				case takeRegex[c.Method] && len(c.Args) > 0 && c.Args[0].Kind == parser.VIdent:
+					name = c.Args[0].Text
+				default:
+					continue
+				}
+				fr := nest.FuncRef{File: fi, Index: c.Func}
+				var hits []*vuln
+				if rest, ok := strings.CutPrefix(name, "this."); ok && !strings.Contains(rest, ".") && c.Func >= 0 {
+					cls := f.Funcs[c.Func].Class
+					hits = byFieldName[fmt.Sprintf("%d:%d:%s", fi, cls, rest)]
+				} else if !strings.Contains(name, ".") {
+					d := m.Resolve(fi, c.Func, name)
+					if d.Kind == nest.DeclLocal {
+						// a regex const declared in this function or an enclosing one
+						for cur := c.Func; cur >= 0; cur = f.Funcs[cur].Parent {
+							if vs, ok := byVar[nest.Decl{Kind: nest.DeclLocal, File: fi, Index: cur, Name: name}]; ok {
+								hits = vs
+								break
+							}
+						}
+					} else {
+						hits = byVar[d]
+					}
+				}
+				for _, v := range hits {
+					v.sites = append(v.sites, site{fn: fr, span: c.Span, what: c.Method})
+				}
+			}
+			// class-validator @Matches(/re/) runs on every validated request body
+			for ci := range f.Classes {
+				for _, fd := range f.Classes[ci].Fields {
+					for _, d := range fd.Decorators {
+						if d.Name != "Matches" {
+							continue
+						}
+						for _, a := range d.Args {
+							for _, v := range vulns {
+								if v.fi == fi && a.Span.Start <= v.re.Start && v.re.End <= a.Span.End {
+									v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: -2}, span: d.Span, what: "@Matches"})
+								}
+							}
+						}
+					}
+				}
+			}
+		})
+	}
+	for _, v := range vulns {
+		report(pass, m, v)
+	}
+	return nil, nil
+}
+
+// classAt returns the class whose span holds the offset, or -1.
+func classAt(f *parser.Facts, s parser.Span) int {
+	best := -1
+	for i, c := range f.Classes {
+		if c.Start <= s.Start && s.End <= c.End {
+			if best < 0 || f.Classes[best].Start < c.Start {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
+	file := m.Files[v.fi]
+	if m.IsOffline(v.fi) {
+		return
+	}
+	pos, end := file.Pos(v.re.Start), file.Pos(v.re.End)
+	shown := "/" + v.re.Pattern + "/" + v.re.Flags
+	if v.re.FromCtor {
+		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
+	}
+	why := fmt.Sprintf("regex %s can backtrack exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
+	if v.f.Kind == regex.KindOverlappingAlternation {
+		why = fmt.Sprintf("regex %s can backtrack exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
+	}
+	attack := ""
+	if v.f.Attack != "" {
+		attack = "; input like " + v.f.Attack + " takes exponential time"
+	}
+	fix := "; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
+	// the most severe application site decides
+	var best *site
+	bestCtx := nest.Unknown
+	for i := range v.sites {
+		s := &v.sites[i]
+		ctx := nest.Request
+		if s.fn.Index != -2 {
+			ctx = m.ContextOf(s.fn)
+		}
+		if best == nil || rank(ctx) > rank(bestCtx) {
+			best, bestCtx = s, ctx
+		}
+	}
+	sev := lint.Warning
+	where := "it is not applied on any known request path"
+	var opts []lint.Option
+	switch {
+	case best != nil && bestCtx == nest.Offline:
+		return
+	case best != nil && bestCtx == nest.Request && best.fn.Index == -2:
+		sev = lint.Error
+		where = "@Matches applies it to every validated request body"
+		opts = append(opts, lint.WithRelated(file.Pos(best.span.Start), file.Pos(best.span.End), "applied here by class-validator"))
+	case best != nil && bestCtx == nest.Request:
+		sev = lint.Error
+		path := m.PathTo(best.fn)
+		sf := m.Files[best.fn.File]
+		where = fmt.Sprintf("it is applied (.%s) on the request path, reached from %s", best.what, m.Label(path[0].Func))
+		opts = append(opts, lint.WithPath(m.StepsFor(path)), lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
+	case best != nil:
+		where = fmt.Sprintf("it is applied (.%s) in %s (%s context)", best.what, m.Label(best.fn), bestCtx)
+		sf := m.Files[best.fn.File]
+		opts = append(opts, lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
+	}
+	if !v.f.Exploitable {
+		// nothing after the loop can fail: the first path usually matches
+		sev--
+		attack = ""
+		where += "; today nothing after the loop can fail, so the first path matches, but any suffix such as $ makes it exploitable"
+	}
+	lint.Report(pass, sev, pos, end, why+attack+"; "+where+fix, opts...)
+}
+
+func rank(c nest.Context) int {
+	switch c {
+	case nest.Request:
+		return 4
+	case nest.Startup, nest.Shutdown:
+		return 2
+	case nest.Unknown:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,5 @@
+describe('search', () => {
+  it('rejects', () => {
+    expect(/^(a|a?)+$/.test('aaaa!')).toBe(false);
+  });
+});

@@ -1,0 +1,6 @@
+import { writeFileSync } from 'fs';
+
+export const audit = (req: { method: string }, _res: unknown, next: () => void) => {
+  writeFileSync('/tmp/last-method', req.method); // want "error: fs.writeFileSync .*reached from audit"
+  next();
+};

@@ -1,0 +1,6 @@
+import { appendFileSync } from 'node:fs';
+
+export function requestLogger(req: { url: string }, _res: unknown, next: () => void) {
+  appendFileSync('access.log', req.url + '\n'); // want "error: fs.appendFileSync .*reached from requestLogger.*use fs.promises.appendFile"
+  next();
+}
