@@ -9,9 +9,12 @@
 package nest
 
 import (
+	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -186,6 +189,56 @@ var offlineGlobs = []string{
 	"**/fixtures/**", "**/*.stories.tsx", "**/*.mock.ts",
 }
 
+// indexOne indexes file i: its symbols, its locals by function, and
+// whether its path makes it offline.
+func (m *Model) indexOne(i int, root string, globs []string) {
+	f := m.Files[i]
+	m.indexFile(i)
+	lm := map[int]map[int]bool{}
+	for li, l := range f.Facts.Locals {
+		if lm[l.Func] == nil {
+			lm[l.Func] = map[int]bool{}
+		}
+		lm[l.Func][li] = true
+	}
+	m.locals[i] = lm
+	rel := f.Path
+	if root != "" {
+		if r, err := filepath.Rel(root, f.Path); err == nil && !strings.HasPrefix(r, "..") {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range globs {
+		if globMatch(g, rel) && !(configGlobs[g] && hasAppCode(f.Facts)) {
+			m.offline[i] = true
+			break
+		}
+	}
+}
+
+// globMatch matches a doublestar glob against a slash path, with fast paths
+// for the three shapes the offline globs use: "**/name", "**/*suffix" and
+// "**/dir/**". Other globs go to doublestar, also against "/"+rel.
+func globMatch(g, rel string) bool {
+	if rest, ok := strings.CutPrefix(g, "**/"); ok {
+		switch {
+		case !strings.ContainsAny(rest, "*?[{\\"):
+			return rel == rest || strings.HasSuffix(rel, "/"+rest)
+		case strings.HasPrefix(rest, "*") && !strings.ContainsAny(rest[1:], "*?[{/\\"):
+			return strings.HasSuffix(path.Base(rel), rest[1:])
+		case strings.HasSuffix(rest, "/**") && !strings.ContainsAny(strings.TrimSuffix(rest, "/**"), "*?[{/\\"):
+			d := strings.TrimSuffix(rest, "/**")
+			return strings.HasPrefix(rel, d+"/") || strings.Contains(rel, "/"+d+"/")
+		}
+	}
+	if ok, _ := doublestar.Match(g, rel); ok {
+		return true
+	}
+	ok, _ := doublestar.Match(g, "/"+strings.TrimPrefix(rel, "/"))
+	return ok
+}
+
 // configGlobs are the offline globs meant for build and tool config files
 // (jest.config.ts); NestJS config namespaces (database.config.ts with
 // registerAs) match them too but are application code.
@@ -237,34 +290,23 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.locals = make([]map[int]map[int]bool, len(files))
 	m.offline = make([]bool, len(files))
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
-	for i, f := range files {
-		m.indexFile(i)
-		lm := map[int]map[int]bool{}
-		for li, l := range f.Facts.Locals {
-			if lm[l.Func] == nil {
-				lm[l.Func] = map[int]bool{}
+	// Per-file indexing is independent: run it on all cores.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				m.indexOne(i, root, globs)
 			}
-			lm[l.Func][li] = true
-		}
-		m.locals[i] = lm
-		rel := f.Path
-		if root != "" {
-			if r, err := filepath.Rel(root, f.Path); err == nil && !strings.HasPrefix(r, "..") {
-				rel = r
-			}
-		}
-		rel = filepath.ToSlash(rel)
-		for _, g := range globs {
-			ok, _ := doublestar.Match(g, rel)
-			if !ok {
-				ok, _ = doublestar.Match(g, "/"+strings.TrimPrefix(rel, "/"))
-			}
-			if ok && !(configGlobs[g] && hasAppCode(f.Facts)) {
-				m.offline[i] = true
-				break
-			}
-		}
+		}()
 	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	m.buildClasses()
 	m.buildModules()
 	m.bubbleScopes()
