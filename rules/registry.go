@@ -24,6 +24,7 @@ import (
 	"github.com/nestlint/nestlint/rules/syncio"
 	"github.com/nestlint/nestlint/rules/unboundedcache"
 	"github.com/nestlint/nestlint/rules/unclosedresource"
+	"github.com/nestlint/nestlint/rules/unuseddisable"
 )
 
 // All returns every rule, sorted by public id.
@@ -46,6 +47,7 @@ func All() []*lint.Rule {
 		processexit.Rule,
 		hooksmissing.Rule,
 		containersignals.Rule,
+		unuseddisable.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all

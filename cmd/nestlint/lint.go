@@ -42,7 +42,10 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
 
-	enabled := sortedRules(all)
+	if code, ok := loadConfig(o, all, stderr); !ok {
+		return code
+	}
+	enabled := sortedRules(o.cfg.Enabled(all))
 
 	c := newCollector(names, req, enabled)
 	for _, p := range disc.Problems {
@@ -56,7 +59,12 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		}
 		return exitInternal
 	}
+	o.prog.clear()
+	dropIgnored(c, o.cfg)
 	r := c.finish(buildVersion(), o.category)
+	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
+		return code
+	}
 
 	capped, err := writeOutput(o, r, stdout)
 	if err != nil {
@@ -94,7 +102,7 @@ func exitCode(r *report.Run, o *options) int {
 	}
 	for i := range r.Diagnostics {
 		d := &r.Diagnostics[i]
-		if !d.Suppressed && d.Severity >= o.failLevel {
+		if !d.Suppressed && d.BaselineState != "unchanged" && d.Severity >= o.failLevel {
 			return exitFindings
 		}
 	}
@@ -116,6 +124,7 @@ type collector struct {
 	linted  int                     // requested TypeScript files that were parsed
 	failed  bool                    // a tool error happened
 	seenErr map[lint.ToolError]bool // a tool error reported by two projects counts once
+	adopt   adoptState              // directive comments (baseline_cli.go)
 }
 
 func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
@@ -187,7 +196,8 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		res, err := checker.Run(ctx, p.files, p.extra, c.rules, checker.Options{
 			Jobs:        o.jobs,
 			MaxFileSize: o.maxFileSize,
-			Settings:    &lint.Settings{Root: root},
+			Settings:    o.cfg.Settings(root),
+			Progress:    o.prog.callback(),
 		})
 		if err != nil {
 			return err
@@ -208,6 +218,7 @@ func (c *collector) add(res *checker.Result) {
 		name := c.names.name(f.Path)
 		c.srcs[name] = f.Src
 		c.paths[name] = f.Path
+		c.addComments(f)
 		if c.req.has(f.Path) {
 			c.linted++
 		}

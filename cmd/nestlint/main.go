@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/nestlint/nestlint/config"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -64,7 +65,11 @@ type options struct {
 	category    string
 	quiet       bool
 	noColor     bool
+	config      string         // --config FILE
+	cfg         *config.Config // the loaded nestlint.json, nil without one
+	prog        *progress      // the progress line, nil without one
 	paths       []string
+	adopt       adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
 }
 
 // formats are the accepted --format values.
@@ -84,6 +89,8 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 			return listRules(args[1:], all, stdout, stderr)
 		case "explain":
 			return explainRule(args[1:], all, stdout, stderr)
+		case "init":
+			return initCmd(args[1:], all, stdout, stderr)
 		case "graph":
 			return graphCmd(ctx, args[1:], stdout, stderr)
 		}
@@ -104,6 +111,7 @@ func usageError(stderr io.Writer, format string, a ...any) int {
 const usageText = `usage: nestlint [flags] [path ...]
        nestlint rules
        nestlint explain <rule-id>
+       nestlint init
 
 Lints NestJS TypeScript projects (default path: the current folder).
 
@@ -117,9 +125,15 @@ Flags:
   --max-file-size BYTES               skip larger files (default 5242880)
   --repo-root DIR                     output paths are relative to DIR (default: git top-level)
   --sarif-category X                  SARIF automationDetails.id "X/"
-  --quiet                             no notices on stderr
+  --config FILE                       configuration file (default: nestlint.json in the current folder or above)
+  --quiet                             no notices or progress on stderr
   --no-color                          no colour in text output
   --version                           print the version and exit
+  --baseline FILE                     report only findings that are not in the baseline FILE
+  --write-baseline FILE               record today's findings in FILE (see docs/adoption.md)
+  --changed-since REV                 report only findings in files changed since git REV
+  --fix                               apply the suggested fixes, then report what remains
+  --dry-run                           with --fix: print a unified diff instead of writing
 
 Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 usage or input error, 3 internal error.
 `
@@ -144,8 +158,10 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	fs.StringVar(&o.repoRoot, "repo-root", "", "make output paths relative to `DIR`")
 	fs.StringVar(&o.category, "sarif-category", "", "SARIF automationDetails category")
 	fs.BoolVar(&o.quiet, "quiet", false, "no notices on stderr")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
+	o.adopt.register(fs)
 
 	rest := args
 	for {
@@ -191,6 +207,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	}
 	if o.maxFileSize < 1 {
 		return nil, usageError(stderr, "--max-file-size must be a positive number of bytes, not %d", o.maxFileSize), false
+	}
+	if err := o.adopt.check(); err != nil {
+		return nil, usageError(stderr, "%v", err), false
 	}
 	if len(o.paths) == 0 {
 		o.paths = []string{"."}

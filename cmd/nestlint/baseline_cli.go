@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// adoptOptions are the flags that help a project adopt nestlint: a
+// baseline, --changed-since and --fix.
+type adoptOptions struct {
+	baseline      string // --baseline FILE
+	writeBaseline string // --write-baseline FILE
+	changedSince  string // --changed-since REV
+	fix           bool   // --fix
+	dryRun        bool   // --dry-run (with --fix)
+
+	base *report.Baseline // read from baseline
+}
+
+// register adds the adoption flags to fs.
+func (a *adoptOptions) register(fs *flag.FlagSet) {
+	fs.StringVar(&a.baseline, "baseline", "", "report only findings that are not in the baseline `FILE`")
+	fs.StringVar(&a.writeBaseline, "write-baseline", "", "record today's findings in the baseline `FILE`")
+	fs.StringVar(&a.changedSince, "changed-since", "", "report only findings in files changed since git `REV`")
+	fs.BoolVar(&a.fix, "fix", false, "apply the suggested fixes of the findings")
+	fs.BoolVar(&a.dryRun, "dry-run", false, "with --fix: print a unified diff instead of writing files")
+}
+
+// check validates the adoption flags and reads the baseline.
+func (a *adoptOptions) check() error {
+	if a.dryRun && !a.fix {
+		return errors.New("--dry-run needs --fix")
+	}
+	if a.writeBaseline != "" && a.changedSince != "" {
+		return errors.New("--write-baseline records every finding of the project: it cannot be combined with --changed-since")
+	}
+	if a.writeBaseline != "" {
+		if err := checkOutput(a.writeBaseline); err != nil {
+			return fmt.Errorf("--write-baseline: %v", err)
+		}
+		return nil
+	}
+	if a.baseline != "" {
+		f, err := os.Open(a.baseline)
+		if err != nil {
+			return fmt.Errorf("--baseline: %v", err)
+		}
+		defer f.Close()
+		if a.base, err = report.ReadBaseline(f); err != nil {
+			return fmt.Errorf("--baseline %s: %v", a.baseline, err)
+		}
+	}
+	return nil
+}
+
+// adoptState is what the collector gathers for the adoption filters.
+type adoptState struct {
+	comments map[string][]report.Comment // requested file -> directive comments
+}
+
+// addComments keeps the directive comments of a requested file.
+func (c *collector) addComments(f *parser.File) {
+	if f.Facts == nil || len(f.Facts.Comments) == 0 || !c.req.has(f.Path) {
+		return
+	}
+	if c.adopt.comments == nil {
+		c.adopt.comments = map[string][]report.Comment{}
+	}
+	name := c.names.name(f.Path)
+	if len(c.adopt.comments[name]) > 0 {
+		return // the same file seen by two projects
+	}
+	for _, cm := range f.Facts.Comments {
+		c.adopt.comments[name] = append(c.adopt.comments[name],
+			report.Comment{Text: cm.Text, Start: int(cm.Start), End: int(cm.End)})
+	}
+}
+
+// adoptRun runs the filters over r's diagnostics and handles
+// --write-baseline, --changed-since and --fix. When done is true the run is
+// over and code is its exit code; otherwise the caller writes r.
+func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, r *report.Run, stdout, stderr io.Writer) (code int, done bool) {
+	a := &o.adopt
+	var ids []string
+	reportUnused := false
+	for _, rule := range r.Rules {
+		ids = append(ids, rule.ID)
+		reportUnused = reportUnused || rule.ID == report.UnusedDisableID
+	}
+	sup := &report.Suppressor{Comments: c.adopt.comments, Source: r.Source, Rules: ids, ReportUnused: reportUnused}
+	for _, rule := range r.Rules {
+		if rule.ID == report.UnusedDisableID {
+			sup.Severity = rule.Severity
+		}
+	}
+	// Suppressions come first: a suppressed finding is never baselined,
+	// fixed or counted, and the nestlint/unused-disable findings the step
+	// adds must go through the later steps like any other finding.
+	filters := []report.Filter{sup}
+
+	if a.writeBaseline != "" {
+		// Record what the suppressions left; the run then reads its own
+		// baseline, so it reports nothing new.
+		ds, err := report.ApplyFilters(slices.Clone(r.Diagnostics), []report.Filter{sup, report.DedupeFilter{}})
+		if err != nil {
+			fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
+			return exitInternal, true
+		}
+		// The suppressor ran on a copy; run it again on r below.
+		a.base = report.NewBaseline(ds, r.Source)
+		if err := writeAtomic(a.writeBaseline, a.base.Write); err != nil {
+			return usageError(stderr, "%v", err), true
+		}
+		fmt.Fprintf(stderr, "nestlint: wrote %d findings to %s\n", len(a.base.Findings), a.writeBaseline)
+	}
+	var bf *report.BaselineFilter
+	if a.base != nil {
+		// The baseline comes after the suppressions because it records and
+		// matches unsuppressed findings only.
+		bf = &report.BaselineFilter{Baseline: a.base, Source: r.Source}
+		filters = append(filters, bf)
+	}
+	if a.changedSince != "" {
+		keep, err := c.changedFiles(a.changedSince)
+		if err != nil {
+			return usageError(stderr, "--changed-since %s: %v", a.changedSince, err), true
+		}
+		// After the baseline, which must see the findings of every file:
+		// otherwise those of unchanged files would count as fixed.
+		filters = append(filters, onlyFiles(keep))
+	}
+	// Dedupe after the steps that mark findings, so that of two copies the
+	// one kept is the most informative (most severe, unsuppressed); it does
+	// not need sorted input.
+	filters = append(filters, report.DedupeFilter{})
+	// Sort last: the earlier steps append findings, and every formatter and
+	// the SARIF caps need the final order.
+	filters = append(filters, report.SortFilter{})
+
+	ds, err := report.ApplyFilters(r.Diagnostics, filters)
+	if err != nil {
+		fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
+		return exitInternal, true
+	}
+	if ds == nil {
+		ds = []report.Diagnostic{}
+	}
+	r.Diagnostics = ds
+	if bf != nil && bf.Fixed > 0 && a.writeBaseline == "" {
+		fmt.Fprintf(stderr, "nestlint: %s fixed; run --write-baseline to update\n", pluralFindings(bf.Fixed))
+	}
+	if a.fix {
+		if code, done := c.fix(o, r, stdout, stderr); done {
+			return code, true
+		}
+		again := *o
+		again.adopt.fix = false
+		again.adopt.writeBaseline = ""
+		return lintRun(ctx, &again, all, stdout, stderr), true
+	}
+	if o.format != "sarif" {
+		// Only SARIF carries baselined findings (baselineState
+		// "unchanged"); the other formats show new findings only.
+		r.Diagnostics = slices.DeleteFunc(r.Diagnostics, func(d report.Diagnostic) bool { return d.BaselineState == "unchanged" })
+	}
+	return 0, false
+}
+
+func pluralFindings(n int) string {
+	if n == 1 {
+		return "1 baselined finding is"
+	}
+	return fmt.Sprintf("%d baselined findings are", n)
+}

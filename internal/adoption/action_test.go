@@ -1,0 +1,400 @@
+package adoption_test
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nestlint/nestlint/report"
+)
+
+// actionStep is one step of the composite action, as far as these tests
+// need it.
+type actionStep struct {
+	Name, ID, If, Uses, Shell, Run string
+	Env, With                      map[string]string
+}
+
+type action struct {
+	Inputs map[string]string // input name -> default
+	Steps  []actionStep
+}
+
+// parseAction reads action.yml. There is no YAML module in go.mod, so this
+// is a line-based reader for the file's known shape: two-space indents,
+// "inputs:" with "default:" keys, and "runs: steps:" whose items hold
+// scalar keys, "env:"/"with:" maps and "run: |" block scalars. Anything it
+// does not understand inside a step fails the test, so the reader cannot
+// silently drift from the file.
+func parseAction(t *testing.T, path string) action {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := action{Inputs: map[string]string{}}
+	var (
+		section  string // top-level key
+		input    string
+		step     *actionStep
+		sub      string // "env", "with" or "run" inside a step
+		runLines []string
+	)
+	flushRun := func() {
+		if step != nil && sub == "run" {
+			step.Run = strings.Join(runLines, "\n") + "\n"
+			runLines = nil
+		}
+	}
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	kv := func(s string) (string, string) {
+		k, v, ok := strings.Cut(strings.TrimSpace(s), ":")
+		if !ok {
+			t.Fatalf("action.yml: cannot read line %q", s)
+		}
+		return strings.TrimSpace(k), unquote(strings.TrimSpace(v))
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		trimmed := strings.TrimSpace(line)
+		ind := indent(line)
+		if sub == "run" && (trimmed == "" || ind >= 8) {
+			if trimmed == "" {
+				runLines = append(runLines, "")
+			} else {
+				runLines = append(runLines, line[8:])
+			}
+			continue
+		}
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		switch {
+		case ind == 0:
+			flushRun()
+			sub, step = "", nil
+			section, _ = kv(line)
+		case section == "inputs" && ind == 2:
+			input, _ = kv(line)
+			a.Inputs[input] = ""
+		case section == "inputs" && ind == 4:
+			if k, v := kv(line); k == "default" {
+				a.Inputs[input] = v
+			}
+		case section == "runs" && ind == 2:
+			// "using: composite" or "steps:"
+		case section == "runs" && ind == 4 && strings.HasPrefix(trimmed, "- "):
+			flushRun()
+			sub = ""
+			a.Steps = append(a.Steps, actionStep{Env: map[string]string{}, With: map[string]string{}})
+			step = &a.Steps[len(a.Steps)-1]
+			setKey(t, step, ln, strings.TrimPrefix(trimmed, "- "), kv)
+		case section == "runs" && step != nil && ind == 6:
+			flushRun()
+			sub = ""
+			k, v := kv(line)
+			switch {
+			case k == "env" || k == "with":
+				sub = k
+			case k == "run" && v == "|":
+				sub = "run"
+			default:
+				setKey(t, step, ln, trimmed, kv)
+			}
+		case section == "runs" && step != nil && ind == 8 && (sub == "env" || sub == "with"):
+			k, v := kv(line)
+			if sub == "env" {
+				step.Env[k] = v
+			} else {
+				step.With[k] = v
+			}
+		case section == "runs":
+			t.Fatalf("action.yml:%d: line not understood by the test's reader: %q", ln, line)
+		}
+	}
+	flushRun()
+	return a
+}
+
+func setKey(t *testing.T, s *actionStep, ln int, line string, kv func(string) (string, string)) {
+	t.Helper()
+	k, v := kv(line)
+	switch k {
+	case "name":
+		s.Name = v
+	case "id":
+		s.ID = v
+	case "if":
+		s.If = v
+	case "uses":
+		s.Uses = v
+	case "shell":
+		s.Shell = v
+	case "run":
+		s.Run = v + "\n"
+	default:
+		t.Fatalf("action.yml:%d: unknown step key %q", ln, k)
+	}
+}
+
+func unquote(v string) string {
+	if len(v) >= 2 && (v[0] == '\'' && v[len(v)-1] == '\'' || v[0] == '"' && v[len(v)-1] == '"') {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
+var inputRef = regexp.MustCompile(`^\$\{\{\s*inputs\.([a-z-]+)\s*\}\}$`)
+
+// stepEnv resolves a step's env to KEY=value pairs, taking ${{ inputs.x }}
+// from inputs (the action's defaults overridden by the test).
+func stepEnv(t *testing.T, s actionStep, inputs map[string]string, extra []string) []string {
+	t.Helper()
+	given := map[string]bool{}
+	for _, e := range extra {
+		k, _, _ := strings.Cut(e, "=")
+		given[k] = true
+	}
+	var env []string
+	for k, v := range s.Env {
+		if given[k] {
+			continue
+		}
+		if m := inputRef.FindStringSubmatch(v); m != nil {
+			val, ok := inputs[m[1]]
+			if !ok {
+				t.Fatalf("step %q: env %s uses unknown input %q", s.Name, k, m[1])
+			}
+			v = val
+		} else if strings.Contains(v, "${{") {
+			t.Fatalf("step %q: env %s = %q: the test cannot resolve this expression; pass it in extra env", s.Name, k, v)
+		}
+		env = append(env, k+"="+v)
+	}
+	return env
+}
+
+func stepByID(t *testing.T, a action, id string) actionStep {
+	t.Helper()
+	for _, s := range a.Steps {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("action.yml has no step with id %q", id)
+	return actionStep{}
+}
+
+// readOutputs parses a $GITHUB_OUTPUT file of key=value lines.
+func readOutputs(t *testing.T, path string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if k, v, ok := strings.Cut(l, "="); ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// TestActionShape checks the composite action's inputs and step order
+// without running anything.
+func TestActionShape(t *testing.T) {
+	root := repoRoot(t)
+	a := parseAction(t, filepath.Join(root, "action.yml"))
+	wantInputs := map[string]string{
+		"path": ".", "version": "latest", "args": "", "sarif-file": "nestlint.sarif",
+		"upload": "true", "fail-level": "error",
+	}
+	for k, v := range wantInputs {
+		got, ok := a.Inputs[k]
+		if !ok || got != v {
+			t.Errorf("input %q: default %q (present %v), want %q", k, got, ok, v)
+		}
+	}
+	if len(a.Steps) != 6 {
+		t.Fatalf("%d steps, want 6 (check go, setup-go, install, lint, upload, fail)", len(a.Steps))
+	}
+	goStep, setup, install, lint, upload, fail := a.Steps[0], a.Steps[1], a.Steps[2], a.Steps[3], a.Steps[4], a.Steps[5]
+	if goStep.ID != "go" || !strings.Contains(goStep.Run, "command -v go") {
+		t.Errorf("step 1 must check `command -v go` with id go: %+v", goStep)
+	}
+	if !strings.HasPrefix(setup.Uses, "actions/setup-go@v5") || !strings.Contains(setup.If, "steps.go.outputs.found") {
+		t.Errorf("step 2 must be actions/setup-go@v5 guarded by steps.go.outputs.found: %+v", setup)
+	}
+	if !strings.Contains(install.Run, "go install \"github.com/nestlint/nestlint/cmd/nestlint@${NESTLINT_VERSION}\"") ||
+		install.Env["NESTLINT_VERSION"] != "${{ inputs.version }}" {
+		t.Errorf("step 3 must go install cmd/nestlint at inputs.version via env: %+v", install)
+	}
+	if lint.ID != "lint" || !strings.Contains(lint.Run, `nestlint --format sarif -o "$SARIF" --fail-level "$FAIL" $ARGS "$PATH_IN"`) {
+		t.Errorf("step 4 must run nestlint with SARIF output: %+v", lint)
+	}
+	if upload.Uses != "github/codeql-action/upload-sarif@v4" ||
+		upload.If != "always() && inputs.upload == 'true'" ||
+		upload.With["sarif_file"] != "${{ inputs.sarif-file }}" || upload.With["category"] != "nestlint" {
+		t.Errorf("step 5 must upload with upload-sarif@v4, if always() && upload, category nestlint: %+v", upload)
+	}
+	if fail.If != "always()" || fail.Env["CODE"] != "${{ steps.lint.outputs.exit-code }}" {
+		t.Errorf("step 6 must run always() and read the lint exit code: %+v", fail)
+	}
+	for _, s := range a.Steps {
+		if s.Uses == "" && s.Shell != "bash" {
+			t.Errorf("step %q: shell %q, want bash", s.Name, s.Shell)
+		}
+		if strings.Contains(s.Run, "${{") {
+			t.Errorf("step %q interpolates an expression into its script; pass it through env instead:\n%s", s.Name, s.Run)
+		}
+	}
+}
+
+// TestActionSteps runs the action's shell steps locally with bash against
+// testdata/apps/shop and validates the SARIF the lint step writes.
+func TestActionSteps(t *testing.T) {
+	root := repoRoot(t)
+	bash := need(t, "bash", "the action's steps are bash scripts")
+	binDir, _ := nestlintBin(t)
+	a := parseAction(t, filepath.Join(root, "action.yml"))
+	path := binDir + string(os.PathListSeparator) + os.Getenv("PATH")
+
+	// runStep runs one step's script in the repo root (the workspace) and
+	// returns its exit code and $GITHUB_OUTPUT.
+	runStep := func(t *testing.T, s actionStep, inputs map[string]string, extra ...string) (result, map[string]string) {
+		t.Helper()
+		outFile := filepath.Join(t.TempDir(), "github_output")
+		env := append(stepEnv(t, s, inputs, extra), "GITHUB_OUTPUT="+outFile, "PATH="+path)
+		env = append(env, extra...)
+		r := run(t, 2*time.Minute, root, env, bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
+		t.Logf("step %q: exit %d in %v", s.Name, r.code, r.took.Round(time.Millisecond))
+		return r, readOutputs(t, outFile)
+	}
+	inputsWith := func(over map[string]string) map[string]string {
+		in := map[string]string{}
+		for k, v := range a.Inputs {
+			in[k] = v
+		}
+		for k, v := range over {
+			in[k] = v
+		}
+		return in
+	}
+
+	t.Run("check-go", func(t *testing.T) {
+		r, out := runStep(t, stepByID(t, a, "go"), a.Inputs)
+		if r.code != 0 || out["found"] != "true" {
+			t.Fatalf("exit %d, outputs %v; want found=true (go is on PATH)\n%s", r.code, out, r.stderr)
+		}
+	})
+
+	lint := stepByID(t, a, "lint")
+	var fail actionStep
+	for _, s := range a.Steps {
+		if s.Env["CODE"] != "" {
+			fail = s
+		}
+	}
+
+	cases := []struct {
+		name     string
+		inputs   map[string]string
+		wantCode string
+		sarif    bool
+	}{
+		{"findings fail at error", map[string]string{"fail-level": "error"}, "1", true},
+		{"fail-level none", map[string]string{"fail-level": "none", "args": "--quiet -j 2"}, "0", true},
+		{"missing path", map[string]string{"path": "testdata/apps/no-such-app"}, "2", false},
+		{"bad sarif name", map[string]string{"sarif-file": "nestlint.json"}, "2", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			over := map[string]string{"path": "testdata/apps/shop"}
+			for k, v := range tc.inputs {
+				over[k] = v
+			}
+			sarif := filepath.Join(t.TempDir(), "out", "nestlint.sarif")
+			if over["sarif-file"] == "" {
+				over["sarif-file"] = sarif
+			}
+			in := inputsWith(over)
+			r, out := runStep(t, lint, in)
+			if r.code != 0 {
+				t.Fatalf("the lint step itself must succeed (so the upload runs); exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			if out["exit-code"] != tc.wantCode {
+				t.Fatalf("exit-code output %q, want %q\nstdout:\n%s\nstderr:\n%s", out["exit-code"], tc.wantCode, r.stdout, r.stderr)
+			}
+			if tc.sarif {
+				b, err := os.ReadFile(sarif)
+				if err != nil {
+					t.Fatalf("lint step wrote no SARIF: %v", err)
+				}
+				if err := report.ValidateSchema(b); err != nil {
+					t.Errorf("SARIF does not validate: %v", err)
+				}
+				if p := report.CheckIngestion(b); len(p) > 0 {
+					t.Errorf("SARIF would not ingest:\n%s", strings.Join(p, "\n"))
+				}
+			}
+			fr, _ := runStep(t, fail, in, "CODE="+out["exit-code"])
+			if got := fr.code; (tc.wantCode == "0") != (got == 0) {
+				t.Errorf("fail step with CODE=%s exited %d", tc.wantCode, got)
+			}
+		})
+	}
+	t.Run("fail step without a lint result", func(t *testing.T) {
+		r, _ := runStep(t, fail, a.Inputs, "CODE=")
+		if r.code == 0 {
+			t.Errorf("fail step must fail when the lint step did not run")
+		}
+	})
+}
+
+// TestWorkflowAndDocs checks the code-scanning workflow and its docs for
+// the pieces GitHub code scanning needs (checklist A1, A3).
+func TestWorkflowAndDocs(t *testing.T) {
+	root := repoRoot(t)
+	must := []string{
+		"security-events: write", "contents: read", "actions: read",
+		"github/codeql-action/upload-sarif@v4", "if: always()",
+		"sarif_file: nestlint.sarif", "category: nestlint",
+	}
+	for _, f := range []string{".github/workflows/code-scanning.yml", "docs/github-code-scanning.md"} {
+		b, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range must {
+			if !strings.Contains(string(b), s) {
+				t.Errorf("%s: missing %q", f, s)
+			}
+		}
+	}
+	doc, _ := os.ReadFile(filepath.Join(root, "docs/github-code-scanning.md"))
+	cats := regexp.MustCompile(`category: (\S+)`).FindAllStringSubmatch(string(doc), -1)
+	seen := map[string]bool{}
+	for _, c := range cats {
+		seen[c[1]] = true
+	}
+	if len(seen) < 3 {
+		t.Errorf("docs/github-code-scanning.md: want the single-app category and a monorepo example with two distinct categories, got %v", seen)
+	}
+	for _, m := range regexp.MustCompile(`(?:sarif_file|sarif-file|-o):? (\S+)`).FindAllStringSubmatch(string(doc), -1) {
+		f := strings.Trim(m[1], `"'`)
+		if strings.HasPrefix(f, "$") || strings.HasPrefix(f, "-") {
+			continue
+		}
+		if !strings.HasSuffix(f, ".sarif") || strings.HasSuffix(f, ".quality.sarif") {
+			t.Errorf("docs/github-code-scanning.md: SARIF file %q must end in .sarif (not .quality.sarif)", f)
+		}
+	}
+}
