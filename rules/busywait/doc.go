@@ -1,5 +1,10 @@
 // busywait: a loop spins on the clock and blocks the event loop
 //
+// The event loop runs in phases (timers, pending callbacks, poll for I/O,
+// check for setImmediate, close callbacks), and each phase runs its
+// callbacks to completion on the one JavaScript thread: a callback that
+// blocks keeps every later phase, and so every other request, waiting.
+//
 // A loop such as `while (Date.now() < deadline) {}` never yields: the event
 // loop cannot run timers, I/O callbacks or other requests until the time is
 // up, so a "sleep" of 200 ms on one request stalls every request for 200 ms.

@@ -1,5 +1,10 @@
 // redos: a regular expression can backtrack exponentially (ReDoS)
 //
+// The event loop runs in phases (timers, pending callbacks, poll for I/O,
+// check for setImmediate, close callbacks), and each phase runs its
+// callbacks to completion on the one JavaScript thread: a callback that
+// blocks keeps every later phase, and so every other request, waiting.
+//
 // JavaScript's regex engine backtracks. A quantified group whose body can
 // match the same text in more than one way, such as (a+)+, (\w+\s?)* or
 // (\d|\w)+, makes the engine try exponentially many ways to split a string

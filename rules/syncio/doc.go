@@ -1,5 +1,10 @@
 // syncio: synchronous Node.js API blocks the event loop
 //
+// The event loop runs in phases (timers, pending callbacks, poll for I/O,
+// check for setImmediate, close callbacks), and each phase runs its
+// callbacks to completion on the one JavaScript thread: a callback that
+// blocks keeps every later phase, and so every other request, waiting.
+//
 // Node.js serves every request of a NestJS app on one thread, the event
 // loop. A synchronous call such as fs.readFileSync, crypto.pbkdf2Sync,
 // zlib.gzipSync, child_process.execSync or bcrypt.hashSync holds that thread
