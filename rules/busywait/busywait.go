@@ -25,9 +25,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	for fi, file := range m.Files {
-		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
-	}
+	m.EachFile(pass, false, func(fi int, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 

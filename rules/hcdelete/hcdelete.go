@@ -28,12 +28,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	for fi, file := range m.Files {
-		if m.IsOffline(fi) {
-			continue
-		}
-		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
-	}
+	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 

@@ -36,3 +36,16 @@ func (m *Model) StepsFor(path []Step) []lint.Step {
 	}
 	return out
 }
+
+// EachFile calls fn for every file of the project, skipping offline files
+// when skipOffline is set. Each call runs under lint.Guard, so a panic on
+// one file becomes a tool error naming the rule and the file, and the
+// rule goes on with the next file.
+func (m *Model) EachFile(pass *analysis.Pass, skipOffline bool, fn func(fi int, f *parser.File)) {
+	for fi, file := range m.Files {
+		if skipOffline && m.IsOffline(fi) {
+			continue
+		}
+		lint.Guard(pass, file.Path, func() { fn(fi, file) })
+	}
+}
