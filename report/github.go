@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/nestlint/nestlint/rules/lint"
 )
 
 // GitHub writes findings as GitHub Actions workflow commands, which the
@@ -54,20 +52,10 @@ func (GitHub) Format(w io.Writer, r *Run) error {
 			props = append(props, fmt.Sprintf("col=%d", sp.StartColumn), fmt.Sprintf("endColumn=%d", sp.EndColumn))
 		}
 		props = append(props, "title="+escapeProperty(d.RuleID))
-		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(d.Severity), strings.Join(props, ","), escapeData(d.Message+viaSuffix(d.Path)))
+		fmt.Fprintf(bw, "::%s %s::%s\n", noticeLevel(d.Severity), strings.Join(props, ","), escapeData(d.Message+viaSuffix(d.Path)))
 	}
 	fmt.Fprintf(bw, "%s: %s\n", toolName(r), Summary(r))
 	return bw.Flush()
-}
-
-func githubCommand(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	}
-	return "notice"
 }
 
 var (

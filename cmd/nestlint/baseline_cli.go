@@ -117,7 +117,7 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 		}
 		// The suppressor ran on a copy; run it again on r below.
 		a.base = report.NewBaseline(ds, r.Source)
-		if err := writeAtomic(a.writeBaseline, a.base.Write); err != nil {
+		if err := writeAtomic(a.writeBaseline, 0o644, a.base.Write); err != nil {
 			return usageError(stderr, "%v", err), true
 		}
 		fmt.Fprintf(stderr, "nestlint: wrote %d findings to %s\n", len(a.base.Findings), a.writeBaseline)

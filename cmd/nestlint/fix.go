@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -125,32 +124,16 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 
 // rewriteFile replaces path's content atomically (a temporary file in the
 // same folder and a rename), keeping its permission bits.
-func rewriteFile(path string, data []byte) (err error) {
+func rewriteFile(path string, data []byte) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("fix %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("fix %s: %w", path, err)
-	}
-	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
-		return fmt.Errorf("fix %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("fix %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("fix %s: %w", path, err)
+	if err := writeAtomic(path, info.Mode().Perm(), func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
+		return fmt.Errorf("fix: %w", err)
 	}
 	return nil
 }

@@ -371,7 +371,7 @@ func writeOutput(o *options, r *report.Run, stdout io.Writer) (capped []report.N
 	if o.output == "" {
 		return capped, format(stdout)
 	}
-	return capped, writeAtomic(o.output, format)
+	return capped, writeAtomic(o.output, 0o644, format)
 }
 
 // checkOutput fails early, before any work, when the output file cannot be
@@ -397,7 +397,7 @@ func checkOutput(path string) error {
 // writeAtomic writes path through a temporary file in the same folder and
 // a rename, so that readers (an upload step, an editor) never see half a
 // report, and a failed run leaves the previous file in place.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
+func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -415,7 +415,7 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

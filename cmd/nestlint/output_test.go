@@ -47,7 +47,7 @@ func TestWriteAtomicKeepsOldFileOnError(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("encoder failed")
-	err := writeAtomic(out, func(w io.Writer) error {
+	err := writeAtomic(out, 0o644, func(w io.Writer) error {
 		io.WriteString(w, "half a rep")
 		return boom
 	})
