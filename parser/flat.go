@@ -103,7 +103,8 @@ static int nl_push(nl_worker *w, uint32_t depth, uint32_t v) {
 // The tree is deleted before it returns: one cgo call per file.
 static int64_t nl_parse(nl_worker *w, const char *src, uint32_t len,
                         const uint16_t *kinds, uint32_t nkinds,
-                        const uint16_t *fields, uint32_t nfields) {
+                        const uint16_t *fields, uint32_t nfields, uint64_t timeout_micros) {
+	ts_parser_set_timeout_micros(w->parser, timeout_micros);
 	TSTree *tree = ts_parser_parse_string(w->parser, NULL, src, len);
 	if (!tree) { ts_parser_reset(w->parser); return 0; }
 	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
@@ -146,6 +147,8 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
+	"time"
 	"unsafe"
 )
 
@@ -203,12 +206,13 @@ func (c *cworker) parse(src []byte, dst []Node) ([]Node, error) {
 	}
 	n := C.nl_parse(c.w, p, C.uint32_t(len(src)),
 		(*C.uint16_t)(unsafe.Pointer(&tab.kinds[0])), C.uint32_t(len(tab.kinds)),
-		(*C.uint16_t)(unsafe.Pointer(&tab.fields[0])), C.uint32_t(len(tab.fields)))
+		(*C.uint16_t)(unsafe.Pointer(&tab.fields[0])), C.uint32_t(len(tab.fields)),
+		C.uint64_t(parseTimeout(len(src)).Microseconds()))
 	switch {
 	case n < 0:
 		return dst[:0], errNoMemory
 	case n == 0:
-		return dst[:0], errors.New("tree-sitter returned no tree")
+		return dst[:0], fmt.Errorf("parsing took longer than %s: skipped", parseTimeout(len(src)))
 	}
 	cs := unsafe.Slice((*Node)(unsafe.Pointer(c.w.buf)), int(n))
 	if cap(dst) < int(n) {
@@ -225,4 +229,10 @@ func init() {
 	if unsafe.Sizeof(Node{}) != unsafe.Sizeof(C.nl_node{}) {
 		panic("parser: Node and nl_node differ in size")
 	}
+}
+
+// parseTimeout bounds the time tree-sitter may spend on one file, so that a
+// pathological input cannot hang the run: 10 s plus 1 s per 100 KB.
+func parseTimeout(size int) time.Duration {
+	return 10*time.Second + time.Duration(size/100_000)*time.Second
 }
