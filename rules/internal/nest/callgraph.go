@@ -335,6 +335,9 @@ func (m *Model) findBootstraps() {
 					b.AppVar = l.Name
 				}
 			}
+			if b.AppVar != "" {
+				m.appUses(fi, &b)
+			}
 			m.Bootstraps = append(m.Bootstraps, b)
 		}
 	}
@@ -356,4 +359,34 @@ func sortRefs(refs []FuncRef) {
 		}
 		return refs[i].Index < refs[j].Index
 	})
+}
+
+// within reports whether function fn is inner or nested (at any depth) in it.
+func within(f *parser.Facts, fn, outer int) bool {
+	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+		if cur == outer {
+			return true
+		}
+	}
+	return fn == outer
+}
+
+// appUses records what a bootstrap does with its app: the methods called
+// on it and the project functions it is passed to.
+func (m *Model) appUses(fi int, b *Bootstrap) {
+	f := m.Files[fi].Facts
+	for ci := range f.Calls {
+		c := &f.Calls[ci]
+		if !within(f, c.Func, b.Func) {
+			continue
+		}
+		if len(c.Path) == 2 && c.Path[0] == b.AppVar {
+			b.AppCalls = append(b.AppCalls, c.Path[1])
+		}
+		for _, a := range c.Args {
+			if a.Kind == parser.VIdent && a.Text == b.AppVar {
+				b.PassedTo = append(b.PassedTo, m.ResolveCallee(fi, ci).Funcs...)
+			}
+		}
+	}
 }

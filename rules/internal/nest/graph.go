@@ -268,7 +268,26 @@ func (g *graphWriter) text(w io.Writer) error {
 		if app == "" {
 			app = "-"
 		}
-		rows = append(rows, []string{"NestFactory." + bs.Method, g.pos(bs.File, c.Span.Start), "in " + m.Label(FuncRef{bs.File, bs.Func}), "app " + app})
+		row := []string{"NestFactory." + bs.Method, g.pos(bs.File, c.Span.Start), "in " + m.Label(FuncRef{bs.File, bs.Func}), "app " + app}
+		uses := ""
+		if len(bs.AppCalls) > 0 {
+			uses = "calls " + strings.Join(bs.AppCalls, ", ")
+		}
+		for i, p := range bs.PassedTo {
+			if i == 0 {
+				if uses != "" {
+					uses += "; "
+				}
+				uses += "passed to "
+			} else {
+				uses += ", "
+			}
+			uses += m.Label(p)
+		}
+		if uses != "" {
+			row = append(row, uses)
+		}
+		rows = append(rows, row)
 	}
 	if len(rows) == 0 {
 		b.WriteString("  (none)\n")

@@ -82,7 +82,7 @@ func TestWriteGraphText(t *testing.T) {
 		"  IdGenerator        transient  (declared Scope.TRANSIENT)\n",
 		"  TenantModule (global)  ",
 		"  ReportsController.get          src/reports.controller.ts:9     @Get()\n",
-		"  NestFactory.create  src/main.ts:5  in bootstrap  app app\n",
+		"  NestFactory.create  src/main.ts:5  in bootstrap  app app  calls listen\n",
 	} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("text graph lacks %q:\n%s", want, buf.String())

@@ -123,6 +123,13 @@ type Bootstrap struct {
 	Call   int // index into Facts.Calls
 	Method string
 	AppVar string // the variable holding the app, or ""
+	// AppCalls are the methods called on the app in the bootstrap function
+	// and the functions nested in it, in source order ("useGlobalPipes",
+	// "enableShutdownHooks", "listen").
+	AppCalls []string
+	// PassedTo are the project functions the app is handed to as an
+	// argument (`setupSwagger(app)`).
+	PassedTo []FuncRef
 }
 
 // Model is the linked project.

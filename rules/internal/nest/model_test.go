@@ -285,6 +285,25 @@ func TestMonorepoEntriesAndBootstraps(t *testing.T) {
 	}
 }
 
+func TestBootstrapAppUses(t *testing.T) {
+	m := load(t, "app")
+	if len(m.Bootstraps) != 1 {
+		t.Fatalf("bootstraps = %d", len(m.Bootstraps))
+	}
+	b := m.Bootstraps[0]
+	if got := strings.Join(b.AppCalls, ","); got != "use,listen" {
+		t.Errorf("AppCalls = %q, want use,listen", got)
+	}
+	if len(b.PassedTo) != 0 {
+		t.Errorf("PassedTo = %v, want none", b.PassedTo)
+	}
+	// the app handed to a helper in another file
+	h := load(t, filepath.Join("..", "..", "..", "..", "hooksmissing", "testdata", "src", "helper"))
+	if len(h.Bootstraps) != 1 || len(h.Bootstraps[0].PassedTo) != 1 || h.Label(h.Bootstraps[0].PassedTo[0]) != "configureApp" {
+		t.Errorf("PassedTo = %+v, want configureApp", h.Bootstraps)
+	}
+}
+
 func TestModules(t *testing.T) {
 	m := load(t, "scopes")
 	got := map[string][]string{}
