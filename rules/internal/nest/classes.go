@@ -23,6 +23,12 @@ func (m *Model) tokenKey(fi int, v parser.Value) string {
 				return fmt.Sprintf("C:%d:%d", d.File, d.Index)
 			}
 		case DeclVar:
+			if d.Index >= 0 && len(parts) == 1 {
+				// export const TOKEN = 'TOKEN': the string is the token
+				if l := m.Files[d.File].Facts.Locals[d.Index]; l.Value.Kind == parser.VString {
+					return "S:" + l.Value.Text
+				}
+			}
 			return fmt.Sprintf("V:%d:%d:%s", d.File, d.Index, strings.Join(parts[1:], "."))
 		case DeclExternal:
 			return "X:" + d.Module + ":" + d.Name + ":" + strings.Join(parts[1:], ".")
@@ -205,6 +211,7 @@ func (m *Model) buildModules() {
 				}
 			}
 		}
+		m.dynamicProviders(ref, mod)
 		m.Modules = append(m.Modules, mod)
 	}
 	// providers resolve dependencies given by token
@@ -357,4 +364,36 @@ func (ci *ClassInfo) Is(kind string) bool {
 		}
 	}
 	return false
+}
+
+// dynamicProviders adds the providers a dynamic module returns from its
+// static forRoot*/forRootAsync/register*/forFeature* methods
+// (`return { module: X, providers: [...] }`).
+func (m *Model) dynamicProviders(ref ClassRef, mod *Module) {
+	f := m.Files[ref.File].Facts
+	dynamic := map[int]bool{}
+	for _, mi := range m.Class(ref).Methods {
+		fn := &f.Funcs[mi]
+		if fn.Static && (strings.HasPrefix(fn.Name, "forRoot") || strings.HasPrefix(fn.Name, "register") || strings.HasPrefix(fn.Name, "forFeature")) {
+			dynamic[mi] = true
+		}
+	}
+	if len(dynamic) == 0 {
+		return
+	}
+	for _, ret := range f.Returns {
+		if !dynamic[ret.Func] || ret.Value.Kind != parser.VObject {
+			continue
+		}
+		for _, p := range ret.Value.Props {
+			if p.Key != "providers" {
+				continue
+			}
+			for _, e := range p.Value.Elems {
+				if pr := m.provider(ref.File, e); pr != nil {
+					mod.Providers = append(mod.Providers, *pr)
+				}
+			}
+		}
+	}
 }

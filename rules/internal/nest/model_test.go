@@ -304,6 +304,29 @@ func TestBootstrapAppUses(t *testing.T) {
 	}
 }
 
+func TestDynamicModuleProviders(t *testing.T) {
+	m := load(t, "dynamic")
+	if len(m.Modules) != 1 {
+		t.Fatalf("modules = %d", len(m.Modules))
+	}
+	var got []string
+	for _, p := range m.Modules[0].Providers {
+		name := p.Token
+		if p.Class != nil {
+			name = m.Classes[*p.Class].Name
+		}
+		got = append(got, name)
+	}
+	if strings.Join(got, ",") != "S:MAIL_OPTIONS,MailService" {
+		t.Errorf("providers of MailModule.forRoot = %q", got)
+	}
+	for _, info := range m.Classes {
+		if info.Name == "MailService" && !info.Provided {
+			t.Errorf("MailService is provided by the dynamic module")
+		}
+	}
+}
+
 func TestModules(t *testing.T) {
 	m := load(t, "scopes")
 	got := map[string][]string{}
