@@ -201,6 +201,7 @@ var offlineGlobs = []string{
 func (m *Model) indexOne(i int, root string, globs []string) {
 	f := m.Files[i]
 	m.indexFile(i)
+	m.unaliasDecorators(i)
 	lm := map[int]map[int]bool{}
 	for li, l := range f.Facts.Locals {
 		if lm[l.Func] == nil {
@@ -410,4 +411,42 @@ func (m *Model) sortedClassRefs() []ClassRef {
 		return refs[i].Index < refs[j].Index
 	})
 	return refs
+}
+
+// unaliasDecorators renames decorators imported under another name to the
+// name their package exports (`import { Processor as BullProcessor }`), so
+// that every rule and the entry-point table see "Processor". It is
+// idempotent, which keeps facts reusable by a cache.
+func (m *Model) unaliasDecorators(fi int) {
+	f := m.Files[fi].Facts
+	alias := map[string]string{}
+	for _, im := range f.Imports {
+		if im.Imported != im.Local && im.Imported != "*" && im.Imported != "default" {
+			alias[im.Local] = im.Imported
+		}
+	}
+	if len(alias) == 0 {
+		return
+	}
+	fix := func(ds []parser.Decorator) {
+		for i := range ds {
+			if n, ok := alias[ds[i].Name]; ok {
+				ds[i].Name = n
+			}
+		}
+	}
+	for ci := range f.Classes {
+		c := &f.Classes[ci]
+		fix(c.Decorators)
+		for fj := range c.Fields {
+			fix(c.Fields[fj].Decorators)
+		}
+	}
+	for fj := range f.Funcs {
+		fn := &f.Funcs[fj]
+		fix(fn.Decorators)
+		for pj := range fn.Params {
+			fix(fn.Params[pj].Decorators)
+		}
+	}
 }

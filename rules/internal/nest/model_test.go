@@ -327,6 +327,15 @@ func TestDynamicModuleProviders(t *testing.T) {
 	}
 }
 
+func TestAliasedDecorator(t *testing.T) {
+	m := load(t, "app")
+	for _, info := range m.Classes {
+		if info.Name == "MailConsumer" && !info.Is("Processor") {
+			t.Errorf("@BullProcessor (Processor imported under an alias) not recognised: kinds %v", info.Kinds)
+		}
+	}
+}
+
 func TestModules(t *testing.T) {
 	m := load(t, "scopes")
 	got := map[string][]string{}
