@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -384,6 +385,17 @@ func (p *parser) ruleValue(key string, rule *lint.Rule, v *hujson.Value) (lint.R
 				}
 			}
 			rc.Options = json.RawMessage(bytes.TrimSpace(p.raw(&m.Value)))
+			if rule.NewOptions != nil {
+				// decode into the rule's own options type, so a wrong value
+				// type is a config error (exit 2) and not a tool error later
+				if err := json.Unmarshal(rc.Options, rule.NewOptions()); err != nil {
+					var te *json.UnmarshalTypeError
+					if errors.As(err, &te) {
+						return rc, p.errAt(m.Value.StartOffset+int(te.Offset), "%s: option %s: want %s, got %s", key, te.Field, jsonKind(te.Type), te.Value)
+					}
+					return rc, p.errAt(m.Value.StartOffset, "%s: options: %v", key, err)
+				}
+			}
 		default:
 			return rc, p.errAt(m.Name.StartOffset, "%s: unknown key %q (want severity or options)%s", key, name, didYouMean(name, []string{"severity", "options"}))
 		}
@@ -523,4 +535,21 @@ func (c *Config) Ignored(abs string) bool {
 		}
 	}
 	return false
+}
+
+// jsonKind names a Go type the way a config author knows it.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Int, reflect.Int64, reflect.Float64, reflect.Int32, reflect.Uint, reflect.Float32:
+		return "a number"
+	}
+	return t.String()
 }

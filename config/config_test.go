@@ -63,6 +63,8 @@ func TestParse(t *testing.T) {
 		{name: "bad severity in object", src: "{\"rules\": {\"event-loop/sync-io\": {\"severity\": 1}}}", err: `nestlint.json:1: event-loop/sync-io: severity must be a string`},
 		{name: "bad option type", src: "{\"rules\": {\"event-loop/sync-io\": {\n\"options\": [1]}}}", err: `nestlint.json:2: event-loop/sync-io: options must be an object, not an array`},
 		{name: "unknown option", src: "{\"rules\": {\"event-loop/sync-io\": {\"options\": {\n\"alow\": []}}}}", err: `nestlint.json:2: event-loop/sync-io: unknown option "alow" (did you mean allow?)`},
+		{name: "wrong option value type", src: "{\"rules\": {\"event-loop/sync-io\": {\"options\": {\n\"allow\": [1]}}}}", err: `nestlint.json:2: event-loop/sync-io: option allow: want a string, got number`},
+		{name: "wrong option value type bool", src: "{\"rules\": {\"event-loop/sync-io\": {\"options\": {\"reportStartup\": \"yes\"}}}}", err: `event-loop/sync-io: option reportStartup: want true or false, got string`},
 		{name: "bad rule value", src: `{"rules": {"event-loop/sync-io": true}}`, err: `want a severity string or an object, not a boolean`},
 		{name: "bad ignore", src: `{"ignore": "dist"}`, err: `ignore must be an array of strings, not a string`},
 		{name: "bad ignore element", src: `{"ignore": [1]}`, err: `ignore[0] must be a string`},

@@ -78,6 +78,10 @@ type Meta struct {
 	SecuritySeverity string
 	// Options documents the rule's options: name -> description.
 	Options map[string]string
+	// NewOptions returns a pointer to a fresh value of the rule's options
+	// type; the config loader decodes a rule's options into it to reject
+	// wrong value types at load time.
+	NewOptions func() any
 }
 
 // Doc is a rule's prose, parsed from its package doc comment.

@@ -25,6 +25,7 @@ var Rule = lint.NewRule(lint.Meta{
 		"allow":         "list of qualified names never reported, e.g. [\"fs.existsSync\"]",
 		"reportStartup": "also report calls in startup, shutdown and offline code (as notes); default false",
 	},
+	NewOptions: func() any { return new(Options) },
 }, doc, run, nest.Analyzer, lint.EnvAnalyzer)
 
 // Analyzer runs the rule.
