@@ -147,6 +147,14 @@ func (m *Model) dep(fi int, name, typeName string, decos []parser.Decorator) Dep
 		d.Token = a.Text
 		if a.Kind == parser.VCall && a.Text == "forwardRef" && len(a.Elems) > 0 {
 			// @Inject(forwardRef(() => X)): the class is what the arrow returns
+			if fn := a.Elems[0]; fn.Kind == parser.VFunc && fn.Func >= 0 {
+				for _, r := range m.Files[fi].Facts.Returns {
+					if r.Func == fn.Func && r.Value.Kind == parser.VIdent {
+						d.Token = r.Value.Text
+						d.Class = m.classOf(fi, r.Value.Text)
+					}
+				}
+			}
 			return d
 		}
 		if a.Kind == parser.VIdent {

@@ -151,6 +151,7 @@ func TestPathTo(t *testing.T) {
 		{"app", "corsHeaders", []string{"corsHeaders"}},
 		{"app", "formatValue", []string{"useFactory.<callback>", "formatValue"}},
 		{"mono", "slugify", []string{"PostsController.create", "slugify"}},
+		{"forwardref", "UsersService.owner", []string{"OrdersController.place", "OrdersService.place", "UsersService.owner"}},
 		{"app", "AppService.onModuleInit", nil},
 		{"app", "unusedHelper", nil},
 	}
