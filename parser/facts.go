@@ -29,6 +29,7 @@ type Span struct{ Start, End uint32 }
 // Import is one imported binding. `import { a as b } from 'm'` gives
 // {Local: "b", Imported: "a", Source: "m"}; default imports have Imported
 // "default", namespace imports and `const m = require('m')` have "*".
+// A side-effect import (`import './tracing'`) has empty Local and Imported.
 type Import struct {
 	Local, Imported, Source string
 	TypeOnly                bool

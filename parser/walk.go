@@ -181,6 +181,11 @@ func (x *extractor) importStmt(i int) {
 	src := t.ChildByField(i, fSource)
 	source, _ := x.stringValue(src)
 	typeOnly := t.ChildOfKind(i, tType) >= 0
+	if t.ChildOfKind(i, kImportClause) < 0 && t.ChildOfKind(i, kImportRequire) < 0 && source != "" {
+		// `import './tracing'`: a side-effect import binds nothing but
+		// still runs the module (the program's import closure needs it).
+		x.f.Imports = append(x.f.Imports, Import{Source: source, Span: x.span(i)})
+	}
 	for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
 		switch t.Kind(c) {
 		case kImportClause:

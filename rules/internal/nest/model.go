@@ -18,6 +18,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/nestlint/nestlint/internal/workspace"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/tsconfig"
 )
@@ -141,6 +142,18 @@ type Model struct {
 	syms      []*fileSyms
 	locals    []map[int]map[int]bool // file -> func -> set of Locals indexes
 	offline   []bool
+	root      string
+
+	// Workspace is the program's workspace: its packages and how bare
+	// imports of them resolve.
+	Workspace *workspace.Workspace
+	// scope (scope.go)
+	inScope    []bool
+	outOfScope []bool
+	pkgDirs    map[string]string
+	// ScopeGroups are the packages and folders left out of the default
+	// scope, sorted by folder.
+	ScopeGroups []ScopeGroup
 
 	Classes   map[ClassRef]*ClassInfo
 	classRefs []ClassRef // Classes' keys in file order, cached
@@ -292,8 +305,23 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.fileIndex[f.Path] = i
 	}
 	root := opts.Root
+	m.root = root
+	m.pkgDirs = map[string]string{}
 	m.Loader = tsconfig.NewLoader("")
+	m.Loader.SetDisplayRoot(root)
 	m.resolver = tsconfig.NewResolver(m.Loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
+	if root != "" {
+		m.Workspace = workspace.Load(root)
+		m.Workspace.ResolveTsConfigPaths()
+		ws := m.Workspace
+		m.Loader.SetHints(func(abs string) []string {
+			if p := ws.PackageOf(abs); p != nil && p.TsConfig != "" {
+				return []string{p.TsConfig}
+			}
+			return nil
+		})
+		m.resolver.SetWorkspace(ws)
+	}
 	m.syms = make([]*fileSyms, len(files))
 	m.locals = make([]map[int]map[int]bool, len(files))
 	m.offline = make([]bool, len(files))
@@ -315,6 +343,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	}
 	close(next)
 	wg.Wait()
+	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
 	m.bubbleScopes()

@@ -164,3 +164,26 @@ func (n *NestCLI) BuilderFor(absPath string) string {
 	}
 	return n.Builder
 }
+
+// TsConfigFor returns the tsconfig the Nest CLI builds the file at absPath
+// with: the compilerOptions.tsConfigPath of the project whose root holds
+// the file (the deepest), else the top-level one, else "".
+func (n *NestCLI) TsConfigFor(absPath string) string {
+	if n == nil {
+		return ""
+	}
+	absPath = filepath.Clean(absPath)
+	best, bestLen := "", -1
+	for _, p := range n.Projects {
+		if p.Root == "" || p.TsConfigPath == "" {
+			continue
+		}
+		if _, ok := within(p.Root, absPath); ok && len(p.Root) > bestLen {
+			best, bestLen = p.TsConfigPath, len(p.Root)
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return n.TsConfigPath
+}

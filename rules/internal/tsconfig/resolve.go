@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/nestlint/nestlint/internal/workspace"
 )
 
 // Resolver resolves import specifiers to project files the way TypeScript's
@@ -15,6 +17,7 @@ import (
 type Resolver struct {
 	loader *Loader
 	exists func(absPath string) bool
+	ws     *workspace.Workspace
 
 	mu    sync.Mutex
 	cache map[resolveKey]resolveResult
@@ -110,7 +113,52 @@ func (r *Resolver) resolve(dir, spec string) resolveResult {
 			}
 		}
 	}
+	if r.ws != nil {
+		if f, ok := r.ws.Resolve(spec, r.outDirs, r.exists); ok {
+			return resolveResult{path: f}
+		}
+	}
 	return resolveResult{path: spec, external: true}
+}
+
+// SetWorkspace makes bare imports of the workspace's packages resolve to
+// their sources (see workspace.Workspace.Resolve). Call it before the
+// first Resolve.
+func (r *Resolver) SetWorkspace(w *workspace.Workspace) { r.ws = w }
+
+// outDirs returns the outDir -> rootDir pairs of the tsconfig files that
+// build a package: the one its project names, tsconfig.build.json,
+// tsconfig.lib.json and tsconfig.json. A config without rootDir maps to
+// the package's src folder when there is one, else to the package folder.
+func (r *Resolver) outDirs(pkgDir string) []workspace.OutDir {
+	var cands []string
+	if p := r.ws.PackageOf(pkgDir); p != nil && p.TsConfig != "" {
+		cands = append(cands, p.TsConfig)
+	}
+	for _, n := range []string{"tsconfig.build.json", "tsconfig.lib.json", "tsconfig.json"} {
+		cands = append(cands, filepath.Join(pkgDir, n))
+	}
+	var out []workspace.OutDir
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if seen[c] || !isFile(c) {
+			continue
+		}
+		seen[c] = true
+		cfg, err := r.loader.Load(c)
+		if err != nil || cfg == nil || cfg.OutDir == "" {
+			continue
+		}
+		root := cfg.RootDir
+		if root == "" {
+			root = pkgDir
+			if isDir(filepath.Join(pkgDir, "src")) {
+				root = filepath.Join(pkgDir, "src")
+			}
+		}
+		out = append(out, workspace.OutDir{Out: cfg.OutDir, Root: root})
+	}
+	return out
 }
 
 // jsToTS maps a JavaScript extension written in an import to the

@@ -57,6 +57,17 @@ type Config struct {
 	// Missing lists "extends" specifiers, as written, that could not be
 	// found; they are skipped, as if absent.
 	Missing []string
+	// OutDir and RootDir are compilerOptions.outDir and rootDir, absolute;
+	// "" when unset.
+	OutDir, RootDir string
+	// Files, Include and Exclude are the top-level lists, inherited through
+	// extends as TypeScript does and made absolute against the file that
+	// declared them; the *Set flags tell an empty list from an absent one.
+	Files, Include, Exclude          []string
+	FilesSet, IncludeSet, ExcludeSet bool
+	// References are the absolute paths of the project references' tsconfig
+	// files (not inherited).
+	References []string
 
 	root string // the loader's root limit, used to shorten file names
 }
@@ -126,14 +137,17 @@ func within(dir, p string) (string, bool) {
 // caching results per directory and per file. It is safe for concurrent
 // use; a Loader assumes the files do not change while it is in use.
 type Loader struct {
-	root string
+	root    string
+	display string // the folder names in reasons are relative to (SetDisplayRoot)
 
 	mu      sync.Mutex
-	dirs    map[string]string        // directory -> governing tsconfig.json ("" for none)
-	configs map[string]*configResult // tsconfig path -> merged result
-	parsed  map[string]*parseResult  // any JSONC file -> parsed tsconfig
-	nestDir map[string]string        // directory -> nest-cli.json ("" for none)
-	nest    map[string]*nestResult   // nest-cli.json path -> parsed
+	dirs    map[string]string         // directory -> governing tsconfig.json ("" for none)
+	configs map[string]*configResult  // tsconfig path -> merged result
+	parsed  map[string]*parseResult   // any JSONC file -> parsed tsconfig
+	nestDir map[string]string         // directory -> nest-cli.json ("" for none)
+	nest    map[string]*nestResult    // nest-cli.json path -> parsed
+	hints   func(abs string) []string // build-target configs per file (SetHints)
+	owners  map[string]*configResult  // source file -> owning config
 }
 
 type configResult struct {
@@ -163,16 +177,30 @@ func NewLoader(root string) *Loader {
 		parsed:  map[string]*parseResult{},
 		nestDir: map[string]string{},
 		nest:    map[string]*nestResult{},
+		owners:  map[string]*configResult{},
 	}
 }
 
-// ForFile returns the merged configuration governing the file at absPath:
-// that of the nearest tsconfig.json in the file's directory or above it. It
-// returns (nil, nil) when there is none, and an error (a *ParseError for
-// malformed JSON) when the tsconfig.json or a file it extends cannot be
-// read or parsed.
+// ForFile returns the merged configuration that builds the file at
+// absPath, chosen as tsc --build and the editor choose it (see owner): the
+// build target's config when it includes the file, else the nearest
+// tsconfig.json that includes it or a project reference of it that does,
+// else the nearest tsconfig.json. It returns (nil, nil) when there is none,
+// and an error (a *ParseError for malformed JSON) when the config or a file
+// it extends cannot be read or parsed.
 func (l *Loader) ForFile(absPath string) (*Config, error) {
-	return l.forDir(filepath.Dir(filepath.Clean(absPath)))
+	absPath = filepath.Clean(absPath)
+	l.mu.Lock()
+	r, ok := l.owners[absPath]
+	l.mu.Unlock()
+	if ok {
+		return r.cfg, r.err
+	}
+	cfg, err := l.owner(absPath)
+	l.mu.Lock()
+	l.owners[absPath] = &configResult{cfg, err}
+	l.mu.Unlock()
+	return cfg, err
 }
 
 // forDir returns the configuration governing files in dir.
@@ -264,6 +292,10 @@ type tsFile struct {
 	path    string
 	extends []string
 	layer   layer
+	// references are the absolute paths of the tsconfig files named by
+	// "references" (a folder reference means its tsconfig.json). They are
+	// not inherited through extends.
+	references []string
 }
 
 // layer holds the compiler options one file (or a merged chain) sets.
@@ -275,6 +307,12 @@ type layer struct {
 	baseURLDir         string // directory of the declaring file; "" when unset
 	paths              map[string][]string
 	pathsDir           string // directory of the declaring file; "" when unset
+	outDir, rootDir    string // absolute; "" when unset
+	// files, include and exclude are made absolute against the declaring
+	// file; nil when unset (an empty list is set: "files": []).
+	files, include, exclude []string
+	filesSet, includeSet    bool
+	excludeSet              bool
 }
 
 // overlay returns base with every option set in top replacing it.
@@ -290,6 +328,21 @@ func overlay(base, top layer) layer {
 	}
 	if top.pathsDir != "" {
 		base.paths, base.pathsDir = top.paths, top.pathsDir
+	}
+	if top.outDir != "" {
+		base.outDir = top.outDir
+	}
+	if top.rootDir != "" {
+		base.rootDir = top.rootDir
+	}
+	if top.filesSet {
+		base.files, base.filesSet = top.files, true
+	}
+	if top.includeSet {
+		base.include, base.includeSet = top.include, true
+	}
+	if top.excludeSet {
+		base.exclude, base.excludeSet = top.exclude, true
 	}
 	return base
 }
@@ -343,6 +396,30 @@ func parseTSFile(path string) (*tsFile, error) {
 	if s, ok := decodeString(opts["baseUrl"]); ok {
 		f.layer.baseURL, f.layer.baseURLDir = s, dir
 	}
+	if s, ok := decodeString(opts["outDir"]); ok && s != "" {
+		f.layer.outDir = resolveConfigPath(s, dir, dir)
+	}
+	if s, ok := decodeString(opts["rootDir"]); ok && s != "" {
+		f.layer.rootDir = resolveConfigPath(s, dir, dir)
+	}
+	f.layer.files, f.layer.filesSet = decodeList(obj["files"], dir)
+	f.layer.include, f.layer.includeSet = decodeList(obj["include"], dir)
+	f.layer.exclude, f.layer.excludeSet = decodeList(obj["exclude"], dir)
+	var refs []struct {
+		Path string `json:"path"`
+	}
+	if json.Unmarshal(obj["references"], &refs) == nil {
+		for _, r := range refs {
+			if r.Path == "" {
+				continue
+			}
+			p := filepath.Join(dir, filepath.FromSlash(r.Path))
+			if !strings.HasSuffix(p, ".json") {
+				p = filepath.Join(p, "tsconfig.json")
+			}
+			f.references = append(f.references, p)
+		}
+	}
 	if m, ok := decodeObject(opts["paths"]); ok {
 		paths := make(map[string][]string, len(m))
 		for k, raw := range m {
@@ -364,12 +441,21 @@ func parseTSFile(path string) (*tsFile, error) {
 // build reads path and its extends chain and merges them.
 func (l *Loader) build(path string) (*Config, error) {
 	cfg := &Config{Path: path, root: l.root}
+	if l.display != "" {
+		cfg.root = l.display
+	}
 	lay, err := l.merge(path, map[string]bool{}, cfg)
 	if err != nil {
 		return nil, err
 	}
 	topDir := filepath.Dir(path)
 	cfg.Target, cfg.TargetSource = lay.target, lay.targetFrom
+	cfg.OutDir, cfg.RootDir = lay.outDir, lay.rootDir
+	cfg.Files, cfg.Include, cfg.Exclude = lay.files, lay.include, lay.exclude
+	cfg.FilesSet, cfg.IncludeSet, cfg.ExcludeSet = lay.filesSet, lay.includeSet, lay.excludeSet
+	if f, err := l.parse(path); err == nil {
+		cfg.References = f.references
+	}
 	cfg.UseDefineForClassFields, cfg.UseDefineForClassFieldsSource = lay.useDefine, lay.useDefineFrom
 	if lay.baseURLDir != "" {
 		cfg.BaseURL = resolveConfigPath(lay.baseURL, lay.baseURLDir, topDir)

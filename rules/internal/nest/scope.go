@@ -1,0 +1,301 @@
+package nest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/nestlint/nestlint/internal/workspace"
+)
+
+// ScopeGroup is a package or folder of the program none of whose files (or
+// only some) are NestJS server code: what the default scope leaves out.
+type ScopeGroup struct {
+	// Dir is the package's absolute folder (the program root for files
+	// outside every package).
+	Dir string
+	// Reason says what the code is: "browser app (@angular/core)", "CLI
+	// (bin in package.json)", "build tooling (vite)", "non-Nest server
+	// (express)", "test helpers (imported only by tests)", or "not imported
+	// by Nest code".
+	Reason string
+	// Files is the number of its non-offline files outside the scope.
+	Files int
+	// Offline is set when the reason makes the code offline (browser apps,
+	// CLIs, tooling, other servers): with --scope all, rules judge it as
+	// offline code.
+	Offline bool
+}
+
+// Notice is the one-line notice the CLI prints for the group; rel names
+// the folder.
+func (g ScopeGroup) Notice(rel string) string {
+	noun := "files"
+	if g.Files == 1 {
+		noun = "file"
+	}
+	return fmt.Sprintf("%s: %s, %d %s not linted; use --scope all to lint it", rel, g.Reason, g.Files, noun)
+}
+
+// nestRootImport reports whether an import source makes a file a Nest
+// root: any @nestjs/* package except the testing harness.
+func nestRootImport(src string) bool {
+	return strings.HasPrefix(src, "@nestjs/") && src != "@nestjs/testing" && !strings.HasPrefix(src, "@nestjs/testing/")
+}
+
+// bootMethods are the calls that start a Nest process.
+var bootMethods = map[string]bool{"create": true, "createMicroservice": true, "createApplicationContext": true}
+
+// isNestRoot reports whether file fi roots a Nest program: it bootstraps
+// Nest (NestFactory.create*, CommandFactory.run) or imports @nestjs/*.
+func (m *Model) isNestRoot(fi int) bool {
+	f := m.Files[fi].Facts
+	for _, im := range f.Imports {
+		if !im.TypeOnly && nestRootImport(im.Source) {
+			return true
+		}
+	}
+	for _, c := range f.Calls {
+		if len(c.Path) == 2 && (c.Path[0] == "NestFactory" && bootMethods[c.Path[1]] ||
+			c.Path[0] == "CommandFactory" && (c.Path[1] == "run" || c.Path[1] == "runWithoutClosing" || c.Path[1] == "createWithoutRunning")) {
+			return true
+		}
+	}
+	return false
+}
+
+// computeScope decides which files are NestJS server code: the import
+// closure (value imports and re-exports, not type-only imports) of the
+// Nest roots that are not offline, plus every non-offline file of a
+// package that holds such a root (a Nest app's own helpers). Files of other
+// packages that the closure never reaches are grouped by package with the
+// reason they are not server code.
+func (m *Model) computeScope() {
+	n := len(m.Files)
+	m.inScope = make([]bool, n)
+	pkgOf := make([]string, n)
+	rootPkgs := map[string]bool{}
+	var queue []int
+	for fi := range m.Files {
+		pkgOf[fi] = m.packageDir(fi)
+		if !m.offline[fi] && m.isNestRoot(fi) {
+			rootPkgs[pkgOf[fi]] = true
+			m.inScope[fi] = true
+			queue = append(queue, fi)
+		}
+	}
+	for fi := range m.Files {
+		if !m.inScope[fi] && !m.offline[fi] && rootPkgs[pkgOf[fi]] {
+			m.inScope[fi] = true
+			queue = append(queue, fi)
+		}
+	}
+	for len(queue) > 0 {
+		fi := queue[0]
+		queue = queue[1:]
+		for _, t := range m.valueDeps(fi) {
+			if !m.inScope[t] {
+				m.inScope[t] = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	// Files reached only from offline code (test helpers).
+	fromTests := make([]bool, n)
+	for fi := range m.Files {
+		if m.offline[fi] {
+			for _, t := range m.valueDeps(fi) {
+				fromTests[t] = true
+			}
+		}
+	}
+	groups := map[string]*ScopeGroup{}
+	evidence := map[string][]int{}
+	partial := map[string]bool{}
+	for fi := range m.Files {
+		if m.inScope[fi] {
+			partial[pkgOf[fi]] = true
+			continue
+		}
+		if m.offline[fi] {
+			continue
+		}
+		g := groups[pkgOf[fi]]
+		if g == nil {
+			g = &ScopeGroup{Dir: pkgOf[fi]}
+			groups[pkgOf[fi]] = g
+		}
+		g.Files++
+		evidence[pkgOf[fi]] = append(evidence[pkgOf[fi]], fi)
+	}
+	dirs := make([]string, 0, len(groups))
+	for d := range groups {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	m.outOfScope = make([]bool, n)
+	for _, d := range dirs {
+		g := groups[d]
+		files := evidence[d]
+		if partial[d] {
+			g.Reason = "not imported by Nest code"
+		} else {
+			g.Reason, g.Offline = m.classify(d, files, fromTests)
+		}
+		for _, fi := range files {
+			if g.Offline {
+				m.offline[fi] = true
+			}
+		}
+		m.ScopeGroups = append(m.ScopeGroups, *g)
+	}
+	for fi := range m.Files {
+		m.outOfScope[fi] = !m.inScope[fi]
+	}
+}
+
+// valueDeps returns the files fi imports for their values or re-exports.
+func (m *Model) valueDeps(fi int) []int {
+	s := m.syms[fi]
+	f := m.Files[fi].Facts
+	var out []int
+	for i, im := range f.Imports {
+		if im.TypeOnly || s == nil || i >= len(s.resolved) {
+			continue
+		}
+		if t := s.resolved[i]; t >= 0 {
+			out = append(out, t)
+		}
+	}
+	for _, e := range f.Exports {
+		if e.Source == "" {
+			continue
+		}
+		if t := m.resolveModule(fi, e.Source); t >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// packageDir returns the folder of the package holding file fi: the
+// innermost workspace package, or folder with a package.json or an Nx
+// project.json, at or above the file; the program root (or "") when none.
+func (m *Model) packageDir(fi int) string {
+	return m.pkgDirOf(filepath.Dir(m.Files[fi].Path))
+}
+
+func (m *Model) pkgDirOf(dir string) string {
+	if v, ok := m.pkgDirs[dir]; ok {
+		return v
+	}
+	res := ""
+	if m.Workspace != nil {
+		if p := m.Workspace.PackageOf(dir); p != nil && p.Dir == dir {
+			res = dir
+		}
+	}
+	if res == "" && (isRegular(filepath.Join(dir, "package.json")) || isRegular(filepath.Join(dir, "project.json"))) {
+		res = dir
+	}
+	if res == "" {
+		parent := filepath.Dir(dir)
+		if dir == m.root || parent == dir {
+			res = m.root
+		} else {
+			res = m.pkgDirOf(parent)
+		}
+	}
+	m.pkgDirs[dir] = res
+	return res
+}
+
+func isRegular(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// Evidence tables for classify: import sources (or package prefixes) and
+// what they say about the code.
+var (
+	browserLibs = []string{"@angular/core", "react", "react-dom", "vue", "svelte", "solid-js", "next", "preact", "lit", "@remix-run/react", "react-native", "@tauri-apps/api", "@builder.io/qwik"}
+	cliLibs     = []string{"commander", "yargs", "@oclif/core", "oclif", "cac", "meow", "clipanion", "inquirer", "@inquirer/prompts", "prompts", "enquirer"}
+	toolLibs    = []string{"vite", "webpack", "rollup", "esbuild", "@nx/devkit", "@nrwl/devkit", "ts-morph", "@angular-devkit/schematics", "plop", "@graphql-codegen/cli", "typescript", "@swc/core", "tsup", "jest", "vitest"}
+	serverLibs  = []string{"express", "fastify", "hono", "koa", "ws", "http", "node:http", "@hapi/hapi", "socket.io", "uWebSockets.js"}
+)
+
+// classify tells what a package that the Nest closure never reaches is,
+// from its package.json and the imports of its files.
+func (m *Model) classify(dir string, files []int, fromTests []bool) (string, bool) {
+	var man *workspace.Manifest
+	if dir != "" {
+		man, _ = workspace.ReadManifest(filepath.Join(dir, "package.json"))
+	}
+	imports := map[string]bool{}
+	shebang, jsx := false, false
+	for _, fi := range files {
+		for _, im := range m.Files[fi].Facts.Imports {
+			if !im.TypeOnly {
+				imports[im.Source] = true
+			}
+		}
+		if bytes.HasPrefix(m.Files[fi].Src, []byte("#!")) {
+			shebang = true
+		}
+		if strings.HasSuffix(m.Files[fi].Path, ".tsx") {
+			jsx = true
+		}
+	}
+	has := func(libs []string) string {
+		for _, l := range libs {
+			if imports[l] || man != nil && man.Deps[l] {
+				return l
+			}
+			for src := range imports {
+				if strings.HasPrefix(src, l+"/") {
+					return l
+				}
+			}
+		}
+		return ""
+	}
+	if l := has(browserLibs); l != "" {
+		return "browser app (" + l + ")", true
+	}
+	if jsx {
+		return "browser app (JSX)", true
+	}
+	if man != nil && man.Bin {
+		return "CLI (bin in package.json)", true
+	}
+	if l := has(cliLibs); l != "" {
+		return "CLI (" + l + ")", true
+	}
+	if shebang {
+		return "CLI (#!/usr/bin/env node)", true
+	}
+	if l := has(serverLibs); l != "" {
+		return "non-Nest server (" + l + ")", true
+	}
+	if l := has(toolLibs); l != "" {
+		return "build tooling (" + l + ")", true
+	}
+	tests := true
+	for _, fi := range files {
+		if !fromTests[fi] {
+			tests = false
+			break
+		}
+	}
+	if tests {
+		return "test helpers (imported only by tests)", true
+	}
+	return "not imported by Nest code", false
+}
+
+// InScope reports whether file fi is NestJS server code (see
+// computeScope). Out-of-scope files are linted only with --scope all.
+func (m *Model) InScope(fi int) bool { return m.inScope == nil || m.inScope[fi] }
