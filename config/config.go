@@ -39,6 +39,7 @@ type File struct {
 	Ignore      []string               `json:"ignore" desc:"Glob patterns (doublestar syntax) relative to this file's folder: findings in matching files are not reported. The files stay in the model."`
 	EntryPoints []string               `json:"entryPoints" desc:"Extra method decorator names that start the request path, e.g. \"Handler\" or \"@Handler\"."`
 	Offline     []string               `json:"offline" desc:"Extra glob patterns, relative to this file's folder, of offline code (scripts, tools) that never runs on the request path."`
+	Scope       string                 `json:"scope" enum:"server,all" desc:"\"server\" (default): report only NestJS server code, the import closure of the files that bootstrap Nest or import @nestjs/*, across the workspace's packages; \"all\": lint every file (browser apps, CLIs and tooling as offline code)."`
 }
 
 // RuleSetting is the object form of a rule's configuration.
@@ -59,6 +60,8 @@ type Config struct {
 	Ignore      []string
 	EntryPoints []string
 	Offline     []string
+	// Scope is "server", "all", or "" when the file does not say.
+	Scope string
 }
 
 // Error is a configuration error at a line of the file.
@@ -206,6 +209,15 @@ func (p *parser) file(v *hujson.Value) (*Config, error) {
 			c.Ignore, err = p.globs(key, &m.Value)
 		case "offline":
 			c.Offline, err = p.globs(key, &m.Value)
+		case "scope":
+			if m.Value.Value.Kind() != '"' {
+				err = p.errAt(m.Value.StartOffset, "scope must be a string, not %s", kindName(&m.Value))
+				break
+			}
+			c.Scope = m.Value.Value.(hujson.Literal).String()
+			if c.Scope != lint.ScopeServer && c.Scope != lint.ScopeAll {
+				err = p.errAt(m.Value.StartOffset, "scope must be \"server\" or \"all\", not %q", c.Scope)
+			}
 		case "entryPoints":
 			c.EntryPoints, err = p.strings(key, &m.Value)
 			for i, e := range c.EntryPoints {
@@ -468,6 +480,7 @@ func (c *Config) Settings(root string) *lint.Settings {
 	}
 	s.Rules = c.Rules
 	s.EntryPoints = c.EntryPoints
+	s.Scope = c.Scope
 	for _, g := range c.Offline {
 		s.Offline = append(s.Offline, rebase(g, c.Dir, root)...)
 	}

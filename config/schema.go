@@ -65,6 +65,9 @@ func reflectSchema(t reflect.Type) *Schema {
 			f := t.Field(i)
 			p := reflectSchema(f.Type)
 			p.Description = f.Tag.Get("desc")
+			if e := f.Tag.Get("enum"); e != "" {
+				p.Enum = strings.Split(e, ",")
+			}
 			s.Properties[jsonName(f)] = p
 		}
 		return s

@@ -18,8 +18,10 @@ func runSyncUnused(t *testing.T, args ...string) result {
 	return runRules(t, []*lint.Rule{syncio.Rule, unuseddisable.Rule}, args...)
 }
 
-const helperTS = `import * as fs from 'fs';
+const helperTS = `import { Injectable } from '@nestjs/common';
+import * as fs from 'fs';
 
+@Injectable()
 export class Helper {
   a() {
     return fs.readFileSync('/etc/a.json', 'utf8');
@@ -122,7 +124,7 @@ func TestBaselineCLI(t *testing.T) {
 	added := strings.Replace("// a comment\n\n"+helperTS, "  b() {", "  c() {\n    return fs.readFileSync('/etc/c.json', 'utf8');\n  }\n  b() {", 1)
 	writeFile(t, path, added)
 	res := runSync(t, "--baseline", base, path)
-	if res.code != exitFindings || strings.Count(res.stdout, "event-loop/sync-io") != 1 || !strings.Contains(res.stdout, "helper.ts:10:") {
+	if res.code != exitFindings || strings.Count(res.stdout, "event-loop/sync-io") != 1 || !strings.Contains(res.stdout, "helper.ts:12:") {
 		t.Errorf("want only the new finding:\n%s", res)
 	}
 	sarif := runSync(t, "--baseline", base, "--format", "sarif", path)

@@ -20,7 +20,12 @@ func TestFlagsAndExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cats.controller.ts": controllerTS})
 	onlyWarn := t.TempDir()
-	writeFiles(t, onlyWarn, map[string]string{"helper.ts": "import { readFileSync } from 'fs';\n\nexport function load() {\n  return readFileSync('/x');\n}\n"})
+	// A helper of a Nest app that nothing calls: unknown context, a warning.
+	writeFiles(t, onlyWarn, map[string]string{
+		"package.json": `{"name": "api"}`,
+		"main.ts":      "import { NestFactory } from '@nestjs/core';\n",
+		"helper.ts":    "import { readFileSync } from 'fs';\n\nexport function load() {\n  return readFileSync('/x');\n}\n",
+	})
 	missing := filepath.Join(dir, "nope", "x.ts")
 
 	tests := []struct {

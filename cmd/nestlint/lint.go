@@ -48,6 +48,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	enabled := sortedRules(o.cfg.Enabled(all))
 
 	c := newCollector(names, req, enabled)
+	c.serverScope = o.effectiveScope() == lint.ScopeServer
 	for _, p := range disc.Problems {
 		c.problem(p)
 	}
@@ -124,6 +125,9 @@ type collector struct {
 	linted  int                     // requested TypeScript files that were parsed
 	failed  bool                    // a tool error happened
 	seenErr map[lint.ToolError]bool // a tool error reported by two projects counts once
+	// serverScope is set for the default scope: out-of-scope packages get
+	// a notice and their files do not count as linted.
+	serverScope bool
 	adopt   adoptState              // directive comments (baseline_cli.go)
 }
 
@@ -193,10 +197,12 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		}
 		p.files = sortedUnique(p.files)
 		p.extra = sortedUnique(p.extra)
+		settings := o.cfg.Settings(root)
+		settings.Scope = o.effectiveScope()
 		res, err := checker.Run(ctx, p.files, p.extra, c.rules, checker.Options{
 			Jobs:        o.jobs,
 			MaxFileSize: o.maxFileSize,
-			Settings:    o.cfg.Settings(root),
+			Settings:    settings,
 			Progress:    o.prog.callback(),
 		})
 		if err != nil {
@@ -214,12 +220,23 @@ func sortedUnique(s []string) []string {
 
 // add converts one project's result.
 func (c *collector) add(res *checker.Result) {
+	var out map[string]bool
+	if res.Scope != nil && c.serverScope {
+		out = res.Scope.OutOfScope
+		for _, g := range res.Scope.Groups {
+			// One notice per package left out that the request covers (or
+			// that holds a requested path).
+			if c.req.has(g.Dir) || c.req.within(g.Dir) {
+				c.notices = append(c.notices, report.Notice{Level: lint.Note, File: c.names.name(g.Dir), Start: -1, Message: g.Message})
+			}
+		}
+	}
 	for _, f := range res.Parse.Files {
 		name := c.names.name(f.Path)
 		c.srcs[name] = f.Src
 		c.paths[name] = f.Path
 		c.addComments(f)
-		if c.req.has(f.Path) {
+		if c.req.has(f.Path) && !out[f.Path] {
 			c.linted++
 		}
 	}

@@ -69,6 +69,8 @@ type options struct {
 	cfg         *config.Config // the loaded nestlint.json, nil without one
 	prog        *progress      // the progress line, nil without one
 	paths       []string
+	scope       string // --scope: "server", "all", or "" for the config's choice
+	allowEmpty  bool   // --allow-empty: a run with nothing to lint exits 0
 	adopt       adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
 }
 
@@ -126,6 +128,9 @@ Flags:
   --repo-root DIR                     output paths are relative to DIR (default: git top-level)
   --sarif-category X                  SARIF automationDetails.id "X/"
   --config FILE                       configuration file (default: nestlint.json in the current folder or above)
+  --scope server|all                  server (default): only NestJS server code, the import closure of the
+                                      Nest roots across the workspace; all: every file (see docs/scope.md)
+  --allow-empty                       exit 0 instead of 2 when there is nothing to lint
   --quiet                             no notices or progress on stderr
   --no-color                          no colour in text output
   --version                           print the version and exit
@@ -160,6 +165,8 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	fs.BoolVar(&o.quiet, "quiet", false, "no notices on stderr")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output")
+	fs.StringVar(&o.scope, "scope", "", "what to lint: server (NestJS server code, the default) or all")
+	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "exit 0 when there is nothing to lint")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)
 
@@ -201,6 +208,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		o.failLevel = lint.Off
 	default:
 		return nil, usageError(stderr, "unknown fail level %q (want error, warning, note or none)", failLevel), false
+	}
+	if o.scope != "" && o.scope != lint.ScopeServer && o.scope != lint.ScopeAll {
+		return nil, usageError(stderr, "unknown scope %q (want server or all)", o.scope), false
 	}
 	if o.jobs < 1 {
 		return nil, usageError(stderr, "-j must be at least 1, not %d", o.jobs), false
@@ -246,4 +256,15 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// effectiveScope is --scope, else the config's scope, else server.
+func (o *options) effectiveScope() string {
+	switch {
+	case o.scope != "":
+		return o.scope
+	case o.cfg != nil && o.cfg.Scope != "":
+		return o.cfg.Scope
+	}
+	return lint.ScopeServer
 }

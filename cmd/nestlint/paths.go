@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/nestlint/nestlint/internal/workspace"
 )
 
 // resolve returns p as an absolute, symlink-resolved path, the way
@@ -112,37 +114,42 @@ func relUnder(dir, abs string) (string, bool) {
 	return filepath.ToSlash(r), true
 }
 
-// projectMarkers are the files whose folder is a project root: a Pass
-// covers every file of one project, because DI and the request path cross
-// files.
+// projectMarkers are the files whose folder is a project root.
 var projectMarkers = []string{"package.json", "nest-cli.json", "tsconfig.json"}
 
-// projects assigns files to the project they belong to. A file's project
-// is the nearest folder at or above it holding a project marker, searched
-// no higher than the repository (the first folder with .git). Without a
-// marker it is that repository's top folder, else the outermost requested
+// projects assigns files to the program they belong to. One analysis
+// Pass covers one program, because DI, module imports and the request
+// path cross files and the packages of a workspace. Inside a git
+// repository a file's program is the outermost folder at or below the
+// repository's top that holds a project marker (the workspace root of a
+// monorepo, or the root package of a repository whose apps and libraries
+// have package.json files of their own); a nested repository (a folder
+// with its own .git) is a program of its own. Outside git, it is the
+// outermost folder declaring a workspace (workspaces in package.json,
+// pnpm-workspace.yaml, lerna.json, nx.json, a nest-cli.json monorepo)
+// above the file, else the nearest folder with a marker. Without any
+// marker it is the repository's top folder, else the outermost requested
 // folder holding the file, else the file's own folder.
 type projects struct {
 	requestedDirs []string          // absolute, resolved
-	found         map[string]string // folder -> nearest marker folder, or "git:" + top, or ""
+	found         map[string]string // folder -> program root, or ""
+	facts         map[string]dirFacts
 }
+
+type dirFacts struct{ marker, workspace, git bool }
 
 func newProjects(requestedDirs []string) *projects {
 	dirs := append([]string(nil), requestedDirs...)
 	sort.Slice(dirs, func(i, j int) bool {
 		return len(dirs[i]) < len(dirs[j]) || len(dirs[i]) == len(dirs[j]) && dirs[i] < dirs[j]
 	})
-	return &projects{requestedDirs: dirs, found: map[string]string{}}
+	return &projects{requestedDirs: dirs, found: map[string]string{}, facts: map[string]dirFacts{}}
 }
 
-// rootOf returns the project root of the file at abs.
+// rootOf returns the program root of the file at abs.
 func (p *projects) rootOf(abs string) string {
 	dir := filepath.Dir(abs)
-	f := p.search(dir)
-	switch {
-	case strings.HasPrefix(f, "git:"):
-		return strings.TrimPrefix(f, "git:")
-	case f != "":
+	if f := p.search(dir); f != "" {
 		return f
 	}
 	for _, d := range p.requestedDirs { // shortest first: the outermost
@@ -153,21 +160,73 @@ func (p *projects) rootOf(abs string) string {
 	return dir
 }
 
+func (p *projects) factsOf(dir string) dirFacts {
+	if f, ok := p.facts[dir]; ok {
+		return f
+	}
+	f := dirFacts{marker: hasMarker(dir), git: exists(filepath.Join(dir, ".git"))}
+	f.workspace = workspace.IsWorkspaceRoot(dir)
+	f.marker = f.marker || f.workspace
+	p.facts[dir] = f
+	return f
+}
+
 func (p *projects) search(dir string) string {
 	if f, ok := p.found[dir]; ok {
 		return f
 	}
-	f := ""
-	switch parent := filepath.Dir(dir); {
-	case hasMarker(dir):
-		f = dir
-	case exists(filepath.Join(dir, ".git")):
-		f = "git:" + dir
-	case parent != dir:
-		f = p.search(parent)
+	var chain []string // dir and its parents, up to the repository top
+	top := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		chain = append(chain, d)
+		if p.factsOf(d).git {
+			top = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
 	}
-	p.found[dir] = f
-	return f
+	res := ""
+	if top != "" {
+		for _, d := range chain {
+			if p.factsOf(d).marker {
+				res = d // the last one seen is the outermost
+			}
+		}
+		if res == "" {
+			res = top
+		}
+	} else {
+		for _, d := range chain {
+			if p.factsOf(d).workspace {
+				res = d
+			}
+		}
+		if res == "" {
+			for _, d := range chain {
+				if p.factsOf(d).marker {
+					res = d
+					break
+				}
+			}
+		}
+	}
+	p.found[dir] = res
+	return res
+}
+
+// request is the set of paths given on the command line: findings and
+// notices are reported only for files at or under them.
+type request []string // absolute, resolved
+
+func (r request) has(abs string) bool {
+	for _, p := range r {
+		if _, ok := relUnder(p, abs); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasMarker(dir string) bool {
@@ -179,13 +238,10 @@ func hasMarker(dir string) bool {
 	return false
 }
 
-// request is the set of paths given on the command line: findings and
-// notices are reported only for files at or under them.
-type request []string // absolute, resolved
-
-func (r request) has(abs string) bool {
+// within reports whether dir holds one of the requested paths.
+func (r request) within(dir string) bool {
 	for _, p := range r {
-		if _, ok := relUnder(p, abs); ok {
+		if _, ok := relUnder(dir, p); ok {
 			return true
 		}
 	}

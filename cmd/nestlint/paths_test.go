@@ -48,6 +48,19 @@ func TestProjectRoots(t *testing.T) {
 		"loose/x/e.ts":                     "",
 		"loose/f.ts":                       "",
 		"repo/apps/api/tsconfig.json/g.ts": "", // a folder named tsconfig.json is no marker
+		// a monorepo: the root package.json makes the whole repository one program
+		"mono/.git/HEAD":               "ref: refs/heads/main\n",
+		"mono/package.json":            `{"name": "acme"}`,
+		"mono/apps/api/package.json":   "{}",
+		"mono/apps/api/src/main.ts":    "",
+		"mono/libs/core/src/index.ts":  "",
+		"mono/vendor/sub/.git/HEAD":    "ref: refs/heads/main\n", // a nested repository stays apart
+		"mono/vendor/sub/package.json": "{}",
+		"mono/vendor/sub/src/x.ts":     "",
+		// no git: the outermost workspace root wins over nearer markers
+		"ws/pnpm-workspace.yaml":   "packages:\n  - apps/*\n",
+		"ws/apps/api/package.json": "{}",
+		"ws/apps/api/src/main.ts":  "",
 	})
 	p := newProjects([]string{filepath.Join(dir, "loose")})
 	tests := []struct{ file, want string }{
@@ -57,6 +70,10 @@ func TestProjectRoots(t *testing.T) {
 		{"repo/scripts/d.ts", "repo"}, // no marker: the git top
 		{"loose/x/e.ts", "loose"},     // no marker, no git: the requested folder
 		{"repo/apps/api/tsconfig.json/g.ts", "repo/apps/api"},
+		{"mono/apps/api/src/main.ts", "mono"},
+		{"mono/libs/core/src/index.ts", "mono"},
+		{"mono/vendor/sub/src/x.ts", "mono/vendor/sub"},
+		{"ws/apps/api/src/main.ts", "ws"},
 	}
 	for _, tc := range tests {
 		got := p.rootOf(filepath.Join(dir, filepath.FromSlash(tc.file)))

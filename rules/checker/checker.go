@@ -39,6 +39,8 @@ type Result struct {
 	Parse    *parser.Result
 	Findings []Finding
 	Errors   []lint.ToolError
+	// Scope is the scope link decided (nil when no rule needed the model).
+	Scope *lint.ScopeResult
 }
 
 // Run parses files and runs rules over them.
@@ -140,6 +142,18 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 		res.Findings = append(res.Findings, local...)
 	}
 	res.Errors = env.Errors()
+	res.Scope = env.Scope()
+	if settings != nil && settings.Scope == lint.ScopeServer && res.Scope != nil {
+		// Server scope: what is not NestJS server code is not reported.
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if tf := pr.Fset.File(f.Diagnostic.Pos); tf != nil && res.Scope.OutOfScope[tf.Name()] {
+				continue
+			}
+			kept = append(kept, f)
+		}
+		res.Findings = kept
+	}
 	sort.SliceStable(res.Errors, func(i, j int) bool {
 		a, b := res.Errors[i], res.Errors[j]
 		if a.File != b.File {

@@ -30,6 +30,30 @@ type Settings struct {
 	Offline []string
 	// Root is the project root (absolute).
 	Root string
+	// Scope is ScopeServer (report only NestJS server code: the import
+	// closure of the Nest roots) or ScopeAll; "" reports everything too,
+	// which is what rule tests want.
+	Scope string
+}
+
+// Scopes.
+const (
+	ScopeServer = "server"
+	ScopeAll    = "all"
+)
+
+// ScopeResult is what link decides about the program's scope: the files
+// that are not NestJS server code, and one notice per package or folder
+// left out (its folder and the message).
+type ScopeResult struct {
+	OutOfScope map[string]bool // absolute paths
+	Groups     []ScopeGroup
+}
+
+// ScopeGroup is one package or folder outside the default scope.
+type ScopeGroup struct {
+	Dir     string // absolute folder
+	Message string // "browser app (@angular/core), 412 files not linted; use --scope all to lint it"
 }
 
 // ToolError is an internal failure: a rule that panicked or failed.
@@ -45,6 +69,22 @@ type Env struct {
 	Settings *Settings
 	mu       sync.Mutex
 	errs     []ToolError
+	scope    *ScopeResult
+}
+
+// SetScope records the scope link decided; the checker filters findings
+// with it.
+func (e *Env) SetScope(s *ScopeResult) {
+	e.mu.Lock()
+	e.scope = s
+	e.mu.Unlock()
+}
+
+// Scope returns the scope link decided, or nil.
+func (e *Env) Scope() *ScopeResult {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.scope
 }
 
 // NewEnv returns an Env with the given settings (nil means defaults).

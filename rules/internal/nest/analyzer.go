@@ -20,8 +20,25 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	pr := parser.Of(pass)
-	s := lint.EnvOf(pass).Settings
-	return Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline}), nil
+	env := lint.EnvOf(pass)
+	s := env.Settings
+	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline})
+	env.SetScope(m.ScopeResult())
+	return m, nil
+}
+
+// ScopeResult returns the scope decision as the checker and the CLI use it.
+func (m *Model) ScopeResult() *lint.ScopeResult {
+	r := &lint.ScopeResult{OutOfScope: map[string]bool{}}
+	for fi, f := range m.Files {
+		if !m.InScope(fi) {
+			r.OutOfScope[f.Path] = true
+		}
+	}
+	for _, g := range m.ScopeGroups {
+		r.Groups = append(r.Groups, lint.ScopeGroup{Dir: g.Dir, Message: g.Notice()})
+	}
+	return r
 }
 
 // Of returns the model of a pass.

@@ -30,14 +30,14 @@ type ScopeGroup struct {
 	Offline bool
 }
 
-// Notice is the one-line notice the CLI prints for the group; rel names
-// the folder.
-func (g ScopeGroup) Notice(rel string) string {
+// Notice is the one-line notice the CLI prints for the group, after the
+// folder's name.
+func (g ScopeGroup) Notice() string {
 	noun := "files"
 	if g.Files == 1 {
 		noun = "file"
 	}
-	return fmt.Sprintf("%s: %s, %d %s not linted; use --scope all to lint it", rel, g.Reason, g.Files, noun)
+	return fmt.Sprintf("%s, %d %s not linted; use --scope all to lint it", g.Reason, g.Files, noun)
 }
 
 // nestRootImport reports whether an import source makes a file a Nest
