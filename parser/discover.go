@@ -45,6 +45,10 @@ type Discovery struct {
 	Files    []string  // absolute, cleaned, sorted TypeScript files
 	Extra    []string  // other inputs some rules read (Dockerfiles, PM2 ecosystem files), sorted
 	Problems []Problem // unreadable folders and the like
+	// Ignored counts the TypeScript files and folders that .gitignore
+	// files left out, by the .gitignore that decided (absolute path), so
+	// that a run with nothing to lint can say why.
+	Ignored map[string]int
 }
 
 // ErrNotExist is returned for a path argument that does not exist.
@@ -84,7 +88,7 @@ func Discover(paths []string) (*Discovery, error) {
 			continue
 		}
 		w := walker{d: d, seen: seen}
-		w.walk(abs, parentIgnores(abs))
+		w.walk(abs, explicitRoot(abs, parentIgnores(abs)))
 	}
 	sort.Strings(d.Files)
 	sort.Strings(d.Extra)
@@ -190,7 +194,11 @@ func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
 			typ = info.Mode().Type()
 		}
 		if typ.IsDir() {
-			if skippedDirs[name] || strings.HasPrefix(name, ".") || m.Match(rel, true) {
+			if skippedDirs[name] || strings.HasPrefix(name, ".") {
+				continue
+			}
+			if m.Match(rel, true) {
+				w.ignored(dir, repo)
 				continue
 			}
 			w.dir(full, repo, patterns)
@@ -200,6 +208,9 @@ func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
 			continue
 		}
 		if m.Match(rel, false) {
+			if IsSource(name) {
+				w.ignored(dir, repo)
+			}
 			continue
 		}
 		if IsSource(name) || isExtraInput(name) {
@@ -226,4 +237,58 @@ func errText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// explicitRoot drops the inherited ignore patterns that exclude root itself
+// or a folder above it: a folder named on the command line is linted even
+// when an enclosing repository ignores it (as ripgrep, eslint and biome
+// do); patterns about what lies below root still apply.
+func explicitRoot(root string, inherited []gitignore.Pattern) []gitignore.Pattern {
+	repo := ""
+	for d := root; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			repo = d
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if repo == "" || len(inherited) == 0 {
+		return inherited
+	}
+	parts := domain(root, repo)
+	out := inherited[:0:0]
+	for _, p := range inherited {
+		drop := false
+		for i := 1; i <= len(parts); i++ {
+			if p.Match(parts[:i], true) == gitignore.Exclude {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ignored records that an entry of folder dir was left out by a
+// .gitignore: the nearest .gitignore at or above dir is named as the one
+// that decided (the matcher does not say which pattern matched).
+func (w *walker) ignored(dir, repo string) {
+	if w.d.Ignored == nil {
+		w.d.Ignored = map[string]int{}
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".gitignore")); err == nil {
+			w.d.Ignored[filepath.Join(d, ".gitignore")]++
+			return
+		}
+		if d == repo || filepath.Dir(d) == d {
+			w.d.Ignored[filepath.Join(repo, ".gitignore")]++
+			return
+		}
+	}
 }

@@ -153,9 +153,13 @@ func TestSymlinkLoopTerminates(t *testing.T) {
 func TestEmptyFolder(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"README.md": "# nothing here\n", "node_modules/x/index.ts": requestOnlyTS})
+	r := runSync(t, dir)
+	if r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "nothing to lint: no TypeScript files under "+dir) {
+		t.Errorf("want exit 2 naming the folder:\n%s", r)
+	}
 	for _, format := range []string{"text", "json", "github", "sarif"} {
 		t.Run(format, func(t *testing.T) {
-			r := runSync(t, "--format", format, dir)
+			r := runSync(t, "--allow-empty", "--format", format, dir)
 			if r.code != exitOK || r.stderr != "nestlint: no files to lint\n" {
 				t.Errorf("want exit 0 and \"no files to lint\":\n%s", r)
 			}
@@ -211,5 +215,32 @@ func TestDeeplyNestedFileDoesNotCrash(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "deep.controller.ts:") {
 		t.Errorf("the nested readFileSync is not reported:\n%s", r)
+	}
+}
+
+// TestExplicitRootInIgnoredFolder: a folder named on the command line is
+// linted even when the enclosing repository's .gitignore ignores it;
+// what it ignores below the folder stays ignored, and a run whose files
+// are all ignored says by which .gitignore and exits 2.
+func TestExplicitRootInIgnoredFolder(t *testing.T) {
+	dir, err := resolve(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{
+		".git/HEAD":                       "ref: refs/heads/main\n",
+		".gitignore":                      "vendor/\n*.gen.ts\n",
+		"vendor/app/cats.controller.ts":   requestOnlyTS,
+		"vendor/app/cats.gen.ts":          requestOnlyTS,
+		"only-ignored/.gitignore":         "*.ts\n",
+		"only-ignored/cats.controller.ts": requestOnlyTS,
+	})
+	r := runSync(t, filepath.Join(dir, "vendor", "app"))
+	if r.code != exitFindings || !strings.Contains(r.stdout, "vendor/app/cats.controller.ts:") || strings.Contains(r.stdout, "cats.gen.ts") {
+		t.Errorf("explicit ignored folder not linted (or its ignored file linted):\n%s", r)
+	}
+	r = runSync(t, filepath.Join(dir, "only-ignored"))
+	if r.code != exitUsage || !strings.Contains(r.stderr, "is ignored (1 by only-ignored/.gitignore)") {
+		t.Errorf("want exit 2 naming the .gitignore:\n%s", r)
 	}
 }

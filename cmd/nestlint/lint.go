@@ -61,6 +61,16 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return exitInternal
 	}
 	o.prog.clear()
+	if c.linted == 0 && !o.allowEmpty {
+		// Nothing to lint is an input error, as eslint says of a pattern
+		// that matches no file: an empty SARIF uploaded by CI would close
+		// every open alert of its category.
+		if !o.quiet {
+			slices.SortFunc(c.notices, compareNotices)
+			report.WriteNotices(stderr, c.notices, func(string) ([]byte, bool) { return nil, false })
+		}
+		return usageError(stderr, "nothing to lint: %s (use --allow-empty to exit 0)", c.emptyReason(disc, o))
+	}
 	dropIgnored(c, o.cfg)
 	r := c.finish(buildVersion(), o.category)
 	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
@@ -442,4 +452,25 @@ func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) (er
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// emptyReason says why a run linted nothing.
+func (c *collector) emptyReason(disc *parser.Discovery, o *options) string {
+	where := strings.Join(o.paths, ", ")
+	switch {
+	case len(disc.Files) == 0 && len(disc.Ignored) > 0:
+		files := make([]string, 0, len(disc.Ignored))
+		n := 0
+		for f, k := range disc.Ignored {
+			files = append(files, c.names.name(f))
+			n += k
+		}
+		slices.Sort(files)
+		return fmt.Sprintf("every TypeScript file or folder under %s is ignored (%d by %s)", where, n, strings.Join(files, ", "))
+	case len(disc.Files) == 0:
+		return fmt.Sprintf("no TypeScript files under %s", where)
+	case c.serverScope:
+		return fmt.Sprintf("no file under %s is NestJS server code (see the notices; use --scope all to lint every file)", where)
+	}
+	return fmt.Sprintf("no file under %s could be linted (see the notices)", where)
 }

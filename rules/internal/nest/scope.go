@@ -103,6 +103,14 @@ func (m *Model) computeScope() {
 			}
 		}
 	}
+	// Offline files of a Nest package (its tests, migrations, scripts) are
+	// judged too, as offline code; the closure is not followed from them,
+	// so a testing library that only tests import stays out.
+	for fi := range m.Files {
+		if m.offline[fi] && rootPkgs[pkgOf[fi]] {
+			m.inScope[fi] = true
+		}
+	}
 	// Files reached only from offline code (test helpers).
 	fromTests := make([]bool, n)
 	for fi := range m.Files {
