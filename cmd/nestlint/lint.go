@@ -138,7 +138,7 @@ type collector struct {
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.
 	serverScope bool
-	adopt   adoptState              // directive comments (baseline_cli.go)
+	adopt       adoptState // directive comments (baseline_cli.go)
 }
 
 func newCollector(names namer, req request, enabled []*lint.Rule) *collector {

@@ -69,8 +69,8 @@ type options struct {
 	cfg         *config.Config // the loaded nestlint.json, nil without one
 	prog        *progress      // the progress line, nil without one
 	paths       []string
-	scope       string // --scope: "server", "all", or "" for the config's choice
-	allowEmpty  bool   // --allow-empty: a run with nothing to lint exits 0
+	scope       string       // --scope: "server", "all", or "" for the config's choice
+	allowEmpty  bool         // --allow-empty: a run with nothing to lint exits 0
 	adopt       adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
 }
 
