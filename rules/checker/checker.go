@@ -56,6 +56,11 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 	}
 	pr := parser.Parse(ctx, files, parser.Options{Jobs: opts.Jobs, MaxFileSize: opts.MaxFileSize, Progress: opts.Progress})
 	pr.Extra = extra
+	if opts.Settings != nil && opts.Settings.Jobs == 0 {
+		s := *opts.Settings
+		s.Jobs = opts.Jobs
+		opts.Settings = &s
+	}
 	return RunParsed(ctx, pr, rules, opts.Settings)
 }
 

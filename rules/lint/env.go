@@ -30,6 +30,8 @@ type Settings struct {
 	Offline []string
 	// Root is the project root (absolute).
 	Root string
+	// Jobs bounds the goroutines of the link stage (0: GOMAXPROCS).
+	Jobs int
 	// Scope is ScopeServer (report only NestJS server code: the import
 	// closure of the Nest roots) or ScopeAll; "" reports everything too,
 	// which is what rule tests want.

@@ -22,7 +22,7 @@ func run(pass *analysis.Pass) (any, error) {
 	pr := parser.Of(pass)
 	env := lint.EnvOf(pass)
 	s := env.Settings
-	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline})
+	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs})
 	env.SetScope(m.ScopeResult())
 	return m, nil
 }

@@ -13,6 +13,28 @@ type Callee struct {
 	Funcs    []FuncRef
 	External string // module + "." + member, with the node: prefix removed
 	Module   string // the external module alone
+	// Global is the dotted path of a call on a JavaScript or Node.js
+	// global that no declaration shadows ("process.exit", "Atomics.wait",
+	// "setInterval"); "" otherwise.
+	Global string
+}
+
+// Name returns what the call is, for matching: External, else Global.
+func (c Callee) Name() string {
+	if c.External != "" {
+		return c.External
+	}
+	return c.Global
+}
+
+// globals are the global objects and functions whose calls are resolved
+// by name when nothing in scope declares them.
+var globals = map[string]bool{
+	"process": true, "Atomics": true, "console": true, "setInterval": true, "setTimeout": true,
+	"setImmediate": true, "clearInterval": true, "clearTimeout": true, "queueMicrotask": true, "Promise": true,
+	"JSON": true, "Math": true, "Date": true, "globalThis": true, "performance": true, "fetch": true,
+	"Buffer": true, "require": true, "structuredClone": true, "AbortSignal": true, "Object": true, "Array": true,
+	"Reflect": true, "RegExp": true, "String": true, "Number": true, "Symbol": true, "WebAssembly": true,
 }
 
 // findMethod looks up a method by name in a class and its bases.
@@ -137,7 +159,46 @@ func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
 }
 
 // ResolveCallee resolves call ci of file fi.
+//
+// Callees are resolved once, when the model is built; this returns the
+// stored answer.
 func (m *Model) ResolveCallee(fi, ci int) Callee {
+	if fi < len(m.callees) && ci < len(m.callees[fi]) {
+		return m.callees[fi][ci]
+	}
+	return m.resolveCallee(fi, ci)
+}
+
+// CallIs reports whether call ci of file fi is one of names: an external
+// module export ("fs.readFileSync", "child_process.execSync") or a global
+// ("process.exit", "Atomics.wait"), whatever it is imported or aliased as.
+func (m *Model) CallIs(fi, ci int, names ...string) bool {
+	n := m.ResolveCallee(fi, ci).Name()
+	if n == "" {
+		return false
+	}
+	for _, want := range names {
+		if n == want {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveCallees resolves every call of every file, in parallel.
+func (m *Model) resolveCallees() {
+	m.callees = make([][]Callee, len(m.Files))
+	m.parallel(len(m.Files), func(fi int) {
+		calls := m.Files[fi].Facts.Calls
+		out := make([]Callee, len(calls))
+		for ci := range calls {
+			out[ci] = m.resolveCallee(fi, ci)
+		}
+		m.callees[fi] = out
+	})
+}
+
+func (m *Model) resolveCallee(fi, ci int) Callee {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	p := c.Path
@@ -233,6 +294,10 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 			if e.Kind == DeclFunc {
 				return Callee{Funcs: []FuncRef{{e.File, e.Index}}}
 			}
+		}
+	case DeclNone:
+		if globals[p[0]] {
+			return Callee{Global: strings.Join(p, ".")}
 		}
 	}
 	return Callee{}

@@ -11,10 +11,8 @@ package nest
 import (
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -165,6 +163,11 @@ type Model struct {
 	Bootstraps   []Bootstrap
 	tokens       map[string]*Provider // token -> provider (custom providers)
 
+	// resolved layer (resolved.go): every call's callee, signal handlers
+	callees        [][]Callee
+	SignalHandlers []SignalHandler
+	jobs           int
+
 	// call graph
 	edges   map[FuncRef][]edge
 	ctx     map[FuncRef]Context
@@ -186,6 +189,8 @@ type edgeFrom struct {
 
 // Options configure Build.
 type Options struct {
+	// Jobs bounds the goroutines Build uses (default: GOMAXPROCS).
+	Jobs        int
 	Root        string   // project root, for offline globs
 	EntryPoints []string // extra entry decorators
 	Offline     []string // extra offline globs
@@ -212,9 +217,9 @@ var offlineGlobs = []string{
 // indexOne indexes file i: its symbols, its locals by function, and
 // whether its path makes it offline.
 func (m *Model) indexOne(i int, root string, globs []string) {
+	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
-	m.unaliasDecorators(i)
 	lm := map[int]map[int]bool{}
 	for li, l := range f.Facts.Locals {
 		if lm[l.Func] == nil {
@@ -284,7 +289,7 @@ func hasAppCode(f *parser.Facts) bool {
 // Build links the files of a project into a Model.
 func Build(files []*parser.File, opts Options) *Model {
 	m := &Model{
-		Files:           files,
+		Files:           append([]*parser.File(nil), files...), // unaliasDecorators replaces entries
 		fileIndex:       map[string]int{},
 		Classes:         map[ClassRef]*ClassInfo{},
 		classByKey:      map[string][]ClassRef{},
@@ -326,29 +331,18 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.locals = make([]map[int]map[int]bool, len(files))
 	m.offline = make([]bool, len(files))
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
-	// Per-file indexing is independent: run it on all cores.
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				m.indexOne(i, root, globs)
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	m.jobs = opts.Jobs
+	// Per-file indexing is independent: run it in parallel.
+	m.parallel(len(files), func(i int) { m.indexOne(i, root, globs) })
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
 	m.bubbleScopes()
+	m.classRefs = m.sortClassRefs()
+	m.resolveCallees()
 	m.buildCallGraph()
 	m.findBootstraps()
+	m.findSignalHandlers()
 	m.computeContexts()
 	return m
 }
@@ -422,14 +416,17 @@ func decoName(n string) string {
 	return n
 }
 
-// sortedClassRefs returns every class in file order. Classes are all known
-// once buildClasses has run, so the sorted list is computed once.
+// sortedClassRefs returns every class in file order (computed once in
+// Build, after buildClasses; before that it sorts on each call).
 func (m *Model) sortedClassRefs() []ClassRef {
-	if len(m.classRefs) == len(m.Classes) && m.classRefs != nil {
+	if m.classRefs != nil {
 		return m.classRefs
 	}
+	return m.sortClassRefs()
+}
+
+func (m *Model) sortClassRefs() []ClassRef {
 	refs := make([]ClassRef, 0, len(m.Classes))
-	defer func() { m.classRefs = refs }()
 	for r := range m.Classes {
 		refs = append(refs, r)
 	}
@@ -444,38 +441,83 @@ func (m *Model) sortedClassRefs() []ClassRef {
 
 // unaliasDecorators renames decorators imported under another name to the
 // name their package exports (`import { Processor as BullProcessor }`), so
-// that every rule and the entry-point table see "Processor". It is
-// idempotent, which keeps facts reusable by a cache.
+// that every rule and the entry-point table see "Processor". The parser's
+// facts are never written: a file that needs renaming gets a copy of its
+// classes and functions (copy on write), so facts stay shareable with a
+// cache and between runs.
 func (m *Model) unaliasDecorators(fi int) {
 	f := m.Files[fi].Facts
 	alias := map[string]string{}
 	for _, im := range f.Imports {
-		if im.Imported != im.Local && im.Imported != "*" && im.Imported != "default" {
+		if im.Imported != im.Local && im.Imported != "*" && im.Imported != "default" && im.Local != "" {
 			alias[im.Local] = im.Imported
 		}
 	}
-	if len(alias) == 0 {
+	if len(alias) == 0 || !usesAlias(f, alias) {
 		return
 	}
-	fix := func(ds []parser.Decorator) {
-		for i := range ds {
-			if n, ok := alias[ds[i].Name]; ok {
-				ds[i].Name = n
+	nf := *m.Files[fi]
+	facts := *f
+	nf.Facts = &facts
+	facts.Classes = append([]parser.Class(nil), f.Classes...)
+	facts.Funcs = append([]parser.Func(nil), f.Funcs...)
+	fix := func(ds []parser.Decorator) []parser.Decorator {
+		out := append([]parser.Decorator(nil), ds...)
+		for i := range out {
+			if n, ok := alias[out[i].Name]; ok {
+				out[i].Name = n
+			}
+		}
+		return out
+	}
+	for ci := range facts.Classes {
+		c := &facts.Classes[ci]
+		c.Decorators = fix(c.Decorators)
+		c.Fields = append([]parser.Field(nil), c.Fields...)
+		for fj := range c.Fields {
+			c.Fields[fj].Decorators = fix(c.Fields[fj].Decorators)
+		}
+	}
+	for fj := range facts.Funcs {
+		fn := &facts.Funcs[fj]
+		fn.Decorators = fix(fn.Decorators)
+		fn.Params = append([]parser.Param(nil), fn.Params...)
+		for pj := range fn.Params {
+			fn.Params[pj].Decorators = fix(fn.Params[pj].Decorators)
+		}
+	}
+	m.Files[fi] = &nf
+}
+
+// usesAlias reports whether any decorator of f is named by an alias.
+func usesAlias(f *parser.Facts, alias map[string]string) bool {
+	has := func(ds []parser.Decorator) bool {
+		for _, d := range ds {
+			if _, ok := alias[d.Name]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range f.Classes {
+		if has(c.Decorators) {
+			return true
+		}
+		for _, fd := range c.Fields {
+			if has(fd.Decorators) {
+				return true
 			}
 		}
 	}
-	for ci := range f.Classes {
-		c := &f.Classes[ci]
-		fix(c.Decorators)
-		for fj := range c.Fields {
-			fix(c.Fields[fj].Decorators)
+	for _, fn := range f.Funcs {
+		if has(fn.Decorators) {
+			return true
+		}
+		for _, p := range fn.Params {
+			if has(p.Decorators) {
+				return true
+			}
 		}
 	}
-	for fj := range f.Funcs {
-		fn := &f.Funcs[fj]
-		fix(fn.Decorators)
-		for pj := range fn.Params {
-			fix(fn.Params[pj].Decorators)
-		}
-	}
+	return false
 }

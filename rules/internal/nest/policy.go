@@ -1,0 +1,106 @@
+package nest
+
+import (
+	"fmt"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// Policy is the standard way a finding in a function is judged by where
+// the function runs: the severity for each context, Off meaning "not
+// reported". The zero Policy is not useful; start from DefaultPolicy.
+type Policy struct {
+	Request, Unknown, Startup, Shutdown, Offline lint.Severity
+}
+
+// DefaultPolicy is RULES.md's severity default: a proven request-path
+// problem is an error with its path, code no entry point is known to reach
+// a warning, and code that runs once (startup, shutdown) or offline is not
+// reported.
+var DefaultPolicy = Policy{Request: lint.Error, Unknown: lint.Warning}
+
+// For returns the severity of context c.
+func (p Policy) For(c Context) lint.Severity {
+	switch c {
+	case Request:
+		return p.Request
+	case Unknown:
+		return p.Unknown
+	case Startup:
+		return p.Startup
+	case Shutdown:
+		return p.Shutdown
+	}
+	return p.Offline
+}
+
+// Finding is what a rule found in a function, in words the policy
+// completes with where the function runs.
+type Finding struct {
+	Func     FuncRef
+	Pos, End token.Pos
+	// What says what is wrong and why, with identifiers in backticks:
+	// "`fs.readFileSync` blocks the event loop".
+	What string
+	// Fix says what to do instead: "use `fs.promises.readFile`".
+	Fix string
+}
+
+// Placement is where a function runs: its context and, on the request
+// path, the path from an entry point that proves it.
+type Placement struct {
+	Context Context
+	Path    []Step
+}
+
+// Place returns where fr runs.
+func (m *Model) Place(fr FuncRef) Placement {
+	p := Placement{Context: m.ContextOf(fr)}
+	if p.Context == Request {
+		p.Path = m.PathTo(fr)
+	}
+	return p
+}
+
+// Message returns the finding's message for a context: the what, where it
+// runs, and the fix; the request path itself travels with the finding
+// (text output prints it once as "via A → B").
+func (m *Model) Message(f Finding, c Context) string {
+	where := ""
+	switch c {
+	case Request:
+		where = " on the request path"
+	case Unknown:
+		where = fmt.Sprintf(" in `%s`, which no entry point is known to reach", m.Label(f.Func))
+	default:
+		where = fmt.Sprintf(" in `%s` (%s code)", m.Label(f.Func), c)
+	}
+	msg := f.What + where
+	if f.Fix != "" {
+		if c == Unknown {
+			msg += "; if it runs per request, " + f.Fix
+		} else {
+			msg += "; " + f.Fix
+		}
+	}
+	return msg
+}
+
+// Report reports f with policy p: the severity of the function's context
+// (nothing when Off), its message, and the request path when there is
+// one. It reports whether anything was reported.
+func (m *Model) Report(pass *analysis.Pass, p Policy, f Finding, opts ...lint.Option) bool {
+	pl := m.Place(f.Func)
+	sev := p.For(pl.Context)
+	if sev == lint.Off {
+		return false
+	}
+	if len(pl.Path) > 0 {
+		opts = append(opts, lint.WithPath(m.StepsFor(pl.Path)))
+	}
+	lint.Report(pass, sev, f.Pos, f.End, m.Message(f, pl.Context), opts...)
+	return true
+}

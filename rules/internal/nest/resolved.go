@@ -1,0 +1,126 @@
+package nest
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/nestlint/nestlint/parser"
+)
+
+// parallel calls fn(i) for i in [0, n) on at most m.jobs goroutines
+// (GOMAXPROCS when unset). Each i must touch only its own slots.
+func (m *Model) parallel(n int, fn func(i int)) {
+	jobs := m.jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	if jobs > n {
+		jobs = n
+	}
+	if jobs <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Signals are the process signals a shutdown handler listens to.
+var Signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "SIGUSR2": true, "SIGQUIT": true, "SIGBREAK": true}
+
+// SignalHandler is one `process.on('SIGTERM', handler)` registration
+// (also once, addListener, prependListener, prependOnceListener), found
+// once for every rule that asks.
+type SignalHandler struct {
+	File   int
+	Call   int    // index into the file's Calls
+	Method string // "on", "once", "addListener", ...
+	Signal string // "SIGTERM"
+	// Handler is the function that runs on the signal: the callback written
+	// in place or a project function passed by name; Index is -1 when it
+	// is not known.
+	Handler FuncRef
+}
+
+// signalMethods are the EventEmitter methods that register a listener.
+var signalMethods = map[string]bool{"on": true, "once": true, "addListener": true, "prependListener": true, "prependOnceListener": true}
+
+func (m *Model) findSignalHandlers() {
+	for fi, file := range m.Files {
+		f := file.Facts
+		for ci := range f.Calls {
+			c := &f.Calls[ci]
+			if c.New || len(c.Path) != 2 || !signalMethods[c.Path[1]] || len(c.Args) < 2 {
+				continue
+			}
+			if m.ResolveCallee(fi, ci).Global != "process."+c.Path[1] {
+				continue
+			}
+			a := c.Args[0]
+			if a.Kind != parser.VString || !Signals[a.Text] {
+				continue
+			}
+			h := SignalHandler{File: fi, Call: ci, Method: c.Path[1], Signal: a.Text, Handler: FuncRef{fi, -1}}
+			switch cb := c.Args[1]; cb.Kind {
+			case parser.VFunc:
+				h.Handler = FuncRef{fi, cb.Func}
+			case parser.VIdent:
+				if d := m.Resolve(fi, c.Func, cb.Text); d.Kind == DeclFunc {
+					h.Handler = FuncRef{d.File, d.Index}
+				} else if parts := strings.Split(cb.Text, "."); len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
+					if ts := m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]); len(ts) == 1 {
+						h.Handler = ts[0]
+					}
+				}
+			}
+			m.SignalHandlers = append(m.SignalHandlers, h)
+		}
+	}
+}
+
+// InSignalHandler reports whether function fr is a signal handler's
+// callback or nested in one.
+func (m *Model) InSignalHandler(fr FuncRef) bool {
+	for _, a := range m.Ancestors(fr) {
+		for _, h := range m.SignalHandlers {
+			if h.Handler == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Ancestors returns fr and the functions it is nested in, innermost first
+// (a callback's parent is the function whose call it is passed to). The
+// top level (Index -1) is not included.
+func (m *Model) Ancestors(fr FuncRef) []FuncRef {
+	var out []FuncRef
+	f := m.Files[fr.File].Facts
+	for fn, n := fr.Index, 0; fn >= 0 && n < 1024; n++ {
+		out = append(out, FuncRef{fr.File, fn})
+		next := f.Funcs[fn].Parent
+		if next < 0 && f.Funcs[fn].ArgOf >= 0 {
+			next = f.Calls[f.Funcs[fn].ArgOf].Func
+		}
+		fn = next
+	}
+	return out
+}

@@ -1,0 +1,5 @@
+export function drain(): void {
+  setTimeout(() => {
+    process.exit(0);
+  }, 1000);
+}
