@@ -47,6 +47,10 @@ func fixedShape(srcs []parser.Value) bool {
 	return true
 }
 
+// policy: a warning on the request path (a new shape per request), a note
+// where the instance is built once or nobody is known to build it.
+var policy = nest.Policy{Request: lint.Warning, Unknown: lint.Note, Startup: lint.Note, Shutdown: lint.Note}
+
 func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 	f := file.Facts
 	for _, c := range f.Calls {
@@ -62,20 +66,10 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			}
 		}
 		fr := nest.FuncRef{File: fi, Index: c.Func}
-		msg := fmt.Sprintf("Object.assign(this, ...) in %s gives each %s instance the keys of its input, so instances get different hidden classes", m.Label(fr), owner)
-		const fix = "assign the known fields one by one (this.id = input.id) or declare them with initializers"
-		pos, end := file.Pos(c.Span.Start), file.Pos(c.Span.End)
-		switch ctx := m.ContextOf(fr); ctx {
-		case nest.Request:
-			path := m.PathTo(fr)
-			lint.Report(pass, lint.Warning, pos, end,
-				fmt.Sprintf("%s on the request path (reached from %s); %s", msg, m.Label(path[0].Func), fix),
-				lint.WithPath(m.StepsFor(path)))
-		case nest.Offline:
-		case nest.Unknown:
-			lint.Report(pass, lint.Note, pos, end, fmt.Sprintf("%s; if it is built per request, %s", msg, fix))
-		default:
-			lint.Report(pass, lint.Note, pos, end, fmt.Sprintf("%s (%s code); %s", msg, ctx, fix))
-		}
+		m.Report(pass, policy, nest.Finding{
+			Func: fr, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
+			What: fmt.Sprintf("`Object.assign(this, ...)` gives each `%s` instance the keys of its input, so instances get different hidden classes", owner),
+			Fix:  "assign the known fields one by one (`this.id = input.id`) or declare them with initializers",
+		})
 	}
 }

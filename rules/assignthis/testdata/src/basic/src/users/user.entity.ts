@@ -2,7 +2,7 @@ export class UserEntity {
   id: string;
   email: string;
   constructor(input: Partial<UserEntity>) {
-    Object.assign(this, input); // want "warning: Object.assign\\(this, ...\\) in UserEntity.constructor gives each UserEntity instance the keys of its input, so instances get different hidden classes on the request path \\(reached from UsersController.create\\); assign the known fields one by one"
+    Object.assign(this, input); // want "warning: `Object.assign\\(this, ...\\)` gives each `UserEntity` instance the keys of its input, so instances get different hidden classes on the request path; assign the known fields one by one" "via UsersController.create -> UsersService.create -> UserEntity.constructor"
   }
 }
 
@@ -10,6 +10,6 @@ export class AuditEntry {
   at: number;
   constructor(data: Record<string, unknown>) {
     Object.assign(this, { at: 0 });
-    Object.assign(this, data); // want "note: Object.assign\\(this, ...\\) in AuditEntry.constructor gives each AuditEntry instance"
+    Object.assign(this, data); // want "note: `Object.assign\\(this, ...\\)` gives each `AuditEntry` instance .* in `AuditEntry.constructor`, which no entry point is known to reach"
   }
 }
