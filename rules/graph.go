@@ -2,21 +2,36 @@ package rules
 
 import (
 	"context"
+	"fmt"
 	"io"
 
-	"github.com/nestlint/nestlint/parser"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/lint"
 )
 
 // GraphFormats are the formats of WriteGraph.
 var GraphFormats = nest.GraphFormats
 
-// WriteGraph parses files, builds the project model and writes what
-// nestlint understood of the project (modules, providers with scopes and
-// why, entry points, bootstrap sites) in format text, dot or mermaid. rel
-// turns an absolute path into the name to print.
-func WriteGraph(ctx context.Context, w io.Writer, files []string, root, format string, jobs int, rel func(string) string) error {
-	pr := parser.Parse(ctx, files, parser.Options{Jobs: jobs})
-	m := nest.Build(pr.Files, nest.Options{Root: root})
+// WriteGraph runs the pipeline of a lint run up to the model (parse, then
+// link with the run's settings: config entry points, offline globs, scope,
+// jobs) over one program's files and writes what nestlint understood of it
+// (modules, providers with scopes and why, entry points, bootstrap sites)
+// in format text, dot or mermaid. rel turns an absolute path into the name
+// to print.
+func WriteGraph(ctx context.Context, w io.Writer, files, extra []string, settings *lint.Settings, jobs int, format string, rel func(string) string) error {
+	res, err := checker.Run(ctx, files, extra, nil, checker.Options{Jobs: jobs, Settings: settings, Analyzers: []*analysis.Analyzer{nest.Analyzer}})
+	if err != nil {
+		return err
+	}
+	for _, te := range res.Errors {
+		return fmt.Errorf("%s: %s", te.Analyzer, te.Message)
+	}
+	m, ok := res.Results[nest.Analyzer].(*nest.Model)
+	if !ok {
+		return fmt.Errorf("the model was not built")
+	}
 	return m.WriteGraph(w, format, rel)
 }

@@ -211,3 +211,23 @@ func TestProgress(t *testing.T) {
 		t.Error("progress in CI")
 	}
 }
+
+// TestGraphUsesConfig: nestlint graph runs the lint pipeline up to the
+// model, config included: a config entry-point decorator makes an entry
+// point in the graph as it does in linting.
+func TestGraphUsesConfig(t *testing.T) {
+	files := map[string]string{"src/jobs.ts": handlerTS, "src/handler.ts": "export function Handler(): MethodDecorator { return () => {}; }\n"}
+	dir := repo(t, files)
+	without := runSync(t, "graph", dir)
+	if without.code != exitOK || strings.Contains(without.stdout, "Jobs.run") {
+		t.Fatalf("without config:\n%s", without)
+	}
+	writeFiles(t, dir, map[string]string{"nestlint.json": `{"entryPoints": ["@Handler"]}`})
+	with := runSync(t, "graph", dir)
+	if with.code != exitOK || !strings.Contains(with.stdout, "Jobs.run") {
+		t.Errorf("config entry point missing from the graph:\n%s", with)
+	}
+	if bad := runSync(t, "graph", "-j", "0", dir); bad.code != exitUsage {
+		t.Errorf("-j 0: %s", bad)
+	}
+}

@@ -150,31 +150,30 @@ func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
 	return c
 }
 
-// lint groups the discovered files by project and runs the checker once
-// per project, over every file of the project: requested files only narrow
-// what is reported (checklist P4).
-func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
+// program is one program of the run: its root and every file of it.
+type program struct {
+	root         string
+	files, extra []string
+}
+
+// programs groups the discovered files by program (see projects) and adds
+// the rest of each program: files the request did not name, which
+// cross-file rules still need. Files of nested programs stay out.
+func programs(req request, disc *parser.Discovery) []program {
 	var dirs []string
-	for _, p := range c.req {
+	for _, p := range req {
 		if isDir(p) {
 			dirs = append(dirs, p)
 		}
 	}
 	pj := newProjects(dirs)
-	type project struct{ files, extra []string }
-	byRoot := map[string]*project{}
-	get := func(root string) *project {
-		if byRoot[root] == nil {
-			byRoot[root] = &project{}
-		}
-		return byRoot[root]
-	}
+	byRoot := map[string]*program{}
 	for _, f := range disc.Files {
-		p := get(pj.rootOf(f))
-		p.files = append(p.files, f)
-	}
-	if len(byRoot) == 0 {
-		return nil // nothing to lint; Extra inputs alone make no project
+		root := pj.rootOf(f)
+		if byRoot[root] == nil {
+			byRoot[root] = &program{root: root}
+		}
+		byRoot[root].files = append(byRoot[root].files, f)
 	}
 	for _, f := range disc.Extra {
 		if p := byRoot[pj.rootOf(f)]; p != nil {
@@ -186,13 +185,9 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		roots = append(roots, r)
 	}
 	slices.Sort(roots)
+	out := make([]program, 0, len(roots))
 	for _, root := range roots {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		p := byRoot[root]
-		// The rest of the project: files the request did not name, which
-		// cross-file rules still need. Files of nested projects stay out.
 		if whole, err := parser.Discover([]string{root}); err == nil {
 			for _, f := range whole.Files {
 				if pj.rootOf(f) == root {
@@ -207,7 +202,19 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		}
 		p.files = sortedUnique(p.files)
 		p.extra = sortedUnique(p.extra)
-		settings := o.cfg.Settings(root)
+		out = append(out, *p)
+	}
+	return out
+}
+
+// lint runs the checker once per program, over every file of the
+// program: requested files only narrow what is reported (checklist P4).
+func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
+	for _, p := range programs(c.req, disc) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		settings := o.cfg.Settings(p.root)
 		settings.Scope = o.effectiveScope()
 		res, err := checker.Run(ctx, p.files, p.extra, c.rules, checker.Options{
 			Jobs:        o.jobs,

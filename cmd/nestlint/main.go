@@ -94,7 +94,7 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 		case "init":
 			return initCmd(args[1:], all, stdout, stderr)
 		case "graph":
-			return graphCmd(ctx, args[1:], stdout, stderr)
+			return graphCmd(ctx, args[1:], all, stdout, stderr)
 		}
 	}
 	o, code, ok := parseFlags(args, stdout, stderr)

@@ -5,7 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -106,42 +106,54 @@ func editDistance(a, b string) int {
 }
 
 // graphCmd prints the project model: `nestlint graph [--format text|dot|mermaid] [path]`.
-func graphCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// It runs the same pipeline as linting (discovery, programs, config) up to
+// the model.
+func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "text, dot or mermaid")
+	o := &options{quiet: true}
+	fs.StringVar(&o.config, "config", "", "configuration file")
+	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "workers")
+	fs.StringVar(&o.scope, "scope", "", "server or all")
 	if err := fs.Parse(args); err != nil {
 		return usageError(stderr, "graph: %v", err)
 	}
 	if !slices.Contains(rules.GraphFormats, *format) {
 		return usageError(stderr, "graph: unknown format %q (want %s)", *format, strings.Join(rules.GraphFormats, ", "))
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"."}
+	if o.jobs < 1 {
+		return usageError(stderr, "graph: -j must be at least 1, not %d", o.jobs)
 	}
-	d, err := parser.Discover(paths)
+	o.paths = fs.Args()
+	if len(o.paths) == 0 {
+		o.paths = []string{"."}
+	}
+	if code, ok := loadConfig(o, all, stderr); !ok {
+		return code
+	}
+	d, err := parser.Discover(o.paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "nestlint: %v\n", err)
-		return exitUsage
+		return usageError(stderr, "%v", err)
 	}
-	root, err := repoRoot("", paths[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "nestlint: %v\n", err)
-		return exitUsage
-	}
-	if abs, err := filepath.Abs(root); err == nil {
-		root = abs
-	}
-	rel := func(p string) string {
-		if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
-			return filepath.ToSlash(r)
+	req := make(request, len(o.paths))
+	for i, p := range o.paths {
+		if req[i], err = resolve(p); err != nil {
+			return usageError(stderr, "%s: %v", p, err)
 		}
-		return filepath.ToSlash(p)
 	}
-	if err := rules.WriteGraph(ctx, stdout, d.Files, root, *format, 0, rel); err != nil {
-		fmt.Fprintf(stderr, "nestlint: %v\n", err)
-		return exitInternal
+	root, err := repoRoot("", req[0])
+	if err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	names := namer{root: root, alt: dirOf(req[0])}
+	for _, p := range programs(req, d) {
+		settings := o.cfg.Settings(p.root)
+		settings.Scope = o.effectiveScope()
+		if err := rules.WriteGraph(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, names.name); err != nil {
+			fmt.Fprintf(stderr, "nestlint: %v\n", err)
+			return exitInternal
+		}
 	}
 	return exitOK
 }

@@ -21,6 +21,10 @@ import (
 
 // Options configure a run.
 type Options struct {
+	// Analyzers are building blocks to run even when no enabled rule
+	// requires them (nestlint graph runs the model alone); their results
+	// are in Result.Results.
+	Analyzers   []*analysis.Analyzer
 	Jobs        int
 	MaxFileSize int64
 	Settings    *lint.Settings
@@ -41,6 +45,8 @@ type Result struct {
 	Errors   []lint.ToolError
 	// Scope is the scope link decided (nil when no rule needed the model).
 	Scope *lint.ScopeResult
+	// Results holds the result of every analyzer that ran.
+	Results map[*analysis.Analyzer]any
 }
 
 // Run parses files and runs rules over them.
@@ -61,11 +67,12 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 		s.Jobs = opts.Jobs
 		opts.Settings = &s
 	}
-	return RunParsed(ctx, pr, rules, opts.Settings)
+	return RunParsed(ctx, pr, rules, opts.Settings, opts.Analyzers...)
 }
 
-// RunParsed runs rules over an already parsed project.
-func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, settings *lint.Settings) (*Result, error) {
+// RunParsed runs rules (and the building-block analyzers given) over an
+// already parsed project.
+func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, settings *lint.Settings, analyzers ...*analysis.Analyzer) (*Result, error) {
 	env := lint.NewEnv(settings)
 	byAnalyzer := map[*analysis.Analyzer]*lint.Rule{}
 	var roots []*analysis.Analyzer
@@ -73,6 +80,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 		byAnalyzer[r.Analyzer] = r
 		roots = append(roots, r.Analyzer)
 	}
+	roots = append(roots, analyzers...)
 	order := topo(roots)
 	results := map[*analysis.Analyzer]any{
 		parser.Analyzer:  pr,
@@ -148,6 +156,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 	}
 	res.Errors = env.Errors()
 	res.Scope = env.Scope()
+	res.Results = results
 	if settings != nil && settings.Scope == lint.ScopeServer && res.Scope != nil {
 		// Server scope: what is not NestJS server code is not reported.
 		kept := res.Findings[:0]
