@@ -22,7 +22,7 @@ func run(pass *analysis.Pass) (any, error) {
 	pr := parser.Of(pass)
 	env := lint.EnvOf(pass)
 	s := env.Settings
-	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs})
+	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs, ServerScope: s.Scope == lint.ScopeServer})
 	env.SetScope(m.ScopeResult())
 	return m, nil
 }
@@ -55,12 +55,13 @@ func (m *Model) StepsFor(path []Step) []lint.Step {
 }
 
 // EachFile calls fn for every file of the project, skipping offline files
-// when skipOffline is set. Each call runs under lint.Guard, so a panic on
+// when skipOffline is set, and files outside the server scope when that is
+// the run's scope (nothing there would be reported). Each call runs under lint.Guard, so a panic on
 // one file becomes a tool error naming the rule and the file, and the
 // rule goes on with the next file.
 func (m *Model) EachFile(pass *analysis.Pass, skipOffline bool, fn func(fi int, f *parser.File)) {
 	for fi, file := range m.Files {
-		if skipOffline && m.IsOffline(fi) {
+		if skipOffline && m.IsOffline(fi) || m.serverScope && !m.InScope(fi) {
 			continue
 		}
 		lint.Guard(pass, file.Path, func() { fn(fi, file) })

@@ -167,6 +167,7 @@ type Model struct {
 	callees        [][]Callee
 	SignalHandlers []SignalHandler
 	jobs           int
+	serverScope    bool
 
 	// call graph
 	edges   map[FuncRef][]edge
@@ -190,7 +191,10 @@ type edgeFrom struct {
 // Options configure Build.
 type Options struct {
 	// Jobs bounds the goroutines Build uses (default: GOMAXPROCS).
-	Jobs        int
+	Jobs int
+	// ServerScope makes EachFile skip files outside the server scope,
+	// whose findings would not be reported.
+	ServerScope bool
 	Root        string   // project root, for offline globs
 	EntryPoints []string // extra entry decorators
 	Offline     []string // extra offline globs
@@ -332,6 +336,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.offline = make([]bool, len(files))
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
 	m.jobs = opts.Jobs
+	m.serverScope = opts.ServerScope
 	// Per-file indexing is independent: run it in parallel.
 	m.parallel(len(files), func(i int) { m.indexOne(i, root, globs) })
 	m.computeScope()
