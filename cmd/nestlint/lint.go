@@ -188,6 +188,13 @@ func programs(req request, disc *parser.Discovery) []program {
 	out := make([]program, 0, len(roots))
 	for _, root := range roots {
 		p := byRoot[root]
+		if coveredBy(dirs, root) {
+			// The request's walk already found every file under root.
+			p.files = sortedUnique(p.files)
+			p.extra = sortedUnique(p.extra)
+			out = append(out, *p)
+			continue
+		}
 		if whole, err := parser.Discover([]string{root}); err == nil {
 			for _, f := range whole.Files {
 				if pj.rootOf(f) == root {
@@ -480,4 +487,14 @@ func (c *collector) emptyReason(disc *parser.Discovery, o *options) string {
 		return fmt.Sprintf("no file under %s is NestJS server code (see the notices; use --scope all to lint every file)", where)
 	}
 	return fmt.Sprintf("no file under %s could be linted (see the notices)", where)
+}
+
+// coveredBy reports whether root is one of dirs or lies under one.
+func coveredBy(dirs []string, root string) bool {
+	for _, d := range dirs {
+		if _, ok := relUnder(d, root); ok {
+			return true
+		}
+	}
+	return false
 }
