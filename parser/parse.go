@@ -61,8 +61,18 @@ func (r *Result) FileOf(pos token.Pos) *File {
 // per-file results of syntax-only rules, keyed by rule name.
 type LocalHook func(t *Tree, f *Facts) map[string]any
 
+// Cache stores facts across runs, keyed by a file's content and grammar
+// flavour (internal/cache implements it).
+type Cache interface {
+	Get(tsx bool, src []byte) (*Facts, bool)
+	Put(tsx bool, src []byte, f *Facts)
+}
+
 // Options configure Parse.
 type Options struct {
+	// Cache, when set, gives the facts of files whose content it has seen,
+	// which are then not parsed; new facts are stored in it.
+	Cache       Cache
 	Jobs        int   // worker count; 0 means the number of CPUs
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
 	Local       LocalHook
@@ -132,7 +142,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					}
 					cw = ts
 				}
-				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local)
+				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, opts.Cache)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -172,7 +182,7 @@ feed:
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook) (p parsed, _ []Node) {
+func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook, cache Cache) (p parsed, _ []Node) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
@@ -188,7 +198,30 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHo
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}}, buf
 	}
+	if cache != nil && local == nil {
+		tsx := filepath.Ext(path) == ".tsx"
+		if facts, ok := cache.Get(tsx, src); ok {
+			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, facts)}, buf
+		}
+		p, buf = ParseSource(path, src, cw, buf, local)
+		if p.file != nil {
+			cache.Put(tsx, src, p.file.Facts)
+		}
+		return p, buf
+	}
 	return ParseSource(path, src, cw, buf, local)
+}
+
+// factsProblem is the notice a file's facts call for: a syntax error or a
+// failed extraction.
+func factsProblem(path string, f *Facts) *Problem {
+	if f.Panic != "" {
+		return &Problem{Path: path, Offset: -1, Message: "internal error while reading facts (the file is only partly linted): " + f.Panic}
+	}
+	if f.ErrorOffset >= 0 {
+		return &Problem{Path: path, Offset: f.ErrorOffset, Message: "syntax error: the file is linted outside the part that does not parse"}
+	}
+	return nil
 }
 
 // ParseSource parses src with cw and extracts its facts.
@@ -207,13 +240,7 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 	if local != nil {
 		f.Local = local(t, f.Facts)
 	}
-	var prob *Problem
-	if f.Facts.Panic != "" {
-		prob = &Problem{Path: path, Offset: -1, Message: "internal error while reading facts (the file is only partly linted): " + f.Facts.Panic}
-	} else if f.Facts.ErrorOffset >= 0 {
-		prob = &Problem{Path: path, Offset: f.Facts.ErrorOffset, Message: "syntax error: the file is linted outside the part that does not parse"}
-	}
-	return parsed{file: f, problem: prob}, nodes
+	return parsed{file: f, problem: factsProblem(path, f.Facts)}, nodes
 }
 
 // ParseBytes parses one in-memory file (for tests and tools).

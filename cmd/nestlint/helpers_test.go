@@ -186,7 +186,15 @@ func TestMain(m *testing.M) {
 	// Pin the version in the in-process runs so that the goldens do not
 	// change with the module's version or build info.
 	version = devVersion
+	// The facts cache of every run (in-process and the built binary) goes
+	// to a folder of this test process, never the user's.
+	cacheHome, err := os.MkdirTemp("", "nestlint-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cacheHome)
 	code := m.Run()
+	os.RemoveAll(cacheHome)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}

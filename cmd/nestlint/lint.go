@@ -123,18 +123,19 @@ func exitCode(r *report.Run, o *options) int {
 // collector runs the checker over each project the requested files belong
 // to and gathers what is reported for the requested paths.
 type collector struct {
-	names   namer
-	req     request
-	rules   []*lint.Rule
-	byName  map[string]*lint.Rule // Analyzer.Name -> rule
-	diags   []report.Diagnostic
-	notices []report.Notice
-	traces  []string                // stacks of tool errors, for stderr
-	srcs    map[string][]byte       // output name -> content of parsed files
-	paths   map[string]string       // output name -> absolute path
-	linted  int                     // requested TypeScript files that were parsed
-	failed  bool                    // a tool error happened
-	seenErr map[lint.ToolError]bool // a tool error reported by two projects counts once
+	names                  namer
+	req                    request
+	rules                  []*lint.Rule
+	byName                 map[string]*lint.Rule // Analyzer.Name -> rule
+	diags                  []report.Diagnostic
+	notices                []report.Notice
+	traces                 []string                // stacks of tool errors, for stderr
+	srcs                   map[string][]byte       // output name -> content of parsed files
+	paths                  map[string]string       // output name -> absolute path
+	linted                 int                     // requested TypeScript files that were parsed
+	failed                 bool                    // a tool error happened
+	seenErr                map[lint.ToolError]bool // a tool error reported by two projects counts once
+	cacheHits, cacheMisses int64                   // facts taken from the cache, files parsed
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.
 	serverScope bool
@@ -223,12 +224,18 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		}
 		settings := o.cfg.Settings(p.root)
 		settings.Scope = o.effectiveScope()
-		res, err := checker.Run(ctx, p.files, p.extra, c.rules, checker.Options{
+		fc := c.openCache(o, p.root)
+		opts := checker.Options{
 			Jobs:        o.jobs,
 			MaxFileSize: o.maxFileSize,
 			Settings:    settings,
 			Progress:    o.prog.callback(),
-		})
+		}
+		if fc != nil {
+			opts.Cache = fc
+		}
+		res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
+		c.closeCache(fc, len(p.files))
 		if err != nil {
 			return err
 		}
@@ -497,4 +504,14 @@ func coveredBy(dirs []string, root string) bool {
 		}
 	}
 	return false
+}
+
+// noteOnce adds a run-level notice, once.
+func (c *collector) noteOnce(msg string) {
+	for _, n := range c.notices {
+		if n.File == "" && n.Message == msg {
+			return
+		}
+	}
+	c.notices = append(c.notices, report.Notice{Level: lint.Note, Start: -1, Message: msg})
 }

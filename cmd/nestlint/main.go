@@ -55,23 +55,25 @@ func buildVersion() string {
 
 // options are the parsed command line of a lint run.
 type options struct {
-	format      string
-	output      string
-	jobs        int
-	failLevel   lint.Severity // Off means "none": findings never fail the run
-	exitZero    bool
-	maxFileSize int64
-	repoRoot    string
-	category    string
-	quiet       bool
-	noColor     bool
-	config      string         // --config FILE
-	cfg         *config.Config // the loaded nestlint.json, nil without one
-	prog        *progress      // the progress line, nil without one
-	paths       []string
-	scope       string       // --scope: "server", "all", or "" for the config's choice
-	allowEmpty  bool         // --allow-empty: a run with nothing to lint exits 0
-	adopt       adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
+	format        string
+	output        string
+	jobs          int
+	failLevel     lint.Severity // Off means "none": findings never fail the run
+	exitZero      bool
+	maxFileSize   int64
+	repoRoot      string
+	category      string
+	quiet         bool
+	noColor       bool
+	config        string         // --config FILE
+	cfg           *config.Config // the loaded nestlint.json, nil without one
+	prog          *progress      // the progress line, nil without one
+	paths         []string
+	scope         string       // --scope: "server", "all", or "" for the config's choice
+	allowEmpty    bool         // --allow-empty: a run with nothing to lint exits 0
+	noCache       bool         // --no-cache
+	cacheLocation string       // --cache-location DIR
+	adopt         adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
 }
 
 // formats are the accepted --format values.
@@ -131,6 +133,8 @@ Flags:
   --scope server|all                  server (default): only NestJS server code, the import closure of the
                                       Nest roots across the workspace; all: every file (see docs/scope.md)
   --allow-empty                       exit 0 instead of 2 when there is nothing to lint
+  --no-cache                          neither read nor write the per-file facts cache (on by default)
+  --cache-location DIR                keep the cache in DIR (default: the user cache folder, per program)
   --quiet                             no notices or progress on stderr
   --no-color                          no colour in text output
   --version                           print the version and exit
@@ -167,6 +171,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output")
 	fs.StringVar(&o.scope, "scope", "", "what to lint: server (NestJS server code, the default) or all")
 	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "exit 0 when there is nothing to lint")
+	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the facts cache")
+	fs.StringVar(&o.cacheLocation, "cache-location", "", "keep the facts cache in `DIR`")
+	cacheOn := fs.Bool("cache", true, "keep per-file facts in a cache (default on; --no-cache turns it off)")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)
 
@@ -189,6 +196,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		}
 		o.paths = append(o.paths, left[0])
 		rest = left[1:]
+	}
+	if !*cacheOn {
+		o.noCache = true
 	}
 	if showVersion {
 		fmt.Fprintf(stdout, "nestlint %s\n", buildVersion())

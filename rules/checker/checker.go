@@ -27,8 +27,10 @@ type Options struct {
 	Analyzers   []*analysis.Analyzer
 	Jobs        int
 	MaxFileSize int64
-	Settings    *lint.Settings
-	Progress    func(done, total int)
+	// Cache, when set, holds the facts of files parsed by earlier runs.
+	Cache    parser.Cache
+	Settings *lint.Settings
+	Progress func(done, total int)
 }
 
 // Finding is one diagnostic of one rule.
@@ -60,7 +62,7 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 	if err := analysis.Validate(analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer graph: %w", err)
 	}
-	pr := parser.Parse(ctx, files, parser.Options{Jobs: opts.Jobs, MaxFileSize: opts.MaxFileSize, Progress: opts.Progress})
+	pr := parser.Parse(ctx, files, parser.Options{Jobs: opts.Jobs, MaxFileSize: opts.MaxFileSize, Progress: opts.Progress, Cache: opts.Cache})
 	pr.Extra = extra
 	if opts.Settings != nil && opts.Settings.Jobs == 0 {
 		s := *opts.Settings

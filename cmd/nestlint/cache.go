@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/nestlint/nestlint/internal/cache"
+	"github.com/nestlint/nestlint/parser"
+)
+
+// cacheVersion is the version key of cached facts: nestlint's version, the
+// facts schema, and the executable's size and time, so that a rebuilt
+// development binary never reads facts an older build wrote.
+func cacheVersion() string {
+	v := buildVersion() + " facts/" + strconv.Itoa(parser.FactsVersion)
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			v += fmt.Sprintf(" exe/%d/%d", st.Size(), st.ModTime().UnixNano())
+		}
+	}
+	return v
+}
+
+// openCache opens the facts cache of a program, or returns nil (with a
+// notice when the cache cannot be used) when caching is off.
+func (c *collector) openCache(o *options, programRoot string) *cache.Dir {
+	if o.noCache {
+		return nil
+	}
+	root := o.cacheLocation
+	if root == "" {
+		var err error
+		if root, err = cache.DefaultRoot(programRoot); err != nil {
+			c.noteOnce("cache: no user cache folder (" + err.Error() + "): running without a cache")
+			return nil
+		}
+	}
+	d, err := cache.Open(root, cacheVersion())
+	if err != nil {
+		c.noteOnce(err.Error() + ": running without a cache")
+		return nil
+	}
+	return d
+}
+
+// closeCache prunes the cache and turns its problems into notices.
+func (c *collector) closeCache(d *cache.Dir, files int) {
+	if d == nil {
+		return
+	}
+	for _, n := range d.Notices() {
+		c.noteOnce(n)
+	}
+	// Keep room for a few versions of every file of the program.
+	if err := d.Prune(max(4*files, 20000)); err != nil {
+		c.noteOnce("cache: cannot prune: " + err.Error())
+	}
+	s := d.Stats()
+	c.cacheHits += s.Hits
+	c.cacheMisses += s.Misses
+}
