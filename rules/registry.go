@@ -10,6 +10,7 @@ import (
 	"github.com/nestlint/nestlint/rules/busywait"
 	"github.com/nestlint/nestlint/rules/condshape"
 	"github.com/nestlint/nestlint/rules/containersignals"
+	"github.com/nestlint/nestlint/rules/floatingpromise"
 	"github.com/nestlint/nestlint/rules/grownobject"
 	"github.com/nestlint/nestlint/rules/hcdelete"
 	"github.com/nestlint/nestlint/rules/hooksmissing"
@@ -48,6 +49,7 @@ func All() []*lint.Rule {
 		hooksmissing.Rule,
 		containersignals.Rule,
 		unuseddisable.Rule,
+		floatingpromise.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
