@@ -12,6 +12,7 @@ import (
 	"github.com/nestlint/nestlint/rules/containersignals"
 	"github.com/nestlint/nestlint/rules/floatingpromise"
 	"github.com/nestlint/nestlint/rules/grownobject"
+	"github.com/nestlint/nestlint/rules/handlerrejection"
 	"github.com/nestlint/nestlint/rules/hcdelete"
 	"github.com/nestlint/nestlint/rules/hooksmissing"
 	"github.com/nestlint/nestlint/rules/latefield"
@@ -50,6 +51,7 @@ func All() []*lint.Rule {
 		containersignals.Rule,
 		unuseddisable.Rule,
 		floatingpromise.Rule,
+		handlerrejection.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
