@@ -24,6 +24,7 @@ import (
 	"github.com/nestlint/nestlint/rules/requeststate"
 	"github.com/nestlint/nestlint/rules/signalexit"
 	"github.com/nestlint/nestlint/rules/syncio"
+	"github.com/nestlint/nestlint/rules/transactionawait"
 	"github.com/nestlint/nestlint/rules/unboundedcache"
 	"github.com/nestlint/nestlint/rules/unclosedresource"
 	"github.com/nestlint/nestlint/rules/unuseddisable"
@@ -52,6 +53,7 @@ func All() []*lint.Rule {
 		unuseddisable.Rule,
 		floatingpromise.Rule,
 		handlerrejection.Rule,
+		transactionawait.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all

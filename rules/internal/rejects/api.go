@@ -319,3 +319,29 @@ func AxiosCreate(m *nest.Model, fi int, v parser.Value) bool {
 func isAxiosInstance(m *nest.Model, h Holder) bool {
 	return h.External == "axios:AxiosInstance" || AxiosCreate(m, h.InitFile, h.Init)
 }
+
+// ORM names the database client a holder is: "typeorm", "prisma",
+// "mikro-orm", "knex", "drizzle", "mongoose", or "".
+func ORM(m *nest.Model, h Holder) string {
+	mod, _, _ := strings.Cut(h.External, ":")
+	switch {
+	case typeormTypes[h.External]:
+		return "typeorm"
+	case isPrisma(m, h):
+		return "prisma"
+	case strings.HasPrefix(mod, "@mikro-orm/"):
+		return "mikro-orm"
+	case mod == "knex" || mod == "nestjs-knex" || mod == "@nestjsplus/knex":
+		return "knex"
+	case mod == "drizzle-orm" || strings.HasPrefix(mod, "drizzle-orm/"):
+		return "drizzle"
+	case mod == "mongoose":
+		return "mongoose"
+	}
+	if h.Class != nil {
+		if base := ClassExtends(m, *h.Class); base != "" {
+			return ORM(m, Holder{External: base})
+		}
+	}
+	return ""
+}

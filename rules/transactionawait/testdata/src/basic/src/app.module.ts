@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { OrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { PrismaService } from './db/prisma.service';
+import { LedgerService } from './orders/ledger.service';
+
+@Module({ controllers: [OrdersController], providers: [OrdersService, PrismaService, LedgerService] })
+export class AppModule {}
