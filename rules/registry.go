@@ -19,6 +19,7 @@ import (
 	"github.com/nestlint/nestlint/rules/lint"
 	"github.com/nestlint/nestlint/rules/listenerleak"
 	"github.com/nestlint/nestlint/rules/modulestate"
+	"github.com/nestlint/nestlint/rules/outboundtimeout"
 	"github.com/nestlint/nestlint/rules/processexit"
 	"github.com/nestlint/nestlint/rules/redos"
 	"github.com/nestlint/nestlint/rules/requeststate"
@@ -54,6 +55,7 @@ func All() []*lint.Rule {
 		floatingpromise.Rule,
 		handlerrejection.Rule,
 		transactionawait.Rule,
+		outboundtimeout.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
