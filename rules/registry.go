@@ -21,6 +21,7 @@ import (
 	"github.com/nestlint/nestlint/rules/modulestate"
 	"github.com/nestlint/nestlint/rules/outboundtimeout"
 	"github.com/nestlint/nestlint/rules/processexit"
+	"github.com/nestlint/nestlint/rules/queueretention"
 	"github.com/nestlint/nestlint/rules/redos"
 	"github.com/nestlint/nestlint/rules/requeststate"
 	"github.com/nestlint/nestlint/rules/signalexit"
@@ -56,6 +57,7 @@ func All() []*lint.Rule {
 		handlerrejection.Rule,
 		transactionawait.Rule,
 		outboundtimeout.Rule,
+		queueretention.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
