@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -90,5 +91,29 @@ function top() { throw new Error('y'); }
 	}
 	if !strings.Contains(src[f.Throws[1].Start:f.Throws[1].End], "'y'") || f.Funcs[f.Throws[1].Func].Name != "top" {
 		t.Errorf("second throw is not in top")
+	}
+}
+
+// TestBranches pins the arms of if statements and ?: expressions.
+func TestBranches(t *testing.T) {
+	src := `
+const sync = process.env.NODE_ENV === 'test' ? { synchronize: true } : { synchronize: false };
+function f() {
+  if (isDev) { run(); } else { skip(); }
+}
+`
+	f := parseText(t, "b.ts", src)
+	var got []string
+	for _, b := range f.Branches {
+		got = append(got, fmt.Sprintf("%s|%v|%s", b.Cond, b.Else, src[b.Start:b.End]))
+	}
+	want := []string{
+		"process.env.NODE_ENV === 'test'|false|{ synchronize: true }",
+		"process.env.NODE_ENV === 'test'|true|{ synchronize: false }",
+		"(isDev)|false|{ run(); }",
+		"(isDev)|true|else { skip(); }",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("branches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -17,6 +17,7 @@ type Facts struct {
 	Loops    []Loop
 	Returns  []Return
 	Throws   []Throw
+	Branches []Branch
 	Comments []Comment
 	// ErrorOffset is the byte offset of the first ERROR or MISSING node, or -1.
 	ErrorOffset int
@@ -205,6 +206,15 @@ const (
 	UseRecv                   // a method is called on the value: `call().then(...)`
 	UseArg                    // an argument of another call, directly or in an array literal argument
 )
+
+// Branch is one arm of an if statement or a ?: expression: Span covers the
+// arm, Cond is the source text of the condition, Else is set for the arm
+// taken when the condition is false.
+type Branch struct {
+	Cond string
+	Else bool
+	Span
+}
 
 // Throw is a throw statement.
 type Throw struct {

@@ -13,6 +13,9 @@ var (
 	kTry              = KindOf("try_statement")
 	kExprStatement    = KindOf("expression_statement")
 	kThrow            = KindOf("throw_statement")
+	kElseClause       = KindOf("else_clause")
+	fConsequence      = FieldOf("consequence")
+	fAlternative      = FieldOf("alternative")
 )
 
 func (x *extractor) visitChildren(i int, sc scope) {
@@ -90,6 +93,10 @@ func (x *extractor) visit(i int, sc scope) {
 	case kWhile, kDo, kFor, kForIn:
 		x.loop(i, sc)
 		return
+	case kIf, kTernary:
+		x.branches(i)
+	}
+	switch t.Kind(i) {
 	case kIf:
 		cond := t.ChildByField(i, fCondition)
 		sc2 := sc
@@ -1027,4 +1034,20 @@ func (x *extractor) inTry(i int) bool {
 		}
 	}
 	return false
+}
+
+// branches records the arms of an if statement or a ?: expression.
+func (x *extractor) branches(i int) {
+	t := x.t
+	cond := t.ChildByField(i, fCondition)
+	if cond < 0 {
+		return
+	}
+	text := x.text(cond)
+	if c := t.ChildByField(i, fConsequence); c >= 0 {
+		x.f.Branches = append(x.f.Branches, Branch{Cond: text, Span: x.span(c)})
+	}
+	if a := t.ChildByField(i, fAlternative); a >= 0 {
+		x.f.Branches = append(x.f.Branches, Branch{Cond: text, Else: true, Span: x.span(a)})
+	}
 }
