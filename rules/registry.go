@@ -19,6 +19,7 @@ import (
 	"github.com/nestlint/nestlint/rules/lint"
 	"github.com/nestlint/nestlint/rules/listenerleak"
 	"github.com/nestlint/nestlint/rules/modulestate"
+	"github.com/nestlint/nestlint/rules/ormsynchronize"
 	"github.com/nestlint/nestlint/rules/outboundtimeout"
 	"github.com/nestlint/nestlint/rules/processexit"
 	"github.com/nestlint/nestlint/rules/queueretention"
@@ -58,6 +59,7 @@ func All() []*lint.Rule {
 		transactionawait.Rule,
 		outboundtimeout.Rule,
 		queueretention.Rule,
+		ormsynchronize.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
