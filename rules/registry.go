@@ -24,6 +24,7 @@ import (
 	"github.com/nestlint/nestlint/rules/processexit"
 	"github.com/nestlint/nestlint/rules/queueretention"
 	"github.com/nestlint/nestlint/rules/redos"
+	"github.com/nestlint/nestlint/rules/requestscopeescalation"
 	"github.com/nestlint/nestlint/rules/requeststate"
 	"github.com/nestlint/nestlint/rules/signalexit"
 	"github.com/nestlint/nestlint/rules/syncio"
@@ -60,6 +61,7 @@ func All() []*lint.Rule {
 		outboundtimeout.Rule,
 		queueretention.Rule,
 		ormsynchronize.Rule,
+		requestscopeescalation.Rule,
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
