@@ -62,14 +62,16 @@ func run(pass *analysis.Pass) (any, error) {
 // policy is the rule's context policy, in one place: a write that escapes
 // its transaction corrupts data wherever it runs; only code no entry point
 // or startup path is known to reach is a warning.
-func policy(m *nest.Model, fr nest.FuncRef) lint.Severity {
+func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, []lint.Option) {
 	switch m.ContextOf(fr) {
 	case nest.Offline:
-		return lint.Off
+		return lint.Off, nil
 	case nest.Unknown:
-		return lint.Warning
+		return lint.Warning, nil
+	case nest.Request:
+		return lint.Error, []lint.Option{lint.WithPath(m.StepsFor(m.PathTo(fr)))}
 	}
-	return lint.Error
+	return lint.Error, nil
 }
 
 // top follows a call's value through method chains and Promise
@@ -201,9 +203,12 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if !usesHandle(f, fj, s.handles) {
 				continue
 			}
-			sev := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+			sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+			if sev == lint.Off {
+				continue
+			}
 			lint.Report(pass, sev, file.Pos(fn.Span.Start), file.Pos(fn.Span.Start),
-				fmt.Sprintf("async callback passed to forEach() inside %s uses the transaction, but forEach does not wait for it: its queries run after the transaction commits and releases its connection; use for...of with await", s.name))
+				fmt.Sprintf("async callback passed to forEach() inside %s uses the transaction, but forEach does not wait for it: its queries run after the transaction commits and releases its connection; use for...of with await", s.name), opts...)
 		}
 	}
 }
@@ -218,7 +223,7 @@ func usesHandle(f *parser.Facts, fn int, handles []string) bool {
 }
 
 func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txScope, c, t *parser.Call) {
-	sev := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+	sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
 	if sev == lint.Off {
 		return
 	}
@@ -227,7 +232,7 @@ func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txS
 		call += "..." + t.Method + "()"
 	}
 	lint.Report(pass, sev, file.Pos(t.Span.Start), file.Pos(t.Span.End),
-		fmt.Sprintf("%s inside %s is not awaited: it runs after the transaction commits and releases its connection (a partial commit, or \"query runner already released\"); await it or return it", call, s.name))
+		fmt.Sprintf("%s inside %s is not awaited: it runs after the transaction commits and releases its connection (a partial commit, or \"query runner already released\"); await it or return it", call, s.name), opts...)
 }
 
 // queryRunners finds `const qr = ds.createQueryRunner()` and the span from
