@@ -36,7 +36,7 @@ var (
 	cmpRe   = regexp.MustCompile(`^(.+?)\s*(===|!==|==|!=)\s*(.+)$`)
 	strRe   = regexp.MustCompile(`^['"\x60]([^'"\x60]*)['"\x60]$`)
 	identRe = regexp.MustCompile(`^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$`)
-	envRe   = regexp.MustCompile(`(?i)(NODE_ENV|APP_ENV|ENVIRONMENT|\bENV\b|\bSTAGE\b)`)
+	envRe   = regexp.MustCompile(`(?i)(NODE_ENV|APP_ENV|ENVIRONMENT|\bSTAGE\b)`)
 )
 
 // envRelated reports whether a condition is about the environment.
