@@ -8,5 +8,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), outboundtimeout.Rule, "basic", "traps")
+	checkertest.Run(t, checkertest.TestData(), outboundtimeout.Rule, "basic", "traps", "mono")
 }
