@@ -3,6 +3,7 @@ package floatingpromise
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -89,10 +90,10 @@ func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
 			return false, ""
 		}
 		if rejects.TimerCall(m, fi, k) {
-			return true, "is returned to " + f.Calls[k].Path[0] + ", which ignores it"
+			return true, "is returned to " + f.Calls[k].Method + "(), which ignores it"
 		}
 		kc := &f.Calls[k]
-		if ignoring[kc.Method] && len(kc.Path) > 1 && len(m.ResolveCallee(fi, k).Funcs) == 0 {
+		if ignoring[kc.Method] && (len(kc.Path) != 1) && len(m.ResolveCallee(fi, k).Funcs) == 0 {
 			return true, "is returned to " + kc.Method + "(), which ignores it"
 		}
 	}
@@ -119,11 +120,19 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 		if sev == lint.Off {
 			continue
 		}
-		what := rejects.Label(m, fi, ci)
-		msg := fmt.Sprintf("the promise of %s %s %s; it can reject (%s) and an unhandled rejection terminates the process on Node >= 15: await it, return it or add .catch()", what, how, where, why)
-		if what == why {
-			msg = fmt.Sprintf("the promise of %s %s %s; it can reject and an unhandled rejection terminates the process on Node >= 15: await it, return it or add .catch()", what, how, where)
+		if c.Use == parser.UseReturn {
+			how += ","
+			if _, timer := rejects.TimerCallback(m, fr); timer {
+				how, where = strings.TrimSuffix(how, ","), ""
+			}
 		}
+		what := rejects.Label(m, fi, ci)
+		head := strings.TrimSpace("the promise of " + what + " " + how + " " + where)
+		reason := " (" + why + ")"
+		if what == why {
+			reason = ""
+		}
+		msg := fmt.Sprintf("%s; it can reject%s and an unhandled rejection terminates the process on Node >= 15: await it, return it or add .catch()", head, reason)
 		var opts []lint.Option
 		if steps != nil {
 			opts = append(opts, lint.WithPath(steps))
@@ -133,7 +142,7 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 	// an async callback handed to forEach: each call's promise is dropped
 	for fj := range f.Funcs {
 		fn := &f.Funcs[fj]
-		if !fn.Async || fn.ArgOf < 0 || f.Calls[fn.ArgOf].Method != "forEach" || len(f.Calls[fn.ArgOf].Path) < 2 {
+		if !fn.Async || fn.ArgOf < 0 || f.Calls[fn.ArgOf].Method != "forEach" || len(f.Calls[fn.ArgOf].Path) == 1 {
 			continue
 		}
 		fr := nest.FuncRef{File: fi, Index: fj}

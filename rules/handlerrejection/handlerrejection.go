@@ -83,7 +83,21 @@ func emitterCall(m *nest.Model, fi, k int) (string, bool) {
 	if !emitterTypes[h.External] && !(h.Init.Kind == parser.VNew && newEmitter(m, h.InitFile, h.Init.Text)) {
 		return "", false
 	}
+	if h.Init.Kind == parser.VNew && captures(h.Init) {
+		return "", false // new EventEmitter({ captureRejections: true }) routes rejections to 'error'
+	}
 	return strings.Join(c.Path, "."), true
+}
+
+func captures(v parser.Value) bool {
+	for _, a := range v.Elems {
+		for _, p := range a.Props {
+			if p.Key == "captureRejections" && p.Value.Kind == parser.VBool && p.Value.Text == "true" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func newEmitter(m *nest.Model, fi int, ctor string) bool {

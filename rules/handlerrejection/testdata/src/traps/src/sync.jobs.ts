@@ -13,6 +13,7 @@ export class StockChanged {}
 @Injectable()
 export class SyncJobs implements OnModuleInit {
   private readonly bus = new EventEmitter();
+  private readonly safeBus = new EventEmitter({ captureRejections: true });
   private readonly local = { on: (_e: string, _f: () => Promise<void>) => undefined };
 
   constructor(private readonly inventory: InventoryClient) {}
@@ -56,6 +57,9 @@ export class SyncJobs implements OnModuleInit {
     this.bus.on('tick', async () => {
       const started = Date.now();
       return started;
+    });
+    this.safeBus.on('tick', async () => {
+      await this.inventory.pull();
     });
     this.local.on('tick', async () => {
       await this.inventory.pull();
