@@ -20,6 +20,19 @@ type Analysis struct {
 	m      *nest.Model
 	memo   map[nest.FuncRef]*summary
 	argsOf []map[int][]int // file -> call -> calls whose Outer it is
+	byFunc []map[int][]int // file -> function -> its calls, in index order
+}
+
+// callsOf returns the calls made directly in function fn of file fi.
+func (a *Analysis) callsOf(fi, fn int) []int {
+	if a.byFunc[fi] == nil {
+		idx := map[int][]int{}
+		for i, c := range a.m.Files[fi].Facts.Calls {
+			idx[c.Func] = append(idx[c.Func], i)
+		}
+		a.byFunc[fi] = idx
+	}
+	return a.byFunc[fi][fn]
 }
 
 type summary struct {
@@ -30,7 +43,8 @@ type summary struct {
 
 // New returns an Analysis of m.
 func New(m *nest.Model) *Analysis {
-	return &Analysis{m: m, memo: map[nest.FuncRef]*summary{}, argsOf: make([]map[int][]int, len(m.Files))}
+	return &Analysis{m: m, memo: map[nest.FuncRef]*summary{}, argsOf: make([]map[int][]int, len(m.Files)),
+		byFunc: make([]map[int][]int, len(m.Files))}
 }
 
 // Inner returns the calls whose value call ci of file fi consumes (its
@@ -144,9 +158,9 @@ func (a *Analysis) summary(fr nest.FuncRef) *summary {
 	if !fn.Async {
 		// a plain function that returns a rejecting promise
 		f := a.m.Files[fr.File].Facts
-		for ci := range f.Calls {
+		for _, ci := range a.callsOf(fr.File, fr.Index) {
 			c := &f.Calls[ci]
-			if c.Func == fr.Index && c.Use == parser.UseReturn {
+			if c.Use == parser.UseReturn {
 				if w := a.callRejects(fr.File, ci, 1); w != "" {
 					s.reject = w
 					break
@@ -179,9 +193,9 @@ func (a *Analysis) scan(fr nest.FuncRef, depth int) (parser.Span, string, bool) 
 			break
 		}
 	}
-	for ci := range f.Calls {
+	for _, ci := range a.callsOf(fr.File, fr.Index) {
 		c := &f.Calls[ci]
-		if c.Func != fr.Index || c.InTry || c.New {
+		if c.InTry || c.New {
 			continue
 		}
 		// a synchronous throw of a callee propagates (in an async body, as
