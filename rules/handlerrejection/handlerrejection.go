@@ -74,6 +74,9 @@ func emitterCall(m *nest.Model, fi, k int) (string, bool) {
 		return "", false
 	}
 	if len(c.Path) == 2 && c.Path[0] == "process" && m.Resolve(fi, c.Func, "process").Kind == nest.DeclNone {
+		if len(c.Args) > 0 && c.Args[0].Kind == parser.VString && strings.HasPrefix(c.Args[0].Text, "SIG") {
+			return "", false // signal handlers are shutdown/signal-exit's business
+		}
 		return "process." + c.Method, true
 	}
 	h, ok := rejects.HolderOf(m, fi, c.Func, c.Path[:len(c.Path)-1])

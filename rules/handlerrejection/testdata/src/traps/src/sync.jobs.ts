@@ -75,3 +75,10 @@ export class StockChangedHandler implements IEventHandler<StockChanged> {
     await this.inventory.pull();
   }
 }
+
+// signal handlers are judged by shutdown/signal-exit
+export function onSignals(inventory: InventoryClient) {
+  process.on('SIGTERM', async () => {
+    await inventory.pull();
+  });
+}
