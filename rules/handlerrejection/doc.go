@@ -26,8 +26,10 @@
 // UnhandledExceptionBus, and @EventPattern handlers go through the
 // microservice exception filters. Also not reported: a callback whose
 // rejecting statements are all inside try blocks, one that delegates to a
-// wrapper that catches (`await this.safely(() => this.sync())`), and
-// listeners on project classes or unknown objects (which may await them).
+// wrapper that catches (`await this.safely(() => this.sync())`),
+// process signal handlers (shutdown/signal-exit judges those), emitters
+// created with `captureRejections: true`, and listeners on project classes
+// or unknown objects (which may await them).
 //
 // Bad:
 //
