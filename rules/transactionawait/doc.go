@@ -15,7 +15,8 @@
 // extending PrismaClient, a MikroORM EntityManager, a Knex or Drizzle
 // database, also declared in another file), takes the handle the callback
 // receives (and repositories derived from it with getRepository or
-// withRepository), and reports a call on it whose value is dropped: an
+// withRepository; for Sequelize, calls given `{ transaction: t }`), and
+// reports a call on it whose value is dropped: an
 // expression statement, `void`, or a forEach callback, including an async
 // callback handed to forEach. Errors everywhere but offline code; a warning
 // when no entry point or startup code is known to reach the transaction.

@@ -30,7 +30,7 @@ var Analyzer = Rule.Analyzer
 // txMethods are the methods that run a callback in a transaction, by ORM.
 var txMethods = map[string]string{
 	"typeorm": "transaction", "prisma": "$transaction", "mikro-orm": "transactional",
-	"knex": "transaction", "drizzle": "transaction",
+	"knex": "transaction", "drizzle": "transaction", "sequelize": "transaction",
 }
 
 // syncMethods are the handle methods that return no promise, by ORM.
@@ -39,9 +39,10 @@ var syncMethods = map[string]map[string]bool{
 		"withRepository": true, "getCustomRepository": true, "createQueryBuilder": true, "hasId": true, "getId": true},
 	"mikro-orm": {"persist": true, "remove": true, "create": true, "assign": true, "getReference": true, "getRepository": true,
 		"fork": true, "clear": true, "merge": true, "map": true, "getMetadata": true, "createQueryBuilder": true, "qb": true},
-	"drizzle": {"rollback": true},
-	"prisma":  {},
-	"knex":    {},
+	"drizzle":   {"rollback": true},
+	"prisma":    {},
+	"knex":      {},
+	"sequelize": {"build": true},
 }
 
 // aliasMethods return another handle bound to the same transaction.
@@ -182,10 +183,14 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		}
 		for ci := range f.Calls {
 			c := &f.Calls[ci]
-			if len(c.Path) < 2 || !contains(s.handles, c.Path[0]) || !within(f, c.Func, s.fn) || c.Start < s.from || c.Start > s.to {
+			if !within(f, c.Func, s.fn) || c.Start < s.from || c.Start > s.to {
 				continue
 			}
-			if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind != nest.DeclLocal || !within(f, s.fn, d.Index) {
+			name, ok := handleOf(c, s.handles)
+			if !ok {
+				continue
+			}
+			if d := m.Resolve(fi, c.Func, name); d.Kind != nest.DeclLocal || !within(f, s.fn, d.Index) {
 				continue // a name that shadows the handle
 			}
 			t := top(f, ci)
@@ -214,12 +219,31 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 }
 
 func usesHandle(f *parser.Facts, fn int, handles []string) bool {
-	for _, c := range f.Calls {
-		if c.Func == fn && len(c.Path) >= 2 && contains(handles, c.Path[0]) {
-			return true
+	for i := range f.Calls {
+		if c := &f.Calls[i]; c.Func == fn {
+			if _, ok := handleOf(c, handles); ok {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// handleOf reports whether a call runs on the transaction: a method of the
+// handle (`manager.save()`, `tx.user.create()`), or a call given the handle
+// as its `transaction` option (Sequelize: `User.create(v, { transaction: t })`).
+func handleOf(c *parser.Call, handles []string) (string, bool) {
+	if len(c.Path) >= 2 && contains(handles, c.Path[0]) {
+		return c.Path[0], true
+	}
+	for _, a := range c.Args {
+		for _, p := range a.Props {
+			if p.Key == "transaction" && p.Value.Kind == parser.VIdent && contains(handles, p.Value.Text) {
+				return p.Value.Text, true
+			}
+		}
+	}
+	return "", false
 }
 
 func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txScope, c, t *parser.Call) {
@@ -228,6 +252,9 @@ func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txS
 		return
 	}
 	call := strings.Join(c.Path, ".") + "()"
+	if c.Path == nil {
+		call = c.Method + "()"
+	}
 	if t != c {
 		call += "..." + t.Method + "()"
 	}

@@ -321,7 +321,7 @@ func isAxiosInstance(m *nest.Model, h Holder) bool {
 }
 
 // ORM names the database client a holder is: "typeorm", "prisma",
-// "mikro-orm", "knex", "drizzle", "mongoose", or "".
+// "mikro-orm", "knex", "drizzle", "mongoose", "sequelize", or "".
 func ORM(m *nest.Model, h Holder) string {
 	mod, _, _ := strings.Cut(h.External, ":")
 	switch {
@@ -337,6 +337,8 @@ func ORM(m *nest.Model, h Holder) string {
 		return "drizzle"
 	case mod == "mongoose":
 		return "mongoose"
+	case mod == "sequelize" || mod == "sequelize-typescript":
+		return "sequelize"
 	}
 	if h.Class != nil {
 		if base := ClassExtends(m, *h.Class); base != "" {
