@@ -3,7 +3,7 @@
 // A timer or an event emitter calls its callback and drops the promise the
 // callback returns. When an async callback passed to setInterval,
 // setTimeout, setImmediate, process.on() or an EventEmitter, ioredis,
-// socket.io or ws listener rejects, the rejection is unhandled, and since
+// socket.io, ws or BullMQ Worker/QueueEvents listener rejects, the rejection is unhandled, and since
 // Node 15 an unhandled rejection terminates the process: one failed
 // database call in a polling loop restarts the pod and fails every request
 // in flight on it.

@@ -34,6 +34,7 @@ var emitterTypes = map[string]bool{
 	"eventemitter2:EventEmitter2": true, "@nestjs/event-emitter:EventEmitter2": true,
 	"ioredis:Redis": true, "ioredis:default": true,
 	"socket.io:Socket": true, "socket.io:Server": true, "ws:WebSocket": true, "ws:default": true,
+	"bullmq:Worker": true, "bullmq:QueueEvents": true,
 }
 
 var listenMethods = map[string]bool{"on": true, "once": true, "addListener": true, "prependListener": true}
