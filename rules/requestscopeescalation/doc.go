@@ -18,8 +18,10 @@
 // @Cron/@Interval/@Timeout method of a request-scoped class (error), a
 // lifecycle hook of one (error), a request-scoped gateway or Passport
 // strategy (error), a request-scoped queue processor or @OnEvent listener
-// (warning), and, as a note, a controller that serves at least `minRoutes`
-// routes (default 3) and is request-scoped only by bubbling.
+// (warning), `moduleRef.get(X)` of a request-scoped or transient X, which
+// throws at run time (error), and, as a note, a controller that serves at
+// least `minRoutes` routes (default 3) and is request-scoped only by
+// bubbling.
 //
 // Not reported: request-scoped services used only from controllers,
 // resolvers, guards and other request code (that is what request scope is

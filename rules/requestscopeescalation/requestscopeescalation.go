@@ -9,6 +9,7 @@ import (
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
+	"github.com/nestlint/nestlint/rules/internal/rejects"
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
@@ -46,6 +47,7 @@ const (
 	hostProcessor
 	hostEvent
 	hostController
+	hostModuleRefGet
 )
 
 // policy is the rule's context policy, in one place: what breaks decides
@@ -124,6 +126,7 @@ func chain(m *nest.Model, c nest.ClassRef) string {
 
 func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRoutes int) {
 	f := file.Facts
+	moduleRefGets(pass, m, fi, file)
 	for ci := range f.Classes {
 		ref := nest.ClassRef{File: fi, Index: ci}
 		info := m.Classes[ref]
@@ -170,5 +173,37 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRou
 		case info.Controller && minRoutes > 0 && routes >= minRoutes && strings.HasSuffix(info.ScopeReason, "(request-scoped)"):
 			report(hostController, at, fmt.Sprintf("controller %s serves %d routes and is request-scoped only by bubbling (%s): Nest builds the controller and that chain for every request to any of them; if only some routes need request data, inject it where it is used (a param decorator, ClsService or ModuleRef.resolve)", info.Name, routes, why))
 		}
+	}
+}
+
+// moduleRefGets reports moduleRef.get(X) of a request-scoped or transient
+// X: get() only returns static instances and throws for scoped providers
+// (InvalidClassScopeException); resolve() is the call that builds them.
+func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	f := file.Facts
+	for ci := range f.Calls {
+		c := &f.Calls[ci]
+		if c.New || c.Method != "get" || len(c.Path) < 2 || len(c.Args) == 0 || c.Args[0].Kind != parser.VIdent || strings.Contains(c.Args[0].Text, ".") {
+			continue
+		}
+		h, ok := rejects.HolderOf(m, fi, c.Func, c.Path[:len(c.Path)-1])
+		if !ok || h.External != "@nestjs/core:ModuleRef" {
+			continue
+		}
+		d := m.Resolve(fi, c.Func, c.Args[0].Text)
+		if d.Kind != nest.DeclClass {
+			continue
+		}
+		ref := nest.ClassRef{File: d.File, Index: d.Index}
+		sc, _ := m.ScopeOf(ref)
+		if sc == nest.Default {
+			continue
+		}
+		why := chain(m, ref)
+		if sc == nest.Transient {
+			why = m.Classes[ref].Name + " (" + m.Classes[ref].ScopeReason + ")"
+		}
+		lint.Report(pass, policy(hostModuleRefGet), file.Pos(c.Span.Start), file.Pos(c.Span.End),
+			fmt.Sprintf("moduleRef.get(%s) throws at run time: %s is %s-scoped (%s) and get() only returns static instances; use await moduleRef.resolve(%s, contextId)", c.Args[0].Text, m.Classes[ref].Name, sc, why, c.Args[0].Text))
 	}
 }

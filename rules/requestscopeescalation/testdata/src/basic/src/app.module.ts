@@ -6,6 +6,7 @@ import { BillingController } from './billing/billing.controller';
 import { ChatGateway } from './chat/chat.gateway';
 import { ApiKeyStrategy } from './auth/api-key.strategy';
 import { TENANT_CONTEXT } from './auth/tokens';
+import { BillingJobs } from './billing/billing.jobs';
 
 @Module({
   controllers: [BillingController],
@@ -15,6 +16,7 @@ import { TENANT_CONTEXT } from './auth/tokens';
     BillingService,
     ChatGateway,
     ApiKeyStrategy,
+    BillingJobs,
     { provide: TENANT_CONTEXT, useClass: TenantContext },
   ],
 })

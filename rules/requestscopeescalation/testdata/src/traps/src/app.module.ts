@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Injectable, Module, OnModuleInit, Post, Put, Scope } from '@nestjs/common';
-import { REQUEST } from '@nestjs/core';
+import { ModuleRef, REQUEST } from '@nestjs/core';
 import { Cron } from '@nestjs/schedule';
 
 @Injectable({ scope: Scope.REQUEST })
@@ -67,6 +67,20 @@ export class Housekeeping implements OnModuleInit {
   }
 }
 
+// get() of a singleton, resolve() of a request-scoped provider: both fine
+@Injectable()
+export class Lookup {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  housekeeping() {
+    return this.moduleRef.get(Housekeeping);
+  }
+
+  audit() {
+    return this.moduleRef.resolve(AuditTrail);
+  }
+}
+
 @Injectable({ scope: Scope.TRANSIENT })
 export class Stopwatch implements OnModuleInit {
   onModuleInit() {
@@ -74,5 +88,5 @@ export class Stopwatch implements OnModuleInit {
   }
 }
 
-@Module({ controllers: [ProfileController, SmallController], providers: [RequestLogger, AuditTrail, Housekeeping, Stopwatch] })
+@Module({ controllers: [ProfileController, SmallController], providers: [RequestLogger, AuditTrail, Housekeeping, Stopwatch, Lookup] })
 export class AppModule {}
