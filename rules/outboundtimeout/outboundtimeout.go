@@ -57,7 +57,11 @@ func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step)
 	switch m.ContextOf(fr) {
 	case nest.Request:
 		path := m.PathTo(fr)
-		return lint.Error, fmt.Sprintf("on the request path (reached from %s)", m.Label(path[0].Func)), m.StepsFor(path)
+		why := m.EntryWhy(path[0].Func)
+		if why != "" {
+			why = ", " + why
+		}
+		return lint.Error, fmt.Sprintf("on the request path (reached from %s%s)", m.Label(path[0].Func), why), m.StepsFor(path)
 	case nest.Unknown:
 		return lint.Warning, fmt.Sprintf("in %s, which no entry point is known to reach,", m.Label(fr)), nil
 	}

@@ -10,7 +10,7 @@ export class ShippingClient {
   }
 
   async quote(address: string) {
-    const res = await this.client.get('/quote', { params: { address } }); // want "error: axios instance get on the request path \\(reached from PaymentsController.charge\\) has no timeout"
+    const res = await this.client.get('/quote', { params: { address } }); // want "error: axios instance get on the request path \\(reached from PaymentsController.charge, @Post\\(\\)\\) has no timeout"
     return res.data;
   }
 }
