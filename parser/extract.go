@@ -142,6 +142,7 @@ type extractor struct {
 	t         *Tree
 	f         *Facts
 	funcIndex map[uint32]int
+	callAt    map[uint32]int // call node -> Calls index
 }
 
 type scope struct {

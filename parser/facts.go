@@ -21,6 +21,8 @@ type Facts struct {
 	Deletes  []Delete
 	Loops    []Loop
 	Returns  []Return
+	Throws   []Throw
+	Branches []Branch
 	Comments []Comment
 	// ErrorOffset is the byte offset of the first ERROR or MISSING node, or -1.
 	ErrorOffset int
@@ -186,6 +188,44 @@ type Call struct {
 	Await  bool
 	Args   []Value
 	Callee Span
+	// Use is what the code around the call does with its value.
+	Use CallUse
+	// Outer is the call that consumes this call's value when Use is UseRecv
+	// (`a().then(f)`: a's Outer is the then call) or UseArg (`f(a())`), else -1.
+	Outer int
+	// InTry is set when the call lies in the block of a try statement of its
+	// own function (not in its catch or finally).
+	InTry bool
+	Span
+}
+
+// CallUse says how a call's value is used by its parent expression.
+type CallUse uint8
+
+// Call uses. Parentheses, `as`, `satisfies` and `!` are looked through.
+const (
+	UseOther   CallUse = iota // assigned, in a condition, an operand, a property value...
+	UseDiscard                // the whole expression statement: the value is dropped
+	UseVoid                   // `void call()`
+	UseAwait                  // `await call()`
+	UseReturn                 // `return call()` or an arrow's expression body
+	UseRecv                   // a method is called on the value: `call().then(...)`
+	UseArg                    // an argument of another call, directly or in an array literal argument
+)
+
+// Branch is one arm of an if statement or a ?: expression: Span covers the
+// arm, Cond is the source text of the condition, Else is set for the arm
+// taken when the condition is false.
+type Branch struct {
+	Cond string
+	Else bool
+	Span
+}
+
+// Throw is a throw statement.
+type Throw struct {
+	Func  int
+	InTry bool // inside the block of a try statement of the same function
 	Span
 }
 

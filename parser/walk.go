@@ -12,6 +12,10 @@ var (
 	kStaticBlock      = KindOf("class_static_block")
 	kTry              = KindOf("try_statement")
 	kExprStatement    = KindOf("expression_statement")
+	kThrow            = KindOf("throw_statement")
+	kElseClause       = KindOf("else_clause")
+	fConsequence      = FieldOf("consequence")
+	fAlternative      = FieldOf("alternative")
 )
 
 func (x *extractor) visitChildren(i int, sc scope) {
@@ -89,6 +93,10 @@ func (x *extractor) visit(i int, sc scope) {
 	case kWhile, kDo, kFor, kForIn:
 		x.loop(i, sc)
 		return
+	case kIf, kTernary:
+		x.branches(i)
+	}
+	switch t.Kind(i) {
 	case kIf:
 		cond := t.ChildByField(i, fCondition)
 		sc2 := sc
@@ -131,6 +139,8 @@ func (x *extractor) visit(i int, sc scope) {
 				return
 			}
 		}
+	case kThrow:
+		x.f.Throws = append(x.f.Throws, Throw{Func: sc.fn, InTry: x.inTry(i), Span: x.span(i)})
 	case kReturn:
 		if sc.fn >= 0 {
 			if v := t.NamedChild(i, 0); v >= 0 && t.Kind(v) != kComment {
@@ -685,7 +695,9 @@ func (x *extractor) call(i int, sc scope) {
 		calleeField = fConstructor
 	}
 	callee := t.ChildByField(i, calleeField)
-	c := Call{Func: sc.fn, New: isNew, Await: sc.await, Span: x.span(i)}
+	c := Call{Func: sc.fn, New: isNew, Await: sc.await, Outer: -1, Span: x.span(i)}
+	c.Use, c.Outer = x.callUse(i)
+	c.InTry = x.inTry(i)
 	if callee >= 0 && !isNew && t.Kind(callee) == kAwait {
 		// the grammar parses `await a.f<T>(x)` as a call whose callee is
 		// `await a.f`: the await belongs to the call
@@ -716,6 +728,10 @@ func (x *extractor) call(i int, sc scope) {
 	}
 	ci := len(x.f.Calls)
 	x.f.Calls = append(x.f.Calls, c)
+	if x.callAt == nil {
+		x.callAt = map[uint32]int{}
+	}
+	x.callAt[uint32(i)] = ci
 	for _, a := range c.Args {
 		if a.Kind == VFunc && a.Func >= 0 {
 			x.f.Funcs[a.Func].ArgOf = ci
@@ -936,4 +952,107 @@ func (x *extractor) hasAwait(i int) bool {
 		j++
 	}
 	return false
+}
+
+// outerNode returns the parent of i, looking through parentheses and type
+// assertions, with the child of that parent on the way (i itself or the
+// wrapper around it).
+func (x *extractor) outerNode(i int) (parent, child int) {
+	t := x.t
+	child = i
+	p := t.Parent(i)
+	for p >= 0 {
+		switch t.Kind(p) {
+		case kParen, kAs, kSatisfies, kNonNull, kTypeAssertion:
+			child, p = p, t.Parent(p)
+			continue
+		}
+		break
+	}
+	return p, child
+}
+
+// callUse says what the parent expression does with the value of call i and
+// which call consumes it. The consuming call was recorded before i: call
+// records itself before it walks its callee and arguments.
+func (x *extractor) callUse(i int) (CallUse, int) {
+	t := x.t
+	p, child := x.outerNode(i)
+	if p < 0 {
+		return UseOther, -1
+	}
+	switch t.Kind(p) {
+	case kExprStatement:
+		return UseDiscard, -1
+	case kAwait:
+		return UseAwait, -1
+	case kReturn:
+		return UseReturn, -1
+	case kArrow:
+		if t.ChildByField(p, fBody) == child {
+			return UseReturn, -1
+		}
+	case kUnary:
+		if op := t.ChildByField(p, fOperator); op >= 0 && x.text(op) == "void" {
+			return UseVoid, -1
+		}
+	case kMember:
+		if t.ChildByField(p, fObject) != child {
+			break
+		}
+		gp, gchild := x.outerNode(p)
+		if gp >= 0 && t.Kind(gp) == kCall && t.ChildByField(gp, fFunction) == gchild {
+			if ci, ok := x.callAt[uint32(gp)]; ok {
+				return UseRecv, ci
+			}
+		}
+	case kArguments, kArray:
+		args := p
+		if t.Kind(p) == kArray {
+			args, _ = x.outerNode(p)
+			if args < 0 || t.Kind(args) != kArguments {
+				break
+			}
+		}
+		if c := t.Parent(args); c >= 0 {
+			if ci, ok := x.callAt[uint32(c)]; ok {
+				return UseArg, ci
+			}
+		}
+	}
+	return UseOther, -1
+}
+
+// inTry reports whether node i lies in the block of a try statement of its
+// own function.
+func (x *extractor) inTry(i int) bool {
+	t := x.t
+	child := i
+	for p := t.Parent(i); p >= 0; child, p = p, t.Parent(p) {
+		switch t.Kind(p) {
+		case kArrow, kFuncExpr, kFuncDecl, kGenFunc, kGenFuncDecl, kMethodDef, kClassBody:
+			return false
+		case kTry:
+			if t.ChildByField(p, fBody) == child {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// branches records the arms of an if statement or a ?: expression.
+func (x *extractor) branches(i int) {
+	t := x.t
+	cond := t.ChildByField(i, fCondition)
+	if cond < 0 {
+		return
+	}
+	text := x.text(cond)
+	if c := t.ChildByField(i, fConsequence); c >= 0 {
+		x.f.Branches = append(x.f.Branches, Branch{Cond: text, Span: x.span(c)})
+	}
+	if a := t.ChildByField(i, fAlternative); a >= 0 {
+		x.f.Branches = append(x.f.Branches, Branch{Cond: text, Else: true, Span: x.span(a)})
+	}
 }

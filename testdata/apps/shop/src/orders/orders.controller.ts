@@ -39,6 +39,11 @@ export class OrdersController {
     return new StreamableFile(pdf);
   }
 
+  @Post(':id/cancel')
+  cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<Order> {
+    return this.ordersService.cancel(id, user.id);
+  }
+
   @Post()
   place(@CurrentUser() user: AuthUser, @Body() dto: CreateOrderDto): Promise<Order> {
     return this.ordersService.place(user, dto);

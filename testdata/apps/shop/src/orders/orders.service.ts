@@ -1,8 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AuthUser } from '@app/auth/auth-user.interface';
 import { CatalogService } from '@app/catalog/catalog.service';
+import { Product } from '@app/catalog/entities/product.entity';
 import { PdfRenderer } from '@app/common/pdf/pdf.renderer';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { Order, OrderLine, OrderStatus } from './entities/order.entity';
@@ -13,6 +15,7 @@ export class OrdersService {
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     private readonly catalog: CatalogService,
     private readonly pdf: PdfRenderer,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async place(customer: AuthUser, dto: CreateOrderDto): Promise<Order> {
@@ -40,6 +43,21 @@ export class OrdersService {
       throw new NotFoundException(`order ${id} not found`);
     }
     return order;
+  }
+
+  // Cancelling puts the stock back and marks the order, all or nothing.
+  async cancel(id: string, customerId: string): Promise<Order> {
+    const order = await this.findOne(id, customerId);
+    if (order.status !== OrderStatus.Pending) {
+      throw new BadRequestException(`order ${id} can no longer be cancelled`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      for (const line of order.lines) {
+        manager.increment(Product, { sku: line.sku }, 'stock', line.quantity);
+      }
+      order.status = OrderStatus.Cancelled;
+      return manager.save(order);
+    });
   }
 
   async invoicePdf(id: string, customerId: string): Promise<Buffer> {

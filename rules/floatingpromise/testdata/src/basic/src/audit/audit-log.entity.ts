@@ -1,0 +1,5 @@
+export class AuditLog {
+  id!: number;
+  action!: string;
+  subject!: string;
+}

@@ -1,0 +1,1 @@
+export const MAIL_API = 'https://mail.internal/send';

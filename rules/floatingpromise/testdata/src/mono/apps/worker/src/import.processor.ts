@@ -1,0 +1,16 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { AuditService } from '@app/audit';
+
+@Processor('imports')
+export class ImportProcessor extends WorkerHost {
+  constructor(private readonly audit: AuditService) {
+    super();
+  }
+
+  async process(job: Job<{ file: string }>) {
+    this.audit.note(`import ${job.data.file}`);
+    this.audit.record(`import ${job.data.file}`); // want "error: the promise of AuditService.record is not awaited in ImportProcessor.process \\(entry point, BullMQ worker process\\(\\)\\); it can reject \\(Mongoose Model.create\\)"
+    return job.data.file;
+  }
+}

@@ -1,0 +1,1 @@
+export const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };

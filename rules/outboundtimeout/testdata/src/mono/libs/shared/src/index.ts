@@ -1,0 +1,3 @@
+export * from './http.constants';
+export * from './rates.client';
+export * from './shared.module';

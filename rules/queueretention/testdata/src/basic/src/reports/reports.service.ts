@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { REPORTS_QUEUE } from '../queues/queue.names';
+
+@Injectable()
+export class ReportsService {
+  constructor(@InjectQueue(REPORTS_QUEUE) private readonly reports: Queue) {}
+
+  async schedule(month: string) {
+    await this.reports.add('monthly', { month }, { attempts: 3 }); // want "warning: jobs added to queue \"reports\" are never removed: no removeOnComplete on the call"
+  }
+}
