@@ -22,11 +22,14 @@ type ScopeGroup struct {
 	// (express)", "test helpers (imported only by tests)", or "not imported
 	// by Nest code".
 	Reason string
-	// Files is the number of its non-offline files outside the scope.
+	// Files is the number of its files outside the scope, offline ones
+	// (specs, seeds) included.
 	Files int
-	// Offline is set when the reason makes the code offline (browser apps,
-	// CLIs, tooling, other servers): with --scope all, rules judge it as
-	// offline code.
+	// Offline is set when the reason makes the code offline (CLIs, build
+	// tooling, test helpers: code that runs once, by hand or in CI): with
+	// --scope all, rules judge it as offline code. Browser apps and
+	// non-Nest servers run in production, so --scope all judges them in
+	// unknown context (no Nest entry point reaches them).
 	Offline bool
 }
 
@@ -111,12 +114,23 @@ func (m *Model) computeScope() {
 			m.inScope[fi] = true
 		}
 	}
-	// Files reached only from offline code (test helpers).
+	// Files reached only from offline code (test helpers): the closure of
+	// the offline files' imports, through the re-exports of a testing
+	// library's barrel, outside the scope.
 	fromTests := make([]bool, n)
+	var tq []int
 	for fi := range m.Files {
 		if m.offline[fi] {
-			for _, t := range m.valueDeps(fi) {
+			tq = append(tq, fi)
+		}
+	}
+	for len(tq) > 0 {
+		fi := tq[0]
+		tq = tq[1:]
+		for _, t := range m.valueDeps(fi) {
+			if !fromTests[t] && !m.inScope[t] && !m.offline[t] {
 				fromTests[t] = true
+				tq = append(tq, t)
 			}
 		}
 	}
@@ -138,6 +152,15 @@ func (m *Model) computeScope() {
 		}
 		g.Files++
 		evidence[pkgOf[fi]] = append(evidence[pkgOf[fi]], fi)
+	}
+	// The offline files of a package left out (its specs, seeds) are not
+	// linted either: count them in its notice.
+	for fi := range m.Files {
+		if !m.inScope[fi] && m.offline[fi] {
+			if g := groups[pkgOf[fi]]; g != nil {
+				g.Files++
+			}
+		}
 	}
 	dirs := make([]string, 0, len(groups))
 	for d := range groups {
@@ -271,10 +294,10 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 		return ""
 	}
 	if l := has(browserLibs); l != "" {
-		return "browser app (" + l + ")", true
+		return "browser app (" + l + ")", false
 	}
 	if jsx {
-		return "browser app (JSX)", true
+		return "browser app (JSX)", false
 	}
 	if man != nil && man.Bin {
 		return "CLI (bin in package.json)", true
@@ -286,7 +309,7 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 		return "CLI (#!/usr/bin/env node)", true
 	}
 	if l := has(serverLibs); l != "" {
-		return "non-Nest server (" + l + ")", true
+		return "non-Nest server (" + l + ")", false
 	}
 	if l := has(toolLibs); l != "" {
 		return "build tooling (" + l + ")", true

@@ -1,0 +1,25 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { FindAccountUseCase } from '@acme/core';
+import { Job } from 'bullmq';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface WelcomeEmailJob {
+  accountId: string;
+}
+
+@Processor('emails')
+export class EmailsProcessor extends WorkerHost {
+  private readonly logger = new Logger(EmailsProcessor.name);
+
+  constructor(private readonly findAccount: FindAccountUseCase) {
+    super();
+  }
+
+  async process(job: Job<WelcomeEmailJob>): Promise<void> {
+    const account = await this.findAccount.execute(job.data.accountId);
+    const template = readFileSync(join(__dirname, 'templates', 'welcome.html'), 'utf8');
+    this.logger.log(`welcome email for ${account.email} (${template.length} bytes)`);
+  }
+}
