@@ -280,9 +280,13 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 			jsx = true
 		}
 	}
-	has := func(libs []string) string {
+	// What the files import decides first; the package.json dependencies
+	// only when the imports say nothing. A workspace root's package.json
+	// (one Nx package.json for every app) lists Angular and Nest at once,
+	// so its dependencies would call a code generator a browser app.
+	imported := func(libs []string) string {
 		for _, l := range libs {
-			if imports[l] || man != nil && man.Deps[l] {
+			if imports[l] {
 				return l
 			}
 			for src := range imports {
@@ -293,7 +297,15 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 		}
 		return ""
 	}
-	if l := has(browserLibs); l != "" {
+	depends := func(libs []string) string {
+		for _, l := range libs {
+			if man != nil && man.Deps[l] {
+				return l
+			}
+		}
+		return ""
+	}
+	if l := imported(browserLibs); l != "" {
 		return "browser app (" + l + ")", false
 	}
 	if jsx {
@@ -302,17 +314,26 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 	if man != nil && man.Bin {
 		return "CLI (bin in package.json)", true
 	}
-	if l := has(cliLibs); l != "" {
+	if l := imported(cliLibs); l != "" {
 		return "CLI (" + l + ")", true
 	}
 	if shebang {
 		return "CLI (#!/usr/bin/env node)", true
 	}
-	if l := has(serverLibs); l != "" {
+	if l := imported(serverLibs); l != "" {
 		return "non-Nest server (" + l + ")", false
 	}
-	if l := has(toolLibs); l != "" {
+	if l := imported(toolLibs); l != "" {
 		return "build tooling (" + l + ")", true
+	}
+	if l := depends(browserLibs); l != "" {
+		return "browser app (" + l + ")", false
+	}
+	if l := depends(cliLibs); l != "" {
+		return "CLI (" + l + ")", true
+	}
+	if l := depends(serverLibs); l != "" {
+		return "non-Nest server (" + l + ")", false
 	}
 	tests := true
 	for _, fi := range files {
@@ -323,6 +344,9 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 	}
 	if tests {
 		return "test helpers (imported only by tests)", true
+	}
+	if l := depends(toolLibs); l != "" {
+		return "build tooling (" + l + ")", true
 	}
 	return "not imported by Nest code", false
 }
