@@ -50,10 +50,10 @@ func TestScope(t *testing.T) {
 		"libs/nestlib/src/index.ts": true,
 		// imported by apps/api with `import type` only
 		"libs/types/src/index.ts": false,
-		"apps/ui/src/main.ts":      false,
-		"apps/edge/src/server.ts":  false,
-		"tools/gen/src/index.ts":   false,
-		"packages/cli/src/cli.ts":  false,
+		"apps/ui/src/main.ts":     false,
+		"apps/edge/src/server.ts": false,
+		"tools/gen/src/index.ts":  false,
+		"packages/cli/src/cli.ts": false,
 		// @nestjs/testing does not make a root; imported only by the e2e spec
 		"packages/testkit/src/index.ts": false,
 		"packages/testkit/src/users.ts": false,
