@@ -128,14 +128,15 @@ func TestWorkspaceNxDefaultScope(t *testing.T) {
 		}
 	}
 	want := []string{
-		// The Nx root package.json lists Angular and Nest: the code
-		// generator under tools/ is told by what it imports.
-		"testdata/apps/acme-nx: notice: build tooling (ts-morph), 1 file not linted; use --scope all to lint it",
 		app + "apps/dashboard: notice: browser app (@angular/core), 2 files not linted; use --scope all to lint it",
 		// Imported by apps/api for its types only: type-only imports do
 		// not pull code into the scope.
 		app + "libs/shared-types: notice: not imported by Nest code, 1 file not linted; use --scope all to lint it",
 		app + "libs/ui: notice: browser app (@angular/core), 2 files not linted; use --scope all to lint it",
+		// The Nx root package.json lists Angular and Nest: the code
+		// generator under tools/ (part of the root package) is told by
+		// what it imports, and named by its folder.
+		app + "tools/codegen: notice: build tooling (ts-morph), 1 file not linted; use --scope all to lint it",
 	}
 	if got := noticeLines(r.stderr); !slices.Equal(got, want) {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

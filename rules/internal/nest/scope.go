@@ -181,11 +181,38 @@ func (m *Model) computeScope() {
 				m.offline[fi] = true
 			}
 		}
+		if d == m.root || m.Workspace != nil && d == m.Workspace.Root {
+			// The workspace root's own package holds everything no other
+			// package claims (tools/, a generator): name the folder that
+			// holds these files rather than the whole repository.
+			g.Dir = m.commonDir(files)
+		}
 		m.ScopeGroups = append(m.ScopeGroups, *g)
 	}
+	sort.SliceStable(m.ScopeGroups, func(i, j int) bool { return m.ScopeGroups[i].Dir < m.ScopeGroups[j].Dir })
 	for fi := range m.Files {
 		m.outOfScope[fi] = !m.inScope[fi]
 	}
+}
+
+// commonDir returns the innermost folder holding every file of files.
+func (m *Model) commonDir(files []int) string {
+	dir := ""
+	for _, fi := range files {
+		d := filepath.Dir(m.Files[fi].Path)
+		if dir == "" {
+			dir = d
+			continue
+		}
+		for dir != d && !strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return dir
 }
 
 // valueDeps returns the files fi imports for their values or re-exports.
