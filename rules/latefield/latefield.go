@@ -60,6 +60,11 @@ func eraseReason(m *nest.Model, path string) (erasure, bool) {
 	if err != nil {
 		return erasure{}, false
 	}
+	if cfg != nil && cfg.Target == "" && cfg.UseDefineForClassFields == nil && len(cfg.Missing) > 0 {
+		// A base that could not be read (@tsconfig/node20 without
+		// node_modules) most likely sets the target: nothing is known.
+		return erasure{}, false
+	}
 	define, reason := cfg.DefineSemantics()
 	if define {
 		return erasure{}, false

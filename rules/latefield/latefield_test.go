@@ -11,7 +11,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), latefield.Rule, "es2021", "es2022", "define", "extends", "swc")
+	checkertest.Run(t, checkertest.TestData(), latefield.Rule, "es2021", "es2022", "define", "extends", "swc", "missingbase")
 }
 
 // TestRelatedConfig: each finding points at the setting that erases the

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnModuleInit } from '@nestjs/common';
 import { FindAccountUseCase } from '@acme/core';
 import { Job } from 'bullmq';
 import { readFileSync } from 'node:fs';
@@ -10,16 +10,21 @@ interface WelcomeEmailJob {
 }
 
 @Processor('emails')
-export class EmailsProcessor extends WorkerHost {
+export class EmailsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(EmailsProcessor.name);
+  private templateDir: string;
 
   constructor(private readonly findAccount: FindAccountUseCase) {
     super();
   }
 
+  onModuleInit(): void {
+    this.templateDir = join(__dirname, 'templates');
+  }
+
   async process(job: Job<WelcomeEmailJob>): Promise<void> {
     const account = await this.findAccount.execute(job.data.accountId);
-    const template = readFileSync(join(__dirname, 'templates', 'welcome.html'), 'utf8');
+    const template = readFileSync(join(this.templateDir, 'welcome.html'), 'utf8');
     this.logger.log(`welcome email for ${account.email} (${template.length} bytes)`);
   }
 }
