@@ -96,7 +96,7 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 		}
 	}
 	want := []string{
-		app + "apps/admin: notice: browser app (@angular/core), 2 files not linted; use --scope all to lint it",
+		app + "apps/admin: notice: browser app (@angular/core), 3 files not linted; use --scope all to lint it",
 		app + "apps/web: notice: browser app (react), 2 files not linted; use --scope all to lint it",
 		app + "packages/cli: notice: CLI (bin in package.json), 2 files not linted; use --scope all to lint it",
 		app + "packages/testing: notice: test helpers (imported only by tests), 3 files not linted; use --scope all to lint it",
@@ -224,7 +224,10 @@ func TestWorkspaceScopeAll(t *testing.T) {
 			t.Errorf("finding in offline code (CLI or test helpers): %s", f)
 		}
 	}
-	if regexp.MustCompile(`\[shutdown/(process-exit|signal-exit)\]`).MatchString(r.stdout) {
+	// No shutdown/* rule applies outside a Nest process: the Angular
+	// StatusPollerService clears its timer in ngOnDestroy, not in a Nest
+	// hook, and the CLI's process.exit ends a CLI.
+	if regexp.MustCompile(`\[shutdown/`).MatchString(r.stdout) {
 		t.Errorf("a process-lifecycle finding outside a Nest process:\n%s", r.stdout)
 	}
 }
