@@ -89,7 +89,7 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 		t.Errorf("late-field in apps/worker, whose target is in an uninstalled base:\n%s", r.stdout)
 	}
 	for _, f := range findingFiles(r.stdout) {
-		for _, out := range []string{"apps/admin/", "apps/web/", "packages/cli/", "packages/testing/"} {
+		for _, out := range []string{"apps/admin/", "apps/realtime/", "apps/web/", "packages/cli/", "packages/testing/"} {
 			if strings.HasPrefix(f, app+out) {
 				t.Errorf("finding in %s, which is not server code: %s", out, f)
 			}
@@ -97,6 +97,7 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 	}
 	want := []string{
 		app + "apps/admin: notice: browser app (@angular/core), 3 files not linted; use --scope all to lint it",
+		app + "apps/realtime: notice: non-Nest server (ws), 1 file not linted; use --scope all to lint it",
 		app + "apps/web: notice: browser app (react), 2 files not linted; use --scope all to lint it",
 		app + "packages/cli: notice: CLI (bin in package.json), 2 files not linted; use --scope all to lint it",
 		app + "packages/testing: notice: test helpers (imported only by tests), 3 files not linted; use --scope all to lint it",
@@ -226,7 +227,8 @@ func TestWorkspaceScopeAll(t *testing.T) {
 	}
 	// No shutdown/* rule applies outside a Nest process: the Angular
 	// StatusPollerService clears its timer in ngOnDestroy, not in a Nest
-	// hook, and the CLI's process.exit ends a CLI.
+	// hook, the CLI's process.exit ends a CLI, and the standalone ws
+	// server's SIGTERM handler has no Nest app to close.
 	if regexp.MustCompile(`\[shutdown/`).MatchString(r.stdout) {
 		t.Errorf("a process-lifecycle finding outside a Nest process:\n%s", r.stdout)
 	}
