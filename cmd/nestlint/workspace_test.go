@@ -286,3 +286,28 @@ func TestWorkspaceOutsideGit(t *testing.T) {
 		t.Errorf("libs/core outside git lost the path from apps/api:\n%s", r)
 	}
 }
+
+// TestWorkspaceNestCLI: a nest-cli monorepo, where each project's
+// compilerOptions.tsConfigPath names its build config. The root
+// tsconfig.json (ES2022, no include) would own every file; billing's build
+// config says ES2020, gateway's inherits ES2022.
+func TestWorkspaceNestCLI(t *testing.T) {
+	root := moduleRoot(t)
+	app := "testdata/apps/acme-nestcli/"
+	r := runCLI(t, "--no-color", "--repo-root", root, filepath.Join(root, "testdata", "apps", "acme-nestcli"))
+	if r.code != exitFindings {
+		t.Fatalf("exit %d, want 1\n%s", r.code, r)
+	}
+	if !hasLine(r.stdout, app+"apps/billing/src/invoice-numbers.service.ts:", "field prefix", "target ES2020 in apps/billing/tsconfig.app.json") {
+		t.Errorf("no late-field naming billing's build config:\n%s", r.stdout)
+	}
+	if hasLine(r.stdout, app+"apps/gateway/", "[hidden-class/late-field]") {
+		t.Errorf("late-field in gateway, whose build config keeps ES2022:\n%s", r.stdout)
+	}
+	if !hasLine(r.stdout, app+"libs/common/src/rate-card.service.ts:", "error:", "fs.readFileSync", "-> RateCardService.priceFor)") {
+		t.Errorf("no request-path finding in libs/common (through the @app/common path):\n%s", r.stdout)
+	}
+	if n := noticeLines(r.stderr); len(n) != 0 {
+		t.Errorf("every project is Nest code, yet:\n%s", strings.Join(n, "\n"))
+	}
+}
