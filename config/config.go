@@ -39,7 +39,7 @@ type File struct {
 	Ignore      []string               `json:"ignore" desc:"Glob patterns (doublestar syntax) relative to this file's folder: findings in matching files are not reported. The files stay in the model."`
 	EntryPoints []string               `json:"entryPoints" desc:"Extra method decorator names that start the request path, e.g. \"Handler\" or \"@Handler\"."`
 	Offline     []string               `json:"offline" desc:"Extra glob patterns, relative to this file's folder, of offline code (scripts, tools) that never runs on the request path."`
-	Scope       string                 `json:"scope" enum:"server,all" desc:"\"server\" (default): report only NestJS server code, the import closure of the files that bootstrap Nest or import @nestjs/*, across the workspace's packages; \"all\": lint every file (browser apps, CLIs and tooling as offline code)."`
+	Scope       string                 `json:"scope" enum:"server,all" desc:"\"server\" (default): report only NestJS server code, the import closure of the files that bootstrap Nest or import @nestjs/*, across the workspace's packages; \"all\": lint every file (CLIs, build tooling and test helpers as offline code; browser apps and other servers as code no Nest entry point reaches)."`
 }
 
 // RuleSetting is the object form of a rule's configuration.

@@ -11,7 +11,9 @@
 // monomorphic. nestlint reads the tsconfig.json that governs the file
 // (following extends) and nest-cli.json: with useDefineForClassFields
 // true, target ES2022 or ESNext, or the SWC builder, the field already
-// exists after construction and nothing is reported. Fields assigned in the
+// exists after construction and nothing is reported; nor when no file of the
+// extends chain sets the target and a base cannot be read (a
+// @tsconfig/node20 base without node_modules). Fields assigned in the
 // constructor (or in a method the constructor calls), constructor parameter
 // properties, fields with an initializer, `declare`, abstract, static and
 // decorated fields (filled by a framework: property injection, ORM

@@ -1,8 +1,12 @@
 package latefield
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
+	"go/token"
+	"io"
+	"os"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,30 +32,94 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
+	configs := map[string]configFile{}
 	for fi, file := range m.Files {
 		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
 			continue
 		}
-		lint.Guard(pass, file.Path, func() { check(pass, m, file) })
+		lint.Guard(pass, file.Path, func() { check(pass, m, file, configs) })
 	}
 	return nil, nil
 }
 
+// erasure says why declared fields are erased in a file: the reason for
+// the message, and the tsconfig file and key that decided it.
+type erasure struct {
+	reason string
+	source string // absolute path of the deciding tsconfig, or ""
+	key    string // "useDefineForClassFields", "target", or "" (no target)
+}
+
 // eraseReason returns why declared fields are erased in the file, or ok
 // false when they are kept (define semantics) or the settings cannot be read.
-func eraseReason(m *nest.Model, path string) (string, bool) {
+func eraseReason(m *nest.Model, path string) (erasure, bool) {
 	if cli, err := m.Loader.NestCLIFor(path); err == nil && cli.BuilderFor(path) == "swc" {
-		return "", false // SWC always emits define semantics
+		return erasure{}, false // SWC always emits define semantics
 	}
 	cfg, err := m.Loader.ForFile(path)
 	if err != nil {
-		return "", false
+		return erasure{}, false
+	}
+	if cfg != nil && cfg.Target == "" && cfg.UseDefineForClassFields == nil && len(cfg.Missing) > 0 {
+		// A base that could not be read (@tsconfig/node20 without
+		// node_modules) most likely sets the target: nothing is known.
+		return erasure{}, false
 	}
 	define, reason := cfg.DefineSemantics()
 	if define {
-		return "", false
+		return erasure{}, false
 	}
-	return reason, true
+	e := erasure{reason: reason}
+	switch {
+	case cfg == nil:
+	case cfg.UseDefineForClassFields != nil:
+		e.source, e.key = cfg.UseDefineForClassFieldsSource, "useDefineForClassFields"
+	case cfg.Target != "":
+		e.source, e.key = cfg.TargetSource, "target"
+	default:
+		e.source = cfg.Path
+	}
+	return e, true
+}
+
+// maxConfig caps the tsconfig files read for related locations.
+const maxConfig = 1 << 20
+
+// configFile is a tsconfig file given a token.File for related locations.
+type configFile struct {
+	tf  *token.File // nil when it cannot be read
+	src []byte
+}
+
+// configLocation returns the span of the deciding setting's key in its
+// tsconfig file (the file's start when the key is not found), giving the
+// file a token.File once per pass; ok is false when it cannot be read.
+func configLocation(pass *analysis.Pass, e erasure, configs map[string]configFile) (token.Pos, token.Pos, bool) {
+	if e.source == "" {
+		return token.NoPos, token.NoPos, false
+	}
+	cf, seen := configs[e.source]
+	if !seen {
+		if f, err := os.Open(e.source); err == nil {
+			src, err := io.ReadAll(io.LimitReader(f, maxConfig+1))
+			f.Close()
+			if err == nil && len(src) <= maxConfig {
+				cf.tf = pass.Fset.AddFile(e.source, -1, len(src))
+				cf.tf.SetLinesForContent(src)
+				cf.src = src
+			}
+		}
+		configs[e.source] = cf
+	}
+	if cf.tf == nil {
+		return token.NoPos, token.NoPos, false
+	}
+	if e.key != "" {
+		if i := bytes.Index(cf.src, []byte(`"`+e.key+`"`)); i >= 0 {
+			return cf.tf.Pos(i), cf.tf.Pos(i + len(e.key) + 2), true
+		}
+	}
+	return cf.tf.Pos(0), cf.tf.Pos(0), true
 }
 
 // lifecycleRank orders the methods Nest calls after construction.
@@ -63,10 +131,10 @@ type site struct {
 	span   parser.Span
 }
 
-func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[string]configFile) {
 	f := file.Facts
-	reason, erased := "", false
-	decided := false
+	var why erasure
+	erased, decided := false, false
 	for ci := range f.Classes {
 		c := &f.Classes[ci]
 		cands := map[string]*parser.Field{}
@@ -81,7 +149,7 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
 			continue
 		}
 		if !decided {
-			reason, erased = eraseReason(m, file.Path)
+			why, erased = eraseReason(m, file.Path)
 			decided = true
 		}
 		if !erased {
@@ -138,10 +206,14 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
 			fd, s := cands[n], late[n]
 			apos := file.Pos(s.span.Start)
 			line := pass.Fset.Position(apos).Line
+			opts := []lint.Option{lint.WithRelated(apos, file.Pos(s.span.End), "first assigned here, after construction")}
+			if cpos, cend, ok := configLocation(pass, why, configs); ok {
+				opts = append(opts, lint.WithRelated(cpos, cend, why.reason))
+			}
 			lint.Report(pass, lint.Warning, file.Pos(fd.NameSpan.Start), file.Pos(fd.NameSpan.End),
 				fmt.Sprintf("field %s of %s is declared without an initializer and first assigned in %s (line %d), after construction: %s, so instances change shape; initialize it (= undefined) or assign it in the constructor",
-					n, c.Name, s.method, line, reason),
-				lint.WithRelated(apos, file.Pos(s.span.End), "first assigned here, after construction"))
+					n, c.Name, s.method, line, why.reason),
+				opts...)
 		}
 	}
 }

@@ -44,6 +44,12 @@ func within(f *parser.Facts, fn, outer int) bool {
 }
 
 func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	if !m.InScope(fi) {
+		// Outside the Nest server scope (a standalone server or a browser
+		// app linted with --scope all) no Nest app runs in the process:
+		// there are no shutdown hooks to skip.
+		return
+	}
 	f := file.Facts
 	for ci := range f.Calls {
 		c := &f.Calls[ci]

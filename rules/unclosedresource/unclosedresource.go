@@ -119,7 +119,10 @@ func classify(module, member string, isNew bool) (resource, bool) {
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	for fi, file := range m.Files {
-		if m.IsOffline(fi) {
+		// Nest's shutdown hooks exist only in a Nest process: an Angular
+		// @Injectable linted with --scope all closes its timers in
+		// ngOnDestroy, which this rule does not judge.
+		if m.IsOffline(fi) || !m.InScope(fi) {
 			continue
 		}
 		lint.Guard(pass, file.Path, func() {

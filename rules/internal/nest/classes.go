@@ -193,28 +193,29 @@ func (m *Model) buildModules() {
 		mod := &Module{Class: ref, Global: hasDecorator(c.Decorators, "Global") != nil}
 		if len(dec.Args) > 0 && dec.Args[0].Kind == parser.VObject {
 			for _, p := range dec.Args[0].Props {
+				elems := m.listElems(ref.File, p.Value, 0)
 				switch p.Key {
 				case "providers":
-					for _, e := range p.Value.Elems {
-						if pr := m.provider(ref.File, e); pr != nil {
+					for _, e := range elems {
+						if pr := m.provider(e.file, e.v); pr != nil {
 							mod.Providers = append(mod.Providers, *pr)
 						}
 					}
 				case "controllers":
-					for _, e := range p.Value.Elems {
-						if cr := m.classOf(ref.File, e.Text); e.Kind == parser.VIdent && cr != nil {
+					for _, e := range elems {
+						if cr := m.classOf(e.file, e.v.Text); e.v.Kind == parser.VIdent && cr != nil {
 							mod.Controllers = append(mod.Controllers, *cr)
 							m.Classes[*cr].Provided = true
 							m.Classes[*cr].Controller = true
 						}
 					}
 				case "imports":
-					for _, e := range p.Value.Elems {
-						mod.Imports = append(mod.Imports, e.Text)
+					for _, e := range elems {
+						mod.Imports = append(mod.Imports, e.v.Text)
 					}
 				case "exports":
-					for _, e := range p.Value.Elems {
-						mod.Exports = append(mod.Exports, e.Text)
+					for _, e := range elems {
+						mod.Exports = append(mod.Exports, e.v.Text)
 					}
 				}
 			}
@@ -236,6 +237,58 @@ func (m *Model) buildModules() {
 			}
 		}
 	}
+}
+
+// elemAt is an element of a module metadata list and the file it is
+// written in.
+type elemAt struct {
+	file int
+	v    parser.Value
+}
+
+// listElems returns the elements of a @Module list (providers, exports...)
+// written in file fi, expanding spread elements (`...USE_CASES`) and a list
+// given as a name (`providers: USE_CASES`) when the name is a module-level
+// array constant, here or imported: real applications keep their use cases
+// and repositories in such arrays.
+func (m *Model) listElems(fi int, list parser.Value, depth int) []elemAt {
+	if depth > 4 {
+		return nil
+	}
+	if list.Kind == parser.VIdent {
+		if arr, afi, ok := m.constArray(fi, list.Text); ok {
+			return m.listElems(afi, arr, depth+1)
+		}
+		return nil
+	}
+	var out []elemAt
+	src := m.Files[fi].Src
+	for _, e := range list.Elems {
+		if e.Kind != parser.VIdent && int(e.Span.Start)+3 <= len(src) && string(src[e.Span.Start:e.Span.Start+3]) == "..." &&
+			int(e.Span.End) <= len(src) && e.Span.End >= e.Span.Start {
+			name := strings.TrimSpace(string(src[e.Span.Start+3 : e.Span.End]))
+			if arr, afi, ok := m.constArray(fi, name); ok {
+				out = append(out, m.listElems(afi, arr, depth+1)...)
+			}
+			continue
+		}
+		out = append(out, elemAt{fi, e})
+	}
+	return out
+}
+
+// constArray returns the array literal a module-level constant named name
+// is bound to, seen from file fi, and the file that declares it.
+func (m *Model) constArray(fi int, name string) (parser.Value, int, bool) {
+	d := m.ResolveTop(fi, name)
+	if d.Kind != DeclVar {
+		return parser.Value{}, 0, false
+	}
+	l := m.Files[d.File].Facts.Locals[d.Index]
+	if l.Value.Kind != parser.VArray {
+		return parser.Value{}, 0, false
+	}
+	return l.Value, d.File, true
 }
 
 func (m *Model) provider(fi int, e parser.Value) *Provider {
@@ -397,8 +450,8 @@ func (m *Model) dynamicProviders(ref ClassRef, mod *Module) {
 			if p.Key != "providers" {
 				continue
 			}
-			for _, e := range p.Value.Elems {
-				if pr := m.provider(ref.File, e); pr != nil {
+			for _, e := range m.listElems(ref.File, p.Value, 0) {
+				if pr := m.provider(e.file, e.v); pr != nil {
 					mod.Providers = append(mod.Providers, *pr)
 				}
 			}

@@ -366,3 +366,39 @@ func TestModules(t *testing.T) {
 		t.Errorf("Modules = %q, want %q", got, want)
 	}
 }
+
+// TestModuleListSpreads: module lists written as spreads of array
+// constants (`providers: [...USE_CASES]`, here or imported) or as a name
+// (`controllers: CONTROLLERS`) give their elements.
+func TestModuleListSpreads(t *testing.T) {
+	m := load(t, "spread")
+	if len(m.Modules) != 1 {
+		t.Fatalf("%d modules, want 1", len(m.Modules))
+	}
+	mod := m.Modules[0]
+	var providers []string
+	for _, p := range mod.Providers {
+		if p.Class == nil {
+			t.Errorf("provider %q without a class", p.Token)
+			continue
+		}
+		providers = append(providers, m.Classes[*p.Class].Name+" "+p.Scope.String())
+	}
+	wantProviders := []string{"CreateOrder singleton", "CancelOrder singleton", "TenantLookup request"}
+	if !reflect.DeepEqual(providers, wantProviders) {
+		t.Errorf("providers = %q, want %q", providers, wantProviders)
+	}
+	var controllers []string
+	for _, c := range mod.Controllers {
+		controllers = append(controllers, m.Classes[c].Name)
+	}
+	if !reflect.DeepEqual(controllers, []string{"OrdersController"}) {
+		t.Errorf("controllers = %q, want [OrdersController]", controllers)
+	}
+	if want := []string{"CreateOrder", "CancelOrder"}; !reflect.DeepEqual(mod.Exports, want) {
+		t.Errorf("exports = %q, want %q", mod.Exports, want)
+	}
+	if sc := m.Classes[class(t, m, "TenantLookup")].Scope; sc != nest.RequestScoped {
+		t.Errorf("TenantLookup scope = %v, want request (provided with scope REQUEST)", sc)
+	}
+}

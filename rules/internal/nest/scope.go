@@ -22,11 +22,14 @@ type ScopeGroup struct {
 	// (express)", "test helpers (imported only by tests)", or "not imported
 	// by Nest code".
 	Reason string
-	// Files is the number of its non-offline files outside the scope.
+	// Files is the number of its files outside the scope, offline ones
+	// (specs, seeds) included.
 	Files int
-	// Offline is set when the reason makes the code offline (browser apps,
-	// CLIs, tooling, other servers): with --scope all, rules judge it as
-	// offline code.
+	// Offline is set when the reason makes the code offline (CLIs, build
+	// tooling, test helpers: code that runs once, by hand or in CI): with
+	// --scope all, rules judge it as offline code. Browser apps and
+	// non-Nest servers run in production, so --scope all judges them in
+	// unknown context (no Nest entry point reaches them).
 	Offline bool
 }
 
@@ -111,12 +114,23 @@ func (m *Model) computeScope() {
 			m.inScope[fi] = true
 		}
 	}
-	// Files reached only from offline code (test helpers).
+	// Files reached only from offline code (test helpers): the closure of
+	// the offline files' imports, through the re-exports of a testing
+	// library's barrel, outside the scope.
 	fromTests := make([]bool, n)
+	var tq []int
 	for fi := range m.Files {
 		if m.offline[fi] {
-			for _, t := range m.valueDeps(fi) {
+			tq = append(tq, fi)
+		}
+	}
+	for len(tq) > 0 {
+		fi := tq[0]
+		tq = tq[1:]
+		for _, t := range m.valueDeps(fi) {
+			if !fromTests[t] && !m.inScope[t] && !m.offline[t] {
 				fromTests[t] = true
+				tq = append(tq, t)
 			}
 		}
 	}
@@ -139,6 +153,15 @@ func (m *Model) computeScope() {
 		g.Files++
 		evidence[pkgOf[fi]] = append(evidence[pkgOf[fi]], fi)
 	}
+	// The offline files of a package left out (its specs, seeds) are not
+	// linted either: count them in its notice.
+	for fi := range m.Files {
+		if !m.inScope[fi] && m.offline[fi] {
+			if g := groups[pkgOf[fi]]; g != nil {
+				g.Files++
+			}
+		}
+	}
 	dirs := make([]string, 0, len(groups))
 	for d := range groups {
 		dirs = append(dirs, d)
@@ -158,11 +181,38 @@ func (m *Model) computeScope() {
 				m.offline[fi] = true
 			}
 		}
+		if d == m.root || m.Workspace != nil && d == m.Workspace.Root {
+			// The workspace root's own package holds everything no other
+			// package claims (tools/, a generator): name the folder that
+			// holds these files rather than the whole repository.
+			g.Dir = m.commonDir(files)
+		}
 		m.ScopeGroups = append(m.ScopeGroups, *g)
 	}
+	sort.SliceStable(m.ScopeGroups, func(i, j int) bool { return m.ScopeGroups[i].Dir < m.ScopeGroups[j].Dir })
 	for fi := range m.Files {
 		m.outOfScope[fi] = !m.inScope[fi]
 	}
+}
+
+// commonDir returns the innermost folder holding every file of files.
+func (m *Model) commonDir(files []int) string {
+	dir := ""
+	for _, fi := range files {
+		d := filepath.Dir(m.Files[fi].Path)
+		if dir == "" {
+			dir = d
+			continue
+		}
+		for dir != d && !strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return dir
 }
 
 // valueDeps returns the files fi imports for their values or re-exports.
@@ -257,9 +307,13 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 			jsx = true
 		}
 	}
-	has := func(libs []string) string {
+	// What the files import decides first; the package.json dependencies
+	// only when the imports say nothing. A workspace root's package.json
+	// (one Nx package.json for every app) lists Angular and Nest at once,
+	// so its dependencies would call a code generator a browser app.
+	imported := func(libs []string) string {
 		for _, l := range libs {
-			if imports[l] || man != nil && man.Deps[l] {
+			if imports[l] {
 				return l
 			}
 			for src := range imports {
@@ -270,26 +324,43 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 		}
 		return ""
 	}
-	if l := has(browserLibs); l != "" {
-		return "browser app (" + l + ")", true
+	depends := func(libs []string) string {
+		for _, l := range libs {
+			if man != nil && man.Deps[l] {
+				return l
+			}
+		}
+		return ""
+	}
+	if l := imported(browserLibs); l != "" {
+		return "browser app (" + l + ")", false
 	}
 	if jsx {
-		return "browser app (JSX)", true
+		return "browser app (JSX)", false
 	}
 	if man != nil && man.Bin {
 		return "CLI (bin in package.json)", true
 	}
-	if l := has(cliLibs); l != "" {
+	if l := imported(cliLibs); l != "" {
 		return "CLI (" + l + ")", true
 	}
 	if shebang {
 		return "CLI (#!/usr/bin/env node)", true
 	}
-	if l := has(serverLibs); l != "" {
-		return "non-Nest server (" + l + ")", true
+	if l := imported(serverLibs); l != "" {
+		return "non-Nest server (" + l + ")", false
 	}
-	if l := has(toolLibs); l != "" {
+	if l := imported(toolLibs); l != "" {
 		return "build tooling (" + l + ")", true
+	}
+	if l := depends(browserLibs); l != "" {
+		return "browser app (" + l + ")", false
+	}
+	if l := depends(cliLibs); l != "" {
+		return "CLI (" + l + ")", true
+	}
+	if l := depends(serverLibs); l != "" {
+		return "non-Nest server (" + l + ")", false
 	}
 	tests := true
 	for _, fi := range files {
@@ -300,6 +371,9 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 	}
 	if tests {
 		return "test helpers (imported only by tests)", true
+	}
+	if l := depends(toolLibs); l != "" {
+		return "build tooling (" + l + ")", true
 	}
 	return "not imported by Nest code", false
 }

@@ -1,0 +1,4 @@
+import { createApp } from 'vue';
+import { shapeOf } from '@ws/types';
+
+createApp({ data: () => shapeOf('ui') }).mount('#app');

@@ -1,0 +1,3 @@
+export function farewell(name: string): string {
+  return `bye ${name}`;
+}

@@ -1,0 +1,9 @@
+import { Injectable } from '@nestjs/common';
+
+// A Nest library no app imports yet: still Nest code.
+@Injectable()
+export class Clock {
+  now(): number {
+    return Date.now();
+  }
+}

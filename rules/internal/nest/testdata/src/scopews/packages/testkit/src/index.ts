@@ -1,0 +1,1 @@
+export { makeUser } from './users';

@@ -1,0 +1,3 @@
+import { Project } from 'ts-morph';
+
+new Project().addSourceFilesAtPaths('apps/**/*.ts');

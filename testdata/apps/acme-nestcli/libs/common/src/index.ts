@@ -1,0 +1,2 @@
+export * from './common.module';
+export * from './rate-card.service';

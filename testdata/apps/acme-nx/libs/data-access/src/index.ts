@@ -1,0 +1,2 @@
+export * from './lib/data-access.module';
+export * from './lib/orders.repository';

@@ -1,0 +1,5 @@
+export class RegisterAccountDto {
+  email!: string;
+  password!: string;
+  displayName?: string;
+}

@@ -1,0 +1,5 @@
+export const CORE_OPTIONS = Symbol('CORE_OPTIONS');
+
+export interface CoreOptions {
+  pepper: string;
+}

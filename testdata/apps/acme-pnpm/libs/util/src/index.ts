@@ -1,0 +1,2 @@
+export { redact } from './redact';
+export { slugify } from './strings';

@@ -1,0 +1,3 @@
+export { createTestApp } from './test-app';
+export type { TestApp } from './test-app';
+export { seedAccount } from './factories';
