@@ -76,7 +76,9 @@ func accumulates(src []byte, v parser.Value, field string) bool {
 	if v.End <= v.Start || int(v.End) > len(src) {
 		return false
 	}
-	q := regexp.QuoteMeta(field)
-	re := regexp.MustCompile(`this\.` + q + `\b\s*[-+*/%]|[-+*/%]\s*this\.` + q + `\b|Math\.(max|min)\(.*this\.` + q + `\b`)
+	re := leak.Compiled("accumulates:"+field, func() string {
+		q := regexp.QuoteMeta(field)
+		return `this\.` + q + `\b\s*[-+*/%]|[-+*/%]\s*this\.` + q + `\b|Math\.(max|min)\(.*this\.` + q + `\b`
+	})
 	return re.Match(src[v.Start:v.End])
 }

@@ -3,6 +3,7 @@ package leak
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
@@ -284,8 +285,24 @@ func sizeChecked(m *nest.Model, fi, fn int, c *Collection, guard string) bool {
 }
 
 func sizeRead(base string) *regexp.Regexp {
-	q := regexp.QuoteMeta(base)
-	return regexp.MustCompile(`(^|[^\w$.])` + q + `\s*\.\s*(size|length)\b|keys\(\s*` + q + `\s*\)\s*\.\s*length`)
+	return Compiled("size:"+base, func() string {
+		q := regexp.QuoteMeta(base)
+		return `(^|[^\w$.])` + q + `\s*\.\s*(size|length)\b|keys\(\s*` + q + `\s*\)\s*\.\s*length`
+	})
+}
+
+// reCache holds the regexps built for one name (a field, a variable), so
+// that a hot loop over sites compiles each pattern once per process.
+var reCache sync.Map // key -> *regexp.Regexp
+
+// Compiled returns the regexp that pattern() builds for key, compiling it
+// on first use only. The key must determine the pattern.
+func Compiled(key string, pattern func() string) *regexp.Regexp {
+	if re, ok := reCache.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := reCache.LoadOrStore(key, regexp.MustCompile(pattern()))
+	return re.(*regexp.Regexp)
 }
 
 // Unbounded reports whether unbounded-cache owns the collection: a Map,
@@ -317,15 +334,17 @@ func assignOp(op parser.AssignOp) string {
 
 // mentions reports whether the source text reads the path base.
 func mentions(text, base string) bool {
-	return regexp.MustCompile(`(^|[^\w$.])` + regexp.QuoteMeta(base) + `($|[^\w$])`).MatchString(text)
+	re := Compiled("mentions:"+base, func() string { return `(^|[^\w$.])` + regexp.QuoteMeta(base) + `($|[^\w$])` })
+	return re.MatchString(text)
 }
 
 // lazyCheck reports whether function fn (or a function around it) tests
 // the binding for emptiness before assigning it: `if (x) return x;`,
 // `if (!x)`, `if (x === undefined)`.
 func lazyCheck(m *nest.Model, fi, fn int, base string) bool {
-	q := regexp.QuoteMeta(base)
-	re := regexp.MustCompile(`if\s*\(\s*!?\s*` + q + `\s*(\)|[!=]==?\s*(null|undefined)\s*\))`)
+	re := Compiled("lazy:"+base, func() string {
+		return `if\s*\(\s*!?\s*` + regexp.QuoteMeta(base) + `\s*(\)|[!=]==?\s*(null|undefined)\s*\))`
+	})
 	f := m.Files[fi].Facts
 	src := m.Files[fi].Src
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
