@@ -237,8 +237,8 @@ func Collections(m *nest.Model) []*Collection {
 				}
 			case len(a.Target) == n:
 				s.What = assignOp(a.Op)
-				if (a.Op == parser.OpLogical || (a.Op == parser.OpAssign && (a.Guard != "" && mentions(a.Guard, c.Base()) || lazyCheck(m, fi, a.Func, c.Base())))) &&
-					a.Func >= 0 && RequestSource(m, fi, a.Func, a.Value) == "" {
+				if a.Func >= 0 && (a.Op == parser.OpLogical || a.Op == parser.OpAssign && lazyAssign(m, fi, a, c.Base())) &&
+					memoValue(m, fi, a.Func, a.Value) {
 					s.Lazy = true
 				}
 				if c.Class >= 0 && a.Func == f.Classes[c.Class].Ctor {
@@ -338,12 +338,86 @@ func mentions(text, base string) bool {
 	return re.MatchString(text)
 }
 
+// lazyAssign reports whether the plain assignment a of the binding base
+// only runs while the binding is still empty: under an if that tests it
+// (or a flag set to true next to it), after an early return on it, as
+// `x ?? (x = v)` or `x || (x = v)`, or as `x = x ?? v`.
+func lazyAssign(m *nest.Model, fi int, a *parser.Assign, base string) bool {
+	if a.Guard != "" && mentions(a.Guard, base) || lazyCheck(m, fi, a.Func, base) {
+		return true
+	}
+	src := m.Files[fi].Src
+	if v := a.Value; v.End > v.Start && int(v.End) <= len(src) {
+		re := Compiled("selfor:"+base, func() string { return `^\s*` + regexp.QuoteMeta(base) + `\s*(\?\?|\|\|)` })
+		if re.Match(src[v.Start:v.End]) {
+			return true
+		}
+	}
+	if st := int(a.Span.Start); st <= len(src) {
+		lo := max(st-len(base)-16, 0)
+		re := Compiled("orassign:"+base, func() string {
+			return `(^|[^\w$.])` + regexp.QuoteMeta(base) + `\s*(\?\?|\|\|)\s*\(\s*$`
+		})
+		if re.Match(src[lo:st]) {
+			return true
+		}
+	}
+	return flagGuard(m.Files[fi].Facts, a)
+}
+
+var notFlag = regexp.MustCompile(`^\(?\s*!\s*([\w$]+)\s*\)?$`)
+
+// flagGuard reports whether a runs under `if (!flag)` where the same
+// function sets flag = true: `if (!loaded) { cert = read(); loaded = true }`.
+func flagGuard(f *parser.Facts, a *parser.Assign) bool {
+	g := notFlag.FindStringSubmatch(strings.TrimSpace(a.Guard))
+	if g == nil {
+		return false
+	}
+	for i := range f.Assigns {
+		b := &f.Assigns[i]
+		if b.Func == a.Func && len(b.Target) == 1 && b.Target[0] == g[1] && b.Value.Kind == parser.VBool && b.Value.Text == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// memoValue reports whether a lazily assigned value is the same for every
+// request: not taken from the request, or only from a parameter that holds
+// configuration (a ConfigService, an options or config object).
+func memoValue(m *nest.Model, fi, fn int, v parser.Value) bool {
+	src := RequestSource(m, fi, fn, v)
+	if src == "" {
+		return true
+	}
+	name, ok := strings.CutPrefix(src, "parameter ")
+	if !ok {
+		return false
+	}
+	name, _, _ = strings.Cut(name, " ")
+	f := m.Files[fi].Facts
+	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+		for _, p := range f.Funcs[cur].Params {
+			if p.Name == name {
+				return configType(p.TypeName)
+			}
+		}
+	}
+	return false
+}
+
+func configType(t string) bool {
+	return t == "ConfigService" || strings.HasSuffix(t, "Config") || strings.HasSuffix(t, "Options") || strings.HasSuffix(t, "Settings")
+}
+
 // lazyCheck reports whether function fn (or a function around it) tests
 // the binding for emptiness before assigning it: `if (x) return x;`,
 // `if (!x)`, `if (x === undefined)`.
 func lazyCheck(m *nest.Model, fi, fn int, base string) bool {
 	re := Compiled("lazy:"+base, func() string {
-		return `if\s*\(\s*!?\s*` + regexp.QuoteMeta(base) + `\s*(\)|[!=]==?\s*(null|undefined)\s*\))`
+		q := regexp.QuoteMeta(base)
+		return `if\s*\(\s*(!\s*|typeof\s+)?` + q + `\s*(\)|&&|\|\||[!=]==?\s*(null|undefined|'undefined'|"undefined")\s*(\)|&&|\|\|))`
 	})
 	f := m.Files[fi].Facts
 	src := m.Files[fi].Src

@@ -42,3 +42,20 @@ func TestMentions(t *testing.T) {
 		})
 	}
 }
+
+func TestLazyPatterns(t *testing.T) {
+	tests := []struct {
+		guard string
+		want  bool
+	}{
+		{"(!loaded)", true},
+		{"( ! loaded )", true},
+		{"(!loaded && x)", false},
+		{"(loaded)", false},
+	}
+	for _, tc := range tests {
+		if got := notFlag.MatchString(tc.guard); got != tc.want {
+			t.Errorf("notFlag(%q) = %v, want %v", tc.guard, got, tc.want)
+		}
+	}
+}
