@@ -21,8 +21,9 @@
 // from id, in items.forEach((x) => ...) x from items, but the value of
 // firstValueFrom(this.http.get(url)).then((res) => ...) in a version or
 // config reload that an admin endpoint can also trigger is the same for
-// every user and is not reported. The write can sit in a helper called from a controller in another
-// file; the finding carries the path from the entry point. Counters
+// every user and is not reported. The write can sit in a helper called
+// from a controller in another file; the finding carries the path from the
+// entry point. Counters
 // (this.hits++), lazy initialization of a value not taken from the request
 // (this.client ??= create()), writes at startup (constructor, onModuleInit)
 // and mutations of Maps and Sets (see provider/unbounded-cache) are not

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { MetricsService } from './infra/metrics.service';
+import { JobsModule } from './jobs/jobs.module';
+import { RedisModule } from './redis/redis.module';
+
+@Module({
+  imports: [RedisModule, JobsModule],
+  controllers: [AuthController],
+  providers: [AuthService, MetricsService],
+})
+export class AppModule {}
