@@ -305,12 +305,38 @@ func Compiled(key string, pattern func() string) *regexp.Regexp {
 	return re.(*regexp.Regexp)
 }
 
-// Unbounded reports whether unbounded-cache owns the collection: a Map,
-// Set, array or object grown in request context with no removal anywhere
-// and no size check. module-state leaves these to unbounded-cache.
-func (c *Collection) Unbounded(m *nest.Model) bool {
-	if c.Kind == "binding" || len(c.Removals) > 0 || c.SizeChecked {
+// Bounds reports whether a removal keeps the collection bounded while the
+// app runs: one at shutdown (onModuleDestroy clears the map) does not, nor
+// one that runs once at startup; a removal in a callback registered at
+// startup (a setInterval sweep, a socket 'disconnect' listener) does.
+func (s Site) Bounds(m *nest.Model) bool {
+	if s.Func < 0 {
 		return false
+	}
+	switch m.ContextOf(s.Ref()) {
+	case nest.Shutdown, nest.Offline:
+		return false
+	case nest.Startup:
+		// a removal directly in a constructor or a startup hook runs once;
+		// a method a timer or a listener calls runs again
+		fn := &m.Files[s.File].Facts.Funcs[s.Func]
+		return !(fn.Kind == parser.FConstructor || fn.Name == "onModuleInit" || fn.Name == "onApplicationBootstrap")
+	}
+	return true
+}
+
+// Unbounded reports whether unbounded-cache owns the collection: a Map,
+// Set, array or object grown in request context with no removal that
+// bounds it while the app runs (see Site.Bounds) and no size check.
+// module-state leaves these to unbounded-cache.
+func (c *Collection) Unbounded(m *nest.Model) bool {
+	if c.Kind == "binding" || c.SizeChecked {
+		return false
+	}
+	for _, s := range c.Removals {
+		if s.Bounds(m) {
+			return false
+		}
 	}
 	for _, s := range c.Grows {
 		if m.ContextOf(s.Ref()) == nest.Request {

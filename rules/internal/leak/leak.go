@@ -24,14 +24,17 @@ func ClassOf(f *parser.Facts, fn int) int {
 }
 
 // Singleton reports whether the class is a Nest provider or controller
-// whose effective scope (after bubbling) is the default singleton scope.
+// whose effective scope (after bubbling) is the default singleton scope, or
+// a project base class of one (its fields live in the singleton). A class
+// that a provider factory function returns (a gateway or service declared
+// inside the function) is a provider too.
 func Singleton(m *nest.Model, ref nest.ClassRef) bool {
 	info := m.Classes[ref]
-	if info == nil || len(info.Kinds) == 0 {
+	if info == nil || len(info.Kinds) == 0 && !info.Provided && !info.BaseOfSingleton {
 		return false
 	}
 	if !info.Is("Injectable") && !info.Is("Controller") && !info.Provided && !info.Controller &&
-		!info.Is("Resolver") && !info.Is("WebSocketGateway") && !info.Is("Processor") {
+		!info.Is("Resolver") && !info.Is("WebSocketGateway") && !info.Is("Processor") && !info.BaseOfSingleton {
 		return false
 	}
 	s, _ := m.ScopeOf(ref)

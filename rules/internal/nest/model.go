@@ -83,6 +83,10 @@ type ClassInfo struct {
 	Base        *ClassRef
 	Provided    bool // listed in some module's providers (or a controller)
 	Controller  bool
+	// BaseOfSingleton is set for a project class that a singleton provider
+	// or controller extends (directly or not): its fields live in that
+	// singleton.
+	BaseOfSingleton bool
 }
 
 // Dep is one injected dependency.
@@ -318,6 +322,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.buildClasses()
 	m.buildModules()
 	m.bubbleScopes()
+	m.markProvidedBases()
 	m.buildCallGraph()
 	m.findBootstraps()
 	m.computeContexts()

@@ -3,6 +3,7 @@ package nest_test
 import (
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -365,4 +366,55 @@ func TestModules(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Modules = %q, want %q", got, want)
 	}
+}
+
+func TestFactoryClasses(t *testing.T) {
+	m := load(t, "factoryclasses")
+	var stores, mixins []*nest.ClassInfo
+	for _, ref := range sortedRefs(m) {
+		info := m.Classes[ref]
+		switch info.Name {
+		case "Store":
+			stores = append(stores, info)
+		case "":
+			mixins = append(mixins, info)
+		}
+	}
+	if len(stores) != 1 || !stores[0].Provided {
+		t.Fatalf("Store (declared in createStore, listed through ChatStore and useClass) should be provided: %+v", stores)
+	}
+	if len(mixins) != 1 {
+		t.Fatalf("want 1 class expression, got %d", len(mixins))
+	}
+	users := m.Classes[class(t, m, "UsersRepository")]
+	if users.Base == nil || m.Classes[*users.Base] != mixins[0] {
+		t.Errorf("UsersRepository's base should be the class Cached returns, got %v", users.Base)
+	}
+	if !mixins[0].BaseOfSingleton {
+		t.Errorf("the mixin class should be marked as the base of a singleton")
+	}
+	if !m.Classes[class(t, m, "BaseRepo")].BaseOfSingleton {
+		t.Errorf("BaseRepo should be marked as the base of a singleton")
+	}
+	unused := m.Classes[class(t, m, "Unused")]
+	if unused.Base == nil {
+		t.Errorf("Unused extends Cached('unused'): base not resolved")
+	}
+	if m.Classes[class(t, m, "Unused")].Provided {
+		t.Errorf("Unused is not listed in any module")
+	}
+}
+
+func sortedRefs(m *nest.Model) []nest.ClassRef {
+	var out []nest.ClassRef
+	for r := range m.Classes {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Index < out[j].Index
+	})
+	return out
 }

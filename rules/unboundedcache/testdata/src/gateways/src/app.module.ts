@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './auth.controller';
+import { ChatGateway, PresenceGateway } from './chat.gateway';
+import { UsersRepository } from './cached.repository';
+import { createNamespaceGateway } from './namespace.gateway';
+import { RateLimitService } from './rate-limit.service';
+import { UsersController } from './users.controller';
+
+@Module({
+  controllers: [AuthController, UsersController],
+  providers: [ChatGateway, PresenceGateway, RateLimitService, UsersRepository, createNamespaceGateway('rooms')],
+})
+export class AppModule {}

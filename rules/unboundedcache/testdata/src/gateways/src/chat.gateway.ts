@@ -1,0 +1,42 @@
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { Socket } from 'socket.io';
+
+@WebSocketGateway({ namespace: 'chat' })
+export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly logger = new Logger(ChatGateway.name);
+  private sockets = new Map<string, Socket>(); // want "ChatGateway.sockets is a Map in a singleton that grows per request \\(set in ChatGateway.handleConnection\\)"
+  private connected: string[] = []; // want "ChatGateway.connected is an array in a singleton that grows per request \\(push in ChatGateway.handleConnection\\)"
+
+  handleConnection(client: Socket) {
+    this.sockets.set(client.id, client);
+    this.connected.push(client.id);
+  }
+
+  handleDisconnect(client: Socket) {
+    this.logger.log(`disconnected ${client.id}`);
+  }
+
+  // only at shutdown: the map still grows for as long as the app runs
+  onModuleDestroy() {
+    this.sockets.clear();
+    this.connected = [];
+  }
+}
+
+@WebSocketGateway({ namespace: 'presence' })
+export class PresenceGateway implements OnGatewayConnection, OnGatewayDisconnect {
+  private online = new Map<string, string>();
+
+  handleConnection(client: Socket) {
+    this.online.set(client.id, client.handshake.auth.userId);
+  }
+
+  handleDisconnect(client: Socket) {
+    this.online.delete(client.id);
+  }
+}
