@@ -426,6 +426,28 @@ func carries(v parser.Value, name string) bool {
 	return false
 }
 
+// hands reports whether a call argument is the object named name itself,
+// or an object or array literal holding it ({ client }, [pub, sub]).
+func hands(v parser.Value, name string) bool {
+	switch v.Kind {
+	case parser.VIdent:
+		return v.Text == name
+	case parser.VObject:
+		for _, p := range v.Props {
+			if hands(p.Value, name) {
+				return true
+			}
+		}
+	case parser.VArray:
+		for _, e := range v.Elems {
+			if hands(e, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // localFate reports whether a local holding a resource is closed in its
 // function (or a callback in it, such as a signal handler or the
 // onModuleDestroy of an object the function builds), and whether it
@@ -446,9 +468,10 @@ func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool
 		}
 		if len(c.Path) > 0 && c.Path[0] != h.name {
 			for _, a := range c.Args {
-				if carries(a, h.name) {
-					if c.Path[0] == "this" || m.Resolve(fi, c.Func, c.Path[0]).Kind == nest.DeclFunc {
-						escapes = true // handed to project code, which may close it
+				if hands(a, h.name) {
+					switch d := m.Resolve(fi, c.Func, c.Path[0]); {
+					case c.Path[0] == "this", d.Kind == nest.DeclFunc, d.Kind == nest.DeclVar, d.Kind == nest.DeclLocal, d.Kind == nest.DeclClass:
+						escapes = true // handed to project code or stored (clients.push(client)), which may close it
 					}
 				}
 			}
@@ -536,9 +559,25 @@ func (st *state) checkFree(fi int) {
 	file := m.Files[fi]
 	f := file.Facts
 	kafka := kafkaFile(m, fi)
+	imported := map[string]bool{"setInterval": true, "setTimeout": true}
+	for _, im := range f.Imports {
+		if !im.TypeOnly {
+			imported[im.Local] = true
+		}
+	}
+	for _, l := range f.Locals {
+		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
+			imported[l.Name] = true
+		}
+	}
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
 		if st.isHandled(fi, c.Span) {
+			continue
+		}
+		// cheap filter before resolving: only calls on an imported name, a
+		// timer, a kafkajs client method or .duplicate() can open something
+		if !(len(c.Path) > 0 && imported[c.Path[0]] || kafka || c.Method == "duplicate") {
 			continue
 		}
 		res, ok := opens(m, fi, c, kafka)

@@ -283,6 +283,17 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 		if res.what == timeoutRes.what && field == "" {
 			continue // a one-shot timer not kept on the instance
 		}
+		if field == "" {
+			switch h := st.holderOf(fi, c); h.kind {
+			case hReturn:
+				continue // a factory method: its caller holds the resource
+			case hLocal:
+				if closed, escapes := st.localFate(fi, h, res); closed || escapes {
+					st.handle(fi, c.Span)
+					continue // closed where it is used, or handed on
+				}
+			}
+		}
 		st.handle(fi, c.Span)
 		found = append(found, opened{res: res, field: field, where: where, span: c.Span})
 	}

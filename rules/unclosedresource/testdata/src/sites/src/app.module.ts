@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { HealthService } from './infra/health.service';
 import { MetricsService } from './infra/metrics.service';
 import { JobsModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
@@ -8,6 +9,6 @@ import { RedisModule } from './redis/redis.module';
 @Module({
   imports: [RedisModule, JobsModule],
   controllers: [AuthController],
-  providers: [AuthService, MetricsService],
+  providers: [AuthService, HealthService, MetricsService],
 })
 export class AppModule {}
