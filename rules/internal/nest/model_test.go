@@ -418,3 +418,17 @@ func sortedRefs(m *nest.Model) []nest.ClassRef {
 	})
 	return out
 }
+
+func TestContainerGet(t *testing.T) {
+	m := load(t, "containerget")
+	for label, want := range map[string]nest.Context{
+		"Indexer.init":    nest.Startup, // app.get(Indexer).init()
+		"Indexer.connect": nest.Startup,
+		"Warmup.run":      nest.Startup, // const warmup = app.get(Warmup); warmup.run()
+		"Indexer.reindex": nest.Unknown,
+	} {
+		if got := m.ContextOf(fn(t, m, label)); got != want {
+			t.Errorf("%s: context %v, want %v", label, got, want)
+		}
+	}
+}

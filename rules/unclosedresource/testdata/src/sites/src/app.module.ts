@@ -3,12 +3,13 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { HealthService } from './infra/health.service';
 import { MetricsService } from './infra/metrics.service';
+import { SearchIndexer } from './infra/search-indexer.service';
 import { JobsModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({
   imports: [RedisModule, JobsModule],
   controllers: [AuthController],
-  providers: [AuthService, HealthService, MetricsService],
+  providers: [AuthService, HealthService, MetricsService, SearchIndexer],
 })
 export class AppModule {}
