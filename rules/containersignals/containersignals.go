@@ -346,7 +346,7 @@ func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *pars
 	tf := addFile(pass, dockerfile, dsrc)
 	stf := addFile(pass, p, ssrc)
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg,
-		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "node is started here without exec"))
+		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "the app is started here without exec"))
 }
 
 // keepsSignal returns the command of the script that holds node as a
@@ -384,6 +384,9 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 	}
 	if isPackageManager(argv) != "" || base(argv[0]) == "node" {
 		return last, fmt.Sprintf("ends in `%s`", line)
+	}
+	if argv[0] == "$@" || argv[0] == "$*" {
+		return last, fmt.Sprintf("runs the image's CMD with `%s`", line)
 	}
 	return -1, ""
 }

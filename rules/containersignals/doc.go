@@ -25,7 +25,8 @@
 // relative to the Dockerfile's folder, or the one file of that name below
 // it), parses it, and reports the Dockerfile command, with the script line
 // as related location, when the script ends in npm, yarn, pnpm, npx or
-// node without exec, or starts node in the background and waits for it.
+// node without exec, runs the image's CMD with "$@" without exec, or
+// starts node in the background and waits for it.
 // A script that ends in `exec node dist/main.js` (or exec "$@"), or traps
 // TERM to forward it, is fine; commands inside if, loops and functions are
 // not followed.
