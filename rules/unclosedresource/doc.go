@@ -49,7 +49,12 @@
 // signal handler (process.on('SIGTERM', ...)). A close method that nothing
 // calls at shutdown does not count. A local of a startup function is
 // closed when its function (or a callback in it) closes it; a local that
-// is returned or stored elsewhere is left to its new holder.
+// is returned, stored in a module variable or a collection, or handed to
+// project code is left to its new holder. A local kept in a field of the
+// instance, even wrapped (this.adapterConstructor = createAdapter(pub,
+// sub) in the RedisIoAdapter of the NestJS docs), is closed only when the
+// class's shutdown hooks or its own close(), dispose() or destroy() close a
+// field.
 //
 // Request-scoped providers are reported whatever hooks they have: Nest
 // never calls lifecycle hooks on them. A client (Redis, LDAP, a database

@@ -454,6 +454,26 @@ func hands(v parser.Value, name string) bool {
 // escapes: returned, stored on this, in a module variable or a static
 // field, or handed to a project function.
 func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool) {
+	closed, other, _ := st.localFate3(fi, h, res)
+	return closed, other || st.intoThis(fi, h) != ""
+}
+
+// intoThis returns the field a local is stored in on the instance,
+// directly or wrapped (this.adapterConstructor = createAdapter(pub, sub)),
+// or "".
+func (st *state) intoThis(fi int, h holder) string {
+	f := st.m.Files[fi].Facts
+	for _, a := range f.Assigns {
+		if within(f, a.Func, h.fn) && len(a.Target) == 2 && a.Target[0] == "this" && !a.Computed && carries(a.Value, h.name) {
+			return a.Target[1]
+		}
+	}
+	return ""
+}
+
+// localFate3 is localFate with the escapes other than into a field of
+// this apart (see intoThis).
+func (st *state) localFate3(fi int, h holder, res resource) (closed, escapes bool, _ struct{}) {
 	m := st.m
 	f := m.Files[fi].Facts
 	for _, c := range f.Calls {
@@ -487,7 +507,9 @@ func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool
 			continue
 		}
 		if a.Target[0] == "this" {
-			escapes = true
+			if len(a.Target) != 2 || a.Computed {
+				escapes = true // this.clients[id] = client, this.pool.main = client
+			}
 			continue
 		}
 		switch d := m.Resolve(fi, a.Func, a.Target[0]); d.Kind {
@@ -495,7 +517,30 @@ func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool
 			escapes = true
 		}
 	}
-	return closed, escapes
+	return closed, escapes, struct{}{}
+}
+
+// classCloses reports whether class c closes something it holds when it
+// is shut down: a call of a close method on a field of this in its
+// shutdown hooks, its methods in shutdown context, or its own close(),
+// dispose() or destroy() (an IoAdapter's close() runs on app.close()).
+func (st *state) classCloses(c nest.ClassRef) bool {
+	m := st.m
+	roots := st.shutdownRoots(c)
+	for _, name := range []string{"close", "dispose", "destroy", "shutdown"} {
+		for _, r := range methods(m, c, name) {
+			roots[r] = true
+		}
+	}
+	for r := range roots {
+		f := m.Files[r.File].Facts
+		for _, call := range f.Calls {
+			if within(f, call.Func, r.Index) && len(call.Path) >= 3 && call.Path[0] == "this" && closeish(call.Method) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sharedClosed reports whether a module variable or a static field is
@@ -618,7 +663,21 @@ func (st *state) checkFree(fi int) {
 			if res.what == timeoutRes.what {
 				continue
 			}
-			if closed, escapes := st.localFate(fi, h, res); closed || escapes {
+			closed, escapes, _ := st.localFate3(fi, h, res)
+			if closed || escapes {
+				continue
+			}
+			if field := st.intoThis(fi, h); field != "" {
+				// kept by the instance of a plain class (a RedisIoAdapter):
+				// closed only if that class closes what it holds
+				ci := classOf(f, h.fn)
+				if ci < 0 || st.classCloses(nest.ClassRef{File: fi, Index: ci}) {
+					continue
+				}
+				cname := f.Classes[ci].Name
+				lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
+					fmt.Sprintf("%s %s opened in %s is kept in this.%s and never closed: no close(), dispose() or shutdown hook of %s calls %s on it, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in close() (an adapter) or onApplicationShutdown",
+						res.what, h.name, m.Label(fr), field, cname, how))
 				continue
 			}
 			lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),

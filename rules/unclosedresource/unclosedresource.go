@@ -288,10 +288,13 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 			case hReturn:
 				continue // a factory method: its caller holds the resource
 			case hLocal:
-				if closed, escapes := st.localFate(fi, h, res); closed || escapes {
+				closed, escapes, _ := st.localFate3(fi, h, res)
+				if closed || escapes {
 					st.handle(fi, c.Span)
 					continue // closed where it is used, or handed on
 				}
+				// kept wrapped in a field: this.adapter = createAdapter(pub, sub)
+				field = st.intoThis(fi, h)
 			}
 		}
 		st.handle(fi, c.Span)

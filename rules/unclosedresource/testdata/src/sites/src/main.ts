@@ -3,6 +3,7 @@ import { AppModule } from './app.module';
 import { RedisBoot } from './infra/redis-boot';
 import { setupSocketAdapter } from './infra/socket-adapter';
 import { pool } from './infra/db';
+import { ClosingRedisIoAdapter, RedisIoAdapter } from './infra/redis-io.adapter';
 import { SearchIndexer } from './infra/search-indexer.service';
 
 async function bootstrap() {
@@ -11,6 +12,11 @@ async function bootstrap() {
   await RedisBoot.connect();
   await setupSocketAdapter(app);
   await app.get(SearchIndexer).init();
+  const redisIoAdapter = new RedisIoAdapter(app);
+  await redisIoAdapter.connectToRedis();
+  app.useWebSocketAdapter(redisIoAdapter);
+  const closing = new ClosingRedisIoAdapter(app);
+  await closing.connectToRedis();
   process.on('SIGTERM', async () => {
     await app.close();
     await pool.end();
