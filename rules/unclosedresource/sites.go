@@ -264,6 +264,11 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi, fn int, v parser.Value,
 				res.what, st.tokenLabel(token), how, st.tokenLabel(token)))
 		return
 	}
+	if root, meth, ok := strings.Cut(v.Text, "."); ok && v.Kind == parser.VCall && selfReturning[meth] {
+		// return dataSource.initialize(): the provider value is the client
+		st.factoryReturn(factory, fi, fn, parser.Value{Kind: parser.VIdent, Text: root}, token, depth+1)
+		return
+	}
 	if v.Text == "" || strings.Contains(v.Text, ".") {
 		return
 	}
@@ -393,6 +398,11 @@ func classOf(f *parser.Facts, fn int) int {
 	return -1
 }
 
+// selfReturning are the connect methods whose result is the client itself
+// (or a promise of it): TypeORM's dataSource.initialize(), redis and
+// mongodb client.connect().
+var selfReturning = map[string]bool{"initialize": true, "connect": true, "$connect": true}
+
 // carries reports whether value v hands on the object named name itself:
 // the name, an object or array holding it, or a call or new taking it as
 // an argument (drizzle(pool), Object.assign(client, ...)); a method call
@@ -414,8 +424,8 @@ func carries(v parser.Value, name string) bool {
 			}
 		}
 	case parser.VCall, parser.VNew:
-		if strings.HasPrefix(v.Text, name+".") {
-			return false
+		if m, ok := strings.CutPrefix(v.Text, name+"."); ok {
+			return selfReturning[m] // dataSource.initialize() resolves to dataSource
 		}
 		for _, e := range v.Elems {
 			if carries(e, name) {

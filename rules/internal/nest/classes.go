@@ -205,8 +205,8 @@ func (m *Model) buildModules() {
 			for _, p := range dec.Args[0].Props {
 				switch p.Key {
 				case "providers":
-					for _, e := range p.Value.Elems {
-						if pr := m.provider(ref.File, e); pr != nil {
+					for _, e := range m.expandSpreads(ref.File, p.Value.Elems, 0) {
+						if pr := m.provider(e.file, e.v); pr != nil {
 							mod.Providers = append(mod.Providers, *pr)
 						}
 					}
@@ -293,6 +293,34 @@ func (m *Model) callClass(fi int, e parser.Value) *ClassRef {
 		return m.factoryClass(d.File, d.Index)
 	}
 	return nil
+}
+
+// fileValue is a value with the file it is written in.
+type fileValue struct {
+	file int
+	v    parser.Value
+}
+
+// expandSpreads returns the elements of a providers array with spread
+// elements of module-level const arrays replaced by their elements
+// (`providers: [...databaseProviders]`, the array defined in another file).
+func (m *Model) expandSpreads(fi int, elems []parser.Value, depth int) []fileValue {
+	out := make([]fileValue, 0, len(elems))
+	for _, e := range elems {
+		src := m.Files[fi].Src
+		if depth < 4 && e.Kind == parser.VOther && e.End > e.Start && int(e.End) <= len(src) {
+			if name, ok := strings.CutPrefix(string(src[e.Start:e.End]), "..."); ok && !strings.ContainsAny(name, ".([ ") {
+				if d := m.ResolveTop(fi, name); d.Kind == DeclVar && d.Index >= 0 {
+					if l := m.Files[d.File].Facts.Locals[d.Index]; l.Value.Kind == parser.VArray {
+						out = append(out, m.expandSpreads(d.File, l.Value.Elems, depth+1)...)
+						continue
+					}
+				}
+			}
+		}
+		out = append(out, fileValue{fi, e})
+	}
+	return out
 }
 
 func (m *Model) provider(fi int, e parser.Value) *Provider {
@@ -484,8 +512,8 @@ func (m *Model) dynamicProviders(ref ClassRef, mod *Module) {
 			if p.Key != "providers" {
 				continue
 			}
-			for _, e := range p.Value.Elems {
-				if pr := m.provider(ref.File, e); pr != nil {
+			for _, e := range m.expandSpreads(ref.File, p.Value.Elems, 0) {
+				if pr := m.provider(e.file, e.v); pr != nil {
 					mod.Providers = append(mod.Providers, *pr)
 				}
 			}

@@ -403,6 +403,21 @@ func TestFactoryClasses(t *testing.T) {
 	if m.Classes[class(t, m, "Unused")].Provided {
 		t.Errorf("Unused is not listed in any module")
 	}
+	// providers: [...extraProviders], the array in another file
+	if !m.Classes[class(t, m, "SpreadService")].Provided {
+		t.Errorf("SpreadService, listed through a spread array, should be provided")
+	}
+	factory := false
+	for _, mod := range m.Modules {
+		for _, p := range mod.Providers {
+			if p.Token == "S:EXTRA" && p.Factory != nil {
+				factory = true
+			}
+		}
+	}
+	if !factory {
+		t.Errorf("the EXTRA factory provider of the spread array is missing")
+	}
 }
 
 func sortedRefs(m *nest.Model) []nest.ClassRef {

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { HealthService } from './infra/health.service';
+import { DatabaseModule } from './infra/database.module';
 import { MetricsService } from './infra/metrics.service';
 import { SearchIndexer } from './infra/search-indexer.service';
 import { JobsModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({
-  imports: [RedisModule, JobsModule],
+  imports: [RedisModule, JobsModule, DatabaseModule],
   controllers: [AuthController],
   providers: [AuthService, HealthService, MetricsService, SearchIndexer],
 })

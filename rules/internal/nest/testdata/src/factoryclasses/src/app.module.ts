@@ -1,8 +1,10 @@
 import { Module, Scope } from '@nestjs/common';
+import { extraProviders } from './extra.providers';
 import { ChatStore, createStore, OrdersRepository, UsersRepository } from './store';
 
 @Module({
   providers: [
+    ...extraProviders,
     ChatStore,
     UsersRepository,
     OrdersRepository,
