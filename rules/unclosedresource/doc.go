@@ -18,8 +18,9 @@
 // a provider or module that runs at startup (an init() or register() that
 // a module's onModuleInit or the bootstrap calls, followed through this);
 // useFactory providers whose value is the client (directly, through a
-// local, a helper function such as createRedisClient(), or a property of
-// the returned object); plain classes whose instance a useFactory returns;
+// local, return dataSource.initialize(), a helper function such as
+// createRedisClient(), or a property of the returned object; providers
+// spread from an array, providers: [...databaseProviders], count); plain classes whose instance a useFactory returns;
 // static boot helpers (RedisBoot.client = new Redis() in a static method
 // called from main.ts); module-level clients and timers of files the
 // bootstrap imports; and locals of startup functions, whether closures
