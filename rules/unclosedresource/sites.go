@@ -159,7 +159,7 @@ func (st *state) tokenLabel(tok string) string {
 	case strings.HasPrefix(tok, "C:"):
 		var fi, ci int
 		if _, err := fmt.Sscanf(tok, "C:%d:%d", &fi, &ci); err == nil && fi < len(st.m.Files) && ci < len(st.m.Files[fi].Facts.Classes) {
-			return st.m.Files[fi].Facts.Classes[ci].Name
+			return st.m.ClassName(nest.ClassRef{File: fi, Index: ci})
 		}
 	case strings.HasPrefix(tok, "X:"):
 		parts := strings.Split(tok, ":")
@@ -684,7 +684,7 @@ func (st *state) checkFree(fi int) {
 				if ci < 0 || st.classCloses(nest.ClassRef{File: fi, Index: ci}) {
 					continue
 				}
-				cname := f.Classes[ci].Name
+				cname := m.ClassName(nest.ClassRef{File: fi, Index: ci})
 				lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
 					fmt.Sprintf("%s %s opened in %s is kept in this.%s and never closed: no close(), dispose() or shutdown hook of %s calls %s on it, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in close() (an adapter) or onApplicationShutdown",
 						res.what, h.name, m.Label(fr), field, cname, how))

@@ -336,10 +336,10 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 		var msg string
 		if requestScoped {
 			msg = fmt.Sprintf("%s opened in %s of request-scoped %s is never closed: Nest never calls lifecycle hooks on request-scoped providers, so one leaks per request; open it in a singleton provider and close it with %s in onApplicationShutdown",
-				name, o.where, cls.Name, how)
+				name, o.where, m.ClassName(ref), how)
 		} else {
 			msg = fmt.Sprintf("%s opened in %s is never closed: no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of %s calls %s, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in onApplicationShutdown",
-				name, o.where, cls.Name, how)
+				name, o.where, m.ClassName(ref), how)
 		}
 		lint.Report(pass, lint.Warning, file.Pos(o.span.Start), file.Pos(o.span.End), msg)
 	}

@@ -367,13 +367,34 @@ func (m *Model) Label(r FuncRef) string {
 		name = "<anonymous>"
 	}
 	if fn.Class >= 0 && (fn.Kind != parser.FArrow && fn.Kind != parser.FExpr || fn.Parent < 0) {
-		cn := f.Classes[fn.Class].Name
-		return cn + "." + name
+		return m.ClassName(ClassRef{r.File, fn.Class}) + "." + name
 	}
 	if fn.Parent >= 0 && fn.Kind != parser.FFunction {
 		return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
 	}
 	return name
+}
+
+// ClassName names a class for messages: its name, or for an anonymous
+// class expression the function that returns it ("class in
+// CachedRepository").
+func (m *Model) ClassName(r ClassRef) string {
+	f := m.Files[r.File].Facts
+	c := &f.Classes[r.Index]
+	if c.Name != "" {
+		return c.Name
+	}
+	best := -1
+	for i := range f.Funcs {
+		g := &f.Funcs[i]
+		if g.Span.Start <= c.Span.Start && c.Span.End <= g.Span.End && (best < 0 || g.Span.Start >= f.Funcs[best].Span.Start) {
+			best = i
+		}
+	}
+	if best >= 0 && f.Funcs[best].Class != r.Index {
+		return "class in " + m.Label(FuncRef{r.File, best})
+	}
+	return "anonymous class"
 }
 
 func hasDecorator(ds []parser.Decorator, names ...string) *parser.Decorator {

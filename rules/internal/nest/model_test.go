@@ -390,6 +390,10 @@ func TestFactoryClasses(t *testing.T) {
 	if users.Base == nil || m.Classes[*users.Base] != mixins[0] {
 		t.Errorf("UsersRepository's base should be the class Cached returns, got %v", users.Base)
 	}
+	if got := m.ClassName(*users.Base); got != "class in Cached" {
+		t.Errorf("ClassName of the class expression = %q, want %q", got, "class in Cached")
+	}
+	fn(t, m, "class in Cached.remember") // its method is labelled after it
 	if !mixins[0].BaseOfSingleton {
 		t.Errorf("the mixin class should be marked as the base of a singleton")
 	}
