@@ -4,6 +4,7 @@
 package leak
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -70,6 +71,19 @@ func decoName(n string) string {
 // requestSourceText matches expressions that read the current request.
 var requestSourceText = regexp.MustCompile(`switchToHttp\(\)\s*\.\s*getRequest\b|switchToWs\(\)\s*\.\s*getData\b|switchToRpc\(\)\s*\.\s*getData\b|\.getArgs\(\)|\.getArgByIndex\(|GqlExecutionContext\.create\(|\.getStore\(\)|\bcls\.get\(`)
 
+// requestWords are substrings every requestSourceText match contains: a
+// cheap test that skips the regexp for most values.
+var requestWords = [][]byte{[]byte("switchTo"), []byte("getArg"), []byte("GqlExecutionContext"), []byte("getStore"), []byte("cls.get")}
+
+func mayReadRequest(b []byte) bool {
+	for _, w := range requestWords {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // RequestSource returns a description of the request data the value v
 // (read in function fn of file fi) is derived from, or "" when it is not
 // derived from the request. Parameters of fn and of its enclosing functions
@@ -83,7 +97,7 @@ func requestSource(m *nest.Model, fi, fn int, v parser.Value, depth int) string 
 		return ""
 	}
 	src := m.Files[fi].Src
-	if v.End > v.Start && int(v.End) <= len(src) {
+	if v.End > v.Start && int(v.End) <= len(src) && mayReadRequest(src[v.Start:v.End]) {
 		if loc := requestSourceText.FindIndex(src[v.Start:v.End]); loc != nil {
 			return strings.TrimPrefix(strings.TrimSpace(string(src[v.Start+uint32(loc[0]):v.Start+uint32(loc[1])])), ".")
 		}

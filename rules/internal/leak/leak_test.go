@@ -59,3 +59,21 @@ func TestLazyPatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestRequestWords(t *testing.T) {
+	// every text the regexp matches passes the cheap test
+	for _, text := range []string{
+		"ctx.switchToHttp().getRequest()", "host.switchToWs().getData()", "ctx.switchToRpc().getData()",
+		"ctx.getArgs()", "ctx.getArgByIndex(0)", "GqlExecutionContext.create(ctx)", "als.getStore()", "this.cls.get('user')",
+	} {
+		if !requestSourceText.MatchString(text) {
+			t.Errorf("regexp does not match %q", text)
+		}
+		if !mayReadRequest([]byte(text)) {
+			t.Errorf("mayReadRequest(%q) = false", text)
+		}
+	}
+	if mayReadRequest([]byte("this.repo.findOne(id)")) {
+		t.Errorf("mayReadRequest on a plain call")
+	}
+}
