@@ -304,7 +304,62 @@ func (st *state) factoryClosed(factory nest.FuncRef, token string) bool {
 			}
 		}
 	}
-	return st.injectedClosed(token, nil)
+	return st.injectedClosed(token, nil) || st.lookedUpClosed(token)
+}
+
+// lookedUpClosed reports whether shutdown code takes the provider out of
+// the container and closes it: `const r = this.moduleRef.get(REDIS);
+// await r.quit()` in onApplicationShutdown.
+func (st *state) lookedUpClosed(token string) bool {
+	m := st.m
+	for fi, file := range m.Files {
+		if m.IsOffline(fi) {
+			continue
+		}
+		f := file.Facts
+		for _, c := range f.Calls {
+			if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || st.argToken(fi, c.Args[0]) != token {
+				continue
+			}
+			if !st.shutdownish(fi, c.Func) {
+				continue
+			}
+			for _, d := range f.Calls {
+				if d.Func == c.Func && closeish(d.Method) && len(d.Path) >= 2 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// argToken is the provider token key of a lookup argument, as the model
+// writes it: 'REDIS' and a const holding it give "S:REDIS", a class
+// "C:file:index", an external binding "X:module:name:".
+func (st *state) argToken(fi int, v parser.Value) string {
+	switch v.Kind {
+	case parser.VString:
+		return "S:" + v.Text
+	case parser.VIdent:
+		if strings.Contains(v.Text, ".") {
+			return ""
+		}
+		d := st.m.ResolveTop(fi, v.Text)
+		switch d.Kind {
+		case nest.DeclVar:
+			if d.Index >= 0 {
+				if l := st.m.Files[d.File].Facts.Locals[d.Index]; l.Value.Kind == parser.VString {
+					return "S:" + l.Value.Text
+				}
+			}
+		case nest.DeclClass:
+			return fmt.Sprintf("C:%d:%d", d.File, d.Index)
+		case nest.DeclExternal:
+			return "X:" + d.Module + ":" + d.Name + ":"
+		}
+	}
+	return ""
 }
 
 // holder is where an opened resource is kept.

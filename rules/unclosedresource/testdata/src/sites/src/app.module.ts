@@ -6,10 +6,11 @@ import { DatabaseModule } from './infra/database.module';
 import { MetricsService } from './infra/metrics.service';
 import { SearchIndexer } from './infra/search-indexer.service';
 import { JobsModule } from './jobs/jobs.module';
+import { QueueRedisModule } from './redis/queue-redis.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({
-  imports: [RedisModule, JobsModule, DatabaseModule],
+  imports: [RedisModule, JobsModule, DatabaseModule, QueueRedisModule],
   controllers: [AuthController],
   providers: [AuthService, HealthService, MetricsService, SearchIndexer],
 })
