@@ -244,6 +244,22 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 		if tok, ok := st.factoryValue[ref]; ok {
 			closedByHolder = st.injectedClosed(tok, nil)
 		}
+		// closed through the holder: a module or provider that injects this
+		// one calls this.redisService.client.quit() or this.prisma.$disconnect()
+		// in its shutdown hooks
+		for _, inj := range st.injectors[fmt.Sprintf("C:%d:%d", fi, ci)] {
+			if inj.class == ref {
+				continue
+			}
+			for r := range st.shutdownRoots(inj.class) {
+				hf := m.Files[r.File].Facts
+				for _, c := range hf.Calls {
+					if within(hf, c.Func, r.Index) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
+						closers = append(closers, closeCall{path: append([]string{"this"}, c.Path[2:]...), args: c.Args})
+					}
+				}
+			}
+		}
 	}
 
 	var found []opened
