@@ -45,20 +45,20 @@
 // onApplicationShutdown, inherited ones too, and the methods they call
 // through this), a method in shutdown context, the shutdown hook of a
 // module or provider that injects the class and closes through it
-// (this.mailer.queue.close(), this.prisma.$disconnect()), the shutdown hook of a
-// module or provider that injects a factory provider's token
+// (this.mailer.queue.close(), this.prisma.$disconnect()), the shutdown hook
+// of a module or provider that injects a factory provider's token
 // (this.redis.quit() in RedisModule.onApplicationShutdown), an
 // onModuleDestroy the factory puts on the value it returns, shutdown code
-// that takes the value out of the container (this.moduleRef.get(REDIS))
-// and closes it, or a process signal handler (process.on('SIGTERM', ...)). A close method that nothing
-// calls at shutdown does not count. A local of a startup function is
-// closed when its function (or a callback in it) closes it; a local that
-// is returned, stored in a module variable or a collection, or handed to
-// project code is left to its new holder. A local kept in a field of the
-// instance, even wrapped (this.adapterConstructor = createAdapter(pub,
-// sub) in the RedisIoAdapter of the NestJS docs), is closed only when the
-// class's shutdown hooks or its own close(), dispose() or destroy() close a
-// field.
+// that takes the value out of the container (this.moduleRef.get(REDIS)) and
+// closes it, or a process signal handler (process.on('SIGTERM', ...)). A
+// close method that nothing calls at shutdown does not count. A local of a
+// startup function is closed when its function (or a callback in it) closes
+// it; a local that is returned, stored in a module variable or a
+// collection, or handed to project code is left to its new holder. A local
+// kept in a field of the instance, even wrapped (this.adapterConstructor =
+// createAdapter(pub, sub) in the RedisIoAdapter of the NestJS docs), is
+// closed only when the class's shutdown hooks or its own close(), dispose()
+// or destroy() close a field.
 //
 // Request-scoped providers are reported whatever hooks they have: Nest
 // never calls lifecycle hooks on them. A client (Redis, LDAP, a database
