@@ -323,6 +323,25 @@ func (m *Model) expandSpreads(fi int, elems []parser.Value, depth int) []fileVal
 	return out
 }
 
+// providerOfCall reads the provider that a project function returns as an
+// object literal: `providers: [createRedisProvider()]` with
+// `return { provide: REDIS, useFactory: ... }`.
+func (m *Model) providerOfCall(fi int, e parser.Value) *Provider {
+	if e.Kind != parser.VCall || e.Text == "" || strings.Contains(e.Text, ".") {
+		return nil
+	}
+	d := m.ResolveTop(fi, e.Text)
+	if d.Kind != DeclFunc {
+		return nil
+	}
+	for _, r := range m.Files[d.File].Facts.Returns {
+		if r.Func == d.Index && r.Value.Kind == parser.VObject {
+			return m.provider(d.File, r.Value)
+		}
+	}
+	return nil
+}
+
 func (m *Model) provider(fi int, e parser.Value) *Provider {
 	switch e.Kind {
 	case parser.VIdent, parser.VCall:
@@ -334,7 +353,7 @@ func (m *Model) provider(fi int, e parser.Value) *Provider {
 			cr = m.callClass(fi, e)
 		}
 		if cr == nil {
-			return nil
+			return m.providerOfCall(fi, e)
 		}
 		p := &Provider{Token: classKey(*cr), Class: cr, Scope: m.Classes[*cr].Scope}
 		m.Classes[*cr].Provided = true

@@ -411,16 +411,19 @@ func TestFactoryClasses(t *testing.T) {
 	if !m.Classes[class(t, m, "SpreadService")].Provided {
 		t.Errorf("SpreadService, listed through a spread array, should be provided")
 	}
-	factory := false
+	factories := map[string]bool{}
 	for _, mod := range m.Modules {
 		for _, p := range mod.Providers {
-			if p.Token == "S:EXTRA" && p.Factory != nil {
-				factory = true
+			if p.Factory != nil {
+				factories[p.Token] = true
 			}
 		}
 	}
-	if !factory {
+	if !factories["S:EXTRA"] {
 		t.Errorf("the EXTRA factory provider of the spread array is missing")
+	}
+	if !factories["S:REDIS"] {
+		t.Errorf("the REDIS factory provider returned by createRedisProvider() is missing")
 	}
 }
 
