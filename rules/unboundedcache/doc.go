@@ -24,7 +24,11 @@
 // (this.counts[key]++). A removal that only runs at shutdown
 // (onModuleDestroy clears the map) or once in a constructor or
 // onModuleInit does not bound the collection; one in a method a timer or a
-// listener calls (a setInterval sweep) does. Fields of a project base
+// listener calls (a setInterval sweep) does. A collection filled in a
+// gateway's handleConnection is bounded only by a removal in
+// handleDisconnect (or in a listener or timer callback, such as
+// client.on('disconnect', ...)): one in a 'leave' message handler misses
+// every client that just disconnects. Fields of a project base
 // class of a singleton provider (an abstract BaseCache, or the class
 // expression a mixin such as CachedRepository('users') returns) and
 // classes declared in a factory function (a gateway per namespace listed

@@ -333,10 +333,22 @@ func (c *Collection) Unbounded(m *nest.Model) bool {
 	if c.Kind == "binding" || c.SizeChecked {
 		return false
 	}
-	for _, s := range c.Removals {
-		if s.Bounds(m) {
-			return false
+	perConnection := false
+	for _, s := range c.Grows {
+		if m.ContextOf(s.Ref()) == nest.Request && entryWhy(m, s.Ref()) == "gateway handleConnection" {
+			perConnection = true
 		}
+	}
+	for _, s := range c.Removals {
+		if !s.Bounds(m) {
+			continue
+		}
+		if perConnection && m.ContextOf(s.Ref()) == nest.Request && !s.inCallback(m) && entryWhy(m, s.Ref()) != "gateway handleDisconnect" {
+			// filled per connection, emptied only when a client asks
+			// (a 'leave' message): a client that just disconnects stays
+			continue
+		}
+		return false
 	}
 	for _, s := range c.Grows {
 		if m.ContextOf(s.Ref()) == nest.Request {
@@ -344,6 +356,21 @@ func (c *Collection) Unbounded(m *nest.Model) bool {
 		}
 	}
 	return false
+}
+
+// entryWhy returns why the entry point of the request path to r is one.
+func entryWhy(m *nest.Model, r nest.FuncRef) string {
+	p := m.PathTo(r)
+	if len(p) == 0 {
+		return ""
+	}
+	return m.EntryWhy(p[0].Func)
+}
+
+// inCallback reports whether the site is in a nested callback (a
+// socket.on('disconnect', ...) listener, a timer).
+func (s Site) inCallback(m *nest.Model) bool {
+	return s.Func >= 0 && m.Files[s.File].Facts.Funcs[s.Func].Parent >= 0
 }
 
 func assignOp(op parser.AssignOp) string {

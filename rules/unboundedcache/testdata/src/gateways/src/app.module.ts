@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
-import { ChatGateway, PresenceGateway } from './chat.gateway';
+import { ChatGateway, PresenceGateway, RoomsGateway } from './chat.gateway';
 import { UsersRepository } from './cached.repository';
 import { createNamespaceGateway } from './namespace.gateway';
 import { RateLimitService } from './rate-limit.service';
@@ -8,6 +8,6 @@ import { UsersController } from './users.controller';
 
 @Module({
   controllers: [AuthController, UsersController],
-  providers: [ChatGateway, PresenceGateway, RateLimitService, UsersRepository, createNamespaceGateway('rooms')],
+  providers: [ChatGateway, PresenceGateway, RoomsGateway, RateLimitService, UsersRepository, createNamespaceGateway('rooms')],
 })
 export class AppModule {}

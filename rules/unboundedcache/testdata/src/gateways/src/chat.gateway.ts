@@ -1,7 +1,9 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import {
+  ConnectedSocket,
   OnGatewayConnection,
   OnGatewayDisconnect,
+  SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { Socket } from 'socket.io';
@@ -38,5 +40,24 @@ export class PresenceGateway implements OnGatewayConnection, OnGatewayDisconnect
 
   handleDisconnect(client: Socket) {
     this.online.delete(client.id);
+  }
+}
+
+@WebSocketGateway({ namespace: 'rooms' })
+export class RoomsGateway implements OnGatewayConnection {
+  private members = new Map<string, string>(); // want "RoomsGateway.members is a Map in a singleton that grows per request \\(set in RoomsGateway.handleConnection\\)"
+  private typing = new Map<string, boolean>();
+
+  handleConnection(client: Socket) {
+    this.members.set(client.id, client.handshake.query.room as string);
+    this.typing.set(client.id, false);
+    // removed when the socket goes away
+    client.on('disconnect', () => this.typing.delete(client.id));
+  }
+
+  // only a client that says goodbye is removed
+  @SubscribeMessage('leave')
+  leave(@ConnectedSocket() client: Socket) {
+    this.members.delete(client.id);
   }
 }
