@@ -341,12 +341,12 @@ func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *pars
 		return
 	}
 	c := &sh.Commands[at]
-	msg := fmt.Sprintf("%s runs %s as PID 1, which %s without exec: the shell does not forward SIGTERM, so on docker stop or a Kubernetes rollout Nest's shutdown hooks never run and the container is SIGKILLed after the grace period; end the script with `exec node dist/main.js` (exec \"$@\"), or use an init such as tini in ENTRYPOINT",
+	msg := fmt.Sprintf("%s runs %s as PID 1, which %s, so on docker stop or a Kubernetes rollout Nest's shutdown hooks never run and the container is SIGKILLed after the grace period; end the script with `exec node dist/main.js` (exec \"$@\"), or use an init such as tini in ENTRYPOINT",
 		main.Instruction, script, why)
 	tf := addFile(pass, dockerfile, dsrc)
 	stf := addFile(pass, p, ssrc)
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg,
-		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "the app is started here without exec"))
+		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "the app is started here"))
 }
 
 // keepsSignal returns the command of the script that holds node as a
@@ -366,15 +366,21 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 		return -1, ""
 	}
 	argv := sh.Commands[last].Argv
-	if len(argv) == 0 || argv[0] == "exec" {
+	if len(argv) == 0 {
 		return -1, ""
 	}
 	line := strings.Join(argv, " ")
+	if argv[0] == "exec" {
+		if pm := isPackageManager(argv[1:]); pm != "" {
+			return last, fmt.Sprintf("ends in `%s`: %s replaces the shell as PID 1 and does not reliably forward SIGTERM to node or wait for it", line, pm)
+		}
+		return -1, ""
+	}
 	if argv[0] == "wait" {
 		for i := last - 1; i >= 0; i-- {
 			c := &sh.Commands[i]
 			if c.TopLevel && c.Background && len(c.Argv) > 0 && (isPackageManager(c.Argv) != "" || base(c.Argv[0]) == "node") {
-				return i, fmt.Sprintf("starts `%s` in the background and waits for it", strings.Join(c.Argv, " "))
+				return i, fmt.Sprintf("starts `%s` in the background and waits for it without exec: the shell does not forward SIGTERM", strings.Join(c.Argv, " "))
 			}
 		}
 		return -1, ""
@@ -383,10 +389,10 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 		return -1, ""
 	}
 	if isPackageManager(argv) != "" || base(argv[0]) == "node" {
-		return last, fmt.Sprintf("ends in `%s`", line)
+		return last, fmt.Sprintf("ends in `%s` without exec: the shell does not forward SIGTERM", line)
 	}
 	if argv[0] == "$@" || argv[0] == "$*" {
-		return last, fmt.Sprintf("runs the image's CMD with `%s`", line)
+		return last, fmt.Sprintf("runs the image's CMD with `%s` without exec: the shell does not forward SIGTERM", line)
 	}
 	return -1, ""
 }

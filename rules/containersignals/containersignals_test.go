@@ -36,10 +36,11 @@ func Test(t *testing.T) {
 		}},
 		{"inherit", nil},
 		{"script", []want{
-			{"Dockerfile.copied", 10, `^warning: CMD runs /app/boot.sh as PID 1, which ends in ` + "`yarn start:prod`" + ` without exec`, "deploy/boot.sh:3: the app is started here without exec"},
-			{"Dockerfile.npm", 5, `^warning: CMD runs ./entrypoint.sh as PID 1, which ends in ` + "`npm run start:prod`" + ` without exec: the shell does not forward SIGTERM`, "entrypoint.sh:8: the app is started here without exec"},
-			{"Dockerfile.passthrough", 5, `^warning: ENTRYPOINT runs ./docker-entrypoint.sh as PID 1, which runs the image's CMD with ` + "`\\$@`" + ` without exec`, "docker-entrypoint.sh:6: the app is started here without exec"},
-			{"Dockerfile.wait", 4, `^warning: CMD runs scripts/start-bg.sh as PID 1, which starts ` + "`node dist/main.js`" + ` in the background and waits for it`, "scripts/start-bg.sh:3: the app is started here without exec"},
+			{"Dockerfile.copied", 10, `^warning: CMD runs /app/boot.sh as PID 1, which ends in ` + "`yarn start:prod`" + ` without exec`, "deploy/boot.sh:3: the app is started here"},
+			{"Dockerfile.execnpm", 4, `^warning: CMD runs ./start-npm.sh as PID 1, which ends in ` + "`exec npm run start:prod`" + `: npm replaces the shell as PID 1`, "start-npm.sh:3: the app is started here"},
+			{"Dockerfile.npm", 5, `^warning: CMD runs ./entrypoint.sh as PID 1, which ends in ` + "`npm run start:prod`" + ` without exec: the shell does not forward SIGTERM`, "entrypoint.sh:8: the app is started here"},
+			{"Dockerfile.passthrough", 5, `^warning: ENTRYPOINT runs ./docker-entrypoint.sh as PID 1, which runs the image's CMD with ` + "`\\$@`" + ` without exec`, "docker-entrypoint.sh:6: the app is started here"},
+			{"Dockerfile.wait", 4, `^warning: CMD runs scripts/start-bg.sh as PID 1, which starts ` + "`node dist/main.js`" + ` in the background and waits for it`, "scripts/start-bg.sh:3: the app is started here"},
 		}},
 		{"upward/apps/api", []want{
 			{"../../Dockerfile", 4, `^warning: CMD runs node through pnpm`, ""},

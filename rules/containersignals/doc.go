@@ -25,8 +25,9 @@
 // relative to the Dockerfile's folder, or the one file of that name below
 // it), parses it, and reports the Dockerfile command, with the script line
 // as related location, when the script ends in npm, yarn, pnpm, npx or
-// node without exec, runs the image's CMD with "$@" without exec, or
-// starts node in the background and waits for it.
+// node without exec, runs the image's CMD with "$@" without exec, starts
+// node in the background and waits for it, or ends in `exec npm ...` (npm
+// then is PID 1, as with CMD ["npm", ...]).
 // A script that ends in `exec node dist/main.js` (or exec "$@"), or traps
 // TERM to forward it, is fine; commands inside if, loops and functions are
 // not followed.
