@@ -311,27 +311,28 @@ func (st *state) factoryClosed(factory nest.FuncRef, token string) bool {
 // the container and closes it: `const r = this.moduleRef.get(REDIS);
 // await r.quit()` in onApplicationShutdown.
 func (st *state) lookedUpClosed(token string) bool {
-	m := st.m
-	for fi, file := range m.Files {
-		if m.IsOffline(fi) {
-			continue
+	if st.lookedUp == nil {
+		st.lookedUp = map[string]bool{}
+		m := st.m
+		closing := map[[2]int]bool{} // functions that close something at shutdown
+		for _, site := range st.shutdownCloses() {
+			closing[[2]int{site[0], m.Files[site[0]].Facts.Calls[site[1]].Func}] = true
 		}
-		f := file.Facts
-		for _, c := range f.Calls {
-			if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || st.argToken(fi, c.Args[0]) != token {
+		for fi, file := range m.Files {
+			if m.IsOffline(fi) {
 				continue
 			}
-			if !st.shutdownish(fi, c.Func) {
-				continue
-			}
-			for _, d := range f.Calls {
-				if d.Func == c.Func && closeish(d.Method) && len(d.Path) >= 2 {
-					return true
+			for _, c := range file.Facts.Calls {
+				if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || !closing[[2]int{fi, c.Func}] {
+					continue
+				}
+				if tok := st.argToken(fi, c.Args[0]); tok != "" {
+					st.lookedUp[tok] = true
 				}
 			}
 		}
 	}
-	return false
+	return st.lookedUp[token]
 }
 
 // argToken is the provider token key of a lookup argument, as the model
@@ -612,18 +613,13 @@ func (st *state) classCloses(c nest.ClassRef) bool {
 // closed by code that runs at shutdown anywhere in the project.
 func (st *state) sharedClosed(h holder, res resource) bool {
 	m := st.m
-	for fi, file := range m.Files {
-		if m.IsOffline(fi) {
-			continue
-		}
-		f := file.Facts
-		for ci := range f.Calls {
-			c := &f.Calls[ci]
-			if c.Func < 0 || len(c.Path) == 0 {
-				continue
-			}
-			timerClear := res.timer && len(c.Path) == 1 && (c.Method == "clearInterval" || c.Method == "clearTimeout")
-			if !timerClear && (len(c.Path) < 2 || !closeish(c.Method)) {
+	for _, site := range st.shutdownCloses() {
+		fi := site[0]
+		f := m.Files[fi].Facts
+		c := &f.Calls[site[1]]
+		{
+			timerClear := len(c.Path) == 1
+			if timerClear && !res.timer {
 				continue
 			}
 			match := false
@@ -653,12 +649,42 @@ func (st *state) sharedClosed(h holder, res resource) bool {
 					match = len(c.Args) > 0 && strings.HasSuffix(c.Args[0].Text, "."+h.name)
 				}
 			}
-			if match && st.shutdownish(fi, c.Func) {
+			if match {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// shutdownCloses returns, once per run, the calls that close something
+// (x.quit(), clearInterval(t)) in code that runs at shutdown, as file and
+// call indexes.
+func (st *state) shutdownCloses() [][2]int {
+	if st.closes != nil {
+		return *st.closes
+	}
+	out := [][2]int{}
+	for fi, file := range st.m.Files {
+		if st.m.IsOffline(fi) {
+			continue
+		}
+		for ci := range file.Facts.Calls {
+			c := &file.Facts.Calls[ci]
+			if c.Func < 0 || len(c.Path) == 0 {
+				continue
+			}
+			timerClear := len(c.Path) == 1 && (c.Method == "clearInterval" || c.Method == "clearTimeout")
+			if !timerClear && (len(c.Path) < 2 || !closeish(c.Method)) {
+				continue
+			}
+			if st.shutdownish(fi, c.Func) {
+				out = append(out, [2]int{fi, ci})
+			}
+		}
+	}
+	st.closes = &out
+	return out
 }
 
 // checkFree judges the opening calls that no class or factory check

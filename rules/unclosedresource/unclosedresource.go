@@ -40,6 +40,8 @@ type state struct {
 	// instance of to the provider's token key.
 	factoryValue map[nest.ClassRef]string
 	nestFiles    map[int]bool
+	closes       *[][2]int       // see shutdownCloses
+	lookedUp     map[string]bool // see lookedUpClosed
 }
 
 type injector struct {

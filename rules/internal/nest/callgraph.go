@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -326,7 +327,8 @@ func (m *Model) buildCallGraph() {
 			}
 			// app.get(X).init(): a method called on a provider taken from
 			// the container
-			if c.Path == nil && c.Method != "" {
+			if c.Path == nil && c.Method != "" && int(c.Callee.End) <= len(file.Src) &&
+				(bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("get(")) || bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("resolve("))) {
 				for _, to := range m.containerCall(fi, c) {
 					m.addEdge(from, to, c.Span)
 				}
