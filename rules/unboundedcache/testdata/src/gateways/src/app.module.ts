@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AUDIT, createAuditStore } from './audit.store';
 import { AuthController } from './auth.controller';
 import { ChatGateway, PresenceGateway, RoomsGateway } from './chat.gateway';
 import { UsersRepository } from './cached.repository';
@@ -8,6 +9,6 @@ import { UsersController } from './users.controller';
 
 @Module({
   controllers: [AuthController, UsersController],
-  providers: [ChatGateway, PresenceGateway, RoomsGateway, RateLimitService, UsersRepository, createNamespaceGateway('rooms')],
+  providers: [ChatGateway, PresenceGateway, RoomsGateway, RateLimitService, UsersRepository, createNamespaceGateway('rooms'), { provide: AUDIT, useClass: createAuditStore('http') }],
 })
 export class AppModule {}
