@@ -99,20 +99,18 @@ func (st *state) shutdownRoots(c nest.ClassRef) map[nest.FuncRef]bool {
 	for h := range shutdownHookNames {
 		roots = append(roots, methods(m, c, h)...)
 	}
-	f := m.Files[c.File].Facts
 	for _, mi := range m.Class(c).Methods {
 		if r := (nest.FuncRef{File: c.File, Index: mi}); m.ContextOf(r) == nest.Shutdown {
 			roots = append(roots, r)
 		}
 	}
-	_ = f
 	return reach(m, c, roots)
 }
 
 // injectedClosed reports whether a class that injects the provider token
 // closes the value in a shutdown hook: `this.<dep>.quit()`, or through the
 // holder, `this.<dep>.closeAll()`.
-func (st *state) injectedClosed(token string, _ *resource) bool {
+func (st *state) injectedClosed(token string) bool {
 	for _, inj := range st.injectors[token] {
 		if st.m.Classes[inj.class] != nil && st.m.Classes[inj.class].Scope == nest.RequestScoped {
 			continue
@@ -304,7 +302,7 @@ func (st *state) factoryClosed(factory nest.FuncRef, token string) bool {
 			}
 		}
 	}
-	return st.injectedClosed(token, nil) || st.lookedUpClosed(token)
+	return st.injectedClosed(token) || st.lookedUpClosed(token)
 }
 
 // lookedUpClosed reports whether shutdown code takes the provider out of
@@ -520,7 +518,7 @@ func hands(v parser.Value, name string) bool {
 // escapes: returned, stored on this, in a module variable or a static
 // field, or handed to a project function.
 func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool) {
-	closed, other, _ := st.localFate3(fi, h, res)
+	closed, other := st.localUse(fi, h, res)
 	return closed, other || st.intoThis(fi, h) != ""
 }
 
@@ -537,9 +535,9 @@ func (st *state) intoThis(fi int, h holder) string {
 	return ""
 }
 
-// localFate3 is localFate with the escapes other than into a field of
-// this apart (see intoThis).
-func (st *state) localFate3(fi int, h holder, res resource) (closed, escapes bool, _ struct{}) {
+// localUse is localFate without the escapes into a field of this (see
+// intoThis).
+func (st *state) localUse(fi int, h holder, res resource) (closed, escapes bool) {
 	m := st.m
 	f := m.Files[fi].Facts
 	for _, c := range f.Calls {
@@ -583,7 +581,7 @@ func (st *state) localFate3(fi int, h holder, res resource) (closed, escapes boo
 			escapes = true
 		}
 	}
-	return closed, escapes, struct{}{}
+	return closed, escapes
 }
 
 // classCloses reports whether class c closes something it holds when it
@@ -754,7 +752,7 @@ func (st *state) checkFree(fi int) {
 			if res.what == timeoutRes.what {
 				continue
 			}
-			closed, escapes, _ := st.localFate3(fi, h, res)
+			closed, escapes := st.localUse(fi, h, res)
 			if closed || escapes {
 				continue
 			}

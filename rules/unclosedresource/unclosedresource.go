@@ -32,7 +32,7 @@ type state struct {
 	pass *analysis.Pass
 	m    *nest.Model
 	// handled are the opening calls a class or factory check already judged.
-	handled map[[2]uint32]bool // key: file, call span start (file in the high bits of the map key pair)
+	handled map[[2]uint32]bool // key: file index and start offset of the call
 	// injectors are, per provider token, the injected dependencies that
 	// receive a factory provider's value: class and field.
 	injectors map[string][]injector
@@ -244,7 +244,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 			}
 		}
 		if tok, ok := st.factoryValue[ref]; ok {
-			closedByHolder = st.injectedClosed(tok, nil)
+			closedByHolder = st.injectedClosed(tok)
 		}
 		// closed through the holder: a module or provider that injects this
 		// one calls this.redisService.client.quit() or this.prisma.$disconnect()
@@ -306,7 +306,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 			case hReturn:
 				continue // a factory method: its caller holds the resource
 			case hLocal:
-				closed, escapes, _ := st.localFate3(fi, h, res)
+				closed, escapes := st.localUse(fi, h, res)
 				if closed || escapes {
 					st.handle(fi, c.Span)
 					continue // closed where it is used, or handed on
