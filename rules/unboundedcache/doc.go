@@ -21,7 +21,9 @@
 // user id or token set in handleConnection or a login handler and never
 // deleted in handleDisconnect or logout; an array pushed per connection;
 // a plain object used as a counter keyed by dynamic keys
-// (this.counts[key]++). A removal that only runs at shutdown
+// (this.counts[key]++), also one level down (this.stats.byRoute[route]++,
+// bounded by delete this.stats.byRoute[route] or a reset
+// this.stats.byRoute = {}). A removal that only runs at shutdown
 // (onModuleDestroy clears the map) or once in a constructor or
 // onModuleInit does not bound the collection; one in a method a timer or a
 // listener calls (a setInterval sweep) does. A collection filled in a

@@ -207,10 +207,16 @@ func Collections(m *nest.Model) []*Collection {
 				}
 				continue
 			}
-			if c == nil || len(call.Path) != n+1 {
+			if c == nil || len(call.Path) < n+1 {
 				continue
 			}
+			if len(call.Path) > n+1 && (c.Kind != "object" || growMethods[call.Method] && !plainPath(call.Path[n:len(call.Path)-1])) {
+				continue // a method of a value inside the collection, not of a nested container
+			}
 			s := Site{File: fi, Func: call.Func, What: call.Method, Span: call.Span}
+			if len(call.Path) > n+1 {
+				s.What = "." + strings.Join(call.Path[n:], ".")
+			}
 			switch {
 			case growMethods[call.Method]:
 				c.Grows = append(c.Grows, s)
@@ -249,6 +255,18 @@ func Collections(m *nest.Model) []*Collection {
 			case len(a.Target) == n+1 && a.Target[n] == "length" && !a.Computed:
 				s.What = "length ="
 				c.Removals = append(c.Removals, s)
+			case c.Kind == "object" && a.Computed && plainPath(a.Target[n:]):
+				// this.stats.byRoute[route]++: a dictionary inside the object grows
+				s.What = "." + strings.Join(a.Target[n:], ".") + "[k] ="
+				c.Grows = append(c.Grows, s)
+				if sizeChecked(m, fi, a.Func, c, a.Guard) {
+					c.SizeChecked = true
+				}
+			case c.Kind == "object" && !a.Computed && a.Op == parser.OpAssign && emptyValue(a.Value):
+				// this.stats.byRoute = {}: the nested dictionary is reset
+				s.What = "." + strings.Join(a.Target[n:], ".") + " ="
+				c.Removals = append(c.Removals, s)
+				c.Stores = append(c.Stores, s)
 			default:
 				s.What = "." + strings.Join(a.Target[n:], ".") + " ="
 				c.Stores = append(c.Stores, s)
@@ -257,13 +275,37 @@ func Collections(m *nest.Model) []*Collection {
 		for di := range f.Deletes {
 			d := &f.Deletes[di]
 			c, n := find(fi, d.Func, d.Target)
-			if c == nil || len(d.Target) != n {
-				continue
+			if c == nil || len(d.Target) != n && c.Kind != "object" {
+				continue // delete this.stats.byRoute[k] empties a nested dictionary
 			}
 			c.Removals = append(c.Removals, Site{File: fi, Func: d.Func, What: "delete", Span: d.Span})
 		}
 	}
 	return out
+}
+
+// plainPath reports whether a member path below a collection names
+// nested properties, not array elements or calls.
+func plainPath(p []string) bool {
+	for _, x := range p {
+		if x == "" || x == "length" {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyValue reports whether v is an empty {}, [] or new Map()/Set().
+func emptyValue(v parser.Value) bool {
+	switch v.Kind {
+	case parser.VObject:
+		return len(v.Props) == 0
+	case parser.VArray:
+		return len(v.Elems) == 0
+	case parser.VNew:
+		return (v.Text == "Map" || v.Text == "Set") && len(v.Elems) == 0
+	}
+	return false
 }
 
 // sizeChecked reports whether a growth site in fn reads the size of c: in

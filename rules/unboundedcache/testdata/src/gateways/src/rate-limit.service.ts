@@ -7,6 +7,8 @@ export class RateLimitService implements OnModuleInit {
   private windows: Record<string, number> = {};
   private buckets: Record<string, number> = {};
   private strikes: Record<string, number> = {};
+  private stats = { total: 0, byRoute: {} as Record<string, number> }; // want "RateLimitService.stats is an object in a singleton that grows per request \\(.byRoute\\[k\\] = in RateLimitService.hit\\)"
+  private usage = { byTenant: {} as Record<string, number> };
 
   onModuleInit() {
     // a sweep that runs every minute bounds the buckets
@@ -22,10 +24,14 @@ export class RateLimitService implements OnModuleInit {
     }
     this.buckets[ip] = (this.buckets[ip] ?? 0) + 1;
     this.strikes[ip] = (this.strikes[ip] ?? 0) + 1;
+    this.stats.total++;
+    this.stats.byRoute[key] = (this.stats.byRoute[key] ?? 0) + 1;
+    this.usage.byTenant[ip] = (this.usage.byTenant[ip] ?? 0) + 1;
   }
 
   private sweep() {
     this.buckets = {};
+    this.usage.byTenant = {};
   }
 
   forgive(ip: string) {
