@@ -779,13 +779,13 @@ func (st *state) checkFree(fi int) {
 // duplicated recognizes `const sub = pub.duplicate()` on a Redis client
 // held in a local: another connection.
 func (st *state) duplicated(fi int, c *parser.Call) (resource, bool) {
-	if c.Method != "duplicate" || len(c.Path) != 2 || c.Func < 0 {
+	if c.Method != "duplicate" || len(c.Path) != 2 {
 		return resource{}, false
 	}
 	file := st.m.Files[fi]
 	f := file.Facts
 	for _, l := range f.Locals {
-		if l.Name != c.Path[0] || !l.HasValue || !within(f, c.Func, l.Func) {
+		if l.Name != c.Path[0] || !l.HasValue || l.Func != c.Func && !within(f, c.Func, l.Func) {
 			continue
 		}
 		for ci := range f.Calls {
