@@ -29,3 +29,24 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseShell feeds arbitrary text to the shell script reader: it must
+// not panic, and every command span must lie inside the source.
+//
+//	go test -run '^$' -fuzz FuzzParseShell -fuzztime 30s ./parser/
+func FuzzParseShell(f *testing.F) {
+	f.Add([]byte("#!/bin/sh\nset -e\nnpx prisma migrate deploy\nexec node dist/main.js\n"))
+	f.Add([]byte("node a.js > log 2>&1 &\nPID=$!\ntrap 'kill -TERM $PID' TERM\nwait $PID\n"))
+	f.Add([]byte("if [ -n \"$X\" ]; then yarn start; fi; f() { npm run x; }; ( node b.js & )"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sh, err := ParseShell(src)
+		if err != nil {
+			return
+		}
+		for _, c := range sh.Commands {
+			if c.Start > c.End || int(c.End) > len(src) {
+				t.Fatalf("command span %v outside a %d-byte source", c.Span, len(src))
+			}
+		}
+	})
+}

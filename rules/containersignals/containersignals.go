@@ -183,6 +183,12 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 		// `CMD exec node dist/main.js`: the shell replaces itself with node
 		argv, shell = argv[1:], false
 	}
+	if !shell {
+		if script := scriptArg(argv); script != "" {
+			checkScript(pass, path, src, main, script)
+			return
+		}
+	}
 	pm := isPackageManager(argv)
 	if !shell && pm == "" {
 		return
@@ -236,4 +242,157 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 		}
 		lint.Report(pass, lint.Warning, pos(tf, span.Start), pos(tf, span.End), msg)
 	}
+}
+
+// scriptArg returns the shell script an exec-form command runs:
+// ["sh", "./entrypoint.sh"], ["/bin/bash", "scripts/start.sh"] or
+// ["./entrypoint.sh"]; "" for anything else.
+func scriptArg(argv []string) string {
+	if len(argv) == 0 {
+		return ""
+	}
+	switch base(argv[0]) {
+	case "sh", "bash", "ash", "dash":
+		for _, a := range argv[1:] {
+			if strings.HasPrefix(a, "-") {
+				if a == "-c" {
+					return ""
+				}
+				continue // sh -e ./entrypoint.sh
+			}
+			return a
+		}
+		return ""
+	}
+	if strings.HasSuffix(argv[0], ".sh") {
+		return argv[0]
+	}
+	return ""
+}
+
+// findScript locates the script of the image in the repository: the path
+// as written relative to the Dockerfile's folder (the build context), or
+// else the one file of that name under it (COPY scripts/entrypoint.sh ./).
+func findScript(dockerfile, script string) string {
+	dir := filepath.Dir(dockerfile)
+	rel := strings.TrimPrefix(filepath.ToSlash(script), "./")
+	if !filepath.IsAbs(script) {
+		if p := filepath.Join(dir, filepath.FromSlash(rel)); regular(p) {
+			return p
+		}
+	}
+	name := filepath.Base(rel)
+	var found []string
+	var walk func(d string, depth int)
+	walk = func(d string, depth int) {
+		if depth > 4 || len(found) > 1 {
+			return
+		}
+		ents, err := os.ReadDir(d)
+		if err != nil {
+			return
+		}
+		for _, e := range ents {
+			n := e.Name()
+			if e.IsDir() {
+				if n == "node_modules" || n == "dist" || strings.HasPrefix(n, ".") {
+					continue
+				}
+				walk(filepath.Join(d, n), depth+1)
+			} else if n == name && e.Type().IsRegular() {
+				found = append(found, filepath.Join(d, n))
+			}
+		}
+	}
+	walk(dir, 0)
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
+}
+
+func regular(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// maxScript bounds the scripts nestlint reads (entrypoints are short).
+const maxScript = 256 << 10
+
+// checkScript reports a script run as the container's main process that
+// keeps SIGTERM from node: it ends in a package manager or node without
+// exec, or starts node in the background and waits for it, with no trap
+// forwarding the signal.
+func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *parser.Command, script string) {
+	p := findScript(dockerfile, script)
+	if p == "" {
+		return
+	}
+	ssrc, err := os.ReadFile(p)
+	if err != nil || len(ssrc) > maxScript {
+		return
+	}
+	sh, err := parser.ParseShell(ssrc)
+	if err != nil {
+		return
+	}
+	at, why := keepsSignal(sh)
+	if at < 0 {
+		return
+	}
+	c := &sh.Commands[at]
+	msg := fmt.Sprintf("%s runs %s as PID 1, which %s, so on docker stop or a Kubernetes rollout Nest's shutdown hooks never run and the container is SIGKILLed after the grace period; end the script with `exec node dist/main.js` (exec \"$@\"), or use an init such as tini in ENTRYPOINT",
+		main.Instruction, script, why)
+	tf := addFile(pass, dockerfile, dsrc)
+	stf := addFile(pass, p, ssrc)
+	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg,
+		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "the app is started here"))
+}
+
+// keepsSignal returns the command of the script that holds node as a
+// child of the shell, and why, or -1.
+func keepsSignal(sh *parser.Shell) (int, string) {
+	for _, c := range sh.Commands {
+		if len(c.Argv) > 1 && c.Argv[0] == "trap" {
+			for _, a := range c.Argv[1:] {
+				if a == "TERM" || a == "SIGTERM" || a == "15" {
+					return -1, "" // the script forwards the signal itself
+				}
+			}
+		}
+	}
+	last := sh.LastTopLevel()
+	if last < 0 {
+		return -1, ""
+	}
+	argv := sh.Commands[last].Argv
+	if len(argv) == 0 {
+		return -1, ""
+	}
+	line := strings.Join(argv, " ")
+	if argv[0] == "exec" {
+		if pm := isPackageManager(argv[1:]); pm != "" {
+			return last, fmt.Sprintf("ends in `%s`: %s replaces the shell as PID 1 and does not reliably forward SIGTERM to node or wait for it", line, pm)
+		}
+		return -1, ""
+	}
+	if argv[0] == "wait" {
+		for i := last - 1; i >= 0; i-- {
+			c := &sh.Commands[i]
+			if c.TopLevel && c.Background && len(c.Argv) > 0 && (isPackageManager(c.Argv) != "" || base(c.Argv[0]) == "node") {
+				return i, fmt.Sprintf("starts `%s` in the background and waits for it without exec: the shell does not forward SIGTERM", strings.Join(c.Argv, " "))
+			}
+		}
+		return -1, ""
+	}
+	if sh.Commands[last].Background {
+		return -1, ""
+	}
+	if isPackageManager(argv) != "" || base(argv[0]) == "node" {
+		return last, fmt.Sprintf("ends in `%s` without exec: the shell does not forward SIGTERM", line)
+	}
+	if argv[0] == "$@" || argv[0] == "$*" {
+		return last, fmt.Sprintf("runs the image's CMD with `%s` without exec: the shell does not forward SIGTERM", line)
+	}
+	return -1, ""
 }

@@ -19,6 +19,19 @@
 // Kubernetes' shareProcessNamespace are invisible in the Dockerfile: if you
 // rely on them, suppress the finding.
 //
+// An exec-form command that runs a shell script (`CMD ["sh",
+// "./entrypoint.sh"]`, `ENTRYPOINT ["./docker/run.sh"]`) makes the script's
+// shell PID 1. nestlint finds the script in the repository (the path
+// relative to the Dockerfile's folder, or the one file of that name below
+// it), parses it, and reports the Dockerfile command, with the script line
+// as related location, when the script ends in npm, yarn, pnpm, npx or
+// node without exec, runs the image's CMD with "$@" without exec, starts
+// node in the background and waits for it, or ends in `exec npm ...` (npm
+// then is PID 1, as with CMD ["npm", ...]).
+// A script that ends in `exec node dist/main.js` (or exec "$@"), or traps
+// TERM to forward it, is fine; commands inside if, loops and functions are
+// not followed.
+//
 // In a PM2 ecosystem.config.js or .cjs, an app with exec_mode 'cluster'
 // gets kill_timeout milliseconds (1600 by default) between SIGINT and
 // SIGKILL, too little for Nest to drain requests and close connections.

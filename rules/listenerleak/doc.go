@@ -21,8 +21,11 @@
 // dependency is reported when no onModuleDestroy,
 // beforeApplicationShutdown or onApplicationShutdown removes the listener
 // (or closes the emitter): after app.close(), as in every e2e test, the
-// handler stays attached. Timers started at startup are reported by
-// shutdown/unclosed-resource instead.
+// handler stays attached. A process-wide handler of a signal or a fatal
+// error (process.on('SIGTERM' | 'uncaughtException' |
+// 'unhandledRejection' | 'exit', ...)) registered at startup is the
+// app's one handler for the process and is not reported. Timers started at
+// startup are reported by shutdown/unclosed-resource instead.
 //
 // Bad:
 //

@@ -243,6 +243,10 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if !foreign(m, info, recv) {
 				continue // an emitter the provider creates itself goes away with it
 			}
+			if len(recv) == 1 && recv[0] == "process" && k == kListener && len(c.Args) > 0 &&
+				c.Args[0].Kind == parser.VString && processWide[c.Args[0].Text] {
+				continue // one process-wide handler registered once at startup: it does not accumulate
+			}
 			hooks := map[int]bool{}
 			for _, mi := range f.Classes[ci].Methods {
 				if shutdownHooks[f.Funcs[mi].Name] {
@@ -268,6 +272,14 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 					what, m.Label(fr), f.Classes[ci].Name, f.Classes[ci].Name))
 		}
 	}
+}
+
+// processWide are the process events a Nest app handles once for the
+// whole process (signals, fatal errors): registered at startup they do not
+// accumulate in a running app.
+var processWide = map[string]bool{
+	"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "SIGUSR2": true, "SIGQUIT": true,
+	"beforeExit": true, "exit": true, "uncaughtException": true, "unhandledRejection": true, "warning": true,
 }
 
 // foreign reports whether the receiver belongs to someone else than the

@@ -12,8 +12,14 @@
 // mutation of it runs in request context, in any file (an exported
 // variable imported and mutated by a handler elsewhere counts), with the
 // mutation sites as related locations and the request path of the first.
-// Lazy initialization of a value not taken from the request
-// (client ??= create(), if (!client) client = create()) is not reported.
+// A lazy memo set once to the same value for every request is bounded and
+// not reported: client ??= create(), if (!client) client = create(),
+// if (typeof key === 'undefined') ..., cert ?? (cert = readFileSync(...)),
+// ca = ca || read(), and if (!loaded) { jwks = await fetch(...); loaded = true }.
+// The value must not come from the request; a parameter typed as
+// configuration (ConfigService, ...Config, ...Options) is not request data
+// here. A memo filled from a request parameter (the first tenant's key
+// served to every tenant) is still reported.
 // A module-level Map, Set, array or object that only grows and is never
 // pruned is reported by provider/unbounded-cache instead, not here; this
 // rule covers let reassignments (including counters) and every other

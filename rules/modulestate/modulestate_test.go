@@ -8,5 +8,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), modulestate.Rule, "basic", "crossfile", "traps")
+	checkertest.Run(t, checkertest.TestData(), modulestate.Rule, "basic", "crossfile", "traps", "memo")
 }

@@ -14,9 +14,16 @@
 // from the request: a parameter decorated with @Req, @Body, @Param, @Query,
 // @Headers, @Session, @Ip, @Args, @Context, @Payload, @MessageBody or a
 // custom createParamDecorator decorator, context.switchToHttp().getRequest(),
-// or any parameter of the request-path method, followed through locals and
-// calls. The write can sit in a helper called from a controller in another
-// file; the finding carries the path from the entry point. Counters
+// an AsyncLocalStorage store (als.getStore(), this.cls.get(...)), or any
+// parameter of the request-path method, followed through locals and calls.
+// A callback's parameter is request data only when the call it is passed to
+// reads request data: in this.repo.findOne(id).then((u) => ...) u derives
+// from id, in items.forEach((x) => ...) x from items, but the value of
+// firstValueFrom(this.http.get(url)).then((res) => ...) in a version or
+// config reload that an admin endpoint can also trigger is the same for
+// every user and is not reported. The write can sit in a helper called
+// from a controller in another file; the finding carries the path from the
+// entry point. Counters
 // (this.hits++), lazy initialization of a value not taken from the request
 // (this.client ??= create()), writes at startup (constructor, onModuleInit)
 // and mutations of Maps and Sets (see provider/unbounded-cache) are not

@@ -65,7 +65,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		field := a.Target[1]
 		lint.Report(pass, lint.Error, file.Pos(a.Span.Start), file.Pos(a.Span.End),
 			fmt.Sprintf("%s is a singleton: concurrent requests overwrite %s (set from %s); keep it local, pass it as an argument, or use a request-scoped provider or nestjs-cls",
-				f.Classes[ci].Name, field, src),
+				m.ClassName(nest.ClassRef{File: fi, Index: ci}), field, src),
 			lint.WithPath(m.StepsFor(m.PathTo(fr))))
 	}
 }
@@ -76,7 +76,9 @@ func accumulates(src []byte, v parser.Value, field string) bool {
 	if v.End <= v.Start || int(v.End) > len(src) {
 		return false
 	}
-	q := regexp.QuoteMeta(field)
-	re := regexp.MustCompile(`this\.` + q + `\b\s*[-+*/%]|[-+*/%]\s*this\.` + q + `\b|Math\.(max|min)\(.*this\.` + q + `\b`)
+	re := leak.Compiled("accumulates:"+field, func() string {
+		q := regexp.QuoteMeta(field)
+		return `this\.` + q + `\b\s*[-+*/%]|[-+*/%]\s*this\.` + q + `\b|Math\.(max|min)\(.*this\.` + q + `\b`
+	})
 	return re.Match(src[v.Start:v.End])
 }

@@ -8,5 +8,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), requeststate.Rule, "basic", "crossfile", "scoped", "traps")
+	checkertest.Run(t, checkertest.TestData(), requeststate.Rule, "basic", "crossfile", "scoped", "traps", "callbacks")
 }

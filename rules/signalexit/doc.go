@@ -15,6 +15,11 @@
 // nestlint reports process.exit() in an inline signal handler (or a named
 // function passed as one) when no awaited .close() call comes before it in
 // the handler, or when the exit does not run in the .then() of a close().
+// Only handlers of a Nest process count: registered in a file that a
+// NestFactory bootstrap reaches through its imports, or by a Nest
+// provider, controller or module. A standalone Node process in the same
+// repository (a BullMQ worker or CLI started with node, which no bootstrap
+// imports) has no app to close and is not reported.
 //
 // Bad:
 //

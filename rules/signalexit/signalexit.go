@@ -29,7 +29,8 @@ var signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	nestIn := nestFiles(m)
+	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file, nestIn) })
 	return nil, nil
 }
 
@@ -43,7 +44,49 @@ func within(f *parser.Facts, fn, outer int) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+// nestFiles returns the files that run in a Nest application's process:
+// the files of the bootstrap sites and every file they import, transitively.
+func nestFiles(m *nest.Model) map[int]bool {
+	in := map[int]bool{}
+	var work []int
+	for _, b := range m.Bootstraps {
+		if !in[b.File] {
+			in[b.File] = true
+			work = append(work, b.File)
+		}
+	}
+	for len(work) > 0 {
+		fi := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, t := range m.FileImports(fi) {
+			if !in[t] {
+				in[t] = true
+				work = append(work, t)
+			}
+		}
+	}
+	return in
+}
+
+// inNestProcess reports whether a handler registered in function fn of
+// file fi belongs to a Nest app: its file is reached from a bootstrap, or
+// it is registered by a Nest provider, controller or module.
+func inNestProcess(m *nest.Model, nestIn map[int]bool, fi, fn int) bool {
+	if nestIn[fi] {
+		return true
+	}
+	f := m.Files[fi].Facts
+	for cur, n := fn, 0; cur >= 0 && n < 64; n++ {
+		if c := f.Funcs[cur].Class; c >= 0 {
+			info := m.Classes[nest.ClassRef{File: fi, Index: c}]
+			return info != nil && (len(info.Kinds) > 0 || info.Provided)
+		}
+		cur = f.Funcs[cur].Parent
+	}
+	return false
+}
+
+func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, nestIn map[int]bool) {
 	if !m.InScope(fi) {
 		// Outside the Nest server scope (a standalone server or a browser
 		// app linted with --scope all) no Nest app runs in the process:
@@ -61,6 +104,9 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		}
 		if d := m.Resolve(fi, c.Func, "process"); d.Kind != nest.DeclNone {
 			continue
+		}
+		if !inNestProcess(m, nestIn, fi, c.Func) {
+			continue // a plain Node process (a standalone worker or CLI): no app to close
 		}
 		sig := c.Args[0].Text
 		h := c.Args[1]

@@ -17,6 +17,26 @@
 // reported here and not by provider/module-state, which covers the other
 // mutations of module-level state.
 //
+// Gateways and services are the usual places: a Map keyed by socket id,
+// user id or token set in handleConnection or a login handler and never
+// deleted in handleDisconnect or logout; an array pushed per connection;
+// a plain object used as a counter keyed by dynamic keys
+// (this.counts[key]++), also one level down (this.stats.byRoute[route]++,
+// bounded by delete this.stats.byRoute[route] or a reset
+// this.stats.byRoute = {}). A removal that only runs at shutdown
+// (onModuleDestroy clears the map) or once in a constructor or
+// onModuleInit does not bound the collection; one in a method a timer or a
+// listener calls (a setInterval sweep) does. A collection filled in a
+// gateway's handleConnection is bounded only by a removal in
+// handleDisconnect (or in a listener or timer callback, such as
+// client.on('disconnect', ...)): one in a 'leave' message handler misses
+// every client that just disconnects. Fields of a project base
+// class of a singleton provider (an abstract BaseCache, or the class
+// expression a mixin such as CachedRepository('users') returns) and
+// classes declared in a factory function (a gateway per namespace listed
+// as providers: [createNamespaceGateway('rooms')]) count as singleton
+// fields too.
+//
 // Bad:
 //
 //	@Injectable()

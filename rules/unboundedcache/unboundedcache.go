@@ -64,7 +64,7 @@ func report(pass *analysis.Pass, m *nest.Model, c *leak.Collection) {
 	var msg string
 	if c.Class >= 0 {
 		msg = fmt.Sprintf("%s.%s is %s in a singleton that grows per request (%s in %s) and is never pruned; %s",
-			file.Facts.Classes[c.Class].Name, c.Name, article(c.Kind), first.What, where, fix)
+			m.ClassName(nest.ClassRef{File: c.File, Index: c.Class}), c.Name, article(c.Kind), first.What, where, fix)
 	} else {
 		msg = fmt.Sprintf("module-level %s %s grows per request (%s in %s) and is never pruned; %s",
 			c.Kind, c.Name, first.What, where, fix)

@@ -26,98 +26,42 @@ var Rule = lint.NewRule(lint.Meta{
 // Analyzer runs the rule.
 var Analyzer = Rule.Analyzer
 
-// resource is a kind of long-lived resource and how it is closed.
-type resource struct {
-	what    string
-	timer   bool     // closed by clearInterval/clearTimeout
-	closers []string // suggested close calls, for the message
+// state is what one run shares between the class, factory and free-code
+// checks.
+type state struct {
+	pass *analysis.Pass
+	m    *nest.Model
+	// handled are the opening calls a class or factory check already judged.
+	handled map[[2]uint32]bool // key: file index and start offset of the call
+	// injectors are, per provider token, the injected dependencies that
+	// receive a factory provider's value: class and field.
+	injectors map[string][]injector
+	// factoryValue maps a project class that a useFactory returns an
+	// instance of to the provider's token key.
+	factoryValue map[nest.ClassRef]string
+	nestFiles    map[int]bool
+	closes       *[][2]int       // see shutdownCloses
+	lookedUp     map[string]bool // see lookedUpClosed
 }
 
-var (
-	timerRes   = resource{"setInterval timer", true, []string{"clearInterval"}}
-	timeoutRes = resource{"setTimeout timer", true, []string{"clearTimeout"}}
-	redisRes   = resource{"Redis connection", false, []string{"quit", "disconnect"}}
-	pgRes      = resource{"database pool", false, []string{"end"}}
-	mongoRes   = resource{"MongoDB connection", false, []string{"close", "disconnect"}}
-	prismaRes  = resource{"PrismaClient", false, []string{"$disconnect"}}
-	threadRes  = resource{"worker thread", false, []string{"terminate"}}
-	watchRes   = resource{"file watcher", false, []string{"close"}}
-	childRes   = resource{"child process", false, []string{"kill"}}
-	amqpRes    = resource{"AMQP connection", false, []string{"close"}}
-	kafkaRes   = resource{"Kafka producer/consumer", false, []string{"disconnect"}}
-	natsRes    = resource{"NATS connection", false, []string{"drain", "close"}}
-	queueRes   = resource{"queue", false, []string{"close"}}
-)
-
-// closeMethods are the calls that count as closing something.
-var closeMethods = map[string]bool{
-	"quit": true, "disconnect": true, "$disconnect": true, "end": true, "close": true, "kill": true,
-	"terminate": true, "removeAllListeners": true, "destroy": true, "drain": true, "stop": true,
+type injector struct {
+	class nest.ClassRef
+	field string
 }
 
-// classify returns the resource a call opens, if any: module is the
-// external module its callee resolves to ("" for a global), member the
-// name within it.
-func classify(module, member string, isNew bool) (resource, bool) {
-	switch module {
-	case "ioredis":
-		if isNew {
-			return redisRes, true
-		}
-	case "redis", "@redis/client":
-		if member == "createClient" || member == "createCluster" {
-			return redisRes, true
-		}
-	case "pg":
-		if isNew && (member == "Pool" || member == "Client" || member == "default.Pool") {
-			return pgRes, true
-		}
-	case "mysql2", "mysql2/promise", "mysql":
-		if member == "createPool" || member == "createConnection" || member == "createPoolCluster" || (isNew && member == "Pool") {
-			return pgRes, true
-		}
-	case "mongoose":
-		if member == "connect" || member == "createConnection" {
-			return mongoRes, true
-		}
-	case "mongodb":
-		if isNew && member == "MongoClient" || member == "MongoClient.connect" {
-			return mongoRes, true
-		}
-	case "@prisma/client":
-		if isNew && member == "PrismaClient" {
-			return prismaRes, true
-		}
-	case "worker_threads":
-		if isNew && member == "Worker" {
-			return threadRes, true
-		}
-	case "fs", "chokidar":
-		if member == "watch" {
-			return watchRes, true
-		}
-	case "child_process":
-		if member == "spawn" || member == "fork" || member == "exec" || member == "execFile" {
-			return childRes, true
-		}
-	case "amqplib", "amqplib/callback_api", "amqp-connection-manager":
-		if member == "connect" {
-			return amqpRes, true
-		}
-	case "nats":
-		if member == "connect" {
-			return natsRes, true
-		}
-	case "bullmq", "bull", "bee-queue":
-		if isNew && (member == "Queue" || member == "Worker" || member == "QueueEvents" || member == "FlowProducer" || member == "default") {
-			return queueRes, true
-		}
-	}
-	return resource{}, false
+func (s *state) handle(fi int, sp parser.Span) { s.handled[[2]uint32{uint32(fi), sp.Start}] = true }
+func (s *state) isHandled(fi int, sp parser.Span) bool {
+	return s.handled[[2]uint32{uint32(fi), sp.Start}]
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
+	st := &state{pass: pass, m: m, handled: map[[2]uint32]bool{}, injectors: map[string][]injector{}, factoryValue: map[nest.ClassRef]string{}}
+	lint.Guard(pass, "", func() {
+		st.indexInjectors()
+		st.nestFiles = nestFiles(m)
+	})
+	lint.Guard(pass, "", func() { st.checkFactories() })
 	for fi, file := range m.Files {
 		// Nest's shutdown hooks exist only in a Nest process: an Angular
 		// @Injectable linted with --scope all closes its timers in
@@ -127,13 +71,21 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		lint.Guard(pass, file.Path, func() {
 			for ci := range file.Facts.Classes {
-				info := m.Classes[nest.ClassRef{File: fi, Index: ci}]
-				if info == nil || !(info.Is("Injectable") || info.Provided || info.Is("Module")) || info.Controller {
+				ref := nest.ClassRef{File: fi, Index: ci}
+				info := m.Classes[ref]
+				_, fromFactory := st.factoryValue[ref]
+				if info == nil || !(info.Is("Injectable") || info.Provided || info.Is("Module") || fromFactory) || info.Controller {
 					continue
 				}
-				checkClass(pass, m, fi, ci, info)
+				st.checkClass(fi, ci, info)
 			}
 		})
+	}
+	for fi, file := range m.Files {
+		if m.IsOffline(fi) {
+			continue
+		}
+		lint.Guard(pass, file.Path, func() { st.checkFree(fi) })
 	}
 	return nil, nil
 }
@@ -236,7 +188,8 @@ type opened struct {
 	span  parser.Span
 }
 
-func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.ClassInfo) {
+func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
+	pass, m := st.pass, st.m
 	file := m.Files[fi]
 	f := file.Facts
 	cls := &f.Classes[ci]
@@ -244,8 +197,10 @@ func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.Class
 	scope, _ := m.ScopeOf(ref)
 	requestScoped := scope == nest.RequestScoped
 
-	// where resources are opened: field initializers, the constructor and
-	// the startup hooks (hooks only run for non-request-scoped providers)
+	// where resources are opened: field initializers, the constructor, the
+	// startup hooks (hooks only run for non-request-scoped providers) and
+	// every method that runs at startup (init() or register() called from
+	// a bootstrap or a module)
 	var startRoots []nest.FuncRef
 	if cls.Ctor >= 0 {
 		startRoots = append(startRoots, nest.FuncRef{File: fi, Index: cls.Ctor})
@@ -254,14 +209,27 @@ func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.Class
 		for _, h := range []string{"onModuleInit", "onApplicationBootstrap"} {
 			startRoots = append(startRoots, methods(m, ref, h)...)
 		}
+		for _, mi := range cls.Methods {
+			r := nest.FuncRef{File: fi, Index: mi}
+			if !f.Funcs[mi].Static && m.ContextOf(r) == nest.Startup {
+				startRoots = append(startRoots, r)
+			}
+		}
 	}
 	startup := reach(m, ref, startRoots)
 
 	var closers []closeCall
+	// the provider value of a useFactory is closed through whoever injects it
+	closedByHolder := false
 	if !requestScoped {
 		var roots []nest.FuncRef
 		for _, h := range []string{"onModuleDestroy", "beforeApplicationShutdown", "onApplicationShutdown"} {
 			roots = append(roots, methods(m, ref, h)...)
+		}
+		for _, mi := range cls.Methods {
+			if r := (nest.FuncRef{File: fi, Index: mi}); m.ContextOf(r) == nest.Shutdown {
+				roots = append(roots, r)
+			}
 		}
 		hooks := reach(m, ref, roots)
 		for r := range hooks {
@@ -273,15 +241,36 @@ func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.Class
 				switch {
 				case len(c.Path) == 1 && (c.Method == "clearInterval" || c.Method == "clearTimeout"):
 					closers = append(closers, closeCall{timer: true, path: c.Path, args: c.Args})
-				case closeMethods[c.Method]:
+				case closeish(c.Method):
 					closers = append(closers, closeCall{path: c.Path, args: c.Args})
+				}
+			}
+		}
+		if tok, ok := st.factoryValue[ref]; ok {
+			closedByHolder = st.injectedClosed(tok)
+		}
+		// closed through the holder: a module or provider that injects this
+		// one calls this.redisService.client.quit() or this.prisma.$disconnect()
+		// in its shutdown hooks
+		for _, inj := range st.injectors[fmt.Sprintf("C:%d:%d", fi, ci)] {
+			if inj.class == ref {
+				continue
+			}
+			for r := range st.shutdownRoots(inj.class) {
+				hf := m.Files[r.File].Facts
+				for _, c := range hf.Calls {
+					if within(hf, c.Func, r.Index) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
+						closers = append(closers, closeCall{path: append([]string{"this"}, c.Path[2:]...), args: c.Args})
+					}
 				}
 			}
 		}
 	}
 
 	var found []opened
-	hasKafka := false // the class builds a kafkajs client: its producer() and consumer() are connections
+	// the class builds a kafkajs client: its producer(), consumer() and
+	// admin() are connections
+	hasKafka := kafkaFile(m, fi)
 	for _, c := range f.Calls {
 		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End {
 			if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
@@ -304,45 +293,33 @@ func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.Class
 		} else if r, ok := inSet(f, fi, c.Func, startup); ok {
 			where = m.Label(r)
 		}
-		if where == "" || len(c.Path) == 0 {
-			if where != "" && hasKafka && (c.Method == "producer" || c.Method == "consumer") {
-				found = append(found, opened{res: kafkaRes, field: storedIn(f, cls, c.Span), where: where, span: c.Span})
-			}
+		if where == "" {
 			continue
 		}
-		if hasKafka && (c.Method == "producer" || c.Method == "consumer") {
-			found = append(found, opened{res: kafkaRes, field: storedIn(f, cls, c.Span), where: where, span: c.Span})
+		res, ok := opens(m, fi, c, hasKafka)
+		if !ok {
 			continue
 		}
-		d := m.Resolve(fi, c.Func, c.Path[0])
-		var res resource
-		ok := false
-		switch d.Kind {
-		case nest.DeclNone:
-			if len(c.Path) == 1 && !c.New {
-				switch c.Path[0] {
-				case "setInterval":
-					res, ok = timerRes, true
-				case "setTimeout":
-					res = timeoutRes
-					ok = storedIn(f, cls, c.Span) != ""
-				}
-			}
-		case nest.DeclExternal:
-			mod := strings.TrimPrefix(d.Module, "node:")
-			member := d.Name
-			if member == "*" || member == "default" {
-				if len(c.Path) > 1 {
-					member = strings.Join(c.Path[1:], ".")
-				}
-			} else if len(c.Path) > 1 {
-				member += "." + strings.Join(c.Path[1:], ".")
-			}
-			res, ok = classify(mod, member, c.New)
+		field := storedIn(f, cls, c.Span)
+		if res.what == timeoutRes.what && field == "" {
+			continue // a one-shot timer not kept on the instance
 		}
-		if ok {
-			found = append(found, opened{res: res, field: storedIn(f, cls, c.Span), where: where, span: c.Span})
+		if field == "" {
+			switch h := st.holderOf(fi, c); h.kind {
+			case hReturn:
+				continue // a factory method: its caller holds the resource
+			case hLocal:
+				closed, escapes := st.localUse(fi, h, res)
+				if closed || escapes {
+					st.handle(fi, c.Span)
+					continue // closed where it is used, or handed on
+				}
+				// kept wrapped in a field: this.adapter = createAdapter(pub, sub)
+				field = st.intoThis(fi, h)
+			}
 		}
+		st.handle(fi, c.Span)
+		found = append(found, opened{res: res, field: field, where: where, span: c.Span})
 	}
 
 	// a class extending PrismaClient is itself the connection
@@ -354,7 +331,7 @@ func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.Class
 	}
 
 	for _, o := range found {
-		closed := false
+		closed := closedByHolder
 		for _, cc := range closers {
 			if cc.closes(o.res, o.field) {
 				closed = true
@@ -380,13 +357,58 @@ func checkClass(pass *analysis.Pass, m *nest.Model, fi, ci int, info *nest.Class
 		var msg string
 		if requestScoped {
 			msg = fmt.Sprintf("%s opened in %s of request-scoped %s is never closed: Nest never calls lifecycle hooks on request-scoped providers, so one leaks per request; open it in a singleton provider and close it with %s in onApplicationShutdown",
-				name, o.where, cls.Name, how)
+				name, o.where, m.ClassName(ref), how)
 		} else {
 			msg = fmt.Sprintf("%s opened in %s is never closed: no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of %s calls %s, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in onApplicationShutdown",
-				name, o.where, cls.Name, how)
+				name, o.where, m.ClassName(ref), how)
 		}
 		lint.Report(pass, lint.Warning, file.Pos(o.span.Start), file.Pos(o.span.End), msg)
 	}
+}
+
+// kafkaFile reports whether file fi imports the Kafka class of kafkajs.
+func kafkaFile(m *nest.Model, fi int) bool {
+	for _, im := range m.Files[fi].Facts.Imports {
+		if im.Source == "kafkajs" && im.Imported == "Kafka" && !im.TypeOnly {
+			return true
+		}
+	}
+	return false
+}
+
+// opens returns the resource call c of file fi opens, if any. kafka is set
+// when producer(), consumer() and admin() calls are kafkajs connections.
+func opens(m *nest.Model, fi int, c *parser.Call, kafka bool) (resource, bool) {
+	if kafka && !c.New && (c.Method == "producer" || c.Method == "consumer" || c.Method == "admin") && (len(c.Path) == 0 || len(c.Path) >= 2) {
+		return kafkaRes, true
+	}
+	if len(c.Path) == 0 {
+		return resource{}, false
+	}
+	d := m.Resolve(fi, c.Func, c.Path[0])
+	switch d.Kind {
+	case nest.DeclNone:
+		if len(c.Path) == 1 && !c.New {
+			switch c.Path[0] {
+			case "setInterval":
+				return timerRes, true
+			case "setTimeout":
+				return timeoutRes, true
+			}
+		}
+	case nest.DeclExternal:
+		mod := strings.TrimPrefix(d.Module, "node:")
+		member := d.Name
+		if member == "*" || member == "default" {
+			if len(c.Path) > 1 {
+				member = strings.Join(c.Path[1:], ".")
+			}
+		} else if len(c.Path) > 1 {
+			member += "." + strings.Join(c.Path[1:], ".")
+		}
+		return classify(mod, member, c.New)
+	}
+	return resource{}, false
 }
 
 // storedIn returns the field a call's result is stored in: a field

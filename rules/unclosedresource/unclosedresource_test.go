@@ -8,5 +8,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), unclosedresource.Rule, "basic", "clean")
+	checkertest.Run(t, checkertest.TestData(), unclosedresource.Rule, "basic", "clean", "sites")
 }

@@ -3,6 +3,7 @@ package leak
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
@@ -206,10 +207,16 @@ func Collections(m *nest.Model) []*Collection {
 				}
 				continue
 			}
-			if c == nil || len(call.Path) != n+1 {
+			if c == nil || len(call.Path) < n+1 {
 				continue
 			}
+			if len(call.Path) > n+1 && (c.Kind != "object" || growMethods[call.Method] && !plainPath(call.Path[n:len(call.Path)-1])) {
+				continue // a method of a value inside the collection, not of a nested container
+			}
 			s := Site{File: fi, Func: call.Func, What: call.Method, Span: call.Span}
+			if len(call.Path) > n+1 {
+				s.What = "." + strings.Join(call.Path[n:], ".")
+			}
 			switch {
 			case growMethods[call.Method]:
 				c.Grows = append(c.Grows, s)
@@ -236,8 +243,8 @@ func Collections(m *nest.Model) []*Collection {
 				}
 			case len(a.Target) == n:
 				s.What = assignOp(a.Op)
-				if (a.Op == parser.OpLogical || (a.Op == parser.OpAssign && (a.Guard != "" && mentions(a.Guard, c.Base()) || lazyCheck(m, fi, a.Func, c.Base())))) &&
-					a.Func >= 0 && RequestSource(m, fi, a.Func, a.Value) == "" {
+				if a.Func >= 0 && (a.Op == parser.OpLogical || a.Op == parser.OpAssign && lazyAssign(m, fi, a, c.Base())) &&
+					memoValue(m, fi, a.Func, a.Value) {
 					s.Lazy = true
 				}
 				if c.Class >= 0 && a.Func == f.Classes[c.Class].Ctor {
@@ -248,6 +255,18 @@ func Collections(m *nest.Model) []*Collection {
 			case len(a.Target) == n+1 && a.Target[n] == "length" && !a.Computed:
 				s.What = "length ="
 				c.Removals = append(c.Removals, s)
+			case c.Kind == "object" && a.Computed && plainPath(a.Target[n:]):
+				// this.stats.byRoute[route]++: a dictionary inside the object grows
+				s.What = "." + strings.Join(a.Target[n:], ".") + "[k] ="
+				c.Grows = append(c.Grows, s)
+				if sizeChecked(m, fi, a.Func, c, a.Guard) {
+					c.SizeChecked = true
+				}
+			case c.Kind == "object" && !a.Computed && a.Op == parser.OpAssign && emptyValue(a.Value):
+				// this.stats.byRoute = {}: the nested dictionary is reset
+				s.What = "." + strings.Join(a.Target[n:], ".") + " ="
+				c.Removals = append(c.Removals, s)
+				c.Stores = append(c.Stores, s)
 			default:
 				s.What = "." + strings.Join(a.Target[n:], ".") + " ="
 				c.Stores = append(c.Stores, s)
@@ -256,13 +275,37 @@ func Collections(m *nest.Model) []*Collection {
 		for di := range f.Deletes {
 			d := &f.Deletes[di]
 			c, n := find(fi, d.Func, d.Target)
-			if c == nil || len(d.Target) != n {
-				continue
+			if c == nil || len(d.Target) != n && c.Kind != "object" {
+				continue // delete this.stats.byRoute[k] empties a nested dictionary
 			}
 			c.Removals = append(c.Removals, Site{File: fi, Func: d.Func, What: "delete", Span: d.Span})
 		}
 	}
 	return out
+}
+
+// plainPath reports whether a member path below a collection names
+// nested properties, not array elements or calls.
+func plainPath(p []string) bool {
+	for _, x := range p {
+		if x == "" || x == "length" {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyValue reports whether v is an empty {}, [] or new Map()/Set().
+func emptyValue(v parser.Value) bool {
+	switch v.Kind {
+	case parser.VObject:
+		return len(v.Props) == 0
+	case parser.VArray:
+		return len(v.Elems) == 0
+	case parser.VNew:
+		return (v.Text == "Map" || v.Text == "Set") && len(v.Elems) == 0
+	}
+	return false
 }
 
 // sizeChecked reports whether a growth site in fn reads the size of c: in
@@ -284,15 +327,69 @@ func sizeChecked(m *nest.Model, fi, fn int, c *Collection, guard string) bool {
 }
 
 func sizeRead(base string) *regexp.Regexp {
-	q := regexp.QuoteMeta(base)
-	return regexp.MustCompile(`(^|[^\w$.])` + q + `\s*\.\s*(size|length)\b|keys\(\s*` + q + `\s*\)\s*\.\s*length`)
+	return Compiled("size:"+base, func() string {
+		q := regexp.QuoteMeta(base)
+		return `(^|[^\w$.])` + q + `\s*\.\s*(size|length)\b|keys\(\s*` + q + `\s*\)\s*\.\s*length`
+	})
+}
+
+// reCache holds the regexps built for one name (a field, a variable), so
+// that a hot loop over sites compiles each pattern once per process.
+var reCache sync.Map // key -> *regexp.Regexp
+
+// Compiled returns the regexp that pattern() builds for key, compiling it
+// on first use only. The key must determine the pattern.
+func Compiled(key string, pattern func() string) *regexp.Regexp {
+	if re, ok := reCache.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := reCache.LoadOrStore(key, regexp.MustCompile(pattern()))
+	return re.(*regexp.Regexp)
+}
+
+// Bounds reports whether a removal keeps the collection bounded while the
+// app runs: one at shutdown (onModuleDestroy clears the map) does not, nor
+// one that runs once at startup; a removal in a callback registered at
+// startup (a setInterval sweep, a socket 'disconnect' listener) does.
+func (s Site) Bounds(m *nest.Model) bool {
+	if s.Func < 0 {
+		return false
+	}
+	switch m.ContextOf(s.Ref()) {
+	case nest.Shutdown, nest.Offline:
+		return false
+	case nest.Startup:
+		// a removal directly in a constructor or a startup hook runs once;
+		// a method a timer or a listener calls runs again
+		fn := &m.Files[s.File].Facts.Funcs[s.Func]
+		return !(fn.Kind == parser.FConstructor || fn.Name == "onModuleInit" || fn.Name == "onApplicationBootstrap")
+	}
+	return true
 }
 
 // Unbounded reports whether unbounded-cache owns the collection: a Map,
-// Set, array or object grown in request context with no removal anywhere
-// and no size check. module-state leaves these to unbounded-cache.
+// Set, array or object grown in request context with no removal that
+// bounds it while the app runs (see Site.Bounds) and no size check.
+// module-state leaves these to unbounded-cache.
 func (c *Collection) Unbounded(m *nest.Model) bool {
-	if c.Kind == "binding" || len(c.Removals) > 0 || c.SizeChecked {
+	if c.Kind == "binding" || c.SizeChecked {
+		return false
+	}
+	perConnection := false
+	for _, s := range c.Grows {
+		if m.ContextOf(s.Ref()) == nest.Request && entryWhy(m, s.Ref()) == "gateway handleConnection" {
+			perConnection = true
+		}
+	}
+	for _, s := range c.Removals {
+		if !s.Bounds(m) {
+			continue
+		}
+		if perConnection && m.ContextOf(s.Ref()) == nest.Request && !s.inCallback(m) && entryWhy(m, s.Ref()) != "gateway handleDisconnect" {
+			// filled per connection, emptied only when a client asks
+			// (a 'leave' message): a client that just disconnects stays
+			continue
+		}
 		return false
 	}
 	for _, s := range c.Grows {
@@ -301,6 +398,21 @@ func (c *Collection) Unbounded(m *nest.Model) bool {
 		}
 	}
 	return false
+}
+
+// entryWhy returns why the entry point of the request path to r is one.
+func entryWhy(m *nest.Model, r nest.FuncRef) string {
+	p := m.PathTo(r)
+	if len(p) == 0 {
+		return ""
+	}
+	return m.EntryWhy(p[0].Func)
+}
+
+// inCallback reports whether the site is in a nested callback (a
+// socket.on('disconnect', ...) listener, a timer).
+func (s Site) inCallback(m *nest.Model) bool {
+	return s.Func >= 0 && m.Files[s.File].Facts.Funcs[s.Func].Parent >= 0
 }
 
 func assignOp(op parser.AssignOp) string {
@@ -317,15 +429,91 @@ func assignOp(op parser.AssignOp) string {
 
 // mentions reports whether the source text reads the path base.
 func mentions(text, base string) bool {
-	return regexp.MustCompile(`(^|[^\w$.])` + regexp.QuoteMeta(base) + `($|[^\w$])`).MatchString(text)
+	re := Compiled("mentions:"+base, func() string { return `(^|[^\w$.])` + regexp.QuoteMeta(base) + `($|[^\w$])` })
+	return re.MatchString(text)
+}
+
+// lazyAssign reports whether the plain assignment a of the binding base
+// only runs while the binding is still empty: under an if that tests it
+// (or a flag set to true next to it), after an early return on it, as
+// `x ?? (x = v)` or `x || (x = v)`, or as `x = x ?? v`.
+func lazyAssign(m *nest.Model, fi int, a *parser.Assign, base string) bool {
+	if a.Guard != "" && mentions(a.Guard, base) || lazyCheck(m, fi, a.Func, base) {
+		return true
+	}
+	src := m.Files[fi].Src
+	if v := a.Value; v.End > v.Start && int(v.End) <= len(src) {
+		re := Compiled("selfor:"+base, func() string { return `^\s*` + regexp.QuoteMeta(base) + `\s*(\?\?|\|\|)` })
+		if re.Match(src[v.Start:v.End]) {
+			return true
+		}
+	}
+	if st := int(a.Span.Start); st <= len(src) {
+		lo := max(st-len(base)-16, 0)
+		re := Compiled("orassign:"+base, func() string {
+			return `(^|[^\w$.])` + regexp.QuoteMeta(base) + `\s*(\?\?|\|\|)\s*\(\s*$`
+		})
+		if re.Match(src[lo:st]) {
+			return true
+		}
+	}
+	return flagGuard(m.Files[fi].Facts, a)
+}
+
+var notFlag = regexp.MustCompile(`^\(?\s*!\s*([\w$]+)\s*\)?$`)
+
+// flagGuard reports whether a runs under `if (!flag)` where the same
+// function sets flag = true: `if (!loaded) { cert = read(); loaded = true }`.
+func flagGuard(f *parser.Facts, a *parser.Assign) bool {
+	g := notFlag.FindStringSubmatch(strings.TrimSpace(a.Guard))
+	if g == nil {
+		return false
+	}
+	for i := range f.Assigns {
+		b := &f.Assigns[i]
+		if b.Func == a.Func && len(b.Target) == 1 && b.Target[0] == g[1] && b.Value.Kind == parser.VBool && b.Value.Text == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// memoValue reports whether a lazily assigned value is the same for every
+// request: not taken from the request, or only from a parameter that holds
+// configuration (a ConfigService, an options or config object).
+func memoValue(m *nest.Model, fi, fn int, v parser.Value) bool {
+	src := RequestSource(m, fi, fn, v)
+	if src == "" {
+		return true
+	}
+	name, ok := strings.CutPrefix(src, "parameter ")
+	if !ok {
+		return false
+	}
+	name, _, _ = strings.Cut(name, " ")
+	f := m.Files[fi].Facts
+	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+		for _, p := range f.Funcs[cur].Params {
+			if p.Name == name {
+				return configType(p.TypeName)
+			}
+		}
+	}
+	return false
+}
+
+func configType(t string) bool {
+	return t == "ConfigService" || strings.HasSuffix(t, "Config") || strings.HasSuffix(t, "Options") || strings.HasSuffix(t, "Settings")
 }
 
 // lazyCheck reports whether function fn (or a function around it) tests
 // the binding for emptiness before assigning it: `if (x) return x;`,
 // `if (!x)`, `if (x === undefined)`.
 func lazyCheck(m *nest.Model, fi, fn int, base string) bool {
-	q := regexp.QuoteMeta(base)
-	re := regexp.MustCompile(`if\s*\(\s*!?\s*` + q + `\s*(\)|[!=]==?\s*(null|undefined)\s*\))`)
+	re := Compiled("lazy:"+base, func() string {
+		q := regexp.QuoteMeta(base)
+		return `if\s*\(\s*(!\s*|typeof\s+)?` + q + `\s*(\)|&&|\|\||[!=]==?\s*(null|undefined|'undefined'|"undefined")\s*(\)|&&|\|\|))`
+	})
 	f := m.Files[fi].Facts
 	src := m.Files[fi].Src
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {

@@ -4,6 +4,7 @@
 package leak
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -24,14 +25,17 @@ func ClassOf(f *parser.Facts, fn int) int {
 }
 
 // Singleton reports whether the class is a Nest provider or controller
-// whose effective scope (after bubbling) is the default singleton scope.
+// whose effective scope (after bubbling) is the default singleton scope, or
+// a project base class of one (its fields live in the singleton). A class
+// that a provider factory function returns (a gateway or service declared
+// inside the function) is a provider too.
 func Singleton(m *nest.Model, ref nest.ClassRef) bool {
 	info := m.Classes[ref]
-	if info == nil || len(info.Kinds) == 0 {
+	if info == nil || len(info.Kinds) == 0 && !info.Provided && !info.BaseOfSingleton {
 		return false
 	}
 	if !info.Is("Injectable") && !info.Is("Controller") && !info.Provided && !info.Controller &&
-		!info.Is("Resolver") && !info.Is("WebSocketGateway") && !info.Is("Processor") {
+		!info.Is("Resolver") && !info.Is("WebSocketGateway") && !info.Is("Processor") && !info.BaseOfSingleton {
 		return false
 	}
 	s, _ := m.ScopeOf(ref)
@@ -65,7 +69,20 @@ func decoName(n string) string {
 }
 
 // requestSourceText matches expressions that read the current request.
-var requestSourceText = regexp.MustCompile(`switchToHttp\(\)\s*\.\s*getRequest\b|switchToWs\(\)\s*\.\s*getData\b|switchToRpc\(\)\s*\.\s*getData\b|\.getArgs\(\)|\.getArgByIndex\(|GqlExecutionContext\.create\(`)
+var requestSourceText = regexp.MustCompile(`switchToHttp\(\)\s*\.\s*getRequest\b|switchToWs\(\)\s*\.\s*getData\b|switchToRpc\(\)\s*\.\s*getData\b|\.getArgs\(\)|\.getArgByIndex\(|GqlExecutionContext\.create\(|\.getStore\(\)|\bcls\.get\(`)
+
+// requestWords are substrings every requestSourceText match contains: a
+// cheap test that skips the regexp for most values.
+var requestWords = [][]byte{[]byte("switchTo"), []byte("getArg"), []byte("GqlExecutionContext"), []byte("getStore"), []byte("cls.get")}
+
+func mayReadRequest(b []byte) bool {
+	for _, w := range requestWords {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // RequestSource returns a description of the request data the value v
 // (read in function fn of file fi) is derived from, or "" when it is not
@@ -80,7 +97,7 @@ func requestSource(m *nest.Model, fi, fn int, v parser.Value, depth int) string 
 		return ""
 	}
 	src := m.Files[fi].Src
-	if v.End > v.Start && int(v.End) <= len(src) {
+	if v.End > v.Start && int(v.End) <= len(src) && mayReadRequest(src[v.Start:v.End]) {
 		if loc := requestSourceText.FindIndex(src[v.Start:v.End]); loc != nil {
 			return strings.TrimPrefix(strings.TrimSpace(string(src[v.Start+uint32(loc[0]):v.Start+uint32(loc[1])])), ".")
 		}
@@ -113,6 +130,13 @@ func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
 			if hasDecorator(g.Decorators, "OnEvent", "Cron", "Interval", "Timeout") {
 				return "" // an application event or a timer, not a user's request
 			}
+			if g.ArgOf >= 0 && g.ArgOf < len(f.Calls) {
+				// a callback's parameter carries what the call it is passed to
+				// yields: `.then(v => ...)` the promise's value, `xs.map(x => ...)`
+				// the elements. It is request data only when that call reads
+				// request data (a config reload or an API call at boot is not).
+				return callbackSource(m, fi, cur, &f.Calls[g.ArgOf], depth)
+			}
 			if m.ContextOf(nest.FuncRef{File: fi, Index: cur}) == nest.Request && g.Kind != parser.FConstructor {
 				return "parameter " + p.Name + " of " + m.Label(nest.FuncRef{File: fi, Index: cur})
 			}
@@ -127,6 +151,46 @@ func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
 				return s
 			}
 			return ""
+		}
+	}
+	return ""
+}
+
+// callbackSource returns the request data that call c (whose argument
+// function cb receives the value) reads: its receiver path, its other
+// arguments, and the receivers and arguments of the calls chained before
+// it (`this.users.find(id).then(cb)` reads id).
+func callbackSource(m *nest.Model, fi, cb int, c *parser.Call, depth int) string {
+	f := m.Files[fi].Facts
+	outer := f.Funcs[cb].Parent
+	if c.Func != outer {
+		return ""
+	}
+	from := func(call *parser.Call) string {
+		if len(call.Path) > 1 && call.Path[0] != "this" {
+			if s := refSource(m, fi, outer, call.Path[0], depth+1); s != "" {
+				return s
+			}
+		}
+		for _, a := range call.Args {
+			if a.Kind == parser.VFunc && a.Func == cb {
+				continue
+			}
+			if s := requestSource(m, fi, outer, a, depth+1); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	if s := from(c); s != "" {
+		return s
+	}
+	for i := range f.Calls {
+		in := &f.Calls[i]
+		if in != c && in.Func == outer && c.Callee.Start <= in.Span.Start && in.Span.End <= c.Callee.End {
+			if s := from(in); s != "" {
+				return s
+			}
 		}
 	}
 	return ""

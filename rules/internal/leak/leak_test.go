@@ -42,3 +42,38 @@ func TestMentions(t *testing.T) {
 		})
 	}
 }
+
+func TestLazyPatterns(t *testing.T) {
+	tests := []struct {
+		guard string
+		want  bool
+	}{
+		{"(!loaded)", true},
+		{"( ! loaded )", true},
+		{"(!loaded && x)", false},
+		{"(loaded)", false},
+	}
+	for _, tc := range tests {
+		if got := notFlag.MatchString(tc.guard); got != tc.want {
+			t.Errorf("notFlag(%q) = %v, want %v", tc.guard, got, tc.want)
+		}
+	}
+}
+
+func TestRequestWords(t *testing.T) {
+	// every text the regexp matches passes the cheap test
+	for _, text := range []string{
+		"ctx.switchToHttp().getRequest()", "host.switchToWs().getData()", "ctx.switchToRpc().getData()",
+		"ctx.getArgs()", "ctx.getArgByIndex(0)", "GqlExecutionContext.create(ctx)", "als.getStore()", "this.cls.get('user')",
+	} {
+		if !requestSourceText.MatchString(text) {
+			t.Errorf("regexp does not match %q", text)
+		}
+		if !mayReadRequest([]byte(text)) {
+			t.Errorf("mayReadRequest(%q) = false", text)
+		}
+	}
+	if mayReadRequest([]byte("this.repo.findOne(id)")) {
+		t.Errorf("mayReadRequest on a plain call")
+	}
+}

@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -321,10 +322,39 @@ func (m *Model) localClass(fi, fn int, name string) *ClassRef {
 			if l.Value.Kind == parser.VNew {
 				return m.classOf(fi, l.Value.Text)
 			}
+			if cr := m.containerGet(fi, l.Value.Text, l.Value.Elems); cr != nil {
+				return cr // const svc = app.get(UsersService)
+			}
 			return m.classOf(fi, l.TypeName)
 		}
 	}
 	return nil
+}
+
+// containerCall resolves `app.get(X).method()`: the method of X when the
+// receiver of call c is a container lookup.
+func (m *Model) containerCall(fi int, c *parser.Call) []FuncRef {
+	f := m.Files[fi].Facts
+	for i := range f.Calls {
+		in := &f.Calls[i]
+		if in.Func != c.Func || in.Span.Start != c.Callee.Start || in.Span.End >= c.Callee.End || len(in.Path) < 2 {
+			continue
+		}
+		if cr := m.containerGet(fi, strings.Join(in.Path, "."), in.Args); cr != nil {
+			return m.methodTargets(cr, "", c.Method)
+		}
+	}
+	return nil
+}
+
+// containerGet returns the class X of a lookup in Nest's container,
+// `app.get(X)`, `app.resolve(X)` or `moduleRef.get(X)`, given the callee
+// path and the arguments of the call; nil for anything else.
+func (m *Model) containerGet(fi int, callee string, args []parser.Value) *ClassRef {
+	if !strings.HasSuffix(callee, ".get") && !strings.HasSuffix(callee, ".resolve") || len(args) == 0 || args[0].Kind != parser.VIdent {
+		return nil
+	}
+	return m.classOf(fi, args[0].Text)
 }
 
 func suffix(p []string) string {
@@ -359,6 +389,14 @@ func (m *Model) buildCallGraph() {
 			from := FuncRef{fi, c.Func}
 			for _, to := range m.ResolveCallee(fi, ci).Funcs {
 				m.addEdge(from, to, c.Span)
+			}
+			// app.get(X).init(): a method called on a provider taken from
+			// the container
+			if c.Path == nil && c.Method != "" && int(c.Callee.End) <= len(file.Src) &&
+				(bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("get(")) || bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("resolve("))) {
+				for _, to := range m.containerCall(fi, c) {
+					m.addEdge(from, to, c.Span)
+				}
 			}
 			// a function passed by name as a callback: `arr.map(this.format)`,
 			// `setTimeout(tick)`

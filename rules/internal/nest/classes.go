@@ -112,14 +112,24 @@ func (m *Model) buildClasses() {
 					info.ScopeReason = strings.TrimSpace(info.ScopeReason + " durable")
 				}
 			}
-			if c.Extends != "" {
-				info.Base = m.classOf(fi, c.Extends)
-			}
 			m.Classes[ref] = info
 			m.classByKey[c.Name] = append(m.classByKey[c.Name], ref)
 		}
 	}
-	// dependencies, after every class is known
+	// bases, after every class is known: a class, or a mixin call
+	// (`extends CrudService(User)`) whose function returns a class
+	for _, ref := range m.sortedClassRefs() {
+		if c := m.Class(ref); c.Extends != "" {
+			info := m.Classes[ref]
+			info.Base = m.classOf(ref.File, c.Extends)
+			if info.Base == nil && !strings.Contains(c.Extends, ".") {
+				if d := m.ResolveTop(ref.File, c.Extends); d.Kind == DeclFunc {
+					info.Base = m.factoryClass(d.File, d.Index)
+				}
+			}
+		}
+	}
+	// dependencies
 	for _, ref := range m.sortedClassRefs() {
 		info := m.Classes[ref]
 		c := m.Class(ref)
@@ -239,6 +249,53 @@ func (m *Model) buildModules() {
 	}
 }
 
+// factoryClass returns the class a project function returns: a class
+// declared in it (`class NsGateway {...} return NsGateway`) or a class
+// expression (`return class extends Base {...}`); nil otherwise.
+func (m *Model) factoryClass(fi, fn int) *ClassRef {
+	f := m.Files[fi].Facts
+	if fn < 0 || fn >= len(f.Funcs) {
+		return nil
+	}
+	body := f.Funcs[fn].Span
+	for _, r := range f.Returns {
+		if r.Func != fn {
+			continue
+		}
+		for ci := range f.Classes {
+			c := &f.Classes[ci]
+			if c.Span.Start < body.Start || c.Span.End > body.End {
+				continue
+			}
+			if r.Value.Kind == parser.VIdent && c.Name != "" && r.Value.Text == c.Name ||
+				r.Value.Start == c.Span.Start && r.Value.End == c.Span.End {
+				return &ClassRef{fi, ci}
+			}
+		}
+	}
+	return nil
+}
+
+// callClass returns the class that a provider entry built by a function
+// call stands for: `providers: [createGateway('chat')]`, or a const bound
+// to such a call.
+func (m *Model) callClass(fi int, e parser.Value) *ClassRef {
+	if e.Kind == parser.VIdent && !strings.Contains(e.Text, ".") {
+		d := m.ResolveTop(fi, e.Text)
+		if d.Kind != DeclVar || d.Index < 0 {
+			return nil
+		}
+		fi, e = d.File, m.Files[d.File].Facts.Locals[d.Index].Value
+	}
+	if e.Kind != parser.VCall || e.Text == "" || strings.Contains(e.Text, ".") {
+		return nil
+	}
+	if d := m.ResolveTop(fi, e.Text); d.Kind == DeclFunc {
+		return m.factoryClass(d.File, d.Index)
+	}
+	return nil
+}
+
 // elemAt is an element of a module metadata list and the file it is
 // written in.
 type elemAt struct {
@@ -291,12 +348,37 @@ func (m *Model) constArray(fi int, name string) (parser.Value, int, bool) {
 	return l.Value, d.File, true
 }
 
+// providerOfCall reads the provider that a project function returns as an
+// object literal: `providers: [createRedisProvider()]` with
+// `return { provide: REDIS, useFactory: ... }`.
+func (m *Model) providerOfCall(fi int, e parser.Value) *Provider {
+	if e.Kind != parser.VCall || e.Text == "" || strings.Contains(e.Text, ".") {
+		return nil
+	}
+	d := m.ResolveTop(fi, e.Text)
+	if d.Kind != DeclFunc {
+		return nil
+	}
+	for _, r := range m.Files[d.File].Facts.Returns {
+		if r.Func == d.Index && r.Value.Kind == parser.VObject {
+			return m.provider(d.File, r.Value)
+		}
+	}
+	return nil
+}
+
 func (m *Model) provider(fi int, e parser.Value) *Provider {
 	switch e.Kind {
-	case parser.VIdent:
+	case parser.VIdent, parser.VCall:
 		cr := m.classOf(fi, e.Text)
+		if e.Kind == parser.VCall {
+			cr = nil
+		}
 		if cr == nil {
-			return nil
+			cr = m.callClass(fi, e)
+		}
+		if cr == nil {
+			return m.providerOfCall(fi, e)
 		}
 		p := &Provider{Token: classKey(*cr), Class: cr, Scope: m.Classes[*cr].Scope}
 		m.Classes[*cr].Provided = true
@@ -311,7 +393,11 @@ func (m *Model) provider(fi int, e parser.Value) *Provider {
 			case "provide":
 				p.Token = m.tokenKey(fi, pp.Value)
 			case "useClass":
-				if cr := m.classOf(fi, pp.Value.Text); cr != nil {
+				cr := m.classOf(fi, pp.Value.Text)
+				if cr == nil || pp.Value.Kind == parser.VCall {
+					cr = m.callClass(fi, pp.Value)
+				}
+				if cr != nil {
 					p.Class = cr
 					m.Classes[*cr].Provided = true
 				}
@@ -401,6 +487,26 @@ func (m *Model) bubbleScopes() {
 				changed = true
 				break
 			}
+		}
+	}
+}
+
+// markProvidedBases marks the project base classes of singleton providers
+// and controllers (an abstract BaseCache, the class a mixin returns): their
+// fields live in a singleton instance too.
+func (m *Model) markProvidedBases() {
+	for _, ref := range m.sortedClassRefs() {
+		info := m.Classes[ref]
+		if info.Scope != Default || info.Durable || !(info.Provided || len(info.Kinds) > 0) {
+			continue
+		}
+		for b, depth := info.Base, 0; b != nil && depth < 32; depth++ {
+			bi := m.Classes[*b]
+			if bi == nil || *b == ref {
+				break
+			}
+			bi.BaseOfSingleton = true
+			b = bi.Base
 		}
 	}
 }

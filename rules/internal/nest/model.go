@@ -82,6 +82,10 @@ type ClassInfo struct {
 	Base        *ClassRef
 	Provided    bool // listed in some module's providers (or a controller)
 	Controller  bool
+	// BaseOfSingleton is set for a project class that a singleton provider
+	// or controller extends (directly or not): its fields live in that
+	// singleton.
+	BaseOfSingleton bool
 }
 
 // Dep is one injected dependency.
@@ -343,6 +347,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.buildClasses()
 	m.buildModules()
 	m.bubbleScopes()
+	m.markProvidedBases()
 	m.classRefs = m.sortClassRefs()
 	m.resolveCallees()
 	m.buildCallGraph()
@@ -390,13 +395,34 @@ func (m *Model) Label(r FuncRef) string {
 		name = "<anonymous>"
 	}
 	if fn.Class >= 0 && (fn.Kind != parser.FArrow && fn.Kind != parser.FExpr || fn.Parent < 0) {
-		cn := f.Classes[fn.Class].Name
-		return cn + "." + name
+		return m.ClassName(ClassRef{r.File, fn.Class}) + "." + name
 	}
 	if fn.Parent >= 0 && fn.Kind != parser.FFunction {
 		return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
 	}
 	return name
+}
+
+// ClassName names a class for messages: its name, or for an anonymous
+// class expression the function that returns it ("class in
+// CachedRepository").
+func (m *Model) ClassName(r ClassRef) string {
+	f := m.Files[r.File].Facts
+	c := &f.Classes[r.Index]
+	if c.Name != "" {
+		return c.Name
+	}
+	best := -1
+	for i := range f.Funcs {
+		g := &f.Funcs[i]
+		if g.Span.Start <= c.Span.Start && c.Span.End <= g.Span.End && (best < 0 || g.Span.Start >= f.Funcs[best].Span.Start) {
+			best = i
+		}
+	}
+	if best >= 0 && f.Funcs[best].Class != r.Index {
+		return "class in " + m.Label(FuncRef{r.File, best})
+	}
+	return "anonymous class"
 }
 
 func hasDecorator(ds []parser.Decorator, names ...string) *parser.Decorator {

@@ -3,6 +3,7 @@ package nest_test
 import (
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -400,5 +401,92 @@ func TestModuleListSpreads(t *testing.T) {
 	}
 	if sc := m.Classes[class(t, m, "TenantLookup")].Scope; sc != nest.RequestScoped {
 		t.Errorf("TenantLookup scope = %v, want request (provided with scope REQUEST)", sc)
+	}
+}
+
+func TestFactoryClasses(t *testing.T) {
+	m := load(t, "factoryclasses")
+	var stores, mixins []*nest.ClassInfo
+	for _, ref := range sortedRefs(m) {
+		info := m.Classes[ref]
+		switch info.Name {
+		case "Store":
+			stores = append(stores, info)
+		case "":
+			mixins = append(mixins, info)
+		}
+	}
+	if len(stores) != 1 || !stores[0].Provided {
+		t.Fatalf("Store (declared in createStore, listed through ChatStore and useClass) should be provided: %+v", stores)
+	}
+	if len(mixins) != 1 {
+		t.Fatalf("want 1 class expression, got %d", len(mixins))
+	}
+	users := m.Classes[class(t, m, "UsersRepository")]
+	if users.Base == nil || m.Classes[*users.Base] != mixins[0] {
+		t.Errorf("UsersRepository's base should be the class Cached returns, got %v", users.Base)
+	}
+	if got := m.ClassName(*users.Base); got != "class in Cached" {
+		t.Errorf("ClassName of the class expression = %q, want %q", got, "class in Cached")
+	}
+	fn(t, m, "class in Cached.remember") // its method is labelled after it
+	if !mixins[0].BaseOfSingleton {
+		t.Errorf("the mixin class should be marked as the base of a singleton")
+	}
+	if !m.Classes[class(t, m, "BaseRepo")].BaseOfSingleton {
+		t.Errorf("BaseRepo should be marked as the base of a singleton")
+	}
+	unused := m.Classes[class(t, m, "Unused")]
+	if unused.Base == nil {
+		t.Errorf("Unused extends Cached('unused'): base not resolved")
+	}
+	if m.Classes[class(t, m, "Unused")].Provided {
+		t.Errorf("Unused is not listed in any module")
+	}
+	// providers: [...extraProviders], the array in another file
+	if !m.Classes[class(t, m, "SpreadService")].Provided {
+		t.Errorf("SpreadService, listed through a spread array, should be provided")
+	}
+	factories := map[string]bool{}
+	for _, mod := range m.Modules {
+		for _, p := range mod.Providers {
+			if p.Factory != nil {
+				factories[p.Token] = true
+			}
+		}
+	}
+	if !factories["S:EXTRA"] {
+		t.Errorf("the EXTRA factory provider of the spread array is missing")
+	}
+	if !factories["S:REDIS"] {
+		t.Errorf("the REDIS factory provider returned by createRedisProvider() is missing")
+	}
+}
+
+func sortedRefs(m *nest.Model) []nest.ClassRef {
+	var out []nest.ClassRef
+	for r := range m.Classes {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Index < out[j].Index
+	})
+	return out
+}
+
+func TestContainerGet(t *testing.T) {
+	m := load(t, "containerget")
+	for label, want := range map[string]nest.Context{
+		"Indexer.init":    nest.Startup, // app.get(Indexer).init()
+		"Indexer.connect": nest.Startup,
+		"Warmup.run":      nest.Startup, // const warmup = app.get(Warmup); warmup.run()
+		"Indexer.reindex": nest.Unknown,
+	} {
+		if got := m.ContextOf(fn(t, m, label)); got != want {
+			t.Errorf("%s: context %v, want %v", label, got, want)
+		}
 	}
 }

@@ -249,3 +249,25 @@ func (m *Model) Resolve(fi, fn int, name string) Decl {
 func (m *Model) localsOf(fi, fn int) map[int]bool {
 	return m.locals[fi][fn]
 }
+
+// FileImports returns the project files that file fi imports or
+// re-exports from, in import order (duplicates removed).
+func (m *Model) FileImports(fi int) []int {
+	var out []int
+	seen := map[int]bool{}
+	add := func(t int) {
+		if t >= 0 && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, t := range m.syms[fi].resolved {
+		add(t)
+	}
+	for _, e := range m.Files[fi].Facts.Exports {
+		if e.Source != "" {
+			add(m.resolveModule(fi, e.Source))
+		}
+	}
+	return out
+}

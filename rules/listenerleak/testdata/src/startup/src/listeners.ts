@@ -21,6 +21,15 @@ export class LeakyListener implements OnModuleInit {
   }
 }
 
+// one process-wide handler registered once at startup: not reported
+@Injectable()
+export class CrashReporter implements OnModuleInit {
+  onModuleInit() {
+    process.on('unhandledRejection', (reason) => console.error(reason));
+    process.once('SIGTERM', () => console.log('draining'));
+  }
+}
+
 @Injectable()
 export class TidyListener implements OnModuleInit, OnModuleDestroy {
   private sub?: Subscription;

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { onUsr2 } from './signals';
+import { installExitHandler } from './lifecycle';
 
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
@@ -20,6 +21,7 @@ async function bootstrap() {
     app.close().then(() => process.exit(0));
   });
   process.on('SIGUSR2', onUsr2);
+  installExitHandler();
   process.on('SIGUSR1', () => process.exit(0)); // not a termination signal nestlint tracks
 
   await app.listen(3000);

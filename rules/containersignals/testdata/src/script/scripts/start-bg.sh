@@ -1,0 +1,4 @@
+#!/bin/bash
+node dist/workers/mailer.js &
+node dist/main.js &
+wait

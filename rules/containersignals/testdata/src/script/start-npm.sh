@@ -1,0 +1,3 @@
+#!/bin/sh
+npx prisma migrate deploy
+exec npm run start:prod

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { TlsController } from './tls.controller';
+
+@Module({ controllers: [TlsController] })
+export class AppModule {}

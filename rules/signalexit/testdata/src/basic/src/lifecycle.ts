@@ -1,0 +1,6 @@
+// imported by main.ts: runs in the Nest process
+export function installExitHandler() {
+  process.on('SIGINT', () => {
+    process.exit(0); // want "warning: the SIGINT handler calls process.exit"
+  });
+}

@@ -1,0 +1,3 @@
+export async function sendMail(data: { to: string }) {
+  return data.to;
+}

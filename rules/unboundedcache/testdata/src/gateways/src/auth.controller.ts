@@ -1,0 +1,29 @@
+import { Body, Controller, Headers, Post, Req } from '@nestjs/common';
+import { RateLimitService } from './rate-limit.service';
+
+@Controller('auth')
+export class AuthController {
+  private sessions = new Map<string, string>(); // want "AuthController.sessions is a Map in a singleton that grows per request \\(set in AuthController.login\\)"
+  private refreshTokens = new Map<string, string>();
+
+  constructor(private readonly limits: RateLimitService) {}
+
+  @Post('login')
+  login(@Body() body: { user: string }, @Req() req: any) {
+    this.limits.hit(body.user, req.ip);
+    const token = Math.random().toString(36);
+    this.sessions.set(token, body.user);
+    this.refreshTokens.set(body.user, token);
+    return { token };
+  }
+
+  @Post('logout')
+  logout(@Body() body: { user: string }) {
+    this.refreshTokens.delete(body.user);
+  }
+
+  @Post('forgive')
+  forgive(@Headers('x-ip') ip: string) {
+    this.limits.forgive(ip);
+  }
+}

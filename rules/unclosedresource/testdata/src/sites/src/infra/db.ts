@@ -1,0 +1,15 @@
+import { Pool } from 'pg';
+import { createClient } from 'redis';
+
+// module-level pool, ended by the SIGTERM handler in main.ts
+export const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+
+// module-level timer cleared by MetricsService.onApplicationShutdown
+export const flushTimer = setInterval(() => undefined, 10_000);
+
+// module-level timer nobody clears
+export const statsTimer = setInterval(() => undefined, 60_000); // want "warning: setInterval timer statsTimer opened in top level of db.ts is never closed"
+
+// module-level pub/sub pair for the event bus, never closed
+export const publisher = createClient({ url: process.env.REDIS_URL }); // want "warning: Redis connection publisher opened in top level of db.ts is never closed"
+export const subscriber = publisher.duplicate(); // want "warning: Redis connection subscriber opened in top level of db.ts is never closed"
