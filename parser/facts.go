@@ -254,7 +254,9 @@ type Delete struct {
 type Loop struct {
 	Func int
 	// TimeCond is set when the condition reads the clock (Date.now(),
-	// new Date(), performance.now(), process.hrtime()).
+	// new Date() without arguments, performance.now(), process.hrtime())
+	// and nothing the condition compares the clock against changes in the
+	// body other than through the clock (stepping a date is iteration).
 	TimeCond     bool
 	BodyHasAwait bool
 	Span

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, isBefore, startOfDay } from 'date-fns';
+
+export interface DaySlot {
+  date: Date;
+  free: boolean;
+}
+
+@Injectable()
+export class CalendarService {
+  // Stepping a date towards today is iteration, not a wait on the clock.
+  slotsUntilToday(from: Date): DaySlot[] {
+    const slots: DaySlot[] = [];
+    let current = startOfDay(from);
+    while (isBefore(current, new Date())) {
+      slots.push({ date: current, free: true });
+      current = addDays(current, 1);
+    }
+    return slots;
+  }
+
+  // `new Date(end)` copies a date: no clock is read.
+  daysBetween(start: Date, end: string): number {
+    let n = 0;
+    const cursor = new Date(start);
+    while (cursor < new Date(end)) {
+      cursor.setDate(cursor.getDate() + 1);
+      n++;
+    }
+    return n;
+  }
+
+  monthsAgo(count: number): Date[] {
+    const out: Date[] = [];
+    for (let d = new Date(); d.getTime() > Date.now() - count * 2_592_000_000; d = addDays(d, -30)) {
+      out.push(d);
+    }
+    return out;
+  }
+
+  // The clock is re-read into `now` and nothing else changes: a spin.
+  waitUntil(until: Date): void {
+    let now = new Date();
+    while (now < until && new Date() < until) { // want "warning: loop spins on the clock without awaiting in CalendarService.waitUntil"
+      now = new Date();
+    }
+  }
+
+  // Stepping a variable the condition does not read does not help.
+  drain(queue: string[]): number {
+    const deadline = Date.now() + 50;
+    let handled = 0;
+    while (Date.now() < deadline) { // want "warning: loop spins on the clock without awaiting in CalendarService.drain"
+      handled++;
+      queue.length;
+    }
+    return handled;
+  }
+}
