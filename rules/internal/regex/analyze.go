@@ -61,6 +61,9 @@ type Finding struct {
 	// a branch tried before the loop that accepts the attack string also
 	// makes it harmless.
 	Exploitable bool
+	// Prefix, Pump and Suffix are the parts of Attack, unquoted: Attack is
+	// Prefix, then Pump repeated, then Suffix.
+	Prefix, Pump, Suffix string
 }
 
 // Finding kinds.
