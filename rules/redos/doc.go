@@ -16,9 +16,29 @@
 // applied (.test, .exec, .match, .matchAll, .replace, .replaceAll, .split,
 // .search, class-validator @Matches) and judges that place's context: on
 // the request path it is an error with the path from the entry point,
-// elsewhere a warning. Patterns whose loop can always end the match (nothing
-// after it can fail) are reported one level lower. Polynomial backtracking
-// (\d+\d+$) is not reported.
+// elsewhere a warning.
+//
+// A regex is reported only with a proven attack string. The automaton
+// analysis proposes a prefix, a pumped string and a failing suffix; nestlint
+// then runs them through a backtracking matcher that follows ECMAScript's
+// algorithm (the engine's every start position, alternative priority,
+// greedy and lazy loops, lookarounds, backreferences) and counts its steps
+// for 1, 2, 3, ... pumps. The finding stands when the steps each added pump
+// costs at least double (a pure doubling measures 1.94 to 2.0 because of
+// the matcher's linear bookkeeping, so 1.9 counts) over 8 consecutive pumps;
+// when the step budget runs out first, the steps must have doubled at every
+// measured pump (at least 4) and grown 2^8 times. The message names the
+// attack as a JavaScript expression ('a' + 'a'.repeat(30) + '!') and the
+// measured growth; SARIF results carry it in properties
+// (nestlint/attack, nestlint/attackExpression, nestlint/stepGrowthPerPump).
+//
+// Not reported, because no input makes them backtrack exponentially: a
+// loop that nothing after it can make fail (/(a+)+/: the first greedy path
+// matches); loops the automaton sees as ambiguous but a lookahead makes
+// deterministic, such as an RFC-style address whose local part emulates a
+// possessive loop ([atext]+(?![atext])\.?)+@..., or lazy Markdown list
+// items that each end at a line end (?:[ \t]*[-*+][ \t]+(.*?)(?=\n|$))+.
+// Polynomial backtracking (\d+\d+$, quadratic or cubic) is not reported.
 //
 // Bad:
 //

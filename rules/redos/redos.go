@@ -43,6 +43,7 @@ type vuln struct {
 	fi    int
 	re    *parser.Regex
 	f     regex.Finding
+	proof regex.Proof
 	sites []site
 }
 
@@ -54,13 +55,26 @@ func run(pass *analysis.Pass) (any, error) {
 	for fi, file := range m.Files {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
+			if m.IsOffline(fi) {
+				return
+			}
 			for ri := range f.Regexes {
 				r := &f.Regexes[ri]
-				res, bad, err := regex.Analyze(r.Pattern, r.Flags)
-				if err != nil || !bad {
+				root, err := regex.Parse(r.Pattern, r.Flags)
+				if err != nil {
 					continue
 				}
-				v := &vuln{fi: fi, re: r, f: res}
+				res, bad := regex.AnalyzeTree(root, r.Pattern)
+				if !bad {
+					continue
+				}
+				// Only a measured attack counts: the automaton over-approximates
+				// (lookarounds, alternative priority), a matcher does not.
+				proof := regex.Prove(root, res)
+				if !proof.Proven {
+					continue
+				}
+				v := &vuln{fi: fi, re: r, f: res, proof: proof}
 				vulns = append(vulns, v)
 				switch {
 				case r.Applied != "":
@@ -159,22 +173,16 @@ func classAt(f *parser.Facts, s parser.Span) int {
 
 func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 	file := m.Files[v.fi]
-	if m.IsOffline(v.fi) {
-		return
-	}
 	pos, end := file.Pos(v.re.Start), file.Pos(v.re.End)
 	shown := "/" + v.re.Pattern + "/" + v.re.Flags
 	if v.re.FromCtor {
 		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
 	}
-	why := fmt.Sprintf("regex %s can backtrack exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
+	why := fmt.Sprintf("regex %s backtracks exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
 	if v.f.Kind == regex.KindOverlappingAlternation {
-		why = fmt.Sprintf("regex %s can backtrack exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
+		why = fmt.Sprintf("regex %s backtracks exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
 	}
-	attack := ""
-	if v.f.Attack != "" {
-		attack = "; input like " + v.f.Attack + " takes exponential time"
-	}
+	attack := fmt.Sprintf("; the input %s makes a JavaScript backtracking matcher take exponential time (measured: %s)", v.f.AttackExpr(), v.proof)
 	fix := "; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
 	// the most severe application site decides
 	var best *site
@@ -210,12 +218,10 @@ func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 		sf := m.Files[best.fn.File]
 		opts = append(opts, lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
 	}
-	if !v.f.Exploitable {
-		// nothing after the loop can fail: the first path usually matches
-		sev--
-		attack = ""
-		where += "; today nothing after the loop can fail, so the first path matches, but any suffix such as $ makes it exploitable"
-	}
+	opts = append(opts,
+		lint.WithProperty("attack", v.f.Attack),
+		lint.WithProperty("attackExpression", v.f.AttackExpr()),
+		lint.WithProperty("stepGrowthPerPump", fmt.Sprintf("%.2f", v.proof.Growth)))
 	lint.Report(pass, sev, pos, end, why+attack+"; "+where+fix, opts...)
 }
 

@@ -48,7 +48,7 @@ type Finding struct {
 	// string: a prefix reaching the loop, a pumped string that the loop
 	// can match in two ways, repeated (up to 30 times), and a suffix that
 	// makes the match fail, e.g. 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'. It is
-	// guidance, not a proof.
+	// guidance, not a proof: Prove measures it.
 	Attack string
 	// Exploitable reports that the attack string makes the match fail
 	// without any run through the loop ending the match first, so that the
@@ -64,6 +64,7 @@ type Finding struct {
 	// Prefix, Pump and Suffix are the parts of Attack, unquoted: Attack is
 	// Prefix, then Pump repeated, then Suffix.
 	Prefix, Pump, Suffix string
+	Reps                 int // times Pump is repeated in Attack
 }
 
 // Finding kinds.

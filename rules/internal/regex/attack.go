@@ -1,6 +1,7 @@
 package regex
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -58,7 +59,7 @@ func (a *automaton) finding(t *tree, pr *product, path []step, s0 int32, prefer 
 	}
 	parts, exploitable := a.attack(p, sets, prefer)
 	f := Finding{Kind: kind, Attack: quoteJS(parts.str()), Exploitable: exploitable,
-		Prefix: string(parts.prefix), Pump: string(parts.pump), Suffix: string(parts.suffix)}
+		Prefix: string(parts.prefix), Pump: string(parts.pump), Suffix: string(parts.suffix), Reps: parts.reps}
 	if q != nil {
 		f.Offset = q.Start
 		if q.End <= len(t.pattern) {
@@ -619,6 +620,28 @@ func (a *automaton) deadEnd(rs runs) (rune, bool) {
 	}
 	return 0, false
 }
+
+// AttackExpr is the attack string as a short JavaScript expression:
+// 'a' + 'a'.repeat(30) + '!'.
+func (f Finding) AttackExpr() string {
+	var parts []string
+	if f.Prefix != "" {
+		parts = append(parts, quoteJS([]rune(f.Prefix)))
+	}
+	if f.Pump != "" {
+		parts = append(parts, fmt.Sprintf("%s.repeat(%d)", quoteJS([]rune(f.Pump)), f.Reps))
+	}
+	if f.Suffix != "" {
+		parts = append(parts, quoteJS([]rune(f.Suffix)))
+	}
+	if len(parts) == 0 {
+		return f.Attack
+	}
+	return strings.Join(parts, " + ")
+}
+
+// QuoteJS renders s as a single-quoted JavaScript string literal.
+func QuoteJS(s string) string { return quoteJS([]rune(s)) }
 
 // quoteJS renders s as a single-quoted JavaScript string literal.
 func quoteJS(s []rune) string {

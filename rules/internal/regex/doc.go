@@ -72,6 +72,18 @@
 // finding, but is not exploitable: the first greedy path reaches the end of
 // the pattern. Lookaround bodies are analyzed as patterns of their own.
 //
+// # Proof
+//
+// Prove runs a Finding's attack through a backtracking matcher that
+// follows ECMAScript's pattern semantics (the RepeatMatcher with its
+// empty-iteration check, alternative priority, lazy loops, lookarounds,
+// backreferences, every start position) and counts its steps for growing
+// numbers of pumps. A finding is proven when the steps each added pump
+// costs double over ProvePumps consecutive pumps (see Proof). The
+// event-loop/redos rule reports proven findings only: the automaton
+// over-approximates lookarounds and alternative priority, the matcher does
+// not.
+//
 // # Known limits
 //
 //   - Polynomial backtracking is not reported: \d+\d+$, ^[\w.+-]+@[\w-]+$,
