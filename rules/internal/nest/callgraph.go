@@ -234,6 +234,19 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 				return Callee{Funcs: []FuncRef{{e.File, e.Index}}}
 			}
 		}
+		// export const appConfig = new AppConfig(env); appConfig.typeOrm()
+		if d.Index >= 0 && len(p) == 2 {
+			l := &m.Files[d.File].Facts.Locals[d.Index]
+			var cr *ClassRef
+			if l.Value.Kind == parser.VNew {
+				cr = m.classOf(d.File, l.Value.Text)
+			} else if l.TypeName != "" {
+				cr = m.classOf(d.File, l.TypeName)
+			}
+			if cr != nil {
+				return Callee{Funcs: m.methodTargets(cr, "", p[1])}
+			}
+		}
 	}
 	return Callee{}
 }
@@ -298,10 +311,15 @@ func (m *Model) buildCallGraph() {
 			// a function passed by name as a callback: `arr.map(this.format)`,
 			// `setTimeout(tick)`
 			for _, a := range c.Args {
-				if a.Kind != parser.VIdent {
+				text := a.Text
+				switch {
+				case a.Kind == parser.VCall && strings.HasSuffix(text, ".bind"):
+					// `arr.map(this.format.bind(this))`
+					text = strings.TrimSuffix(text, ".bind")
+				case a.Kind != parser.VIdent:
 					continue
 				}
-				parts := strings.Split(a.Text, ".")
+				parts := strings.Split(text, ".")
 				switch {
 				case len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0:
 					for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]) {

@@ -227,6 +227,7 @@ func (m *Model) startupRoots() []FuncRef {
 			}
 		}
 	}
+	roots = append(roots, m.factoryRoots()...)
 	for fi, file := range m.Files {
 		for _, c := range file.Facts.Calls {
 			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
@@ -234,6 +235,76 @@ func (m *Model) startupRoots() []FuncRef {
 					if a.Kind == parser.VFunc && a.Func >= 0 {
 						roots = append(roots, FuncRef{fi, a.Func})
 					}
+				}
+			}
+		}
+	}
+	return roots
+}
+
+// factoryRoots returns the functions Nest calls once while it builds the
+// module graph, wherever their object literal is written: useFactory in
+// module metadata, in the options of forRootAsync/registerAsync, or in a
+// provider object kept in a variable (`export const dbProviders = [...]`),
+// inline or a named function imported from another file; and the create*
+// methods of a useClass options factory (createTypeOrmOptions). Factories
+// of request-scoped and transient providers run later and are left out.
+func (m *Model) factoryRoots() []FuncRef {
+	var roots []FuncRef
+	for fi, file := range m.Files {
+		f := file.Facts
+		var walk func(fn int, v parser.Value, async bool)
+		walk = func(fn int, v parser.Value, async bool) {
+			switch v.Kind {
+			case parser.VObject:
+				perRequest := false
+				for _, pp := range v.Props {
+					if pp.Key == "scope" && (strings.HasSuffix(pp.Value.Text, "REQUEST") || strings.HasSuffix(pp.Value.Text, "TRANSIENT")) {
+						perRequest = true
+					}
+				}
+				for _, pp := range v.Props {
+					switch {
+					case perRequest:
+					case pp.Key == "useFactory" && pp.Value.Kind == parser.VFunc && pp.Value.Func >= 0:
+						roots = append(roots, FuncRef{fi, pp.Value.Func})
+					case pp.Key == "useFactory" && pp.Value.Kind == parser.VIdent:
+						if d := m.Resolve(fi, fn, pp.Value.Text); d.Kind == DeclFunc {
+							roots = append(roots, FuncRef{d.File, d.Index})
+						}
+					case pp.Key == "useClass" && async && pp.Value.Kind == parser.VIdent:
+						if cr := m.classOf(fi, pp.Value.Text); cr != nil {
+							for _, mi := range m.Class(*cr).Methods {
+								if fm := &m.Files[cr.File].Facts.Funcs[mi]; strings.HasPrefix(fm.Name, "create") && !fm.Static {
+									roots = append(roots, FuncRef{cr.File, mi})
+								}
+							}
+						}
+					}
+					walk(fn, pp.Value, async)
+				}
+			case parser.VArray:
+				for _, e := range v.Elems {
+					walk(fn, e, async)
+				}
+			case parser.VCall, parser.VNew:
+				for _, e := range v.Elems {
+					walk(fn, e, async || strings.HasSuffix(v.Text, "Async"))
+				}
+			}
+		}
+		for _, c := range f.Calls {
+			for _, a := range c.Args {
+				walk(c.Func, a, strings.HasSuffix(c.Method, "Async"))
+			}
+		}
+		for _, l := range f.Locals {
+			walk(l.Func, l.Value, false)
+		}
+		for ci := range f.Classes {
+			for _, d := range f.Classes[ci].Decorators {
+				for _, a := range d.Args {
+					walk(-1, a, false)
 				}
 			}
 		}
