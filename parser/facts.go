@@ -247,6 +247,7 @@ type Delete struct {
 	Target   []string // object path
 	Key      string   // property name, or "" when computed
 	Computed bool
+	KeyText  string // source text of a computed key (`i`, `arr.length - 1`)
 	Span
 }
 

@@ -815,6 +815,7 @@ func (x *extractor) deleteExpr(i int, sc scope) {
 			d.Key = s
 		} else {
 			d.Computed = true
+			d.KeyText = x.text(x.unwrap(idx))
 		}
 	default:
 		return
