@@ -18,7 +18,8 @@
 // declared as a dictionary (Record<string, T>, { [key: string]: T },
 // Dictionary<T>, Object.create(null)): deleting keys is what it is for.
 // An interface with named properties and an index signature is not a
-// dictionary.
+// dictionary. A delete on a local spread copy (`const c = { ...entity };
+// delete c.raw`) is reported by hidden-class/grown-object instead.
 //
 // Bad:
 //

@@ -46,10 +46,25 @@ type decl struct {
 	typeText string
 	init     parser.Value
 	hasInit  bool
+	local    bool // a local variable of a function (not a parameter, field or module variable)
 }
 
 func (d decl) isArray() bool {
 	return isArrayType(d.typeText) || d.hasInit && d.init.Kind == parser.VArray
+}
+
+// isSpreadCopy reports whether the object is a local copy made with a
+// spread (`const c = { ...entity }`).
+func (d decl) isSpreadCopy() bool {
+	if !d.local || !d.hasInit || d.init.Kind != parser.VObject {
+		return false
+	}
+	for _, p := range d.init.Props {
+		if p.Key == "..." {
+			return true
+		}
+	}
+	return false
 }
 
 // isDict reports whether the object is a dictionary by declaration: typed
@@ -164,7 +179,7 @@ func nameDecl(f *parser.Facts, fn int, name string) (decl, bool) {
 	for g := fn; ; g = f.Funcs[g].Parent {
 		for _, l := range f.Locals {
 			if l.Func == g && l.Name == name {
-				return decl{typeText: l.TypeText, init: l.Value, hasInit: l.HasValue}, true
+				return decl{typeText: l.TypeText, init: l.Value, hasInit: l.HasValue, local: g >= 0}, true
 			}
 		}
 		if g < 0 {
@@ -201,8 +216,8 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		if len(d.Target) == 0 || d.Computed && numericKey(file.Facts, d.Func, d.KeyText) {
 			continue // nodes[i]: an element, whatever the array's (library) type
 		}
-		if dc, ok := declOf(file.Facts, d.Func, d.Target); ok && (dc.isArray() || dc.isDict()) {
-			continue
+		if dc, ok := declOf(file.Facts, d.Func, d.Target); ok && (dc.isArray() || dc.isDict() || len(d.Target) == 1 && !d.Computed && dc.isSpreadCopy()) {
+			continue // a shrunk spread copy is hidden-class/grown-object's finding
 		}
 		obj := strings.Join(d.Target, ".")
 		switch obj {

@@ -44,6 +44,9 @@ func (m *Model) findEntries() {
 	for fi, file := range m.Files {
 		f := file.Facts
 		for _, c := range f.Calls {
+			m.workerEntries(fi, &c)
+		}
+		for _, c := range f.Calls {
 			// consumer.apply(A, B).forRoutes(...) in configure(); app.use(fn)
 			isApply := c.Method == "apply" && c.Func >= 0 && f.Funcs[c.Func].Name == "configure"
 			isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, c.Func, c.Path[0])
@@ -130,6 +133,53 @@ func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
 	for _, e := range v.Elems {
 		if v.Kind == parser.VArray || v.Kind == parser.VObject {
 			m.returnedFuncs(fi, e, why)
+		}
+	}
+}
+
+// workerEntries marks the job handlers that queue and stream clients call
+// once per message, the worker path: the processor of a BullMQ
+// `new Worker(queue, processor)` and the eachMessage/eachBatch handlers of
+// a KafkaJS `consumer.run({...})`.
+func (m *Model) workerEntries(fi int, c *parser.Call) {
+	switch {
+	case c.New && len(c.Path) == 1 && len(c.Args) >= 2:
+		if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind != DeclExternal || normModule(d.Module) != "bullmq" || d.Name != "Worker" {
+			return
+		}
+		m.handlerEntry(fi, c.Func, c.Args[1], "BullMQ Worker processor")
+	case c.Method == "run" && len(c.Args) == 1 && c.Args[0].Kind == parser.VObject:
+		for _, p := range c.Args[0].Props {
+			if p.Key == "eachMessage" || p.Key == "eachBatch" {
+				m.handlerEntry(fi, c.Func, p.Value, "KafkaJS consumer "+p.Key)
+			}
+		}
+	}
+}
+
+// handlerEntry marks a handler given as an arrow or function, a function
+// name, this.method or this.method.bind(this) as an entry point.
+func (m *Model) handlerEntry(fi, fn int, a parser.Value, why string) {
+	text := a.Text
+	switch {
+	case a.Kind == parser.VFunc && a.Func >= 0:
+		m.addEntry(FuncRef{fi, a.Func}, why)
+		return
+	case a.Kind == parser.VCall && strings.HasSuffix(text, ".bind"):
+		text = strings.TrimSuffix(text, ".bind")
+	case a.Kind != parser.VIdent:
+		return
+	}
+	f := m.Files[fi].Facts
+	parts := strings.Split(text, ".")
+	switch {
+	case len(parts) == 2 && parts[0] == "this" && fn >= 0 && f.Funcs[fn].Class >= 0:
+		for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[fn].Class}, "", parts[1]) {
+			m.addEntry(to, why)
+		}
+	case len(parts) == 1:
+		if d := m.Resolve(fi, fn, parts[0]); d.Kind == DeclFunc {
+			m.addEntry(FuncRef{d.File, d.Index}, why)
 		}
 	}
 }

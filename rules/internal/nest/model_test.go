@@ -386,6 +386,11 @@ func TestStartupBuilders(t *testing.T) {
 		{"UploadsController.check", nest.Request},
 		{"UploadsController.load", nest.Request},  // arr.map(this.load.bind(this))
 		{"UploadsController.touch", nest.Request}, // arr.forEach(this.touch), an arrow field
+		// the worker path: handlers run once per message
+		{"EventsConsumer.onMessage", nest.Request}, // consumer.run({ eachMessage: this.onMessage.bind(this) })
+		{"decode", nest.Request},
+		{"processMail", nest.Request}, // new Worker('mail', processMail) from bullmq
+		{"EventsConsumer.onModuleInit", nest.Startup},
 	} {
 		if got := m.ContextOf(fn(t, m, tt.label)); got != tt.want {
 			t.Errorf("ContextOf(%s) = %s, want %s", tt.label, got, tt.want)
