@@ -38,7 +38,16 @@
 // deterministic, such as an RFC-style address whose local part emulates a
 // possessive loop ([atext]+(?![atext])\.?)+@..., or lazy Markdown list
 // items that each end at a line end (?:[ \t]*[-*+][ \t]+(.*?)(?=\n|$))+.
-// Polynomial backtracking (\d+\d+$, quadratic or cubic) is not reported.
+//
+// Polynomial backtracking (\s+$, \d+\d+$, .*a.*b: quadratic or cubic, with
+// the retries at every start position counted) is a separate note-level
+// finding, only when the regex runs on request input: applied to a
+// parameter of a function on the request path, or by @Matches. nestlint
+// pumps one character inside a loop (after a shortest prefix reaching it,
+// before a character no run can take) and reports the attack when the
+// steps grow at least 3x for each of the last two doublings of the input
+// (32, 64, 128, 256 characters); SARIF properties carry the attack, the
+// degree and the growth (nestlint/degree, nestlint/stepGrowthPerDoubling).
 //
 // Bad:
 //

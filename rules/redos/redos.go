@@ -37,11 +37,16 @@ type site struct {
 	fn   nest.FuncRef
 	span parser.Span
 	what string
+	// subject is the root identifier of the string the regex runs on
+	// (`re.test(q)`, `q.replace(re, ...)`: "q"), when known.
+	subject string
 }
 
 type vuln struct {
 	fi    int
 	re    *parser.Regex
+	root  *regex.Node
+	exp   bool // a proven exponential finding (f, proof)
 	f     regex.Finding
 	proof regex.Proof
 	sites []site
@@ -64,21 +69,21 @@ func run(pass *analysis.Pass) (any, error) {
 				if err != nil {
 					continue
 				}
-				res, bad := regex.AnalyzeTree(root, r.Pattern)
-				if !bad {
-					continue
+				v := &vuln{fi: fi, re: r, root: root}
+				if res, bad := regex.AnalyzeTree(root, r.Pattern); bad {
+					// Only a measured attack counts: the automaton over-approximates
+					// (lookarounds, alternative priority), a matcher does not.
+					if proof := regex.Prove(root, res); proof.Proven {
+						v.exp, v.f, v.proof = true, res, proof
+					}
 				}
-				// Only a measured attack counts: the automaton over-approximates
-				// (lookarounds, alternative priority), a matcher does not.
-				proof := regex.Prove(root, res)
-				if !proof.Proven {
-					continue
+				if !v.exp && !mayLoop(r.Pattern) {
+					continue // no loop, no polynomial backtracking either
 				}
-				v := &vuln{fi: fi, re: r, f: res, proof: proof}
 				vulns = append(vulns, v)
 				switch {
 				case r.Applied != "":
-					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: r.Func}, span: r.Span, what: r.Applied})
+					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: r.Func}, span: r.Span, what: r.Applied, subject: literalSubject(f, r)})
 				case strings.HasPrefix(r.Var, "this."):
 					key := fmt.Sprintf("%d:%d:%s", fi, classAt(f, r.Span), strings.TrimPrefix(r.Var, "this."))
 					byFieldName[key] = append(byFieldName[key], v)
@@ -101,12 +106,18 @@ func run(pass *analysis.Pass) (any, error) {
 			f := file.Facts
 			for ci := range f.Calls {
 				c := &f.Calls[ci]
-				var name string
+				var name, subject string
 				switch {
 				case onRegex[c.Method] && len(c.Path) >= 2:
 					name = strings.Join(c.Path[:len(c.Path)-1], ".")
+					if len(c.Args) > 0 && len(c.Args[0].Refs) > 0 {
+						subject = c.Args[0].Refs[0]
+					}
 				case takeRegex[c.Method] && len(c.Args) > 0 && c.Args[0].Kind == parser.VIdent:
 					name = c.Args[0].Text
+					if len(c.Path) >= 2 && c.Path[0] != "this" {
+						subject = c.Path[0]
+					}
 				default:
 					continue
 				}
@@ -130,7 +141,7 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				}
 				for _, v := range hits {
-					v.sites = append(v.sites, site{fn: fr, span: c.Span, what: c.Method})
+					v.sites = append(v.sites, site{fn: fr, span: c.Span, what: c.Method, subject: subject})
 				}
 			}
 			// class-validator @Matches(/re/) runs on every validated request body
@@ -152,10 +163,123 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		})
 	}
+	polys := map[string]*polyResult{} // by flags + "/" + pattern
 	for _, v := range vulns {
-		report(pass, m, v)
+		if v.exp {
+			report(pass, m, v)
+		} else {
+			reportPolynomial(pass, m, v, polys)
+		}
 	}
 	return nil, nil
+}
+
+// mayLoop is a cheap filter: a pattern without an unbounded quantifier
+// cannot backtrack polynomially.
+func mayLoop(p string) bool { return strings.ContainsAny(p, "*+") || strings.Contains(p, ",}") }
+
+// literalSubject finds the string a regex literal applied in place runs
+// on: `/x/.test(s)` gives "s", `s.replace(/x/, ”)` gives "s".
+func literalSubject(f *parser.Facts, r *parser.Regex) string {
+	for ci := range f.Calls {
+		c := &f.Calls[ci]
+		if c.Method != r.Applied || c.Func != r.Func {
+			continue
+		}
+		if c.Callee.Start <= r.Start && r.End <= c.Callee.End { // /x/.test(s)
+			if len(c.Args) > 0 && len(c.Args[0].Refs) > 0 {
+				return c.Args[0].Refs[0]
+			}
+			return ""
+		}
+		if len(c.Args) > 0 && c.Args[0].Start <= r.Start && r.End <= c.Args[0].End { // s.replace(/x/, ...)
+			if len(c.Path) >= 2 && c.Path[0] != "this" {
+				return c.Path[0]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// requestInput reports whether a site runs its regex on request input:
+// class-validator's @Matches (every validated body), or a parameter of a
+// function on the request path.
+func requestInput(m *nest.Model, s *site) (string, bool) {
+	if s.fn.Index == -2 {
+		return "every validated request body", true
+	}
+	if s.subject == "" || s.fn.Index < 0 || m.ContextOf(s.fn) != nest.Request {
+		return "", false
+	}
+	f := m.Files[s.fn.File].Facts
+	for g := s.fn.Index; g >= 0; g = f.Funcs[g].Parent {
+		for _, p := range f.Funcs[g].Params {
+			if p.Name == s.subject {
+				return fmt.Sprintf("parameter %s of %s", p.Name, m.Label(nest.FuncRef{File: s.fn.File, Index: g})), true
+			}
+		}
+	}
+	return "", false
+}
+
+// reportPolynomial reports a regex that backtracks polynomially, at note
+// level and only when it runs on request input: an attacker controls the
+// length, and a 100 kB body makes a quadratic regex take seconds.
+type polyResult struct {
+	f  regex.PolyFinding
+	ok bool
+}
+
+func reportPolynomial(pass *analysis.Pass, m *nest.Model, v *vuln, cache map[string]*polyResult) {
+	var best *site
+	var input string
+	for i := range v.sites {
+		if in, ok := requestInput(m, &v.sites[i]); ok {
+			best, input = &v.sites[i], in
+			break
+		}
+	}
+	if best == nil {
+		return
+	}
+	key := v.re.Flags + "/" + v.re.Pattern
+	res := cache[key]
+	if res == nil {
+		res = &polyResult{}
+		res.f, res.ok = regex.Polynomial(v.root)
+		cache[key] = res
+	}
+	if !res.ok {
+		return
+	}
+	pf := res.f
+	file := m.Files[v.fi]
+	shown := "/" + v.re.Pattern + "/" + v.re.Flags
+	if v.re.FromCtor {
+		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
+	}
+	var opts []lint.Option
+	where := "class-validator applies it"
+	if best.fn.Index == -2 {
+		opts = append(opts, lint.WithRelated(file.Pos(best.span.Start), file.Pos(best.span.End), "applied here by class-validator"))
+	} else {
+		path := m.PathTo(best.fn)
+		sf := m.Files[best.fn.File]
+		where = fmt.Sprintf("it is applied (.%s) to %s, reached from %s", best.what, input, m.Label(path[0].Func))
+		opts = append(opts, lint.WithPath(m.StepsFor(path)), lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
+	}
+	if best.fn.Index == -2 {
+		where += " to " + input
+	}
+	opts = append(opts,
+		lint.WithProperty("attack", regex.QuoteJS(pf.Prefix+strings.Repeat(pf.Pump, 256)+pf.Suffix)),
+		lint.WithProperty("attackExpression", pf.AttackExpr()),
+		lint.WithProperty("degree", fmt.Sprint(pf.Degree)),
+		lint.WithProperty("stepGrowthPerDoubling", fmt.Sprintf("%.2f", pf.Growth)))
+	lint.Report(pass, lint.Note, file.Pos(v.re.Start), file.Pos(v.re.End),
+		fmt.Sprintf("regex %s backtracks polynomially (about n^%d steps for n repeated characters): the input %s keeps the event loop busy (measured: %s); %s; bound the input length (@MaxLength on the DTO, or check .length first) or rewrite the loops so they cannot split the same characters",
+			shown, pf.Degree, pf.AttackExpr(), pf, where), opts...)
 }
 
 // classAt returns the class whose span holds the offset, or -1.

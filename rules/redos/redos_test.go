@@ -27,7 +27,14 @@ func TestAttackProperties(t *testing.T) {
 		if !strings.HasPrefix(attack, "'") || !strings.Contains(f.Text, expr) || !strings.Contains(expr, ".repeat(") {
 			t.Errorf("%s: properties %v", f, f.Properties)
 		}
-		if g, err := strconv.ParseFloat(f.Properties["stepGrowthPerPump"], 64); err != nil || g < 1.9 {
+		key, least := "stepGrowthPerPump", 1.9
+		if strings.HasPrefix(f.Text, "note: ") { // polynomial
+			key, least = "stepGrowthPerDoubling", 3
+			if f.Properties["degree"] != "2" {
+				t.Errorf("%s: degree %q", f, f.Properties["degree"])
+			}
+		}
+		if g, err := strconv.ParseFloat(f.Properties[key], 64); err != nil || g < least {
 			t.Errorf("%s: growth %v (%v)", f, g, err)
 		}
 	}

@@ -86,10 +86,11 @@
 //
 // # Known limits
 //
-//   - Polynomial backtracking is not reported: \d+\d+$, ^[\w.+-]+@[\w-]+$,
-//     .*a.*b and the like cost O(n^2) or O(n^3), which needs long inputs.
-//     Neither is the quadratic cost of retrying an unanchored pattern at
-//     every start position.
+//   - Analyze does not find polynomial backtracking (\d+\d+$, .*a.*b,
+//     O(n^2) or O(n^3), including the cost of retrying an unanchored pattern
+//     at every start position). Polynomial measures it on the backtracker
+//     with a single pumped character; attacks that need a pumped string of
+//     several characters are not found.
 //   - Lookarounds and backreferences are treated as matching the empty
 //     string when building the automaton (an over-approximation of the
 //     language), so a lookahead that forbids one of two ambiguous branches

@@ -17,8 +17,8 @@ const (
 	// prefix), so a pure doubling measures 1.94 to 1.999 on first
 	// differences.
 	proveMinRatio = 1.9
-	proveRunLimit = 2_000_000 // steps of one match
-	proveBudget   = 6_000_000 // steps of one proof
+	proveRunLimit = 1_000_000 // steps of one match
+	proveBudget   = 3_000_000 // steps of one proof
 	proveMaxPumps = 24
 )
 

@@ -20,6 +20,19 @@ export class SearchController {
     return SLUG.test(s) && s.split(TAGS).length > 0;
   }
 
+  // Quadratic on request input: a note with the measured attack.
+  @Get('trim')
+  trim(@Query('s') s: string) {
+    return s.replace(/\s+$/, ''); // want "note: regex /.s\\+\\$/ backtracks polynomially \\(about n\\^2 steps for n repeated characters\\): the input ' ' \\+ ' '.repeat\\(10000\\) \\+ '!' keeps the event loop busy \\(measured: x[34]\\.[0-9] steps per doubling.*applied \\(.replace\\) to parameter s of SearchController.trim, reached from SearchController.trim"
+  }
+
+  // The same regex on a constant: not request input, not reported.
+  @Get('banner')
+  banner() {
+    const text = 'welcome   ';
+    return text.replace(/\s+$/, '');
+  }
+
   @Get('inline')
   inline(@Query('s') s: string) {
     return s.replace(/(\d|\w)+x/, ''); // want "error: regex .*alternatives of the repeated group .* overlap.*applied \\(.replace\\) on the request path"
