@@ -165,11 +165,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	polys := map[string]*polyResult{} // by flags + "/" + pattern
 	for _, v := range vulns {
-		if v.exp {
-			report(pass, m, v)
-		} else {
-			reportPolynomial(pass, m, v, polys)
-		}
+		lint.Guard(pass, m.Files[v.fi].Path, func() {
+			if v.exp {
+				report(pass, m, v)
+			} else {
+				reportPolynomial(pass, m, v, polys)
+			}
+		})
 	}
 	return nil, nil
 }
