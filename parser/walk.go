@@ -915,8 +915,12 @@ func (x *extractor) isClock(i int) bool {
 	switch t.Kind(i) {
 	case kCall:
 		switch strings.Join(x.path(t.ChildByField(i, fFunction)), ".") {
-		case "Date.now", "performance.now", "process.hrtime", "process.hrtime.bigint":
+		case "Date.now", "performance.now", "process.hrtime", "process.hrtime.bigint", "DateTime.now":
 			return true
+		case "moment", "dayjs", "DateTime.local":
+			// moment(), dayjs(): now; moment(start) parses a date
+			args := t.ChildByField(i, fArguments)
+			return args < 0 || t.NamedChild(args, 0) < 0
 		}
 	case kNew:
 		if strings.Join(x.path(t.ChildByField(i, fConstructor)), ".") != "Date" {
@@ -984,10 +988,12 @@ func (x *extractor) stepsCondVar(cond, i int) bool {
 				return true
 			}
 		case kCall:
-			// d.setDate(d.getDate() + 1), d.setTime(...): a Date stepped in place.
-			if p := x.path(t.ChildByField(int(j), fFunction)); len(p) > 1 && strings.HasPrefix(p[len(p)-1], "set") &&
-				vars[strings.Join(p[:len(p)-1], ".")] {
-				return true
+			// d.setDate(d.getDate() + 1), d.setTime(...), m.add(1, 'day'):
+			// a date stepped in place.
+			if p := x.path(t.ChildByField(int(j), fFunction)); len(p) > 1 && vars[strings.Join(p[:len(p)-1], ".")] {
+				if meth := p[len(p)-1]; strings.HasPrefix(meth, "set") || meth == "add" || meth == "subtract" {
+					return true
+				}
 			}
 		}
 		j++

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, isBefore, startOfDay } from 'date-fns';
+import moment from 'moment';
 
 export interface DaySlot {
   date: Date;
@@ -55,5 +56,24 @@ export class CalendarService {
       queue.length;
     }
     return handled;
+  }
+}
+
+export class MomentCalendar {
+  // moment() without an argument reads the clock; stepping the cursor in
+  // place with .add() makes the loop an iteration.
+  weeksSince(start: string): number {
+    const cursor = moment(start);
+    let weeks = 0;
+    while (cursor.isBefore(moment())) {
+      cursor.add(1, 'week');
+      weeks++;
+    }
+    return weeks;
+  }
+
+  settle(ms: number): void {
+    const end = moment().add(ms, 'ms');
+    while (moment().isBefore(end)) {} // want "warning: loop spins on the clock without awaiting in MomentCalendar.settle"
   }
 }
