@@ -36,7 +36,8 @@ type Import struct {
 }
 
 // Export is one exported name. Re-exports carry Source (`export * from './x'`
-// has Name "*"). Local names the exported local binding.
+// has Name "*"). Local names the exported local binding; it is "" for
+// `export default () => ...`, whose Func has the export's Span.
 type Export struct {
 	Name, Local, Source string
 	Span

@@ -288,6 +288,12 @@ func (x *extractor) exportStmt(i int, sc scope) {
 					x.f.Exports = append(x.f.Exports, Export{Name: "default", Local: x.f.Classes[ci].Name, Span: x.span(c)})
 				case kIdentifier:
 					x.f.Exports = append(x.f.Exports, Export{Name: "default", Local: x.text(c), Span: x.span(c)})
+				case kArrow, kFuncExpr:
+					// export default () => ...: an anonymous exported
+					// function, found by its span (Export.Local is "")
+					x.visit(c, sc)
+					x.f.Funcs[x.funcAt(c)].Exported = true
+					x.f.Exports = append(x.f.Exports, Export{Name: "default", Span: x.span(c)})
 				default:
 					x.visit(c, sc)
 				}

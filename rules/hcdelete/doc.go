@@ -16,7 +16,8 @@
 // literal or an expression on .length: elements live apart from named
 // properties, whatever library type the array has) nor a key of an object
 // declared as a dictionary (Record<string, T>, { [key: string]: T },
-// Dictionary<T>, Object.create(null)): deleting keys is what it is for.
+// Dictionary<T>, Object.create(null), and a request's headers, query,
+// params and cookies): deleting keys is what it is for.
 // An interface with named properties and an index signature is not a
 // dictionary. A delete on a local spread copy (`const c = { ...entity };
 // delete c.raw`) is reported by hidden-class/grown-object instead.

@@ -40,6 +40,10 @@ func isArrayType(t string) bool {
 	return strings.HasSuffix(t, "[]") || strings.HasPrefix(t, "Array<") || strings.HasPrefix(t, "ReadonlyArray<")
 }
 
+// httpMaps are the dictionaries an HTTP request carries (Express and
+// Fastify name them alike): `delete req.headers['x-forwarded-for']`.
+var httpMaps = map[string]bool{"headers": true, "query": true, "params": true, "cookies": true, "signedCookies": true}
+
 // decl is what is known of the object a delete targets: its declared type
 // text and its initializer.
 type decl struct {
@@ -218,6 +222,9 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		}
 		if dc, ok := declOf(file.Facts, d.Func, d.Target); ok && (dc.isArray() || dc.isDict() || len(d.Target) == 1 && !d.Computed && dc.isSpreadCopy()) {
 			continue // a shrunk spread copy is hidden-class/grown-object's finding
+		}
+		if n := len(d.Target); n >= 2 && d.Target[0] != "this" && httpMaps[d.Target[n-1]] {
+			continue // req.headers, req.query: dictionaries parsed from the request
 		}
 		obj := strings.Join(d.Target, ".")
 		switch obj {

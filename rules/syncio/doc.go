@@ -27,8 +27,9 @@
 // a log transport constructed inside a module's or plugin's config, every
 // useFactory (inline, or a named function imported from another file, in
 // module metadata, in forRootAsync/registerAsync options or in a provider
-// array kept in a variable), and the create* methods of a useClass options
-// factory. The factory of a request-scoped or transient provider is not
+// array kept in a variable), the create* methods of a useClass options
+// factory, and the load and validate functions of ConfigModule.forRoot
+// (also a default-exported `export default () => yaml.load(readFileSync(...))`). The factory of a request-scoped or transient provider is not
 // startup. Callbacks passed to array methods or Promise.all run in the
 // context of the function that passes them: `Promise.all(files.map(async
 // (f) => existsSync(f)))` in a handler is on the request path, and so is a

@@ -303,8 +303,20 @@ func (m *Model) factoryRoots() []FuncRef {
 	var roots []FuncRef
 	for fi, file := range m.Files {
 		f := file.Facts
-		var walk func(fn int, v parser.Value, async bool)
-		walk = func(fn int, v parser.Value, async bool) {
+		fnRoot := func(fn int, v parser.Value) {
+			switch v.Kind {
+			case parser.VFunc:
+				if v.Func >= 0 {
+					roots = append(roots, FuncRef{fi, v.Func})
+				}
+			case parser.VIdent:
+				if d := m.Resolve(fi, fn, v.Text); d.Kind == DeclFunc {
+					roots = append(roots, FuncRef{d.File, d.Index})
+				}
+			}
+		}
+		var walk func(fn int, v parser.Value, async, config bool)
+		walk = func(fn int, v parser.Value, async, config bool) {
 			switch v.Kind {
 			case parser.VObject:
 				perRequest := false
@@ -316,12 +328,15 @@ func (m *Model) factoryRoots() []FuncRef {
 				for _, pp := range v.Props {
 					switch {
 					case perRequest:
-					case pp.Key == "useFactory" && pp.Value.Kind == parser.VFunc && pp.Value.Func >= 0:
-						roots = append(roots, FuncRef{fi, pp.Value.Func})
-					case pp.Key == "useFactory" && pp.Value.Kind == parser.VIdent:
-						if d := m.Resolve(fi, fn, pp.Value.Text); d.Kind == DeclFunc {
-							roots = append(roots, FuncRef{d.File, d.Index})
+					case pp.Key == "useFactory":
+						fnRoot(fn, pp.Value)
+					case config && pp.Key == "load" && pp.Value.Kind == parser.VArray:
+						// ConfigModule.forRoot({ load: [configuration] })
+						for _, e := range pp.Value.Elems {
+							fnRoot(fn, e)
 						}
+					case config && pp.Key == "validate":
+						fnRoot(fn, pp.Value)
 					case pp.Key == "useClass" && async && pp.Value.Kind == parser.VIdent:
 						if cr := m.classOf(fi, pp.Value.Text); cr != nil {
 							for _, mi := range m.Class(*cr).Methods {
@@ -331,35 +346,42 @@ func (m *Model) factoryRoots() []FuncRef {
 							}
 						}
 					}
-					walk(fn, pp.Value, async)
+					walk(fn, pp.Value, async, false)
 				}
 			case parser.VArray:
 				for _, e := range v.Elems {
-					walk(fn, e, async)
+					walk(fn, e, async, false)
 				}
 			case parser.VCall, parser.VNew:
 				for _, e := range v.Elems {
-					walk(fn, e, async || strings.HasSuffix(v.Text, "Async"))
+					walk(fn, e, async || strings.HasSuffix(v.Text, "Async"), isConfigModule(v.Text))
 				}
 			}
 		}
 		for _, c := range f.Calls {
 			for _, a := range c.Args {
-				walk(c.Func, a, strings.HasSuffix(c.Method, "Async"))
+				walk(c.Func, a, strings.HasSuffix(c.Method, "Async"), isConfigModule(strings.Join(c.Path, ".")))
 			}
 		}
 		for _, l := range f.Locals {
-			walk(l.Func, l.Value, false)
+			walk(l.Func, l.Value, false, false)
 		}
 		for ci := range f.Classes {
 			for _, d := range f.Classes[ci].Decorators {
 				for _, a := range d.Args {
-					walk(-1, a, false)
+					walk(-1, a, false, false)
 				}
 			}
 		}
 	}
 	return roots
+}
+
+// isConfigModule reports whether a callee path is @nestjs/config's
+// ConfigModule.forRoot/forFeature, whose load and validate functions run
+// once at startup.
+func isConfigModule(path string) bool {
+	return path == "ConfigModule.forRoot" || path == "ConfigModule.forFeature"
 }
 
 func (m *Model) shutdownRoots() []FuncRef {

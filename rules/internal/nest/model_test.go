@@ -383,6 +383,8 @@ func TestStartupBuilders(t *testing.T) {
 		{"JwtOptionsService.createJwtOptions", nest.Startup}, // registerAsync({ useClass })
 		{"SamlStrategy.constructor", nest.Startup},           // new SamlStrategy() in register({...})
 		{"RotatingFileTransport.constructor", nest.Startup},  // new X() in forRoot({ transports })
+		{"configuration.ts:<anonymous>", nest.Startup},       // ConfigModule.forRoot({ load: [configuration] }), a default export
+		{"validateEnv", nest.Startup},                        // ConfigModule.forRoot({ validate })
 		{"UploadsController.check", nest.Request},
 		{"UploadsController.load", nest.Request},  // arr.map(this.load.bind(this))
 		{"UploadsController.touch", nest.Request}, // arr.forEach(this.touch), an arrow field

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Post, Body } from '@nestjs/common';
+import { Controller, Get, Param, Post, Body, Req } from '@nestjs/common';
+import { Request } from 'express';
 
 interface UserRow { id: string; name: string; password: string; [k: string]: unknown }
 
@@ -47,6 +48,14 @@ export class UsersController {
     }
     delete extra['x-trace'];
     return extra;
+  }
+
+  // The request's own maps are dictionaries too.
+  @Post('proxy')
+  proxy(@Req() req: Request) {
+    delete req.headers['x-forwarded-for'];
+    delete req.query.page;
+    return req.headers;
   }
 
   // Elements of arrays whose type comes from a library: the index says it.

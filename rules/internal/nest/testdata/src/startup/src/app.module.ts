@@ -7,6 +7,8 @@ import { buildTypeOrmConfig, redisOptionsFactory } from './config/database.optio
 import { loadTemplates } from './config/mailer.templates';
 import { RotatingFileTransport } from './logging/file.transport';
 import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from '@nestjs/config';
+import configuration, { validateEnv } from './config/configuration';
 import { JwtModule } from '@nestjs/jwt';
 import { appConfig } from './config/app-config';
 import { JwtOptionsService } from './config/jwt-options.factory';
@@ -15,6 +17,7 @@ import { UploadsController } from './uploads/uploads.controller';
 
 @Module({
   imports: [
+    ConfigModule.forRoot({ isGlobal: true, load: [configuration], validate: validateEnv }),
     TypeOrmModule.forRoot(buildTypeOrmConfig()),
     TypeOrmModule.forRoot(appConfig.typeOrmOptions()),
     JwtModule.registerAsync({ useClass: JwtOptionsService }),
