@@ -938,13 +938,48 @@ func (x *extractor) isClock(i int) bool {
 	return false
 }
 
-// condVars returns the variables and member paths that the loop condition
-// at cond compares, leaving out clock reads.
+// condVars returns the variables and member paths the loop condition at
+// cond compares the clock against: those of the comparison (or comparing
+// call, isBefore(current, new Date())) around each clock read, leaving out
+// the clock reads; the whole condition when no comparison encloses it.
+// `Date.now() < end && !done` compares the clock against end only.
 func (x *extractor) condVars(cond int) map[string]bool {
 	t := x.t
 	out := map[string]bool{}
 	end := t.Nodes[cond].Next
-	for j := uint32(cond); j < end; {
+	for j := uint32(cond); j < end; j++ {
+		if !x.isClock(int(j)) {
+			continue
+		}
+		scope := cond
+		for a := t.Parent(int(j)); a >= 0 && a != t.Parent(cond); a = t.Parent(a) {
+			if a == cond {
+				break
+			}
+			if k := t.Kind(a); k == kCall || k == kBinary && isComparison(x.text(t.ChildByField(a, fOperator))) {
+				scope = a
+				break
+			}
+		}
+		x.collectVars(scope, out)
+	}
+	return out
+}
+
+func isComparison(op string) bool {
+	switch op {
+	case "<", "<=", ">", ">=", "==", "!=", "===", "!==":
+		return true
+	}
+	return false
+}
+
+// collectVars adds the identifiers and member paths under node i, leaving
+// out clock reads and nested functions.
+func (x *extractor) collectVars(i int, out map[string]bool) {
+	t := x.t
+	end := t.Nodes[i].Next
+	for j := uint32(i); j < end; {
 		k := t.Nodes[j].Kind
 		if x.isClock(int(j)) || k == kArrow || k == kFuncExpr {
 			j = t.Nodes[j].Next
@@ -960,7 +995,6 @@ func (x *extractor) condVars(cond int) map[string]bool {
 		}
 		j++
 	}
-	return out
 }
 
 // stepsCondVar reports whether code at i (a loop body or a for increment)

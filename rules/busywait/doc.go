@@ -13,7 +13,8 @@
 // new Date() (without an argument), performance.now(), process.hrtime(),
 // moment() or dayjs() (without an argument) or DateTime.now() and whose body
 // never awaits, and Atomics.wait in files that do not use
-// worker_threads. A loop that steps what it compares the clock against is an
+// worker_threads. A loop that steps what it compares the clock against (the
+// operands of the comparison or comparing call around the clock read) is an
 // iteration, not a wait, and is not reported: `while (isBefore(current, new
 // Date())) { ...; current = addDays(current, 1) }`, `d.setDate(...)`,
 // `cursor.add(1, 'day')` or `i++` in the body or the for increment; `new Date(end)` copies a date and reads
