@@ -79,7 +79,11 @@
 // empty-iteration check, alternative priority, lazy loops, lookarounds,
 // backreferences, every start position) and counts its steps for growing
 // numbers of pumps. A finding is proven when the steps each added pump
-// costs double over ProvePumps consecutive pumps (see Proof). The
+// costs double over ProvePumps consecutive pumps (see Proof). Analyze
+// measures its candidate attacks itself (a few per ambiguous component):
+// the first proven one wins, so a candidate the matcher refutes does not
+// hide a real one elsewhere in the pattern; Finding.Measured returns the
+// proof. The
 // event-loop/redos rule reports proven findings only: the automaton
 // over-approximates lookarounds and alternative priority, the matcher does
 // not.

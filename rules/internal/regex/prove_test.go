@@ -83,3 +83,21 @@ func TestProveGrowth(t *testing.T) {
 		t.Fatalf("empty finding: %+v", p)
 	}
 }
+
+// A candidate the backtracker refutes does not hide a real one: the first
+// loop's lookahead makes it linear, the second loop is exponential.
+func TestAnalyzePrefersProven(t *testing.T) {
+	const p = `^(?:a+(?!a))+x|^(b+)+$`
+	root, err := Parse(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := AnalyzeTree(root, p)
+	if !ok || f.Fragment != "(b+)+" {
+		t.Fatalf("finding %+v, want the (b+)+ loop", f)
+	}
+	m, measured := f.Measured()
+	if !measured || !m.Proven {
+		t.Fatalf("Measured() = %+v, %v", m, measured)
+	}
+}
