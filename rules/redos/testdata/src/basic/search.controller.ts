@@ -33,6 +33,13 @@ export class SearchController {
     return text.replace(/\s+$/, '');
   }
 
+  // The first loop is linear (its lookahead makes a+ take every a), the
+  // second is not: the proven one is reported.
+  @Get('code')
+  code(@Query('c') c: string) {
+    return /^(?:a+(?!a))+x|^(b+)+$/.test(c); // want "error: regex .* the repeated group \\(b\\+\\)\\+ matches the same text in more than one way; the input 'b' \\+ 'b'.repeat"
+  }
+
   @Get('inline')
   inline(@Query('s') s: string) {
     return s.replace(/(\d|\w)+x/, ''); // want "error: regex .*alternatives of the repeated group .* overlap.*applied \\(.replace\\) on the request path"
