@@ -12,8 +12,9 @@
 // migrations) is not reported. Arrays (locals, parameters and fields
 // initialized with [] or typed T[] or Array<T>), process.env and
 // Map.prototype.delete calls are never reported. Neither are an element
-// deleted by index (`delete nodes[i]` with a number-typed counter, a number
-// literal or an expression on .length: elements live apart from named
+// deleted by index (`delete nodes[i]` with a number-typed counter, the index
+// parameter of a forEach/map/filter/reduce callback, a number literal or an
+// expression on .length: elements live apart from named
 // properties, whatever library type the array has) nor a key of an object
 // declared as a dictionary (Record<string, T>, { [key: string]: T },
 // Dictionary<T>, Object.create(null), and a request's headers, query,

@@ -197,6 +197,35 @@ func nameDecl(f *parser.Facts, fn int, name string) (decl, bool) {
 	}
 }
 
+// indexParams gives the position of the index parameter of array
+// iteration callbacks: nodes.forEach((n, i) => ...).
+var indexParams = map[string]int{"forEach": 1, "map": 1, "filter": 1, "some": 1, "every": 1, "find": 1, "findIndex": 1, "flatMap": 1, "reduce": 2, "reduceRight": 2}
+
+// indexParam reports whether name is, in fn or an enclosing function, the
+// index parameter of an array iteration callback (the innermost
+// declaration of name decides).
+func indexParam(f *parser.Facts, fn int, name string) bool {
+	for g := fn; g >= 0; g = f.Funcs[g].Parent {
+		for _, l := range f.Locals {
+			if l.Func == g && l.Name == name {
+				return false
+			}
+		}
+		for pi, p := range f.Funcs[g].Params {
+			if p.Name != name {
+				continue
+			}
+			if a := f.Funcs[g].ArgOf; a >= 0 {
+				if at, ok := indexParams[f.Calls[a].Method]; ok && at == pi {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 var numberRE = regexp.MustCompile(`^(?:\d[\d_]*|0[xX][\da-fA-F_]+)$`)
 
 // numericKey reports whether a computed key is an array index: a number
@@ -210,6 +239,9 @@ func numericKey(f *parser.Facts, fn int, key string) bool {
 	}
 	if !validIdent(key) {
 		return false
+	}
+	if indexParam(f, fn, key) {
+		return true
 	}
 	d, ok := nameDecl(f, fn, key)
 	return ok && (strings.TrimSpace(d.typeText) == "number" || d.hasInit && d.init.Kind == parser.VNumber)

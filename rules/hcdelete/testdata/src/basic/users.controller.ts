@@ -65,6 +65,9 @@ export class UsersController {
     for (let i = 0; i < nodes.length; i++) {
       if (!nodes[i]) delete nodes[i];
     }
+    nodes.forEach((node, idx) => {
+      if (node === null) delete nodes[idx];
+    });
     delete nodes[nodes.length - 1];
     delete nodes[0];
     return nodes;
