@@ -24,7 +24,9 @@
 // raw, ...c } = entity`. The worker path counts as the request path: the
 // processor of a BullMQ `new Worker(queue, processor)` and the
 // eachMessage/eachBatch handlers of a KafkaJS consumer.run run once per job
-// or message, like @Processor/@Process/@EventPattern handlers.
+// or message, like @Processor/@Process/@EventPattern handlers; so do the
+// execute/handle methods of @nestjs/cqrs @CommandHandler, @QueryHandler and
+// @EventsHandler classes, the use cases behind a command bus.
 //
 // Bad:
 //

@@ -69,6 +69,15 @@ func (m *Model) findEntries() {
 		f := m.Files[ref.File].Facts
 		gateway := info.Is("WebSocketGateway")
 		catch := info.Is("Catch")
+		// @nestjs/cqrs handlers are class decorators: the bus calls
+		// execute/handle once per command, query or event
+		cqrsMethod := ""
+		switch {
+		case info.Is("CommandHandler"), info.Is("QueryHandler"):
+			cqrsMethod = "execute"
+		case info.Is("EventsHandler"):
+			cqrsMethod = "handle"
+		}
 		workerHost := info.Is("Processor") && (cl.Extends == "WorkerHost" || strings.HasSuffix(cl.Extends, ".WorkerHost"))
 		for _, mi := range cl.Methods {
 			fn := &f.Funcs[mi]
@@ -84,6 +93,8 @@ func (m *Model) findEntries() {
 				m.addEntry(r, "BullMQ worker process()")
 			case fn.Name == "catch" && catch:
 				m.addEntry(r, "exception filter")
+			case cqrsMethod != "" && fn.Name == cqrsMethod && !fn.Static:
+				m.addEntry(r, "CQRS handler "+fn.Name+"()")
 			case fn.Name == "use" && middleware[ref]:
 				m.addEntry(r, "middleware")
 			default:

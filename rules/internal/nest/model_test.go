@@ -393,6 +393,9 @@ func TestStartupBuilders(t *testing.T) {
 		{"decode", nest.Request},
 		{"processMail", nest.Request}, // new Worker('mail', processMail) from bullmq
 		{"EventsConsumer.onModuleInit", nest.Startup},
+		// @nestjs/cqrs handlers (class decorators): execute/handle per message
+		{"CancelOrderHandler.execute", nest.Request},
+		{"OrderCancelledHandler.handle", nest.Request},
 	} {
 		if got := m.ContextOf(fn(t, m, tt.label)); got != tt.want {
 			t.Errorf("ContextOf(%s) = %s, want %s", tt.label, got, tt.want)
