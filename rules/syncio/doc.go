@@ -33,7 +33,9 @@
 // startup. Callbacks passed to array methods or Promise.all run in the
 // context of the function that passes them: `Promise.all(files.map(async
 // (f) => existsSync(f)))` in a handler is on the request path, and so is a
-// method passed as `this.load.bind(this)` or an arrow-function field.
+// method passed as `this.load.bind(this)`, an arrow-function field, a
+// function of a namespace import (`files.filter(fsUtils.isSymlink)`) or a
+// method of an injected dependency.
 //
 // Bad:
 //

@@ -138,15 +138,20 @@ func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
 
 // ResolveCallee resolves call ci of file fi.
 func (m *Model) ResolveCallee(fi, ci int) Callee {
+	c := &m.Files[fi].Facts.Calls[ci]
+	return m.resolvePath(fi, c.Func, c.Path, c.New)
+}
+
+// resolvePath resolves the callee path p as written in function fn of
+// file fi (a `new` expression when isNew).
+func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 	f := m.Files[fi].Facts
-	c := &f.Calls[ci]
-	p := c.Path
 	if len(p) == 0 {
 		return Callee{}
 	}
 	var enclosingClass = -1
-	if c.Func >= 0 {
-		enclosingClass = f.Funcs[c.Func].Class
+	if fn >= 0 {
+		enclosingClass = f.Funcs[fn].Class
 	}
 	switch p[0] {
 	case "this":
@@ -190,7 +195,7 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 		}
 		return Callee{}
 	}
-	d := m.Resolve(fi, c.Func, p[0])
+	d := m.Resolve(fi, fn, p[0])
 	switch d.Kind {
 	case DeclExternal:
 		mod := normModule(d.Module)
@@ -209,7 +214,7 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 		}
 	case DeclClass:
 		cref := ClassRef{d.File, d.Index}
-		if len(p) == 1 && c.New {
+		if len(p) == 1 && isNew {
 			if ctor := m.Class(cref).Ctor; ctor >= 0 {
 				return Callee{Funcs: []FuncRef{{d.File, ctor}}}
 			}
@@ -223,7 +228,7 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 	case DeclLocal:
 		// const svc = new UsersService(); svc.find()
 		if len(p) == 2 {
-			if cr := m.localClass(fi, c.Func, p[0]); cr != nil {
+			if cr := m.localClass(fi, fn, p[0]); cr != nil {
 				return Callee{Funcs: m.methodTargets(cr, "", p[1])}
 			}
 		}
@@ -319,16 +324,10 @@ func (m *Model) buildCallGraph() {
 				case a.Kind != parser.VIdent:
 					continue
 				}
-				parts := strings.Split(text, ".")
-				switch {
-				case len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0:
-					for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]) {
-						m.addEdge(from, to, a.Span)
-					}
-				case len(parts) == 1:
-					if d := m.Resolve(fi, c.Func, parts[0]); d.Kind == DeclFunc {
-						m.addEdge(from, FuncRef{d.File, d.Index}, a.Span)
-					}
+				// this.format, this.files.exists, utils.exists (a namespace
+				// import), Mapper.toDto (a static method), format
+				for _, to := range m.resolvePath(fi, c.Func, strings.Split(text, "."), false).Funcs {
+					m.addEdge(from, to, a.Span)
 				}
 			}
 		}

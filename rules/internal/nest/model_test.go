@@ -388,6 +388,7 @@ func TestStartupBuilders(t *testing.T) {
 		{"UploadsController.check", nest.Request},
 		{"UploadsController.load", nest.Request},  // arr.map(this.load.bind(this))
 		{"UploadsController.touch", nest.Request}, // arr.forEach(this.touch), an arrow field
+		{"isSymlink", nest.Request},               // arr.filter(fsUtils.isSymlink), a namespace import
 		// the worker path: handlers run once per message
 		{"EventsConsumer.onMessage", nest.Request}, // consumer.run({ eachMessage: this.onMessage.bind(this) })
 		{"decode", nest.Request},

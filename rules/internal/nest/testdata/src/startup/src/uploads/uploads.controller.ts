@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { existsSync, statSync, readFileSync, accessSync } from 'fs';
 import * as fs from 'fs';
+import * as fsUtils from '../common/fs-utils';
 
 @Controller('uploads')
 export class UploadsController {
@@ -15,10 +16,11 @@ export class UploadsController {
   read(@Body() body: { files: string[] }) {
     const texts = body.files.map(this.load.bind(this));
     body.files.forEach(this.touch);
+    const links = body.files.filter(fsUtils.isSymlink);
     const total = body.files.reduce(function (n, f) {
       return n + fs.readFileSync(f).length; // want "error: fs.readFileSync blocks the event loop on the request path \\(reached from UploadsController.read\\)"
     }, 0);
-    return { texts, total };
+    return { texts, total, links };
   }
 
   private load(f: string) {
