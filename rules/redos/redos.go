@@ -55,8 +55,9 @@ type vuln struct {
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	var vulns []*vuln
-	byVar := map[nest.Decl][]*vuln{}    // constants, module-level or local
-	byFieldName := map[string][]*vuln{} // "file:class:field" for this.<field> regexes
+	byVar := map[nest.Decl][]*vuln{}     // constants, module-level or local
+	byFieldName := map[string][]*vuln{}  // "file:class:field" for this.<field> regexes
+	analyzed := map[string]patternInfo{} // by flags + "/" + pattern
 	for fi, file := range m.Files {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
@@ -65,22 +66,15 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			for ri := range f.Regexes {
 				r := &f.Regexes[ri]
-				root, err := regex.Parse(r.Pattern, r.Flags)
-				if err != nil {
-					continue
+				a, ok := analyzed[r.Flags+"/"+r.Pattern]
+				if !ok {
+					a = analyze(r.Pattern, r.Flags)
+					analyzed[r.Flags+"/"+r.Pattern] = a
 				}
-				v := &vuln{fi: fi, re: r, root: root}
-				if res, bad := regex.AnalyzeTree(root, r.Pattern); bad {
-					// Only a measured attack counts: the automaton over-approximates
-					// (lookarounds, alternative priority), a matcher does not.
-					proof, measured := res.Measured()
-					if !measured {
-						proof = regex.Prove(root, res)
-					}
-					if proof.Proven {
-						v.exp, v.f, v.proof = true, res, proof
-					}
+				if a.root == nil {
+					continue // not a valid pattern
 				}
+				v := &vuln{fi: fi, re: r, root: a.root, exp: a.exp, f: a.f, proof: a.proof}
 				if !v.exp && !mayLoop(r.Pattern) {
 					continue // no loop, no polynomial backtracking either
 				}
@@ -178,6 +172,34 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return nil, nil
+}
+
+// patternInfo is what a pattern is, whatever place it is written in.
+type patternInfo struct {
+	root  *regex.Node // nil when the pattern does not parse
+	exp   bool
+	f     regex.Finding
+	proof regex.Proof
+}
+
+func analyze(pattern, flags string) patternInfo {
+	root, err := regex.Parse(pattern, flags)
+	if err != nil {
+		return patternInfo{}
+	}
+	out := patternInfo{root: root}
+	if res, bad := regex.AnalyzeTree(root, pattern); bad {
+		// Only a measured attack counts: the automaton over-approximates
+		// (lookarounds, alternative priority), a matcher does not.
+		proof, measured := res.Measured()
+		if !measured {
+			proof = regex.Prove(root, res)
+		}
+		if proof.Proven {
+			out.exp, out.f, out.proof = true, res, proof
+		}
+	}
+	return out
 }
 
 // mayLoop is a cheap filter: a pattern without an unbounded quantifier
