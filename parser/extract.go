@@ -132,6 +132,7 @@ var (
 	fFlags       = FieldOf("flags")
 	fType        = FieldOf("type")
 	fCondition   = FieldOf("condition")
+	fIncrement   = FieldOf("increment")
 	fKey         = FieldOf("key")
 	fDecorator   = FieldOf("decorator")
 )

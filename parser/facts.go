@@ -44,7 +44,8 @@ type Import struct {
 }
 
 // Export is one exported name. Re-exports carry Source (`export * from './x'`
-// has Name "*"). Local names the exported local binding.
+// has Name "*"). Local names the exported local binding; it is "" for
+// `export default () => ...`, whose Func has the export's Span.
 type Export struct {
 	Name, Local, Source string
 	Span
@@ -293,6 +294,7 @@ type Delete struct {
 	Target   []string // object path
 	Key      string   // property name, or "" when computed
 	Computed bool
+	KeyText  string // source text of a computed key (`i`, `arr.length - 1`)
 	Span
 }
 
@@ -300,7 +302,9 @@ type Delete struct {
 type Loop struct {
 	Func int
 	// TimeCond is set when the condition reads the clock (Date.now(),
-	// new Date(), performance.now(), process.hrtime()).
+	// new Date() without arguments, performance.now(), process.hrtime())
+	// and nothing the condition compares the clock against changes in the
+	// body other than through the clock (stepping a date is iteration).
 	TimeCond     bool
 	BodyHasAwait bool
 	Span

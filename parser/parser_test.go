@@ -270,3 +270,55 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("empty folder: %v %v", d, err)
 	}
 }
+
+func TestLoopTimeCond(t *testing.T) {
+	cases := []struct {
+		loop string
+		spin bool
+	}{
+		{`while (Date.now() < end) {}`, true},
+		{`while (new Date() < end) { n++; }`, true},
+		{`do { x(); } while (performance.now() - start < ms);`, true},
+		{`while (Date.now() < end && !done) { done = poll(); }`, true},
+		{`while (now < end && new Date() < end) { now = new Date(); }`, true},
+		{`while (moment().isBefore(end)) {}`, true},
+		{`while (isBefore(current, new Date())) { current = addDays(current, 1); }`, false},
+		{`while (cursor < new Date(end)) { cursor.setDate(cursor.getDate() + 1); }`, false}, // no clock read
+		{`while (d < new Date()) { d.setDate(d.getDate() + 1); }`, false},
+		{`while (cursor.isBefore(moment())) { cursor.add(1, 'day'); }`, false},
+		{`for (let d = new Date(); d.getTime() > Date.now() - span; d = addDays(d, -1)) {}`, false},
+		{`while (Date.now() < deadline) { deadline = Date.now() + 5; }`, true}, // changed through the clock
+		{`for (let i = 0; i < n; i++) {}`, false},
+	}
+	for _, c := range cases {
+		f := parseText(t, "loop.ts", "function f() {\n"+c.loop+"\n}\n")
+		if len(f.Loops) != 1 {
+			t.Fatalf("%s: %d loops", c.loop, len(f.Loops))
+		}
+		if got := f.Loops[0].TimeCond; got != c.spin {
+			t.Errorf("%s: TimeCond = %v, want %v", c.loop, got, c.spin)
+		}
+	}
+}
+
+func TestDefaultExportedArrow(t *testing.T) {
+	f := parseText(t, "configuration.ts", "export default () => ({ port: 3000 });\n")
+	var exp *Export
+	for i := range f.Exports {
+		if f.Exports[i].Name == "default" {
+			exp = &f.Exports[i]
+		}
+	}
+	if exp == nil || exp.Local != "" {
+		t.Fatalf("exports %+v", f.Exports)
+	}
+	found := false
+	for _, fn := range f.Funcs {
+		if fn.Span == exp.Span && fn.Exported {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no exported func with the export's span in %+v", f.Funcs)
+	}
+}

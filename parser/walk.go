@@ -303,6 +303,12 @@ func (x *extractor) exportStmt(i int, sc scope) {
 					x.f.Exports = append(x.f.Exports, Export{Name: "default", Local: x.f.Classes[ci].Name, Span: x.span(c)})
 				case kIdentifier:
 					x.f.Exports = append(x.f.Exports, Export{Name: "default", Local: x.text(c), Span: x.span(c)})
+				case kArrow, kFuncExpr:
+					// export default () => ...: an anonymous exported
+					// function, found by its span (Export.Local is "")
+					x.visit(c, sc)
+					x.f.Funcs[x.funcAt(c)].Exported = true
+					x.f.Exports = append(x.f.Exports, Export{Name: "default", Span: x.span(c)})
 				default:
 					x.visit(c, sc)
 				}
@@ -836,6 +842,7 @@ func (x *extractor) deleteExpr(i int, sc scope) {
 			d.Key = s
 		} else {
 			d.Computed = true
+			d.KeyText = x.text(x.unwrap(idx))
 		}
 	default:
 		return
@@ -897,10 +904,14 @@ func (x *extractor) regex(i int, sc scope) {
 func (x *extractor) loop(i int, sc scope) {
 	t := x.t
 	l := Loop{Func: sc.fn, Span: x.span(i)}
-	if cond := t.ChildByField(i, fCondition); cond >= 0 {
-		l.TimeCond = x.readsClock(cond)
+	body := t.ChildByField(i, fBody)
+	if cond := t.ChildByField(i, fCondition); cond >= 0 && x.readsClock(cond) {
+		// The loop waits on the clock only when nothing it compares the
+		// clock against steps inside the body: `current = addDays(current,
+		// 1)` or `d.setDate(...)` make it an iteration over dates.
+		l.TimeCond = !x.stepsCondVar(cond, body) && !x.stepsCondVar(cond, t.ChildByField(i, fIncrement))
 	}
-	if body := t.ChildByField(i, fBody); body >= 0 {
+	if body >= 0 {
 		l.BodyHasAwait = x.hasAwait(body)
 	}
 	x.f.Loops = append(x.f.Loops, l)
@@ -910,22 +921,143 @@ func (x *extractor) loop(i int, sc scope) {
 	x.visitChildren(i, inner)
 }
 
+// readsClock reports whether the expression at i reads the current time.
 func (x *extractor) readsClock(i int) bool {
 	t := x.t
 	end := t.Nodes[i].Next
 	for j := uint32(i); j < end; j++ {
-		k := t.Nodes[j].Kind
-		if k != kCall && k != kNew {
-			continue
-		}
-		f := fFunction
-		if k == kNew {
-			f = fConstructor
-		}
-		switch strings.Join(x.path(t.ChildByField(int(j), f)), ".") {
-		case "Date.now", "Date", "performance.now", "process.hrtime", "process.hrtime.bigint":
+		if x.isClock(int(j)) {
 			return true
 		}
+	}
+	return false
+}
+
+// isClock reports whether node i is a clock read: Date.now(),
+// performance.now(), process.hrtime(), process.hrtime.bigint() or `new
+// Date()` without arguments (`new Date(start)` copies a date, it does not
+// read the clock).
+func (x *extractor) isClock(i int) bool {
+	t := x.t
+	switch t.Kind(i) {
+	case kCall:
+		switch strings.Join(x.path(t.ChildByField(i, fFunction)), ".") {
+		case "Date.now", "performance.now", "process.hrtime", "process.hrtime.bigint", "DateTime.now":
+			return true
+		case "moment", "dayjs", "DateTime.local":
+			// moment(), dayjs(): now; moment(start) parses a date
+			args := t.ChildByField(i, fArguments)
+			return args < 0 || t.NamedChild(args, 0) < 0
+		}
+	case kNew:
+		if strings.Join(x.path(t.ChildByField(i, fConstructor)), ".") != "Date" {
+			return false
+		}
+		args := t.ChildByField(i, fArguments)
+		return args < 0 || t.NamedChild(args, 0) < 0
+	}
+	return false
+}
+
+// condVars returns the variables and member paths the loop condition at
+// cond compares the clock against: those of the comparison (or comparing
+// call, isBefore(current, new Date())) around each clock read, leaving out
+// the clock reads; the whole condition when no comparison encloses it.
+// `Date.now() < end && !done` compares the clock against end only.
+func (x *extractor) condVars(cond int) map[string]bool {
+	t := x.t
+	out := map[string]bool{}
+	end := t.Nodes[cond].Next
+	for j := uint32(cond); j < end; j++ {
+		if !x.isClock(int(j)) {
+			continue
+		}
+		scope := cond
+		for a := t.Parent(int(j)); a >= 0 && a != t.Parent(cond); a = t.Parent(a) {
+			if a == cond {
+				break
+			}
+			if k := t.Kind(a); k == kCall || k == kBinary && isComparison(x.text(t.ChildByField(a, fOperator))) {
+				scope = a
+				break
+			}
+		}
+		x.collectVars(scope, out)
+	}
+	return out
+}
+
+func isComparison(op string) bool {
+	switch op {
+	case "<", "<=", ">", ">=", "==", "!=", "===", "!==":
+		return true
+	}
+	return false
+}
+
+// collectVars adds the identifiers and member paths under node i, leaving
+// out clock reads and nested functions.
+func (x *extractor) collectVars(i int, out map[string]bool) {
+	t := x.t
+	end := t.Nodes[i].Next
+	for j := uint32(i); j < end; {
+		k := t.Nodes[j].Kind
+		if x.isClock(int(j)) || k == kArrow || k == kFuncExpr {
+			j = t.Nodes[j].Next
+			continue
+		}
+		switch k {
+		case kIdentifier:
+			out[x.text(int(j))] = true
+		case kMember:
+			if p := x.path(int(j)); len(p) > 0 {
+				out[strings.Join(p, ".")] = true
+			}
+		}
+		j++
+	}
+}
+
+// stepsCondVar reports whether code at i (a loop body or a for increment)
+// changes a variable the condition at cond compares, other than by reading
+// the clock: `current = addDays(current, 1)`, `day++`, `d.setDate(...)`.
+func (x *extractor) stepsCondVar(cond, i int) bool {
+	if i < 0 {
+		return false
+	}
+	t := x.t
+	vars := x.condVars(cond)
+	if len(vars) == 0 {
+		return false
+	}
+	end := t.Nodes[i].Next
+	for j := uint32(i); j < end; {
+		switch t.Nodes[j].Kind {
+		case kArrow, kFuncExpr, kFuncDecl:
+			j = t.Nodes[j].Next
+			continue
+		case kAssign, kAugAssign:
+			left := x.unwrap(t.ChildByField(int(j), fLeft))
+			if p := x.path(left); len(p) > 0 && vars[strings.Join(p, ".")] {
+				right := t.ChildByField(int(j), fRight)
+				if t.Nodes[j].Kind == kAugAssign || right < 0 || !x.readsClock(right) {
+					return true
+				}
+			}
+		case kUpdate:
+			if p := x.path(t.ChildByField(int(j), fArgument)); len(p) > 0 && vars[strings.Join(p, ".")] {
+				return true
+			}
+		case kCall:
+			// d.setDate(d.getDate() + 1), d.setTime(...), m.add(1, 'day'):
+			// a date stepped in place.
+			if p := x.path(t.ChildByField(int(j), fFunction)); len(p) > 1 && vars[strings.Join(p[:len(p)-1], ".")] {
+				if meth := p[len(p)-1]; strings.HasPrefix(meth, "set") || meth == "add" || meth == "subtract" {
+					return true
+				}
+			}
+		}
+		j++
 	}
 	return false
 }

@@ -39,6 +39,9 @@ type Diagnostic struct {
 	Related []Location // related locations (other files allowed)
 	Path    []Location // request path, entry point first; Message is the step label
 	Fixes   []Fix
+	// Properties are extra facts the rule states about the finding (the
+	// attack string of a ReDoS); SARIF writes them as result properties.
+	Properties map[string]string
 	// Suppressed is set when an inline directive silences the finding; the
 	// justification is the text after "--".
 	Suppressed    bool

@@ -205,6 +205,7 @@ type (
 		Fixes               []sarifFix         `json:"fixes,omitempty"`
 		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 		BaselineState       string             `json:"baselineState,omitempty"`
+		Properties          map[string]any     `json:"properties,omitempty"`
 	}
 	sarifLocation struct {
 		ID               int                   `json:"id,omitempty"`
@@ -585,6 +586,13 @@ func buildResult(run *sarif.Run, d *Diagnostic, src *sources, capNotice func(str
 		res.AddCodeFlow(sarif.NewCodeFlow().AddThreadFlow(tf))
 	}
 	res.WithMessage(sarif.NewTextMessage(messageText(d, parts)))
+	if len(d.Properties) > 0 {
+		props := sarif.NewPropertyBag()
+		for k, v := range d.Properties {
+			props.Add("nestlint/"+k, v) // encoding/json sorts map keys
+		}
+		res.WithProperties(props)
+	}
 
 	for _, f := range d.Fixes {
 		if fx, ok := buildFix(f, src); ok {

@@ -617,3 +617,39 @@ func TestSARIFNoSource(t *testing.T) {
 		}
 	}
 }
+
+func TestSARIFResultProperties(t *testing.T) {
+	r := &Run{Rules: testRules(), Source: readTestdata, Successful: true, Diagnostics: []Diagnostic{{
+		RuleID: "event-loop/sync-io", Severity: lint.Error, Message: "m",
+		Location:   loc(t, "lines/cr-only.ts", "findAll", 0, ""),
+		Properties: map[string]string{"attack": "'aaaa!'", "growth": "x2.00"},
+	}, {
+		RuleID: "event-loop/sync-io", Severity: lint.Error, Message: "no properties",
+		Location: loc(t, "lines/cr-only.ts", "findAll", 0, ""),
+	}}}
+	b := format(t, SARIF{}, r)
+	checkSARIF(t, b)
+	var doc struct {
+		Runs []struct {
+			Results []struct {
+				Message    struct{ Text string }
+				Properties map[string]any
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range doc.Runs[0].Results {
+		switch res.Message.Text {
+		case "m":
+			if res.Properties["nestlint/attack"] != "'aaaa!'" || res.Properties["nestlint/growth"] != "x2.00" {
+				t.Errorf("properties %v", res.Properties)
+			}
+		default:
+			if res.Properties != nil {
+				t.Errorf("result without properties has %v", res.Properties)
+			}
+		}
+	}
+}

@@ -69,6 +69,13 @@ func (cv converter) finding(f checker.Finding) {
 	loc := cv.at(abs, start, stop, "")
 	out := report.Diagnostic{RuleID: f.Rule.ID, Severity: f.Severity, Message: d.Message, Location: loc}
 	for _, ri := range d.Related {
+		if k, v, isProp := lint.Property(ri.Message); isProp {
+			if out.Properties == nil {
+				out.Properties = map[string]string{}
+			}
+			out.Properties[k] = v
+			continue
+		}
 		if label, isStep := strings.CutPrefix(ri.Message, lint.PathPrefix); isStep {
 			if l, ok := cv.location(ri.Pos, ri.End, label); ok {
 				out.Path = append(out.Path, l)

@@ -69,7 +69,7 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 		t.Errorf("no request-path pbkdf2Sync finding in libs/core reached from apps/api:\n%s", r.stdout)
 	}
 	// libs/util is plain TypeScript reached through its "exports" map.
-	if !hasLine(r.stdout, app+"libs/util/src/redact.ts:", "(via AccountsController.register -> redact)", "[hidden-class/delete]") {
+	if !hasLine(r.stdout, app+"libs/util/src/redact.ts:", "(via AccountsController.register -> redact)", "[hidden-class/grown-object]") {
 		t.Errorf("no request-path delete finding in libs/util:\n%s", r.stdout)
 	}
 	// The BullMQ processor's process() is an entry point of apps/worker.
@@ -215,7 +215,7 @@ func TestWorkspaceScopeAll(t *testing.T) {
 	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "warning:", "(unknown context)", "[event-loop/redos]") {
 		t.Errorf("the admin's ReDoS is not a warning in unknown context:\n%s", r.stdout)
 	}
-	if !hasLine(r.stdout, app+"apps/web/src/App.tsx:", "[hidden-class/delete]") {
+	if !hasLine(r.stdout, app+"apps/web/src/App.tsx:", "[hidden-class/grown-object]") {
 		t.Errorf("no finding in the React app with --scope all:\n%s", r.stdout)
 	}
 	// The CLI's readFileSync, execSync and process.exit, and the testing

@@ -10,8 +10,15 @@
 // up, so a "sleep" of 200 ms on one request stalls every request for 200 ms.
 // Atomics.wait blocks the calling thread the same way and belongs only in
 // worker threads. nestlint reports loops whose condition reads Date.now(),
-// new Date(), performance.now() or process.hrtime() and whose body never
-// awaits, and Atomics.wait in files that do not use worker_threads. On the
+// new Date() (without an argument), performance.now(), process.hrtime(),
+// moment() or dayjs() (without an argument) or DateTime.now() and whose body
+// never awaits, and Atomics.wait in files that do not use
+// worker_threads. A loop that steps what it compares the clock against (the
+// operands of the comparison or comparing call around the clock read) is an
+// iteration, not a wait, and is not reported: `while (isBefore(current, new
+// Date())) { ...; current = addDays(current, 1) }`, `d.setDate(...)`,
+// `cursor.add(1, 'day')` or `i++` in the body or the for increment; `new Date(end)` copies a date and reads
+// no clock. On the
 // request path the finding is an error with the path from the entry point;
 // elsewhere it is a warning; offline code (tests, scripts) is not reported.
 //

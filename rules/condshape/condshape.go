@@ -32,7 +32,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
 			continue
 		}
-		lint.Guard(pass, file.Path, func() { check(pass, m, file) })
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file) })
 	}
 	return nil, nil
 }
@@ -51,7 +51,30 @@ func defines(m *nest.Model, path string) bool {
 	return d
 }
 
-func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
+// errorOwn are the own properties the Error constructor (which super()
+// runs) gives every instance of an Error subclass.
+var errorOwn = map[string]bool{"stack": true, "message": true}
+
+// extendsError reports whether the class derives from Error, directly or
+// through project classes, or from a library class named like an error
+// (HttpException, RpcException, ValidationError).
+func extendsError(m *nest.Model, ref nest.ClassRef) bool {
+	for depth := 0; depth < 16; depth++ {
+		ext := m.Class(ref).Extends
+		base := ext[strings.LastIndex(ext, ".")+1:]
+		if base == "Error" || strings.HasSuffix(base, "Error") || strings.HasSuffix(base, "Exception") {
+			return true
+		}
+		info := m.Classes[ref]
+		if info == nil || info.Base == nil {
+			return false
+		}
+		ref = *info.Base
+	}
+	return false
+}
+
+func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 	f := file.Facts
 	define, decided := false, false
 	for ci := range f.Classes {
@@ -78,6 +101,11 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File) {
 		for _, p := range f.Funcs[c.Ctor].Params {
 			if p.Property {
 				always[p.Name] = true
+			}
+		}
+		if c.Extends != "" && extendsError(m, nest.ClassRef{File: fi, Index: ci}) {
+			for n := range errorOwn {
+				always[n] = true
 			}
 		}
 		condCount := map[string]int{}

@@ -10,7 +10,12 @@
 // unconditionally, and not assigned on several branches (if/else, switch)
 // of the constructor. Under define semantics (useDefineForClassFields, target
 // ES2022 or later, the SWC builder) a declared field already exists, so it
-// is not reported either. Offline code is not reported.
+// is not reported either. In a subclass of Error (directly, through project
+// classes, or through a library class named like an error such as
+// HttpException) this.stack and this.message are not reported: super()
+// already created them (the Error constructor creates message when it is
+// given one, and V8 always adds stack), so reassigning them keeps the
+// shape. Offline code is not reported.
 //
 // Bad:
 //

@@ -15,6 +15,19 @@
 // built with a spread, whose keys are unknown; nor `(this as any).x` in the
 // constructor, where every instance takes the same path.
 //
+// Keys added inside a callback of the creating function count too
+// (`lines.forEach((l) => { patch.total = ... })`), and a literal cast to a
+// dictionary type (`{} as Record<string, unknown>`) is a dictionary. A copy
+// made with a spread and then shrunk with delete (`const c = { ...entity };
+// delete c.raw;`, typical of a repository's save) is reported here rather
+// than by hidden-class/delete: leave the key out while copying, `const {
+// raw, ...c } = entity`. The worker path counts as the request path: the
+// processor of a BullMQ `new Worker(queue, processor)` and the
+// eachMessage/eachBatch handlers of a KafkaJS consumer.run run once per job
+// or message, like @Processor/@Process/@EventPattern handlers; so do the
+// execute/handle methods of @nestjs/cqrs @CommandHandler, @QueryHandler and
+// @EventsHandler classes, the use cases behind a command bus.
+//
 // Bad:
 //
 //	toResponse(u: User) {

@@ -74,6 +74,9 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || hasSpread(l.Value) || isDictType(l.TypeText) {
 			continue
 		}
+		if isDictType(castType(file, &l)) {
+			continue // `{} as Record<string, unknown>`
+		}
 		known := map[string]bool{}
 		for _, p := range l.Value.Props {
 			known[p.Key] = true
@@ -82,7 +85,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		var sites []parser.Span
 		dict := false
 		for _, a := range f.Assigns {
-			if a.Func != l.Func || len(a.Target) == 0 || a.Target[0] != l.Name || a.Span.Start < l.Span.End {
+			if len(a.Target) == 0 || a.Target[0] != l.Name || a.Span.Start < l.Span.End || !sees(f, a.Func, l.Func, l.Name) {
 				continue
 			}
 			if len(a.Target) == 1 {
@@ -107,6 +110,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			fmt.Sprintf("object %s is created as a literal in %s and then given new properties %s, each one a new hidden class", l.Name, m.Label(fr(l.Func)), strings.Join(added, ", ")),
 			"create it as one literal with all properties (undefined for values not known yet)", opts...)
 	}
+	spreadCopies(pass, m, fi, file)
 	// (this as any).x = ... outside the constructor
 	for _, a := range f.Assigns {
 		if !a.ThisCast || len(a.Target) != 2 || a.Target[0] != "this" || a.Func < 0 {
@@ -151,6 +155,96 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 					"give the object all its properties when it is created")
 				break
 			}
+		}
+	}
+}
+
+// castType returns the type a local's initializer is cast to (`{} as T`,
+// `{} satisfies T`), or "".
+func castType(file *parser.File, l *parser.Local) string {
+	if int(l.Value.End) > len(file.Src) || l.Value.Start >= l.Value.End {
+		return ""
+	}
+	text := strings.TrimLeft(string(file.Src[l.Value.Start:l.Value.End]), "( \t\n")
+	if !strings.HasPrefix(text, "{") {
+		return ""
+	}
+	depth, end := 0, -1
+	for i := 0; i < len(text) && end < 0; i++ {
+		switch text[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				end = i
+			}
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(text[end+1:], ") \t\n")
+	for _, kw := range []string{"as ", "satisfies "} {
+		if t, ok := strings.CutPrefix(rest, kw); ok {
+			return strings.TrimRight(strings.TrimSpace(t), ")")
+		}
+	}
+	return ""
+}
+
+// sees reports whether code in function fn that names name refers to the
+// local of that name declared in function decl: fn is decl or nested in it
+// (a callback), with no declaration of the name in between.
+func sees(f *parser.Facts, fn, decl int, name string) bool {
+	for g := fn; g != decl; g = f.Funcs[g].Parent {
+		if g < 0 {
+			return false
+		}
+		for _, p := range f.Funcs[g].Params {
+			if p.Name == name {
+				return false
+			}
+		}
+		for _, l := range f.Locals {
+			if l.Func == g && l.Name == name {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// spreadCopies reports `const c = { ...entity }; delete c.raw`: a copy
+// made with a spread and then shrunk by delete in the same function (or a
+// callback in it). The spread gives the copy a fast shape, delete throws
+// it away; destructuring the key out builds the right shape at once.
+func spreadCopies(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+	f := file.Facts
+	for li := range f.Locals {
+		l := &f.Locals[li]
+		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || !hasSpread(l.Value) || isDictType(l.TypeText) || isDictType(castType(file, l)) {
+			continue
+		}
+		src := ""
+		for _, p := range l.Value.Props {
+			if p.Key == "..." && p.Value.Kind == parser.VIdent {
+				src = p.Value.Text
+				break
+			}
+		}
+		if src == "" {
+			src = "source"
+		}
+		for _, d := range f.Deletes {
+			if len(d.Target) != 1 || d.Target[0] != l.Name || d.Computed || d.Start < l.End || !sees(f, d.Func, l.Func, l.Name) {
+				continue
+			}
+			fr := nest.FuncRef{File: fi, Index: l.Func}
+			report(pass, m, nest.FuncRef{File: fi, Index: d.Func}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
+				fmt.Sprintf("object %s is copied with a spread in %s and then loses property %s (delete %s.%s), which turns it into a slow dictionary-mode object", l.Name, m.Label(fr), d.Key, l.Name, d.Key),
+				fmt.Sprintf("leave the key out while copying: const { %s, ...%s } = %s", d.Key, l.Name, src),
+				lint.WithRelated(file.Pos(d.Start), file.Pos(d.End), "property "+d.Key+" deleted here"))
+			break
 		}
 	}
 }

@@ -8,5 +8,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), grownobject.Rule, "basic", "crossfile")
+	checkertest.Run(t, checkertest.TestData(), grownobject.Rule, "basic", "crossfile", "usecases")
 }

@@ -11,7 +11,17 @@
 // startup, shutdown and unknown code. Offline code (tests, scripts,
 // migrations) is not reported. Arrays (locals, parameters and fields
 // initialized with [] or typed T[] or Array<T>), process.env and
-// Map.prototype.delete calls are never reported.
+// Map.prototype.delete calls are never reported. Neither are an element
+// deleted by index (`delete nodes[i]` with a number-typed counter, the index
+// parameter of a forEach/map/filter/reduce callback, a number literal or an
+// expression on .length: elements live apart from named
+// properties, whatever library type the array has) nor a key of an object
+// declared as a dictionary (Record<string, T>, { [key: string]: T },
+// Dictionary<T>, Object.create(null), and a request's headers, query,
+// params and cookies): deleting keys is what it is for.
+// An interface with named properties and an index signature is not a
+// dictionary. A delete on a local spread copy (`const c = { ...entity };
+// delete c.raw`) is reported by hidden-class/grown-object instead.
 //
 // Bad:
 //

@@ -19,6 +19,15 @@
 // decorated fields (filled by a framework: property injection, ORM
 // columns) are never reported.
 //
+// Work the constructor starts but does not finish counts as after
+// construction: an assignment inside a .then/.catch/.finally callback, a
+// .subscribe or .on/.once listener or a setTimeout/setImmediate/nextTick
+// callback (`client.connect().then((c) => (this.channel = c))`), and one
+// after the first await of an async method or async arrow the constructor
+// calls (`void this.connect()`). Assignments before that first await, in a
+// synchronous callback (forEach, map) or in a Promise executor run during
+// construction and are not reported.
+//
 // Bad:
 //
 //	@Injectable()

@@ -177,6 +177,14 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[st
 				continue
 			}
 			if inCtor[meth] {
+				if why := deferred(f, &a, meth, c.Ctor); why != "" {
+					// started by the constructor, but runs after it returns
+					s := site{method: why, rank: -1, span: a.Span}
+					if old, ok := late[fd.Name]; !ok || s.rank < old.rank || s.rank == old.rank && s.span.Start < old.span.Start {
+						late[fd.Name] = s
+					}
+					continue
+				}
 				delete(cands, a.Target[1])
 				delete(late, a.Target[1])
 				continue
@@ -216,6 +224,70 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[st
 				opts...)
 		}
 	}
+}
+
+// deferredMethods are the calls whose function argument runs later, after
+// the current call stack (the constructor) has returned.
+var deferredMethods = map[string]bool{
+	"then": true, "catch": true, "finally": true, "subscribe": true,
+	"on": true, "once": true, "addListener": true, "addEventListener": true,
+	"setTimeout": true, "setImmediate": true, "setInterval": true, "nextTick": true, "queueMicrotask": true,
+}
+
+// deferred tells whether assignment a, inside method meth that the
+// constructor runs, happens after the constructor returns: in a callback
+// passed to .then/.catch/.subscribe/.on/setTimeout (or nested in one), or
+// after the first await of an async function on the way. It returns how
+// to name the place, or "".
+func deferred(f *parser.Facts, a *parser.Assign, meth, ctor int) string {
+	starter := "the constructor"
+	if meth != ctor {
+		starter = f.Funcs[meth].Name + "(), which the constructor starts"
+	}
+	for g := a.Func; g >= 0; g = f.Funcs[g].Parent {
+		fg := &f.Funcs[g]
+		if fg.Async && afterFirstAwait(f, g, a) {
+			if g == meth {
+				return fmt.Sprintf("%s after an await (the constructor starts it)", fg.Name)
+			}
+			return "an async callback after an await, in " + starter
+		}
+		if g == meth {
+			break
+		}
+		if fg.ArgOf >= 0 {
+			if call := &f.Calls[fg.ArgOf]; deferredMethods[call.Method] {
+				return "a ." + call.Method + " callback in " + starter
+			}
+		}
+	}
+	return ""
+}
+
+// afterFirstAwait reports whether assignment a (in function g or nested
+// in it) runs after g's first await: it is awaited itself, or it comes
+// after an awaited call or declaration of g.
+func afterFirstAwait(f *parser.Facts, g int, a *parser.Assign) bool {
+	if a.Func == g && a.Value.Await {
+		return true
+	}
+	first := ^uint32(0)
+	for _, c := range f.Calls {
+		if c.Func == g && c.Await && c.Start < first {
+			first = c.Start
+		}
+	}
+	for _, l := range f.Locals {
+		if l.Func == g && l.Value.Await && l.Start < first {
+			first = l.Start
+		}
+	}
+	for _, x := range f.Assigns {
+		if x.Func == g && x.Value.Await && x.Start < first {
+			first = x.Start
+		}
+	}
+	return a.Start > first
 }
 
 // methodOf returns the member of class ci that function fn belongs to (fn

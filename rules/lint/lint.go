@@ -291,6 +291,30 @@ func WithPath(steps []Step) Option {
 	}
 }
 
+// PropertyPrefix marks a RelatedInformation entry that carries a result
+// property (SARIF result properties) rather than a location: its message
+// is PropertyPrefix + key + "=" + value.
+const PropertyPrefix = "property: "
+
+// WithProperty attaches a result property, such as the attack string of a
+// ReDoS finding. Keys are lowerCamelCase; the SARIF output puts them in the
+// result's properties under "nestlint/" + key.
+func WithProperty(key, value string) Option {
+	return func(d *analysis.Diagnostic) {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: d.Pos, End: d.Pos, Message: PropertyPrefix + key + "=" + value})
+	}
+}
+
+// Property splits a RelatedInformation message made by WithProperty.
+func Property(msg string) (key, value string, ok bool) {
+	kv, ok := strings.CutPrefix(msg, PropertyPrefix)
+	if !ok {
+		return "", "", false
+	}
+	key, value, ok = strings.Cut(kv, "=")
+	return key, value, ok
+}
+
 // WithRelated attaches a related location with its message.
 func WithRelated(pos, end token.Pos, msg string) Option {
 	return func(d *analysis.Diagnostic) {

@@ -37,34 +37,51 @@ type site struct {
 	fn   nest.FuncRef
 	span parser.Span
 	what string
+	// subject is the root identifier of the string the regex runs on
+	// (`re.test(q)`, `q.replace(re, ...)`: "q"), when known.
+	subject string
 }
 
 type vuln struct {
 	fi    int
 	re    *parser.Regex
+	root  *regex.Node
+	exp   bool // a proven exponential finding (f, proof)
 	f     regex.Finding
+	proof regex.Proof
 	sites []site
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	var vulns []*vuln
-	byVar := map[nest.Decl][]*vuln{}    // constants, module-level or local
-	byFieldName := map[string][]*vuln{} // "file:class:field" for this.<field> regexes
+	byVar := map[nest.Decl][]*vuln{}     // constants, module-level or local
+	byFieldName := map[string][]*vuln{}  // "file:class:field" for this.<field> regexes
+	analyzed := map[string]patternInfo{} // by flags + "/" + pattern
 	for fi, file := range m.Files {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
+			if m.IsOffline(fi) {
+				return
+			}
 			for ri := range f.Regexes {
 				r := &f.Regexes[ri]
-				res, bad, err := regex.Analyze(r.Pattern, r.Flags)
-				if err != nil || !bad {
-					continue
+				a, ok := analyzed[r.Flags+"/"+r.Pattern]
+				if !ok {
+					a = analyze(r.Pattern, r.Flags)
+					analyzed[r.Flags+"/"+r.Pattern] = a
 				}
-				v := &vuln{fi: fi, re: r, f: res}
+				if a.root == nil {
+					continue // not a valid pattern
+				}
+				v := &vuln{fi: fi, re: r, root: a.root, exp: a.exp, f: a.f, proof: a.proof}
+				if !v.exp && !mayLoop(r.Pattern) {
+					continue // no loop, no polynomial backtracking either
+				}
 				vulns = append(vulns, v)
 				switch {
 				case r.Applied != "":
-					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: r.Func}, span: r.Span, what: r.Applied})
+					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: r.Func}, span: r.Span, what: r.Applied, subject: literalSubject(f, r)})
 				case strings.HasPrefix(r.Var, "this."):
 					key := fmt.Sprintf("%d:%d:%s", fi, classAt(f, r.Span), strings.TrimPrefix(r.Var, "this."))
 					byFieldName[key] = append(byFieldName[key], v)
@@ -87,12 +104,18 @@ func run(pass *analysis.Pass) (any, error) {
 			f := file.Facts
 			for ci := range f.Calls {
 				c := &f.Calls[ci]
-				var name string
+				var name, subject string
 				switch {
 				case onRegex[c.Method] && len(c.Path) >= 2:
 					name = strings.Join(c.Path[:len(c.Path)-1], ".")
+					if len(c.Args) > 0 && len(c.Args[0].Refs) > 0 {
+						subject = c.Args[0].Refs[0]
+					}
 				case takeRegex[c.Method] && len(c.Args) > 0 && c.Args[0].Kind == parser.VIdent:
 					name = c.Args[0].Text
+					if len(c.Path) >= 2 && c.Path[0] != "this" {
+						subject = c.Path[0]
+					}
 				default:
 					continue
 				}
@@ -116,7 +139,7 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				}
 				for _, v := range hits {
-					v.sites = append(v.sites, site{fn: fr, span: c.Span, what: c.Method})
+					v.sites = append(v.sites, site{fn: fr, span: c.Span, what: c.Method, subject: subject})
 				}
 			}
 			// class-validator @Matches(/re/) runs on every validated request body
@@ -138,10 +161,153 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		})
 	}
+	polys := map[string]*polyResult{} // by flags + "/" + pattern
 	for _, v := range vulns {
-		report(pass, m, v)
+		lint.Guard(pass, m.Files[v.fi].Path, func() {
+			if v.exp {
+				report(pass, m, v)
+			} else {
+				reportPolynomial(pass, m, v, polys)
+			}
+		})
 	}
 	return nil, nil
+}
+
+// patternInfo is what a pattern is, whatever place it is written in.
+type patternInfo struct {
+	root  *regex.Node // nil when the pattern does not parse
+	exp   bool
+	f     regex.Finding
+	proof regex.Proof
+}
+
+func analyze(pattern, flags string) patternInfo {
+	root, err := regex.Parse(pattern, flags)
+	if err != nil {
+		return patternInfo{}
+	}
+	out := patternInfo{root: root}
+	if res, bad := regex.AnalyzeTree(root, pattern); bad {
+		// Only a measured attack counts: the automaton over-approximates
+		// (lookarounds, alternative priority), a matcher does not.
+		proof, measured := res.Measured()
+		if !measured {
+			proof = regex.Prove(root, res)
+		}
+		if proof.Proven {
+			out.exp, out.f, out.proof = true, res, proof
+		}
+	}
+	return out
+}
+
+// mayLoop is a cheap filter: a pattern without an unbounded quantifier
+// cannot backtrack polynomially.
+func mayLoop(p string) bool { return strings.ContainsAny(p, "*+") || strings.Contains(p, ",}") }
+
+// literalSubject finds the string a regex literal applied in place runs
+// on: `/x/.test(s)` gives "s", `s.replace(/x/, ”)` gives "s".
+func literalSubject(f *parser.Facts, r *parser.Regex) string {
+	for ci := range f.Calls {
+		c := &f.Calls[ci]
+		if c.Method != r.Applied || c.Func != r.Func {
+			continue
+		}
+		if c.Callee.Start <= r.Start && r.End <= c.Callee.End { // /x/.test(s)
+			if len(c.Args) > 0 && len(c.Args[0].Refs) > 0 {
+				return c.Args[0].Refs[0]
+			}
+			return ""
+		}
+		if len(c.Args) > 0 && c.Args[0].Start <= r.Start && r.End <= c.Args[0].End { // s.replace(/x/, ...)
+			if len(c.Path) >= 2 && c.Path[0] != "this" {
+				return c.Path[0]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// requestInput reports whether a site runs its regex on request input:
+// class-validator's @Matches (every validated body), or a parameter of a
+// function on the request path.
+func requestInput(m *nest.Model, s *site) (string, bool) {
+	if s.fn.Index == -2 {
+		return "every validated request body", true
+	}
+	if s.subject == "" || s.fn.Index < 0 || m.ContextOf(s.fn) != nest.Request {
+		return "", false
+	}
+	f := m.Files[s.fn.File].Facts
+	for g := s.fn.Index; g >= 0; g = f.Funcs[g].Parent {
+		for _, p := range f.Funcs[g].Params {
+			if p.Name == s.subject {
+				return fmt.Sprintf("parameter %s of %s", p.Name, m.Label(nest.FuncRef{File: s.fn.File, Index: g})), true
+			}
+		}
+	}
+	return "", false
+}
+
+// reportPolynomial reports a regex that backtracks polynomially, at note
+// level and only when it runs on request input: an attacker controls the
+// length, and a 100 kB body makes a quadratic regex take seconds.
+type polyResult struct {
+	f  regex.PolyFinding
+	ok bool
+}
+
+func reportPolynomial(pass *analysis.Pass, m *nest.Model, v *vuln, cache map[string]*polyResult) {
+	var best *site
+	var input string
+	for i := range v.sites {
+		if in, ok := requestInput(m, &v.sites[i]); ok {
+			best, input = &v.sites[i], in
+			break
+		}
+	}
+	if best == nil {
+		return
+	}
+	key := v.re.Flags + "/" + v.re.Pattern
+	res := cache[key]
+	if res == nil {
+		res = &polyResult{}
+		res.f, res.ok = regex.Polynomial(v.root)
+		cache[key] = res
+	}
+	if !res.ok {
+		return
+	}
+	pf := res.f
+	file := m.Files[v.fi]
+	shown := "/" + v.re.Pattern + "/" + v.re.Flags
+	if v.re.FromCtor {
+		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
+	}
+	var opts []lint.Option
+	where := "class-validator applies it"
+	if best.fn.Index == -2 {
+		opts = append(opts, lint.WithRelated(file.Pos(best.span.Start), file.Pos(best.span.End), "applied here by class-validator"))
+	} else {
+		path := m.PathTo(best.fn)
+		sf := m.Files[best.fn.File]
+		where = fmt.Sprintf("it is applied (.%s) to %s, reached from %s", best.what, input, m.Label(path[0].Func))
+		opts = append(opts, lint.WithPath(m.StepsFor(path)), lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
+	}
+	if best.fn.Index == -2 {
+		where += " to " + input
+	}
+	opts = append(opts,
+		lint.WithProperty("attack", regex.QuoteJS(pf.Prefix+strings.Repeat(pf.Pump, 256)+pf.Suffix)),
+		lint.WithProperty("attackExpression", pf.AttackExpr()),
+		lint.WithProperty("degree", fmt.Sprint(pf.Degree)),
+		lint.WithProperty("stepGrowthPerDoubling", fmt.Sprintf("%.2f", pf.Growth)))
+	lint.Report(pass, lint.Note, file.Pos(v.re.Start), file.Pos(v.re.End),
+		fmt.Sprintf("regex %s backtracks polynomially (about n^%d steps for n repeated characters): the input %s keeps the event loop busy (measured: %s); %s; bound the input length (@MaxLength on the DTO, or check .length first) or rewrite the loops so they cannot split the same characters",
+			shown, pf.Degree, pf.AttackExpr(), pf, where), opts...)
 }
 
 // classAt returns the class whose span holds the offset, or -1.
@@ -159,22 +325,16 @@ func classAt(f *parser.Facts, s parser.Span) int {
 
 func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 	file := m.Files[v.fi]
-	if m.IsOffline(v.fi) {
-		return
-	}
 	pos, end := file.Pos(v.re.Start), file.Pos(v.re.End)
 	shown := "/" + v.re.Pattern + "/" + v.re.Flags
 	if v.re.FromCtor {
 		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
 	}
-	why := fmt.Sprintf("regex %s can backtrack exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
+	why := fmt.Sprintf("regex %s backtracks exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
 	if v.f.Kind == regex.KindOverlappingAlternation {
-		why = fmt.Sprintf("regex %s can backtrack exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
+		why = fmt.Sprintf("regex %s backtracks exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
 	}
-	attack := ""
-	if v.f.Attack != "" {
-		attack = "; input like " + v.f.Attack + " takes exponential time"
-	}
+	attack := fmt.Sprintf("; the input %s makes a JavaScript backtracking matcher take exponential time (measured: %s)", v.f.AttackExpr(), v.proof)
 	fix := "; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
 	// the most severe application site decides
 	var best *site
@@ -210,12 +370,10 @@ func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 		sf := m.Files[best.fn.File]
 		opts = append(opts, lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
 	}
-	if !v.f.Exploitable {
-		// nothing after the loop can fail: the first path usually matches
-		sev--
-		attack = ""
-		where += "; today nothing after the loop can fail, so the first path matches, but any suffix such as $ makes it exploitable"
-	}
+	opts = append(opts,
+		lint.WithProperty("attack", v.f.Attack),
+		lint.WithProperty("attackExpression", v.f.AttackExpr()),
+		lint.WithProperty("stepGrowthPerPump", fmt.Sprintf("%.2f", v.proof.Growth)))
 	lint.Report(pass, sev, pos, end, why+attack+"; "+where+fix, opts...)
 }
 

@@ -20,6 +20,23 @@
 // scripts) it is not reported. A method of your own that merely ends in
 // Sync is never reported.
 //
+// Code that runs once while Nest builds the module graph is startup: a
+// config builder evaluated as the argument of TypeOrmModule.forRoot(...) or
+// of any other expression in @Module({ imports: [...] }) (also a method of
+// a module-level `new AppConfig()` object), an object such as a strategy or
+// a log transport constructed inside a module's or plugin's config, every
+// useFactory (inline, or a named function imported from another file, in
+// module metadata, in forRootAsync/registerAsync options or in a provider
+// array kept in a variable), the create* methods of a useClass options
+// factory, and the load and validate functions of ConfigModule.forRoot
+// (also a default-exported `export default () => yaml.load(readFileSync(...))`). The factory of a request-scoped or transient provider is not
+// startup. Callbacks passed to array methods or Promise.all run in the
+// context of the function that passes them: `Promise.all(files.map(async
+// (f) => existsSync(f)))` in a handler is on the request path, and so is a
+// method passed as `this.load.bind(this)`, an arrow-function field, a
+// function of a namespace import (`files.filter(fsUtils.isSymlink)`) or a
+// method of an injected dependency.
+//
 // Bad:
 //
 //	@Get(':id/invoice')

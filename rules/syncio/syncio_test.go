@@ -12,7 +12,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	checkertest.Run(t, checkertest.TestData(), syncio.Rule, "crossfile", "imports", "traps", "middleware")
+	checkertest.Run(t, checkertest.TestData(), syncio.Rule, "crossfile", "imports", "traps", "middleware", "startup")
 }
 
 func TestOptions(t *testing.T) {

@@ -45,6 +45,8 @@ type Finding struct {
 	Text    string // "severity: message"
 	Path    []string
 	Related []string
+	// Properties are the result properties (lint.WithProperty).
+	Properties map[string]string
 }
 
 func (f Finding) String() string {
@@ -103,6 +105,13 @@ func toFinding(res *checker.Result, dir string, f checker.Finding) Finding {
 	rel, _ := filepath.Rel(dir, p.Filename)
 	out := Finding{File: filepath.ToSlash(rel), Line: p.Line, Col: p.Column, Text: f.Severity.String() + ": " + d.Message}
 	for _, r := range d.Related {
+		if k, v, ok := lint.Property(r.Message); ok {
+			if out.Properties == nil {
+				out.Properties = map[string]string{}
+			}
+			out.Properties[k] = v
+			continue
+		}
 		if strings.HasPrefix(r.Message, lint.PathPrefix) {
 			out.Path = append(out.Path, strings.TrimPrefix(r.Message, lint.PathPrefix))
 		} else {

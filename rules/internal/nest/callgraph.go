@@ -200,15 +200,20 @@ func (m *Model) resolveCallees() {
 }
 
 func (m *Model) resolveCallee(fi, ci int) Callee {
+	c := &m.Files[fi].Facts.Calls[ci]
+	return m.resolvePath(fi, c.Func, c.Path, c.New)
+}
+
+// resolvePath resolves the callee path p as written in function fn of
+// file fi (a `new` expression when isNew).
+func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 	f := m.Files[fi].Facts
-	c := &f.Calls[ci]
-	p := c.Path
 	if len(p) == 0 {
 		return Callee{}
 	}
 	var enclosingClass = -1
-	if c.Func >= 0 {
-		enclosingClass = f.Funcs[c.Func].Class
+	if fn >= 0 {
+		enclosingClass = f.Funcs[fn].Class
 	}
 	switch p[0] {
 	case "this":
@@ -252,7 +257,7 @@ func (m *Model) resolveCallee(fi, ci int) Callee {
 		}
 		return Callee{}
 	}
-	d := m.Resolve(fi, c.Func, p[0])
+	d := m.Resolve(fi, fn, p[0])
 	switch d.Kind {
 	case DeclExternal:
 		mod := normModule(d.Module)
@@ -271,7 +276,7 @@ func (m *Model) resolveCallee(fi, ci int) Callee {
 		}
 	case DeclClass:
 		cref := ClassRef{d.File, d.Index}
-		if len(p) == 1 && c.New {
+		if len(p) == 1 && isNew {
 			if ctor := m.Class(cref).Ctor; ctor >= 0 {
 				return Callee{Funcs: []FuncRef{{d.File, ctor}}}
 			}
@@ -285,7 +290,7 @@ func (m *Model) resolveCallee(fi, ci int) Callee {
 	case DeclLocal:
 		// const svc = new UsersService(); svc.find()
 		if len(p) == 2 {
-			if cr := m.localClass(fi, c.Func, p[0]); cr != nil {
+			if cr := m.localClass(fi, fn, p[0]); cr != nil {
 				return Callee{Funcs: m.methodTargets(cr, "", p[1])}
 			}
 		}
@@ -294,6 +299,19 @@ func (m *Model) resolveCallee(fi, ci int) Callee {
 			e := m.resolveExport(d.File, p[1], 0)
 			if e.Kind == DeclFunc {
 				return Callee{Funcs: []FuncRef{{e.File, e.Index}}}
+			}
+		}
+		// export const appConfig = new AppConfig(env); appConfig.typeOrm()
+		if d.Index >= 0 && len(p) == 2 {
+			l := &m.Files[d.File].Facts.Locals[d.Index]
+			var cr *ClassRef
+			if l.Value.Kind == parser.VNew {
+				cr = m.classOf(d.File, l.Value.Text)
+			} else if l.TypeName != "" {
+				cr = m.classOf(d.File, l.TypeName)
+			}
+			if cr != nil {
+				return Callee{Funcs: m.methodTargets(cr, "", p[1])}
 			}
 		}
 	case DeclNone:
@@ -401,19 +419,18 @@ func (m *Model) buildCallGraph() {
 			// a function passed by name as a callback: `arr.map(this.format)`,
 			// `setTimeout(tick)`
 			for _, a := range c.Args {
-				if a.Kind != parser.VIdent {
+				text := a.Text
+				switch {
+				case a.Kind == parser.VCall && strings.HasSuffix(text, ".bind"):
+					// `arr.map(this.format.bind(this))`
+					text = strings.TrimSuffix(text, ".bind")
+				case a.Kind != parser.VIdent:
 					continue
 				}
-				parts := strings.Split(a.Text, ".")
-				switch {
-				case len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0:
-					for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]) {
-						m.addEdge(from, to, a.Span)
-					}
-				case len(parts) == 1:
-					if d := m.Resolve(fi, c.Func, parts[0]); d.Kind == DeclFunc {
-						m.addEdge(from, FuncRef{d.File, d.Index}, a.Span)
-					}
+				// this.format, this.files.exists, utils.exists (a namespace
+				// import), Mapper.toDto (a static method), format
+				for _, to := range m.resolvePath(fi, c.Func, strings.Split(text, "."), false).Funcs {
+					m.addEdge(from, to, a.Span)
 				}
 			}
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/nestlint/nestlint/parser"
 )
 
-var classKinds = []string{"Controller", "Injectable", "Module", "Resolver", "WebSocketGateway", "Processor", "Catch", "Command", "SubCommand", "Global"}
+var classKinds = []string{"Controller", "Injectable", "Module", "Resolver", "WebSocketGateway", "Processor", "Catch", "Command", "SubCommand", "Global", "CommandHandler", "QueryHandler", "EventsHandler"}
 
 // tokenKey is the canonical key of a DI token.
 func (m *Model) tokenKey(fi int, v parser.Value) string {

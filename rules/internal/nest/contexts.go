@@ -44,6 +44,9 @@ func (m *Model) findEntries() {
 	for fi, file := range m.Files {
 		f := file.Facts
 		for _, c := range f.Calls {
+			m.workerEntries(fi, &c)
+		}
+		for _, c := range f.Calls {
 			// consumer.apply(A, B).forRoutes(...) in configure(); app.use(fn)
 			isApply := c.Method == "apply" && c.Func >= 0 && f.Funcs[c.Func].Name == "configure"
 			isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, c.Func, c.Path[0])
@@ -66,6 +69,15 @@ func (m *Model) findEntries() {
 		f := m.Files[ref.File].Facts
 		gateway := info.Is("WebSocketGateway")
 		catch := info.Is("Catch")
+		// @nestjs/cqrs handlers are class decorators: the bus calls
+		// execute/handle once per command, query or event
+		cqrsMethod := ""
+		switch {
+		case info.Is("CommandHandler"), info.Is("QueryHandler"):
+			cqrsMethod = "execute"
+		case info.Is("EventsHandler"):
+			cqrsMethod = "handle"
+		}
 		workerHost := info.Is("Processor") && (cl.Extends == "WorkerHost" || strings.HasSuffix(cl.Extends, ".WorkerHost"))
 		for _, mi := range cl.Methods {
 			fn := &f.Funcs[mi]
@@ -81,6 +93,8 @@ func (m *Model) findEntries() {
 				m.addEntry(r, "BullMQ worker process()")
 			case fn.Name == "catch" && catch:
 				m.addEntry(r, "exception filter")
+			case cqrsMethod != "" && fn.Name == cqrsMethod && !fn.Static:
+				m.addEntry(r, "CQRS handler "+fn.Name+"()")
 			case fn.Name == "use" && middleware[ref]:
 				m.addEntry(r, "middleware")
 			default:
@@ -130,6 +144,53 @@ func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
 	for _, e := range v.Elems {
 		if v.Kind == parser.VArray || v.Kind == parser.VObject {
 			m.returnedFuncs(fi, e, why)
+		}
+	}
+}
+
+// workerEntries marks the job handlers that queue and stream clients call
+// once per message, the worker path: the processor of a BullMQ
+// `new Worker(queue, processor)` and the eachMessage/eachBatch handlers of
+// a KafkaJS `consumer.run({...})`.
+func (m *Model) workerEntries(fi int, c *parser.Call) {
+	switch {
+	case c.New && len(c.Path) == 1 && len(c.Args) >= 2:
+		if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind != DeclExternal || normModule(d.Module) != "bullmq" || d.Name != "Worker" {
+			return
+		}
+		m.handlerEntry(fi, c.Func, c.Args[1], "BullMQ Worker processor")
+	case c.Method == "run" && len(c.Args) == 1 && c.Args[0].Kind == parser.VObject:
+		for _, p := range c.Args[0].Props {
+			if p.Key == "eachMessage" || p.Key == "eachBatch" {
+				m.handlerEntry(fi, c.Func, p.Value, "KafkaJS consumer "+p.Key)
+			}
+		}
+	}
+}
+
+// handlerEntry marks a handler given as an arrow or function, a function
+// name, this.method or this.method.bind(this) as an entry point.
+func (m *Model) handlerEntry(fi, fn int, a parser.Value, why string) {
+	text := a.Text
+	switch {
+	case a.Kind == parser.VFunc && a.Func >= 0:
+		m.addEntry(FuncRef{fi, a.Func}, why)
+		return
+	case a.Kind == parser.VCall && strings.HasSuffix(text, ".bind"):
+		text = strings.TrimSuffix(text, ".bind")
+	case a.Kind != parser.VIdent:
+		return
+	}
+	f := m.Files[fi].Facts
+	parts := strings.Split(text, ".")
+	switch {
+	case len(parts) == 2 && parts[0] == "this" && fn >= 0 && f.Funcs[fn].Class >= 0:
+		for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[fn].Class}, "", parts[1]) {
+			m.addEntry(to, why)
+		}
+	case len(parts) == 1:
+		if d := m.Resolve(fi, fn, parts[0]); d.Kind == DeclFunc {
+			m.addEntry(FuncRef{d.File, d.Index}, why)
 		}
 	}
 }
@@ -227,6 +288,7 @@ func (m *Model) startupRoots() []FuncRef {
 			}
 		}
 	}
+	roots = append(roots, m.factoryRoots()...)
 	for fi, file := range m.Files {
 		for _, c := range file.Facts.Calls {
 			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
@@ -239,6 +301,98 @@ func (m *Model) startupRoots() []FuncRef {
 		}
 	}
 	return roots
+}
+
+// factoryRoots returns the functions Nest calls once while it builds the
+// module graph, wherever their object literal is written: useFactory in
+// module metadata, in the options of forRootAsync/registerAsync, or in a
+// provider object kept in a variable (`export const dbProviders = [...]`),
+// inline or a named function imported from another file; and the create*
+// methods of a useClass options factory (createTypeOrmOptions). Factories
+// of request-scoped and transient providers run later and are left out.
+func (m *Model) factoryRoots() []FuncRef {
+	var roots []FuncRef
+	for fi, file := range m.Files {
+		f := file.Facts
+		fnRoot := func(fn int, v parser.Value) {
+			switch v.Kind {
+			case parser.VFunc:
+				if v.Func >= 0 {
+					roots = append(roots, FuncRef{fi, v.Func})
+				}
+			case parser.VIdent:
+				if d := m.Resolve(fi, fn, v.Text); d.Kind == DeclFunc {
+					roots = append(roots, FuncRef{d.File, d.Index})
+				}
+			}
+		}
+		var walk func(fn int, v parser.Value, async, config bool)
+		walk = func(fn int, v parser.Value, async, config bool) {
+			switch v.Kind {
+			case parser.VObject:
+				perRequest := false
+				for _, pp := range v.Props {
+					if pp.Key == "scope" && (strings.HasSuffix(pp.Value.Text, "REQUEST") || strings.HasSuffix(pp.Value.Text, "TRANSIENT")) {
+						perRequest = true
+					}
+				}
+				for _, pp := range v.Props {
+					switch {
+					case perRequest:
+					case pp.Key == "useFactory":
+						fnRoot(fn, pp.Value)
+					case config && pp.Key == "load" && pp.Value.Kind == parser.VArray:
+						// ConfigModule.forRoot({ load: [configuration] })
+						for _, e := range pp.Value.Elems {
+							fnRoot(fn, e)
+						}
+					case config && pp.Key == "validate":
+						fnRoot(fn, pp.Value)
+					case pp.Key == "useClass" && async && pp.Value.Kind == parser.VIdent:
+						if cr := m.classOf(fi, pp.Value.Text); cr != nil {
+							for _, mi := range m.Class(*cr).Methods {
+								if fm := &m.Files[cr.File].Facts.Funcs[mi]; strings.HasPrefix(fm.Name, "create") && !fm.Static {
+									roots = append(roots, FuncRef{cr.File, mi})
+								}
+							}
+						}
+					}
+					walk(fn, pp.Value, async, false)
+				}
+			case parser.VArray:
+				for _, e := range v.Elems {
+					walk(fn, e, async, false)
+				}
+			case parser.VCall, parser.VNew:
+				for _, e := range v.Elems {
+					walk(fn, e, async || strings.HasSuffix(v.Text, "Async"), isConfigModule(v.Text))
+				}
+			}
+		}
+		for _, c := range f.Calls {
+			for _, a := range c.Args {
+				walk(c.Func, a, strings.HasSuffix(c.Method, "Async"), isConfigModule(strings.Join(c.Path, ".")))
+			}
+		}
+		for _, l := range f.Locals {
+			walk(l.Func, l.Value, false, false)
+		}
+		for ci := range f.Classes {
+			for _, d := range f.Classes[ci].Decorators {
+				for _, a := range d.Args {
+					walk(-1, a, false, false)
+				}
+			}
+		}
+	}
+	return roots
+}
+
+// isConfigModule reports whether a callee path is @nestjs/config's
+// ConfigModule.forRoot/forFeature, whose load and validate functions run
+// once at startup.
+func isConfigModule(path string) bool {
+	return path == "ConfigModule.forRoot" || path == "ConfigModule.forFeature"
 }
 
 func (m *Model) shutdownRoots() []FuncRef {

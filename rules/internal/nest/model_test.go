@@ -490,3 +490,71 @@ func TestContainerGet(t *testing.T) {
 		}
 	}
 }
+
+// Code that runs once while Nest builds the module graph is startup, from
+// wherever its module metadata or provider object is written.
+func TestStartupBuilders(t *testing.T) {
+	m := load(t, "startup")
+	for _, tt := range []struct {
+		label string
+		want  nest.Context
+	}{
+		{"buildTypeOrmConfig", nest.Startup},                 // TypeOrmModule.forRoot(buildTypeOrmConfig())
+		{"AppConfig.typeOrmOptions", nest.Startup},           // forRoot(appConfig.typeOrmOptions()), appConfig = new AppConfig()
+		{"redisOptionsFactory", nest.Startup},                // registerAsync({ useFactory: importedFn })
+		{"app.module.ts:useFactory", nest.Startup},           // forRootAsync({ useFactory: () => ... })
+		{"loadTemplates", nest.Startup},                      // called from that factory
+		{"JwtOptionsService.createJwtOptions", nest.Startup}, // registerAsync({ useClass })
+		{"SamlStrategy.constructor", nest.Startup},           // new SamlStrategy() in register({...})
+		{"RotatingFileTransport.constructor", nest.Startup},  // new X() in forRoot({ transports })
+		{"configuration.ts:<anonymous>", nest.Startup},       // ConfigModule.forRoot({ load: [configuration] }), a default export
+		{"validateEnv", nest.Startup},                        // ConfigModule.forRoot({ validate })
+		{"UploadsController.check", nest.Request},
+		{"UploadsController.load", nest.Request},  // arr.map(this.load.bind(this))
+		{"UploadsController.touch", nest.Request}, // arr.forEach(this.touch), an arrow field
+		{"isSymlink", nest.Request},               // arr.filter(fsUtils.isSymlink), a namespace import
+		// the worker path: handlers run once per message
+		{"EventsConsumer.onMessage", nest.Request}, // consumer.run({ eachMessage: this.onMessage.bind(this) })
+		{"decode", nest.Request},
+		{"processMail", nest.Request}, // new Worker('mail', processMail) from bullmq
+		{"EventsConsumer.onModuleInit", nest.Startup},
+		// @nestjs/cqrs handlers (class decorators): execute/handle per message
+		{"CancelOrderHandler.execute", nest.Request},
+		{"OrderCancelledHandler.handle", nest.Request},
+	} {
+		if got := m.ContextOf(fn(t, m, tt.label)); got != tt.want {
+			t.Errorf("ContextOf(%s) = %s, want %s", tt.label, got, tt.want)
+		}
+	}
+	// provider objects kept in a variable: the singleton's factory is
+	// startup, the request-scoped one's is not
+	var got []nest.Context
+	for fi, f := range m.Files {
+		if filepath.Base(f.Path) != "database.providers.ts" {
+			continue
+		}
+		for i, fd := range f.Facts.Funcs {
+			if fd.Name == "useFactory" {
+				got = append(got, m.ContextOf(nest.FuncRef{File: fi, Index: i}))
+			}
+		}
+	}
+	if want := []nest.Context{nest.Startup, nest.Unknown}; !reflect.DeepEqual(got, want) {
+		t.Errorf("database.providers.ts factories: %v, want %v", got, want)
+	}
+	// callbacks passed to array methods run in the handler's context
+	r := fn(t, m, "UploadsController.check")
+	f := m.Files[r.File].Facts
+	n := 0
+	for i, fd := range f.Funcs {
+		if fd.Parent == r.Index {
+			n++
+			if c := m.ContextOf(nest.FuncRef{File: r.File, Index: i}); c != nest.Request {
+				t.Errorf("callback %d of check: %s", i, c)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d callbacks in check, want 3", n)
+	}
+}

@@ -157,6 +157,12 @@ func (m *Model) resolveExport(fi int, name string, depth int) Decl {
 		e := f.Exports[ei]
 		if e.Source == "" {
 			if e.Local == "" {
+				// export default () => ...
+				for i := range f.Funcs {
+					if fn := &f.Funcs[i]; fn.Parent == -1 && fn.Span == e.Span {
+						return Decl{Kind: DeclFunc, File: fi, Index: i}
+					}
+				}
 				continue
 			}
 			return m.ResolveTop(fi, e.Local)

@@ -48,7 +48,7 @@ type Finding struct {
 	// string: a prefix reaching the loop, a pumped string that the loop
 	// can match in two ways, repeated (up to 30 times), and a suffix that
 	// makes the match fail, e.g. 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'. It is
-	// guidance, not a proof.
+	// guidance, not a proof: Prove measures it.
 	Attack string
 	// Exploitable reports that the attack string makes the match fail
 	// without any run through the loop ending the match first, so that the
@@ -61,6 +61,12 @@ type Finding struct {
 	// a branch tried before the loop that accepts the attack string also
 	// makes it harmless.
 	Exploitable bool
+	// Prefix, Pump and Suffix are the parts of Attack, unquoted: Attack is
+	// Prefix, then Pump repeated, then Suffix.
+	Prefix, Pump, Suffix string
+	Reps                 int // times Pump is repeated in Attack
+
+	proof *Proof // measured by Analyze (see Measured)
 }
 
 // Finding kinds.
@@ -93,11 +99,15 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 		}
 	}
 	index(root, 0)
-	t := &tree{parents: parents, depth: depth, pattern: pattern}
+	t := &tree{parents: parents, depth: depth, pattern: pattern, root: root}
 
 	queue := []*Node{root}
 	seen := map[*Node]bool{root: true}
 	work := new(budget)
+	// The first proven finding wins; otherwise the best of the root and the
+	// lookaround bodies.
+	var best Finding
+	found := false
 	for len(queue) > 0 && !work.exhausted() {
 		n := queue[0]
 		queue = queue[1:]
@@ -105,7 +115,12 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 		a.root(n)
 		if !a.over {
 			if f, ok := a.detect(t); ok {
-				return f, true
+				if f.proven() {
+					return f, true
+				}
+				if !found || better(f, best) {
+					best, found = f, true
+				}
 			}
 		}
 		// Lookaround bodies run as sub-matches: analyze them on their own.
@@ -116,13 +131,56 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 			}
 		}
 	}
-	return Finding{}, false
+	return best, found
 }
 
 type tree struct {
 	parents map[*Node]*Node
 	depth   map[*Node]int
 	pattern string
+	root    *Node // the whole pattern, on which attacks are measured
+	proofs  int   // Prove calls so far (at most maxProofs)
+}
+
+// maxProofs bounds the attacks measured on the backtracker (each costs at
+// most a few million steps): per ambiguous component of the automaton, and
+// per AnalyzeTree call.
+const (
+	maxProofsPerComponent = 2
+	maxProofs             = 6
+)
+
+// measure proves an exploitable finding's attack while the proof budgets
+// last (local counts the component's proofs).
+func (t *tree) measure(f *Finding, local *int) {
+	if !f.Exploitable || t.proofs >= maxProofs || *local >= maxProofsPerComponent || t.root == nil {
+		return
+	}
+	t.proofs++
+	*local++
+	p := Prove(t.root, *f)
+	f.proof = &p
+}
+
+// Measured returns the proof Analyze measured for the finding, if any.
+func (f Finding) Measured() (Proof, bool) {
+	if f.proof == nil {
+		return Proof{}, false
+	}
+	return *f.proof, true
+}
+
+func (f Finding) proven() bool { return f.proof != nil && f.proof.Proven }
+
+// rank orders candidate findings: proven, then exploitable, then the rest.
+func (f Finding) rank() int {
+	switch {
+	case f.proven():
+		return 2
+	case f.Exploitable:
+		return 1
+	}
+	return 0
 }
 
 func (t *tree) lca(a, b *Node) *Node {
@@ -748,11 +806,17 @@ func (a *automaton) detect(t *tree) (Finding, bool) {
 		sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].path) < len(cands[j].path) })
 		cands = cands[:min(len(cands), maxCandidates)]
 		var f Finding
+		// The first proven candidate wins; an exploitable one that the
+		// backtracker refutes (a lookahead the automaton ignores blocks one
+		// run) lets the search go on while the proof budget lasts.
+		proofs := 0
 		try := func(cd candidate) bool {
-			if g := a.finding(t, pr, cd.path, cd.s0, cd.prefer, cd.avoid); f.Kind == "" || g.Exploitable && !f.Exploitable {
+			g := a.finding(t, pr, cd.path, cd.s0, cd.prefer, cd.avoid)
+			t.measure(&g, &proofs)
+			if f.Kind == "" || g.rank() > f.rank() {
 				f = g
 			}
-			return f.Exploitable
+			return f.proven() || f.Exploitable && (proofs >= maxProofsPerComponent || t.proofs >= maxProofs)
 		}
 		done := false
 		for i, cd := range cands {
@@ -805,11 +869,11 @@ func (a *automaton) detect(t *tree) (Finding, bool) {
 	return best, found
 }
 
-// better orders findings: exploitable first, then the earliest and
-// outermost loop.
+// better orders findings: proven first, then exploitable, then the
+// earliest and outermost loop.
 func better(f, g Finding) bool {
-	if f.Exploitable != g.Exploitable {
-		return f.Exploitable
+	if f.rank() != g.rank() {
+		return f.rank() > g.rank()
 	}
 	if f.Offset != g.Offset {
 		return f.Offset < g.Offset

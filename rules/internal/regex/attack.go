@@ -1,6 +1,7 @@
 package regex
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -56,8 +57,9 @@ func (a *automaton) finding(t *tree, pr *product, path []step, s0 int32, prefer 
 		}
 		sets = append(sets, set)
 	}
-	attack, exploitable := a.attack(p, sets, prefer)
-	f := Finding{Kind: kind, Attack: quoteJS(attack), Exploitable: exploitable}
+	parts, exploitable := a.attack(p, sets, prefer)
+	f := Finding{Kind: kind, Attack: quoteJS(parts.str()), Exploitable: exploitable,
+		Prefix: string(parts.prefix), Pump: string(parts.pump), Suffix: string(parts.suffix), Reps: parts.reps}
 	if q != nil {
 		f.Offset = q.Start
 		if q.End <= len(t.pattern) {
@@ -85,7 +87,7 @@ func hasAlternation(n *Node) bool {
 // the one made of the rarest characters (those fewest positions take, which
 // keeps the other runs from ending the match early), and returns the first
 // exploitable one (see Finding.Exploitable), else the first.
-func (a *automaton) attack(p int32, sets []CharSet, prefer rune) ([]rune, bool) {
+func (a *automaton) attack(p int32, sets []CharSet, prefer rune) (attackParts, bool) {
 	alpha := a.alphabet()
 	c, _ := sets[0].pickRune()
 	if prefer >= 0 {
@@ -99,14 +101,12 @@ func (a *automaton) attack(p int32, sets []CharSet, prefer rune) ([]rune, bool) 
 	if rare := rarePump(sets, alpha); prefer < 0 && string(rare) != string(preferred) {
 		variants = append(variants, rare)
 	}
-	var fallback []rune
+	var fallback attackParts
 	for i, pump := range variants {
 		prefix := a.prefixTo(p, pump[0], alpha)
-		str := append([]rune(nil), prefix...)
 		reps, paths := a.repetitions(prefix, pump)
-		for k := reps; k > 0; k-- {
-			str = append(str, pump...)
-		}
+		parts := attackParts{prefix: prefix, pump: pump, reps: reps}
+		str := parts.str()
 		// The two runs of the cycle may not both survive the actual
 		// characters (a \b between two letters): then the paths do not
 		// double with each repetition and the pumped string is no attack.
@@ -118,17 +118,32 @@ func (a *automaton) attack(p int32, sets []CharSet, prefer rune) ([]rune, bool) 
 		runs, accepted := a.runFrom(p, at, str[len(prefix):])
 		if pumps && !accepted && len(runs.pos) > 0 {
 			if z, ok := a.failingSuffix(runs, alpha); ok {
-				return append(str, z...), true
+				parts.suffix = z
+				return parts, true
 			}
 		}
 		if i == 0 {
-			fallback = str
+			fallback = parts
 			if r, ok := a.deadEnd(runs); ok {
-				fallback = append(fallback, r)
+				fallback.suffix = []rune{r}
 			}
 		}
 	}
 	return fallback, false
+}
+
+// attackParts is an attack string: prefix, pump repeated reps times, suffix.
+type attackParts struct {
+	prefix, pump, suffix []rune
+	reps                 int
+}
+
+func (p attackParts) str() []rune {
+	out := append([]rune(nil), p.prefix...)
+	for k := p.reps; k > 0; k-- {
+		out = append(out, p.pump...)
+	}
+	return append(out, p.suffix...)
 }
 
 // pickWith picks c from s if it is there, else a preferred member of s.
@@ -605,6 +620,28 @@ func (a *automaton) deadEnd(rs runs) (rune, bool) {
 	}
 	return 0, false
 }
+
+// AttackExpr is the attack string as a short JavaScript expression:
+// 'a' + 'a'.repeat(30) + '!'.
+func (f Finding) AttackExpr() string {
+	var parts []string
+	if f.Prefix != "" {
+		parts = append(parts, quoteJS([]rune(f.Prefix)))
+	}
+	if f.Pump != "" {
+		parts = append(parts, fmt.Sprintf("%s.repeat(%d)", quoteJS([]rune(f.Pump)), f.Reps))
+	}
+	if f.Suffix != "" {
+		parts = append(parts, quoteJS([]rune(f.Suffix)))
+	}
+	if len(parts) == 0 {
+		return f.Attack
+	}
+	return strings.Join(parts, " + ")
+}
+
+// QuoteJS renders s as a single-quoted JavaScript string literal.
+func QuoteJS(s string) string { return quoteJS([]rune(s)) }
 
 // quoteJS renders s as a single-quoted JavaScript string literal.
 func quoteJS(s []rune) string {

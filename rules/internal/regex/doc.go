@@ -72,12 +72,29 @@
 // finding, but is not exploitable: the first greedy path reaches the end of
 // the pattern. Lookaround bodies are analyzed as patterns of their own.
 //
+// # Proof
+//
+// Prove runs a Finding's attack through a backtracking matcher that
+// follows ECMAScript's pattern semantics (the RepeatMatcher with its
+// empty-iteration check, alternative priority, lazy loops, lookarounds,
+// backreferences, every start position) and counts its steps for growing
+// numbers of pumps. A finding is proven when the steps each added pump
+// costs double over ProvePumps consecutive pumps (see Proof). Analyze
+// measures its candidate attacks itself (a few per ambiguous component):
+// the first proven one wins, so a candidate the matcher refutes does not
+// hide a real one elsewhere in the pattern; Finding.Measured returns the
+// proof. The
+// event-loop/redos rule reports proven findings only: the automaton
+// over-approximates lookarounds and alternative priority, the matcher does
+// not.
+//
 // # Known limits
 //
-//   - Polynomial backtracking is not reported: \d+\d+$, ^[\w.+-]+@[\w-]+$,
-//     .*a.*b and the like cost O(n^2) or O(n^3), which needs long inputs.
-//     Neither is the quadratic cost of retrying an unanchored pattern at
-//     every start position.
+//   - Analyze does not find polynomial backtracking (\d+\d+$, .*a.*b,
+//     O(n^2) or O(n^3), including the cost of retrying an unanchored pattern
+//     at every start position). Polynomial measures it on the backtracker
+//     with a single pumped character; attacks that need a pumped string of
+//     several characters are not found.
 //   - Lookarounds and backreferences are treated as matching the empty
 //     string when building the automaton (an over-approximation of the
 //     language), so a lookahead that forbids one of two ambiguous branches

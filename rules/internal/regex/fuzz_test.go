@@ -56,5 +56,14 @@ func FuzzParse(f *testing.F) {
 		if vuln && (fd.Offset < 0 || fd.Offset+len(fd.Fragment) > len(pattern) || pattern[fd.Offset:fd.Offset+len(fd.Fragment)] != fd.Fragment) {
 			t.Fatalf("Analyze(%q, %q) = %+v: the fragment is not at the offset", pattern, flags, fd)
 		}
+		// the measurements are bounded and never panic
+		start = time.Now()
+		if vuln {
+			_ = Prove(root, fd)
+		}
+		_, _ = Polynomial(root)
+		if el := time.Since(start); el > 5*time.Second {
+			t.Fatalf("Prove/Polynomial(%q, %q) took %v", pattern, flags, el)
+		}
 	})
 }

@@ -4,7 +4,7 @@ import { SearchService } from './search.service';
 
 @Controller('search')
 export class SearchController {
-  private readonly words = /^(\w+\s?)*$/; // want "error: regex /\\^\\(.w.*can backtrack exponentially.*input like 'a+!'.*applied \\(.test\\) on the request path, reached from SearchController.find" "via SearchController.find"
+  private readonly words = /^(\w+\s?)*$/; // want "error: regex /\\^\\(.w.*backtracks exponentially.*the input 'a' \\+ 'a'.repeat\\(30\\) \\+ '!' makes a JavaScript backtracking matcher take exponential time \\(measured: x1.9[0-9] steps per pump over 8 pumps.*applied \\(.test\\) on the request path, reached from SearchController.find" "via SearchController.find"
 
   constructor(private readonly search: SearchService) {}
 
@@ -18,6 +18,26 @@ export class SearchController {
   @Get('slug')
   slug(@Query('s') s: string) {
     return SLUG.test(s) && s.split(TAGS).length > 0;
+  }
+
+  // Quadratic on request input: a note with the measured attack.
+  @Get('trim')
+  trim(@Query('s') s: string) {
+    return s.replace(/\s+$/, ''); // want "note: regex /.s\\+\\$/ backtracks polynomially \\(about n\\^2 steps for n repeated characters\\): the input ' ' \\+ ' '.repeat\\(10000\\) \\+ '!' keeps the event loop busy \\(measured: x[34]\\.[0-9] steps per doubling.*applied \\(.replace\\) to parameter s of SearchController.trim, reached from SearchController.trim"
+  }
+
+  // The same regex on a constant: not request input, not reported.
+  @Get('banner')
+  banner() {
+    const text = 'welcome   ';
+    return text.replace(/\s+$/, '');
+  }
+
+  // The first loop is linear (its lookahead makes a+ take every a), the
+  // second is not: the proven one is reported.
+  @Get('code')
+  code(@Query('c') c: string) {
+    return /^(?:a+(?!a))+x|^(b+)+$/.test(c); // want "error: regex .* the repeated group \\(b\\+\\)\\+ matches the same text in more than one way; the input 'b' \\+ 'b'.repeat"
   }
 
   @Get('inline')

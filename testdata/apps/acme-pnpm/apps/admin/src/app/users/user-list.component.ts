@@ -4,6 +4,7 @@ import { FormsModule } from '@angular/forms';
 interface UserRow {
   id: string;
   email: string;
+  invitedBy?: string;
 }
 
 @Component({
@@ -22,7 +23,11 @@ export class UserListComponent implements OnInit {
   }
 
   clearFilter(key: string): void {
-    delete this.filters[key];
+    delete this.filters[key]; // a Record keyed by filter name: a dictionary, fine
+  }
+
+  forget(row: UserRow): void {
+    delete row.invitedBy;
   }
 
   matches(email: string): boolean {

@@ -1,0 +1,8 @@
+export class OrderEntity {
+  id!: string;
+  customerId!: string;
+  total!: number;
+  status!: string;
+  note?: string;
+  raw?: Buffer;
+}

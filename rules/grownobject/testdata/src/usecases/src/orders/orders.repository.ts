@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { OrderEntity } from './order.entity';
+
+@Injectable()
+export class OrdersRepository {
+  private readonly rows = new Map<string, OrderEntity>();
+
+  async save(id: string, patch: Partial<OrderEntity>) {
+    const current = this.rows.get(id) ?? new OrderEntity();
+    const copy = { ...current, ...patch }; // want "warning: object copy is copied with a spread in OrdersRepository.save and then loses property raw .delete copy.raw., which turns it into a slow dictionary-mode object on the request path \\(reached from OrdersController.update\\); leave the key out while copying: const \\{ raw, ...copy \\} = "
+    delete copy.raw;
+    this.rows.set(id, copy as OrderEntity);
+    return copy;
+  }
+
+  // A copy that is reassigned without the key keeps one shape.
+  async snapshot(id: string) {
+    const current = this.rows.get(id) ?? new OrderEntity();
+    const { raw, ...rest } = current;
+    const view = { ...rest, rawSize: raw?.length ?? 0 };
+    return view;
+  }
+}
