@@ -1,0 +1,35 @@
+package grammar_test
+
+import (
+	"testing"
+
+	"github.com/nestlint/nestlint/parser/grammar"
+	"github.com/nestlint/nestlint/parser/grammar/tsx"
+	"github.com/nestlint/nestlint/parser/grammar/typescript"
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// TestABI checks that the vendored grammars load in the runtime of
+// go-tree-sitter and parse a small file without error.
+func TestABI(t *testing.T) {
+	for name, g := range map[string]struct {
+		l *sitter.Language
+		v int
+	}{"typescript": {typescript.GetLanguage(), typescript.Version()}, "tsx": {tsx.GetLanguage(), tsx.Version()}} {
+		l := g.l
+		if v := g.v; v != grammar.LanguageVersion {
+			t.Errorf("%s: language version %d, want %d", name, v, grammar.LanguageVersion)
+		}
+		p := sitter.NewParser()
+		p.SetLanguage(l)
+		tree := p.Parse(nil, []byte("export class A { accessor x = 1; }\n"))
+		if tree == nil {
+			t.Fatalf("%s: no tree", name)
+		}
+		root := tree.RootNode()
+		if root.HasError() || root.Type() != "program" {
+			t.Errorf("%s: %s", name, root.String())
+		}
+		p.Close()
+	}
+}
