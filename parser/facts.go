@@ -219,7 +219,7 @@ type Assign struct {
 type Local struct {
 	Func     int
 	Name     string
-	Kind     string // const, let, var
+	Kind     string // const, let, var, using, await using
 	TypeName string
 	TypeText string
 	Value    Value

@@ -198,7 +198,7 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 		// Parse with the BOM blanked so offsets stay those of the file.
 		text = append([]byte("   "), src[3:]...)
 	}
-	nodes, err := cw.parse(text, buf)
+	nodes, err := cw.parseRepaired(text, buf)
 	if err != nil {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "cannot parse: " + err.Error()}}, nodes
 	}
@@ -220,7 +220,7 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 func ParseBytes(path string, src []byte) (*Tree, *Facts, error) {
 	cw := newCWorker(filepath.Ext(path) == ".tsx")
 	defer cw.free()
-	nodes, err := cw.parse(src, nil)
+	nodes, err := cw.parseRepaired(src, nil)
 	if err != nil {
 		return nil, nil, err
 	}

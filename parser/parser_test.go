@@ -17,40 +17,84 @@ func parseText(t *testing.T, name, src string) *Facts {
 	return f
 }
 
-// TestSyntaxProbes pins what the bundled grammar does with the probes of
-// shared/ts-syntax: ok* files parse cleanly, f* files hold ERROR/MISSING
-// nodes but are still read (facts outside the error region survive).
+// TestSyntaxProbes parses the probes of shared/ts-syntax (testdata/ts-syntax)
+// and nestlint's own (testdata/ts-syntax-extra): all are valid TypeScript,
+// so none may leave an ERROR or MISSING node, with the vendored grammar, its
+// scanner patches and the source repair (repair.go) together.
 func TestSyntaxProbes(t *testing.T) {
-	files, err := filepath.Glob("testdata/ts-syntax/*")
+	files, err := filepath.Glob("testdata/ts-syntax/*.ts*")
 	if err != nil || len(files) == 0 {
 		t.Fatal("no probes", err)
 	}
-	for _, p := range files {
+	extra, err := filepath.Glob("testdata/ts-syntax-extra/*.ts*")
+	if err != nil || len(extra) == 0 {
+		t.Fatal("no extra probes", err)
+	}
+	for _, p := range append(files, extra...) {
 		name := filepath.Base(p)
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, f, err := ParseBytes(p, src)
+			tree, f, err := ParseBytes(p, src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			hasErr := f.ErrorOffset >= 0
-			switch {
-			case strings.HasPrefix(name, "ok"), strings.HasPrefix(name, "q"):
-				if hasErr {
-					t.Errorf("valid probe has a syntax error at byte %d", f.ErrorOffset)
-				}
-			case strings.HasPrefix(name, "f"):
-				if !hasErr {
-					t.Logf("grammar now parses %s cleanly: update the probe list", name)
-				}
+			if f.ErrorOffset >= 0 {
+				t.Errorf("valid probe has a syntax error at byte %d: %q", f.ErrorOffset, src[f.ErrorOffset:min(len(src), f.ErrorOffset+30)])
 			}
 			if f.Panic != "" {
 				t.Errorf("fact extraction panicked: %s", f.Panic)
 			}
+			if string(tree.Src) != string(src) {
+				t.Errorf("the tree must keep the file's own text")
+			}
 		})
+	}
+}
+
+// TestUsingDeclarations: the q* probes and `using` declarations are
+// declarations (Locals), not assignments to a variable named using.
+func TestUsingDeclarations(t *testing.T) {
+	cases := []struct {
+		file string
+		want map[string]string // local name -> kind
+	}{
+		{"testdata/ts-syntax/q01_using_decl.ts", map[string]string{"res": "using"}},
+		{"testdata/ts-syntax/q02_await_using_decl.ts", map[string]string{"conn": "await using"}},
+		{"testdata/ts-syntax-extra/using_declarations.ts", map[string]string{"lock": "using", "conn": "await using"}},
+	}
+	for _, c := range cases {
+		src, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, f, err := ParseBytes(c.file, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, l := range f.Locals {
+			got[l.Name] = l.Kind
+		}
+		for name, kind := range c.want {
+			if got[name] != kind {
+				t.Errorf("%s: local %s has kind %q, want %q (locals %v)", c.file, name, got[name], kind, got)
+			}
+		}
+		for _, a := range f.Assigns {
+			if strings.Contains(string(src[a.Start:a.End]), "using") {
+				t.Errorf("%s: using declaration read as an assignment: %q", c.file, src[a.Start:a.End])
+			}
+		}
+	}
+	// `using` as a plain identifier stays one.
+	f := parseText(t, "a.ts", "let using = 1;\nusing = 2;\nconst x = using + 1;\n")
+	for _, l := range f.Locals {
+		if l.Kind == "using" {
+			t.Errorf("identifier named using read as a declaration: %+v", l)
+		}
 	}
 }
 

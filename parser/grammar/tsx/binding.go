@@ -3,7 +3,17 @@
 // runtime of github.com/smacker/go-tree-sitter.
 package tsx
 
-// #cgo CFLAGS: -I${SRCDIR}/src -w
+// /* The grammar's exported C symbols are renamed so that it can be linked next
+//    to another copy of the same grammar (github.com/smacker/go-tree-sitter
+//    bundles one). */
+// #cgo CFLAGS: -w
+// #cgo CFLAGS: -Dtree_sitter_tsx=nestlint_tree_sitter_tsx
+// #cgo CFLAGS: -Dtree_sitter_tsx_external_scanner_create=nestlint_tree_sitter_tsx_external_scanner_create
+// #cgo CFLAGS: -Dtree_sitter_tsx_external_scanner_destroy=nestlint_tree_sitter_tsx_external_scanner_destroy
+// #cgo CFLAGS: -Dtree_sitter_tsx_external_scanner_serialize=nestlint_tree_sitter_tsx_external_scanner_serialize
+// #cgo CFLAGS: -Dtree_sitter_tsx_external_scanner_deserialize=nestlint_tree_sitter_tsx_external_scanner_deserialize
+// #cgo CFLAGS: -Dtree_sitter_tsx_external_scanner_scan=nestlint_tree_sitter_tsx_external_scanner_scan
+//
 // #include <stdint.h>
 // typedef struct TSLanguage TSLanguage;
 // const TSLanguage *nestlint_tree_sitter_tsx(void);

@@ -116,6 +116,12 @@ static bool scan_automatic_semicolon(TSLexer *lexer, const bool *valid_symbols, 
     }
 
     switch (lexer->lookahead) {
+        // nestlint patch: in a type (no binary operator can follow), a
+        // member that starts with '<' (a generic call signature) is a new
+        // member, as TypeScript reads it.
+        case '<':
+            return !valid_symbols[LOGICAL_OR];
+
         case '`':
         case ',':
         case '.':
@@ -123,7 +129,6 @@ static bool scan_automatic_semicolon(TSLexer *lexer, const bool *valid_symbols, 
         case '*':
         case '%':
         case '>':
-        case '<':
         case '=':
         case '?':
         case '^':
@@ -165,6 +170,12 @@ static bool scan_automatic_semicolon(TSLexer *lexer, const bool *valid_symbols, 
             // Don't insert a semicolon before `in` or `instanceof`, but do insert one
             // before an identifier.
         case 'i':
+            // nestlint patch: in a type (no binary operator can follow),
+            // `in` and `instanceof` are member names, so a semicolon goes
+            // before them.
+            if (!valid_symbols[LOGICAL_OR]) {
+                return true;
+            }
             skip(lexer);
 
             if (lexer->lookahead != 'n') {
@@ -273,6 +284,37 @@ static bool scan_closing_comment(TSLexer *lexer) {
     return true;
 }
 
+// nestlint patch: scan_character_reference advances over a '&' and reports
+// whether it opens an HTML character reference (the grammar's
+// html_character_reference: &name; &#digits; &#xhex;). The characters it
+// advanced over belong to the JSX text when it returns false.
+static bool scan_character_reference(TSLexer *lexer) {
+    advance(lexer); // '&'
+    unsigned n = 0;
+    if (lexer->lookahead == '#') {
+        advance(lexer);
+        if (lexer->lookahead == 'x' || lexer->lookahead == 'X') {
+            advance(lexer);
+            while (n < 6 && iswxdigit(lexer->lookahead)) {
+                advance(lexer);
+                n++;
+            }
+        } else {
+            while (n < 5 && iswdigit(lexer->lookahead)) {
+                advance(lexer);
+                n++;
+            }
+        }
+    } else {
+        while (n < 30 && ((lexer->lookahead >= 'a' && lexer->lookahead <= 'z') ||
+                          (lexer->lookahead >= 'A' && lexer->lookahead <= 'Z'))) {
+            advance(lexer);
+            n++;
+        }
+    }
+    return n > 0 && lexer->lookahead == ';';
+}
+
 static bool scan_jsx_text(TSLexer *lexer) {
     // saw_text will be true if we see any non-whitespace content, or any whitespace content that is not a newline and
     // does not immediately follow a newline.
@@ -282,7 +324,19 @@ static bool scan_jsx_text(TSLexer *lexer) {
     bool at_newline = false;
 
     while (lexer->lookahead != 0 && lexer->lookahead != '<' && lexer->lookahead != '>' && lexer->lookahead != '{' &&
-           lexer->lookahead != '}' && lexer->lookahead != '&') {
+           lexer->lookahead != '}') {
+        // nestlint patch: a '&' that opens a character reference ends the
+        // text (the grammar lexes the reference); a bare '&' is text.
+        if (lexer->lookahead == '&') {
+            lexer->mark_end(lexer);
+            if (scan_character_reference(lexer)) {
+                lexer->result_symbol = JSX_TEXT;
+                return saw_text;
+            }
+            at_newline = false;
+            saw_text = true;
+            continue;
+        }
         bool is_wspace = iswspace(lexer->lookahead);
         if (lexer->lookahead == '\n') {
             at_newline = true;
@@ -310,6 +364,7 @@ static bool scan_jsx_text(TSLexer *lexer) {
         advance(lexer);
     }
 
+    lexer->mark_end(lexer);
     lexer->result_symbol = JSX_TEXT;
     return saw_text;
 }
