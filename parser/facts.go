@@ -19,6 +19,11 @@ type Facts struct {
 	Comments []Comment
 	// ErrorOffset is the byte offset of the first ERROR or MISSING node, or -1.
 	ErrorOffset int
+	// ErrorSpans are the top-level statements (runs of consecutive ones
+	// merged) that hold an ERROR or MISSING node: the part of the file that
+	// does not parse. The facts of every other top-level statement are read
+	// from a clean tree.
+	ErrorSpans []Span
 	// Panic is set when fact extraction failed part way (a nestlint bug).
 	Panic string
 }

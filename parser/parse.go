@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -198,11 +200,11 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 		// Parse with the BOM blanked so offsets stay those of the file.
 		text = append([]byte("   "), src[3:]...)
 	}
-	nodes, err := cw.parseRepaired(text, buf)
+	nodes, skipped, err := cw.parseRepaired(text, buf)
 	if err != nil {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "cannot parse: " + err.Error()}}, nodes
 	}
-	t := &Tree{Path: path, Src: text, Nodes: nodes}
+	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
 	f := &File{Path: path, Src: src, Facts: Extract(t)}
 	if local != nil {
 		f.Local = local(t, f.Facts)
@@ -211,7 +213,7 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 	if f.Facts.Panic != "" {
 		prob = &Problem{Path: path, Offset: -1, Message: "internal error while reading facts (the file is only partly linted): " + f.Facts.Panic}
 	} else if f.Facts.ErrorOffset >= 0 {
-		prob = &Problem{Path: path, Offset: f.Facts.ErrorOffset, Message: "syntax error: the file is linted outside the part that does not parse"}
+		prob = &Problem{Path: path, Offset: f.Facts.ErrorOffset, Message: syntaxErrorMessage(src, f.Facts.ErrorSpans)}
 	}
 	return parsed{file: f, problem: prob}, nodes
 }
@@ -220,10 +222,45 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 func ParseBytes(path string, src []byte) (*Tree, *Facts, error) {
 	cw := newCWorker(filepath.Ext(path) == ".tsx")
 	defer cw.free()
-	nodes, err := cw.parseRepaired(src, nil)
+	nodes, skipped, err := cw.parseRepaired(src, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	t := &Tree{Path: path, Src: src, Nodes: nodes}
+	t := &Tree{Path: path, Src: src, Nodes: nodes, Skipped: skipped}
 	return t, Extract(t), nil
+}
+
+// syntaxErrorMessage names the lines that do not parse, e.g. "syntax error:
+// lines 12-18 and 40 do not parse; the rest of the file is linted".
+func syntaxErrorMessage(src []byte, spans []Span) string {
+	if len(spans) == 0 {
+		return "syntax error: the file is linted outside the part that does not parse"
+	}
+	line := func(off uint32) int { return bytes.Count(src[:min(int(off), len(src))], []byte("\n")) + 1 }
+	var parts []string
+	single := len(spans) == 1
+	for _, s := range spans {
+		a := line(s.Start)
+		end := s.End
+		if end > s.Start {
+			end-- // the last byte of the span, not the one after it
+		}
+		b := line(end)
+		if a == b {
+			parts = append(parts, strconv.Itoa(a))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d-%d", a, b))
+			single = false
+		}
+	}
+	list := strings.Join(parts, ", ")
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	word := "lines"
+	verb := "do"
+	if single {
+		word, verb = "line", "does"
+	}
+	return fmt.Sprintf("syntax error: %s %s %s not parse; the rest of the file is linted", word, list, verb)
 }

@@ -257,15 +257,17 @@ func charRef(b []byte) bool {
 
 // parseRepaired parses src and, when the grammar rejects it or misreads a
 // `using` declaration, parses repaired text (see repairs).
-func (c *cworker) parseRepaired(src []byte, dst []Node) ([]Node, error) {
+//
+// It also returns the spans blanked by isolate: they do not parse.
+func (c *cworker) parseRepaired(src []byte, dst []Node) ([]Node, []Span, error) {
 	nodes, err := c.parse(src, dst)
 	if err != nil {
-		return nodes, err
+		return nodes, nil, err
 	}
 	errs := errorCount(nodes)
 	usingOnly := errs == 0
 	if usingOnly && !bytes.Contains(src, []byte("using")) {
-		return nodes, nil
+		return nodes, nil, nil
 	}
 	text := src
 	var spare []Node
@@ -288,5 +290,101 @@ func (c *cworker) parseRepaired(src []byte, dst []Node) ([]Node, error) {
 			break
 		}
 	}
-	return nodes, nil
+	var skipped []Span
+	for round := 0; errs > 0 && round < maxRepairRounds; round++ {
+		fixed, next, span := c.isolate(text, nodes)
+		if fixed == nil {
+			break
+		}
+		nodes, text, errs = next, fixed, errorCount(next)
+		skipped = append(skipped, span)
+	}
+	return nodes, skipped, nil
+}
+
+// Isolating a broken statement: tree-sitter's recovery can let one broken
+// top-level statement swallow the ones after it (a class that follows a
+// broken function becomes part of its ERROR node). When the first error
+// span holds a line that starts a new top-level statement after the error,
+// the lines from the error (or from the start of its statement) up to that
+// line are blanked and the file parsed again: the statements after it are
+// then read from a clean tree, and the notice names the blanked lines.
+
+// statementStart reports whether the line at off (a line start) looks like
+// the start of a top-level statement: text in the first column that does not
+// close a block or continue a comment or an expression.
+func statementStart(src []byte, off int) bool {
+	if off >= len(src) {
+		return false
+	}
+	switch c := src[off]; {
+	case c == '@' || c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		return true
+	}
+	return false
+}
+
+// blankRange returns a copy of src with [a, b) blanked, newlines kept.
+func blankRange(src []byte, a, b int) []byte {
+	out := append([]byte(nil), src...)
+	for i := a; i < b; i++ {
+		if out[i] != '\n' && out[i] != '\r' {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// isolate tries to confine the first error span of the tree to the lines
+// that do not parse. It returns the new text and tree and the blanked span,
+// or nil.
+func (c *cworker) isolate(src []byte, nodes []Node) ([]byte, []Node, Span) {
+	t := &Tree{Src: src, Nodes: nodes}
+	spans := t.ErrorSpans()
+	bad, first := t.HasError()
+	if len(spans) == 0 || !bad || nodes[Root].Flags&(FlagError|FlagMissing) != 0 {
+		return nil, nil, Span{}
+	}
+	s := spans[0]
+	if first < int(s.Start) || first >= int(s.End) {
+		return nil, nil, Span{}
+	}
+	// the first line after the error's line that starts a statement
+	cut := -1
+	for i := first; i < int(s.End) && i < len(src); i++ {
+		if src[i] == '\n' && statementStart(src, i+1) {
+			cut = i + 1
+			break
+		}
+	}
+	if cut < 0 {
+		return nil, nil, Span{}
+	}
+	lineStart := bytes.LastIndexByte(src[:first], '\n') + 1
+	errs := errorCount(nodes)
+	for _, from := range []int{lineStart, int(s.Start)} {
+		if from < int(s.Start) {
+			from = int(s.Start)
+		}
+		text := blankRange(src, from, cut)
+		next, err := c.parse(text, nil)
+		if err != nil {
+			return nil, nil, Span{}
+		}
+		if errorCount(next) >= errs {
+			continue
+		}
+		// the statements after the cut must now parse
+		clean := true
+		for i := range next {
+			if next[i].Flags&(FlagError|FlagMissing) != 0 && int(next[i].End) > cut {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			return text, next, Span{uint32(from), uint32(cut)}
+		}
+	}
+	return nil, nil, Span{}
 }
