@@ -17,6 +17,10 @@ import (
 // maxRepairRounds bounds the reparses of one file.
 const maxRepairRounds = 3
 
+// maxRepairSize is the largest file repaired: a larger one (generated or
+// minified code) is parsed once.
+const maxRepairSize = 1 << 20
+
 type leaf struct {
 	start, end uint32
 	text       []byte
@@ -266,7 +270,7 @@ func (c *cworker) parseRepaired(src []byte, dst []Node) ([]Node, []Span, error) 
 	}
 	errs := errorCount(nodes)
 	usingOnly := errs == 0
-	if usingOnly && !bytes.Contains(src, []byte("using")) {
+	if len(src) > maxRepairSize || usingOnly && !bytes.Contains(src, []byte("using")) {
 		return nodes, nil, nil
 	}
 	text := src
