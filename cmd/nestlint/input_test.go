@@ -22,8 +22,8 @@ func TestSyntaxErrorFileIsStillLinted(t *testing.T) {
 	if r.code != exitFindings || !strings.Contains(r.stdout, requestFinding) {
 		t.Errorf("the parsable part was not linted:\n%s", r)
 	}
-	if !strings.Contains(r.stderr, "cats.controller.ts:12:1: notice: syntax error") {
-		t.Errorf("no syntax error notice with a position:\n%s", r)
+	if !strings.Contains(r.stderr, "cats.controller.ts:12:1: notice: syntax error: lines 12-14 do not parse; the rest of the file is linted") {
+		t.Errorf("no syntax error notice with a position and the lines that do not parse:\n%s", r)
 	}
 	// --quiet drops the notice, not the summary.
 	q := runSync(t, "--quiet", dir)
@@ -211,5 +211,20 @@ func TestDeeplyNestedFileDoesNotCrash(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, "deep.controller.ts:") {
 		t.Errorf("the nested readFileSync is not reported:\n%s", r)
+	}
+}
+
+// TestValidSyntaxHasNoNotice: syntax tsc accepts and the grammar needs help
+// with (docs/parser.md) gives no syntax error notice.
+func TestValidSyntaxHasNoNotice(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"orders.types.ts": "export interface Order {\n  id: string\n  in: 'web' | 'store'\n  abstract?: boolean\n}\nexport interface Box<out T> { get(): T }\n",
+		"index.ts":        "export type * from './orders.types';\nexport function run(pool: { open(): Disposable }) {\n  using conn = pool.open();\n  return conn;\n}\n",
+		"footer.tsx":      "export const Footer = () => <a href=\"/terms?a=1&b=2\">Terms & Conditions</a>;\n",
+	})
+	r := runSync(t, dir)
+	if strings.Contains(r.stderr, "syntax error") || r.code != exitOK {
+		t.Errorf("valid TypeScript reported as broken:\n%s", r)
 	}
 }
