@@ -19,10 +19,9 @@ type Facts struct {
 	Comments []Comment
 	// ErrorOffset is the byte offset of the first ERROR or MISSING node, or -1.
 	ErrorOffset int
-	// ErrorSpans are the top-level statements (runs of consecutive ones
-	// merged) that hold an ERROR or MISSING node: the part of the file that
-	// does not parse. The facts of every other top-level statement are read
-	// from a clean tree.
+	// ErrorSpans are the parts of the file that do not parse (Tree.ErrorSpans):
+	// the ERROR and MISSING nodes, and the lines blanked so that the
+	// statements after a broken one are read from a clean tree.
 	ErrorSpans []Span
 	// Panic is set when fact extraction failed part way (a nestlint bug).
 	Panic string

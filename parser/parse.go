@@ -237,15 +237,24 @@ func syntaxErrorMessage(src []byte, spans []Span) string {
 		return "syntax error: the file is linted outside the part that does not parse"
 	}
 	line := func(off uint32) int { return bytes.Count(src[:min(int(off), len(src))], []byte("\n")) + 1 }
-	var parts []string
-	single := len(spans) == 1
+	type lines struct{ a, b int }
+	var ls []lines
 	for _, s := range spans {
-		a := line(s.Start)
 		end := s.End
 		if end > s.Start {
 			end-- // the last byte of the span, not the one after it
 		}
-		b := line(end)
+		a, b := line(s.Start), line(end)
+		if k := len(ls) - 1; k >= 0 && a <= ls[k].b+1 {
+			ls[k].b = max(ls[k].b, b)
+			continue
+		}
+		ls = append(ls, lines{a, b})
+	}
+	var parts []string
+	single := len(ls) == 1
+	for _, l := range ls {
+		a, b := l.a, l.b
 		if a == b {
 			parts = append(parts, strconv.Itoa(a))
 		} else {

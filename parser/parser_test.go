@@ -145,6 +145,7 @@ func TestSyntaxErrorMessage(t *testing.T) {
 		{[]Span{{2, 3}}, "syntax error: line 2 does not parse; the rest of the file is linted"},
 		{[]Span{{0, 5}}, "syntax error: lines 1-3 do not parse; the rest of the file is linted"},
 		{[]Span{{0, 1}, {4, 5}, {8, 9}}, "syntax error: lines 1, 3 and 5 do not parse; the rest of the file is linted"},
+		{[]Span{{0, 1}, {2, 3}, {6, 6}}, "syntax error: lines 1-2 and 4 do not parse; the rest of the file is linted"},
 	} {
 		if got := syntaxErrorMessage(src, c.spans); got != c.want {
 			t.Errorf("%v: %q, want %q", c.spans, got, c.want)

@@ -339,12 +339,24 @@ func blankRange(src []byte, a, b int) []byte {
 	return out
 }
 
+// closeBlocks writes n closing braces at the end of the blanked text[from:cut],
+// before its last line break; it reports false when they do not fit.
+func closeBlocks(text []byte, from, cut, n int) bool {
+	for i := cut - 1; n > 0 && i >= from; i-- {
+		if text[i] == ' ' {
+			text[i] = '}'
+			n--
+		}
+	}
+	return n == 0
+}
+
 // isolate tries to confine the first error span of the tree to the lines
 // that do not parse. It returns the new text and tree and the blanked span,
 // or nil.
 func (c *cworker) isolate(src []byte, nodes []Node) ([]byte, []Node, Span) {
 	t := &Tree{Src: src, Nodes: nodes}
-	spans := t.ErrorSpans()
+	spans := t.statementErrorSpans()
 	bad, first := t.HasError()
 	if len(spans) == 0 || !bad || nodes[Root].Flags&(FlagError|FlagMissing) != 0 {
 		return nil, nil, Span{}
@@ -364,13 +376,34 @@ func (c *cworker) isolate(src []byte, nodes []Node) ([]byte, []Node, Span) {
 	if cut < 0 {
 		return nil, nil, Span{}
 	}
-	lineStart := bytes.LastIndexByte(src[:first], '\n') + 1
-	errs := errorCount(nodes)
-	for _, from := range []int{lineStart, int(s.Start)} {
-		if from < int(s.Start) {
-			from = int(s.Start)
+	lineStart := max(bytes.LastIndexByte(src[:first], '\n')+1, int(s.Start))
+	// the blocks open at the error's line, closed again at the end of the
+	// blanked lines so that the statement around the error stays whole
+	depth := 0
+	for i := range nodes {
+		n := &nodes[i]
+		if n.Next != uint32(i+1) || int(n.Start) < int(s.Start) || int(n.Start) >= lineStart || n.End != n.Start+1 {
+			continue
 		}
+		switch src[n.Start] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		}
+	}
+	type try struct{ from, closers int }
+	tries := []try{{lineStart, depth}, {lineStart, 0}, {int(s.Start), 0}}
+	if depth <= 0 {
+		tries = tries[1:]
+	}
+	errs := errorCount(nodes)
+	for _, tr := range tries {
+		from := tr.from
 		text := blankRange(src, from, cut)
+		if !closeBlocks(text, from, cut, tr.closers) {
+			continue
+		}
 		next, err := c.parse(text, nil)
 		if err != nil {
 			return nil, nil, Span{}

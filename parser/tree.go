@@ -121,9 +121,9 @@ func (t *Tree) HasError() (bool, int) {
 	return first >= 0, max(first, 0)
 }
 
-// ErrorSpans returns the spans of the top-level statements that hold an
-// ERROR or MISSING node, consecutive ones merged, and the Skipped spans, in
-// order; the whole file when the root itself is in error.
+// ErrorSpans returns what does not parse, in order: the outermost ERROR
+// nodes, the MISSING nodes (empty spans) and the Skipped spans, overlapping
+// ones merged; the whole file when the root itself is in error.
 func (t *Tree) ErrorSpans() []Span {
 	if len(t.Nodes) == 0 {
 		return nil
@@ -131,15 +131,30 @@ func (t *Tree) ErrorSpans() []Span {
 	if t.Nodes[Root].Flags&(FlagError|FlagMissing) != 0 {
 		return []Span{{t.Nodes[Root].Start, t.Nodes[Root].End}}
 	}
-	out := t.treeErrorSpans()
-	if len(t.Skipped) > 0 {
-		out = append(out, t.Skipped...)
-		slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	var spans []Span
+	for i := 0; i < len(t.Nodes); i++ {
+		n := &t.Nodes[i]
+		if n.Flags&(FlagError|FlagMissing) != 0 {
+			spans = append(spans, Span{n.Start, n.End})
+			i = int(n.Next) - 1 // skip the subtree
+		}
+	}
+	spans = append(spans, t.Skipped...)
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	var out []Span
+	for _, sp := range spans {
+		if k := len(out) - 1; k >= 0 && sp.Start <= out[k].End {
+			out[k].End = max(out[k].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
 	}
 	return out
 }
 
-func (t *Tree) treeErrorSpans() []Span {
+// statementErrorSpans returns the spans of the top-level statements that
+// hold an ERROR or MISSING node, consecutive ones merged.
+func (t *Tree) statementErrorSpans() []Span {
 	var out []Span
 	prevBad := false
 	for c := t.FirstChild(Root); c >= 0; c = t.NextSibling(c) {
