@@ -135,6 +135,50 @@ export class C {
 	}
 }
 
+// TestBrokenMethodSwallowing: a broken method makes tree-sitter swallow the
+// next class into the first; the lines from the error to the next class are
+// blanked (the open blocks closed), so both classes and their methods are
+// read as written.
+func TestBrokenMethodSwallowing(t *testing.T) {
+	src := `import { readFileSync } from 'fs';
+@Controller('a')
+export class AController {
+  @Get()
+  list() {
+    return readFileSync('x');
+  }
+  @Get('broken')
+  broken() {
+    const x = ;
+    if (x {
+  }
+}
+@Controller('b')
+export class BController {
+  @Get()
+  list() {
+    return readFileSync('y');
+  }
+}
+`
+	f := parseText(t, "a.ts", src)
+	owner := map[string]string{}
+	for _, c := range f.Calls {
+		if c.Method == "readFileSync" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
+			owner[c.Args[0].Text] = f.Classes[f.Funcs[c.Func].Class].Name + "." + f.Funcs[c.Func].Name
+		}
+	}
+	if owner["x"] != "AController.list" || owner["y"] != "BController.list" {
+		t.Errorf("calls read as %v, want x in AController.list and y in BController.list", owner)
+	}
+	if len(f.Classes) != 2 || len(f.Classes[0].Decorators) != 1 || len(f.Classes[1].Decorators) != 1 {
+		t.Errorf("classes: %+v", f.Classes)
+	}
+	if msg := syntaxErrorMessage([]byte(src), f.ErrorSpans); msg != "syntax error: lines 10-13 do not parse; the rest of the file is linted" {
+		t.Errorf("message %q", msg)
+	}
+}
+
 func TestSyntaxErrorMessage(t *testing.T) {
 	src := []byte("a\nb\nc\nd\ne\n")
 	for _, c := range []struct {
