@@ -7,6 +7,7 @@ import (
 	"github.com/nestlint/nestlint/parser/grammar/tsx"
 	"github.com/nestlint/nestlint/parser/grammar/typescript"
 	sitter "github.com/smacker/go-tree-sitter"
+	bundled "github.com/smacker/go-tree-sitter/typescript/typescript"
 )
 
 // TestABI checks that the vendored grammars load in the runtime of
@@ -29,6 +30,27 @@ func TestABI(t *testing.T) {
 		root := tree.RootNode()
 		if root.HasError() || root.Type() != "program" {
 			t.Errorf("%s: %s", name, root.String())
+		}
+		p.Close()
+	}
+}
+
+// TestLinksNextToBundledGrammar: this test binary links go-tree-sitter's own
+// copy of the TypeScript grammar too; the renamed C symbols keep the two
+// apart, and each parses with its own tables.
+func TestLinksNextToBundledGrammar(t *testing.T) {
+	ours, theirs := typescript.GetLanguage(), bundled.GetLanguage()
+	if ours.SymbolCount() == theirs.SymbolCount() {
+		t.Fatalf("both grammars have %d symbols: the same grammar was linked twice", ours.SymbolCount())
+	}
+	src := []byte("interface Row {\n  key: string\n  in: number\n}\n")
+	for name, l := range map[string]*sitter.Language{"vendored": ours, "bundled": theirs} {
+		p := sitter.NewParser()
+		p.SetLanguage(l)
+		tree := p.Parse(nil, src)
+		// the scanner patch makes the difference
+		if got, want := tree.RootNode().HasError(), name == "bundled"; got != want {
+			t.Errorf("%s grammar: HasError = %v, want %v", name, got, want)
 		}
 		p.Close()
 	}
