@@ -5,10 +5,10 @@ import (
 )
 
 // Source repair: some valid TypeScript is rejected by the vendored grammar
-// (see docs/parser.md, "Known grammar gaps"). When a parse has ERROR nodes,
-// or holds a `using` declaration the grammar reads as an expression, the
-// parser rewrites the few tokens at fault into text of the same length that
-// the grammar reads the same way (`export type *` -> `export      *`,
+// (see docs/parser.md, "Valid TypeScript the grammar rejects"). When a parse
+// has ERROR nodes, or holds a `using` declaration the grammar reads as an
+// expression, the parser rewrites the few tokens at fault into text of the
+// same length that the grammar reads the same way (`export type *` -> `export      *`,
 // `using x =` -> `const x =`, ...) and parses again. The rewrite is kept only
 // when it lowers the number of ERROR/MISSING nodes (or keeps it at zero for
 // `using`). Offsets stay those of the file, and the tree keeps the file's own
