@@ -159,6 +159,7 @@ func Extract(t *Tree) *Facts {
 	f := &Facts{ErrorOffset: -1}
 	if bad, off := t.HasError(); bad {
 		f.ErrorOffset = off
+		f.ErrorSpans = t.ErrorSpans()
 	}
 	if len(t.Nodes) == 0 {
 		return f

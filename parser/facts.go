@@ -3,7 +3,7 @@ package parser
 // FactsVersion is the version of the facts schema and of what Extract puts
 // in it. Bump it with any change to facts.go or to the extraction: cached
 // facts of another version are never used.
-const FactsVersion = 2
+const FactsVersion = 3
 
 // Facts are the plain, serializable values that the rest of nestlint reads
 // from one file: no pointers into trees, only byte offsets into the source.
@@ -26,6 +26,10 @@ type Facts struct {
 	Comments []Comment
 	// ErrorOffset is the byte offset of the first ERROR or MISSING node, or -1.
 	ErrorOffset int
+	// ErrorSpans are the parts of the file that do not parse (Tree.ErrorSpans):
+	// the ERROR and MISSING nodes, and the lines blanked so that the
+	// statements after a broken one are read from a clean tree.
+	ErrorSpans []Span
 	// Panic is set when fact extraction failed part way (a nestlint bug).
 	Panic string
 }
@@ -266,7 +270,7 @@ type Assign struct {
 type Local struct {
 	Func     int
 	Name     string
-	Kind     string // const, let, var
+	Kind     string // const, let, var, using, await using
 	TypeName string
 	TypeText string
 	Value    Value

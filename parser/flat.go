@@ -7,7 +7,8 @@ package parser
 
 // Declarations of the tree-sitter C API used here. The implementation is
 // compiled into github.com/smacker/go-tree-sitter (runtime v0.22, language
-// version 14) and the grammar packages; the linker resolves these symbols.
+// versions 13-14); the linker resolves these symbols. The grammars come from
+// parser/grammar as TSLanguage pointers.
 typedef struct TSLanguage TSLanguage;
 typedef struct TSParser TSParser;
 typedef struct TSTree TSTree;
@@ -39,9 +40,6 @@ bool ts_tree_cursor_goto_first_child(TSTreeCursor *self);
 bool ts_tree_cursor_goto_next_sibling(TSTreeCursor *self);
 bool ts_tree_cursor_goto_parent(TSTreeCursor *self);
 
-const TSLanguage *tree_sitter_typescript(void);
-const TSLanguage *tree_sitter_tsx(void);
-
 // nl_node mirrors parser.Node: keep the two in sync.
 typedef struct {
 	uint32_t start, end;  // byte offsets
@@ -62,10 +60,14 @@ typedef struct {
 	uint32_t *stack;
 } nl_worker;
 
-static nl_worker *nl_worker_new(int tsx) {
+static nl_worker *nl_worker_new(const void *lang) {
 	nl_worker *w = calloc(1, sizeof(nl_worker));
 	w->parser = ts_parser_new();
-	ts_parser_set_language(w->parser, tsx ? tree_sitter_tsx() : tree_sitter_typescript());
+	if (!ts_parser_set_language(w->parser, (const TSLanguage *)lang)) {
+		ts_parser_delete(w->parser);
+		free(w);
+		return NULL;
+	}
 	return w;
 }
 
@@ -150,6 +152,9 @@ import (
 	"fmt"
 	"time"
 	"unsafe"
+
+	tsxgrammar "github.com/nestlint/nestlint/parser/grammar/tsx"
+	"github.com/nestlint/nestlint/parser/grammar/typescript"
 )
 
 // Node flags.
@@ -181,11 +186,17 @@ type cworker struct {
 }
 
 func newCWorker(tsx bool) *cworker {
-	t := 0
+	lang := typescript.Pointer()
 	if tsx {
-		t = 1
+		lang = tsxgrammar.Pointer()
 	}
-	return &cworker{w: C.nl_worker_new(C.int(t)), tsx: tsx}
+	w := C.nl_worker_new(lang)
+	if w == nil {
+		// Only a grammar whose ABI the runtime does not accept gets here:
+		// TestGrammarLoads catches it before a release.
+		panic("parser: the tree-sitter runtime rejects the grammar's language version")
+	}
+	return &cworker{w: w, tsx: tsx}
 }
 
 func (c *cworker) free() {

@@ -6,8 +6,9 @@ import (
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/typescript/tsx"
-	"github.com/smacker/go-tree-sitter/typescript/typescript"
+
+	"github.com/nestlint/nestlint/parser/grammar/tsx"
+	"github.com/nestlint/nestlint/parser/grammar/typescript"
 )
 
 // Kind is a node type, normalized across the typescript and tsx grammars so

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -201,7 +203,7 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHo
 	if cache != nil && local == nil {
 		tsx := filepath.Ext(path) == ".tsx"
 		if facts, ok := cache.Get(tsx, src); ok {
-			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, facts)}, buf
+			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
 		}
 		p, buf = ParseSource(path, src, cw, buf, local)
 		if p.file != nil {
@@ -214,12 +216,12 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHo
 
 // factsProblem is the notice a file's facts call for: a syntax error or a
 // failed extraction.
-func factsProblem(path string, f *Facts) *Problem {
+func factsProblem(path string, src []byte, f *Facts) *Problem {
 	if f.Panic != "" {
 		return &Problem{Path: path, Offset: -1, Message: "internal error while reading facts (the file is only partly linted): " + f.Panic}
 	}
 	if f.ErrorOffset >= 0 {
-		return &Problem{Path: path, Offset: f.ErrorOffset, Message: "syntax error: the file is linted outside the part that does not parse"}
+		return &Problem{Path: path, Offset: f.ErrorOffset, Message: syntaxErrorMessage(src, f.ErrorSpans)}
 	}
 	return nil
 }
@@ -231,26 +233,70 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 		// Parse with the BOM blanked so offsets stay those of the file.
 		text = append([]byte("   "), src[3:]...)
 	}
-	nodes, err := cw.parse(text, buf)
+	nodes, skipped, err := cw.parseRepaired(text, buf)
 	if err != nil {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "cannot parse: " + err.Error()}}, nodes
 	}
-	t := &Tree{Path: path, Src: text, Nodes: nodes}
+	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
 	f := &File{Path: path, Src: src, Facts: Extract(t)}
 	if local != nil {
 		f.Local = local(t, f.Facts)
 	}
-	return parsed{file: f, problem: factsProblem(path, f.Facts)}, nodes
+	return parsed{file: f, problem: factsProblem(path, src, f.Facts)}, nodes
 }
 
 // ParseBytes parses one in-memory file (for tests and tools).
 func ParseBytes(path string, src []byte) (*Tree, *Facts, error) {
 	cw := newCWorker(filepath.Ext(path) == ".tsx")
 	defer cw.free()
-	nodes, err := cw.parse(src, nil)
+	nodes, skipped, err := cw.parseRepaired(src, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	t := &Tree{Path: path, Src: src, Nodes: nodes}
+	t := &Tree{Path: path, Src: src, Nodes: nodes, Skipped: skipped}
 	return t, Extract(t), nil
+}
+
+// syntaxErrorMessage names the lines that do not parse, e.g. "syntax error:
+// lines 12-18 and 40 do not parse; the rest of the file is linted".
+func syntaxErrorMessage(src []byte, spans []Span) string {
+	if len(spans) == 0 {
+		return "syntax error: the file is linted outside the part that does not parse"
+	}
+	line := func(off uint32) int { return bytes.Count(src[:min(int(off), len(src))], []byte("\n")) + 1 }
+	type lines struct{ a, b int }
+	var ls []lines
+	for _, s := range spans {
+		end := s.End
+		if end > s.Start {
+			end-- // the last byte of the span, not the one after it
+		}
+		a, b := line(s.Start), line(end)
+		if k := len(ls) - 1; k >= 0 && a <= ls[k].b+1 {
+			ls[k].b = max(ls[k].b, b)
+			continue
+		}
+		ls = append(ls, lines{a, b})
+	}
+	var parts []string
+	single := len(ls) == 1
+	for _, l := range ls {
+		a, b := l.a, l.b
+		if a == b {
+			parts = append(parts, strconv.Itoa(a))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d-%d", a, b))
+			single = false
+		}
+	}
+	list := strings.Join(parts, ", ")
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	word := "lines"
+	verb := "do"
+	if single {
+		word, verb = "line", "does"
+	}
+	return fmt.Sprintf("syntax error: %s %s %s not parse; the rest of the file is linted", word, list, verb)
 }

@@ -17,57 +17,183 @@ func parseText(t *testing.T, name, src string) *Facts {
 	return f
 }
 
-// TestSyntaxProbes pins what the bundled grammar does with the probes of
-// shared/ts-syntax: ok* files parse cleanly, f* files hold ERROR/MISSING
-// nodes but are still read (facts outside the error region survive).
+// TestSyntaxProbes parses the probes of shared/ts-syntax (testdata/ts-syntax)
+// and nestlint's own (testdata/ts-syntax-extra): all are valid TypeScript,
+// so none may leave an ERROR or MISSING node, with the vendored grammar, its
+// scanner patches and the source repair (repair.go) together.
 func TestSyntaxProbes(t *testing.T) {
-	files, err := filepath.Glob("testdata/ts-syntax/*")
+	files, err := filepath.Glob("testdata/ts-syntax/*.ts*")
 	if err != nil || len(files) == 0 {
 		t.Fatal("no probes", err)
 	}
-	for _, p := range files {
+	extra, err := filepath.Glob("testdata/ts-syntax-extra/*.ts*")
+	if err != nil || len(extra) == 0 {
+		t.Fatal("no extra probes", err)
+	}
+	for _, p := range append(files, extra...) {
 		name := filepath.Base(p)
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, f, err := ParseBytes(p, src)
+			tree, f, err := ParseBytes(p, src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			hasErr := f.ErrorOffset >= 0
-			switch {
-			case strings.HasPrefix(name, "ok"), strings.HasPrefix(name, "q"):
-				if hasErr {
-					t.Errorf("valid probe has a syntax error at byte %d", f.ErrorOffset)
-				}
-			case strings.HasPrefix(name, "f"):
-				if !hasErr {
-					t.Logf("grammar now parses %s cleanly: update the probe list", name)
-				}
+			if f.ErrorOffset >= 0 {
+				t.Errorf("valid probe has a syntax error at byte %d: %q", f.ErrorOffset, src[f.ErrorOffset:min(len(src), f.ErrorOffset+30)])
 			}
 			if f.Panic != "" {
 				t.Errorf("fact extraction panicked: %s", f.Panic)
+			}
+			if string(tree.Src) != string(src) {
+				t.Errorf("the tree must keep the file's own text")
 			}
 		})
 	}
 }
 
-func TestErrorRegionStillLinted(t *testing.T) {
-	src := "import { readFileSync } from 'fs';\nexport class A {\n  static [key: string]: any;\n  m() { return readFileSync('x'); }\n}\n"
-	f := parseText(t, "a.ts", src)
-	if f.ErrorOffset < 0 {
-		t.Skip("grammar parses static index signatures now")
+// TestUsingDeclarations: the q* probes and `using` declarations are
+// declarations (Locals), not assignments to a variable named using.
+func TestUsingDeclarations(t *testing.T) {
+	cases := []struct {
+		file string
+		want map[string]string // local name -> kind
+	}{
+		{"testdata/ts-syntax/q01_using_decl.ts", map[string]string{"res": "using"}},
+		{"testdata/ts-syntax/q02_await_using_decl.ts", map[string]string{"conn": "await using"}},
+		{"testdata/ts-syntax-extra/using_declarations.ts", map[string]string{"lock": "using", "conn": "await using"}},
 	}
-	found := false
-	for _, c := range f.Calls {
-		if c.Method == "readFileSync" {
-			found = true
+	for _, c := range cases {
+		src, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, f, err := ParseBytes(c.file, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, l := range f.Locals {
+			got[l.Name] = l.Kind
+		}
+		for name, kind := range c.want {
+			if got[name] != kind {
+				t.Errorf("%s: local %s has kind %q, want %q (locals %v)", c.file, name, got[name], kind, got)
+			}
+		}
+		for _, a := range f.Assigns {
+			if strings.Contains(string(src[a.Start:a.End]), "using") {
+				t.Errorf("%s: using declaration read as an assignment: %q", c.file, src[a.Start:a.End])
+			}
 		}
 	}
-	if !found {
-		t.Errorf("call outside the error region was lost")
+	// `using` as a plain identifier stays one.
+	f := parseText(t, "a.ts", "let using = 1;\nusing = 2;\nconst x = using + 1;\n")
+	for _, l := range f.Locals {
+		if l.Kind == "using" {
+			t.Errorf("identifier named using read as a declaration: %+v", l)
+		}
+	}
+}
+
+// TestErrorRegionStillLinted: a file with a broken top-level statement
+// keeps the facts of every other statement, and the notice names the lines
+// of the broken one.
+func TestErrorRegionStillLinted(t *testing.T) {
+	src := `import { readFileSync } from 'fs';
+export class A {
+  m() { return readFileSync('a'); }
+}
+export function broken( {
+  const = ;
+}
+export class C {
+  n() { return readFileSync('c'); }
+}
+`
+	f := parseText(t, "a.ts", src)
+	if f.ErrorOffset < 0 {
+		t.Fatal("the broken function parses")
+	}
+	var args []string
+	for _, c := range f.Calls {
+		if c.Method == "readFileSync" && len(c.Args) == 1 {
+			args = append(args, c.Args[0].Text)
+		}
+	}
+	if strings.Join(args, ",") != "a,c" {
+		t.Errorf("calls outside the error region: %v, want a,c", args)
+	}
+	if len(f.Classes) != 2 {
+		t.Errorf("classes: %d, want 2", len(f.Classes))
+	}
+	msg := syntaxErrorMessage([]byte(src), f.ErrorSpans)
+	if want := "syntax error: lines 5-7 do not parse; the rest of the file is linted"; msg != want {
+		t.Errorf("message %q, want %q (spans %+v)", msg, want, f.ErrorSpans)
+	}
+}
+
+// TestBrokenMethodSwallowing: a broken method makes tree-sitter swallow the
+// next class into the first; the lines from the error to the next class are
+// blanked (the open blocks closed), so both classes and their methods are
+// read as written.
+func TestBrokenMethodSwallowing(t *testing.T) {
+	src := `import { readFileSync } from 'fs';
+@Controller('a')
+export class AController {
+  @Get()
+  list() {
+    return readFileSync('x');
+  }
+  @Get('broken')
+  broken() {
+    const x = ;
+    if (x {
+  }
+}
+@Controller('b')
+export class BController {
+  @Get()
+  list() {
+    return readFileSync('y');
+  }
+}
+`
+	f := parseText(t, "a.ts", src)
+	owner := map[string]string{}
+	for _, c := range f.Calls {
+		if c.Method == "readFileSync" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
+			owner[c.Args[0].Text] = f.Classes[f.Funcs[c.Func].Class].Name + "." + f.Funcs[c.Func].Name
+		}
+	}
+	if owner["x"] != "AController.list" || owner["y"] != "BController.list" {
+		t.Errorf("calls read as %v, want x in AController.list and y in BController.list", owner)
+	}
+	if len(f.Classes) != 2 || len(f.Classes[0].Decorators) != 1 || len(f.Classes[1].Decorators) != 1 {
+		t.Errorf("classes: %+v", f.Classes)
+	}
+	if msg := syntaxErrorMessage([]byte(src), f.ErrorSpans); msg != "syntax error: lines 10-13 do not parse; the rest of the file is linted" {
+		t.Errorf("message %q", msg)
+	}
+}
+
+func TestSyntaxErrorMessage(t *testing.T) {
+	src := []byte("a\nb\nc\nd\ne\n")
+	for _, c := range []struct {
+		spans []Span
+		want  string
+	}{
+		{nil, "syntax error: the file is linted outside the part that does not parse"},
+		{[]Span{{2, 3}}, "syntax error: line 2 does not parse; the rest of the file is linted"},
+		{[]Span{{0, 5}}, "syntax error: lines 1-3 do not parse; the rest of the file is linted"},
+		{[]Span{{0, 1}, {4, 5}, {8, 9}}, "syntax error: lines 1, 3 and 5 do not parse; the rest of the file is linted"},
+		{[]Span{{0, 1}, {2, 3}, {6, 6}}, "syntax error: lines 1-2 and 4 do not parse; the rest of the file is linted"},
+	} {
+		if got := syntaxErrorMessage(src, c.spans); got != c.want {
+			t.Errorf("%v: %q, want %q", c.spans, got, c.want)
+		}
 	}
 }
 

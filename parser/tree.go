@@ -1,11 +1,20 @@
 package parser
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Tree is a parsed file: its source and its flat syntax tree. It is plain Go
 // memory; no C object outlives the parse call that made it.
 type Tree struct {
 	Path  string
 	Src   []byte
 	Nodes []Node
+	// Skipped are the spans that were blanked before parsing because they do
+	// not parse and would have hidden the statements after them (see
+	// repair.go); the tree holds nothing there.
+	Skipped []Span
 }
 
 // Root is the index of the root node.
@@ -94,13 +103,76 @@ func (t *Tree) Parent(i int) int {
 	return int(t.Nodes[i].Parent)
 }
 
-// HasError reports whether the tree holds any ERROR or MISSING node, and the
-// byte offset of the first one.
+// HasError reports whether the tree holds any ERROR or MISSING node or
+// Skipped span, and the byte offset of the first one.
 func (t *Tree) HasError() (bool, int) {
+	first := -1
 	for i := range t.Nodes {
 		if t.Nodes[i].Flags&(FlagError|FlagMissing) != 0 {
-			return true, int(t.Nodes[i].Start)
+			first = int(t.Nodes[i].Start)
+			break
 		}
 	}
-	return false, 0
+	for _, s := range t.Skipped {
+		if first < 0 || int(s.Start) < first {
+			first = int(s.Start)
+		}
+	}
+	return first >= 0, max(first, 0)
+}
+
+// ErrorSpans returns what does not parse, in order: the outermost ERROR
+// nodes, the MISSING nodes (empty spans) and the Skipped spans, overlapping
+// ones merged; the whole file when the root itself is in error.
+func (t *Tree) ErrorSpans() []Span {
+	if len(t.Nodes) == 0 {
+		return nil
+	}
+	if t.Nodes[Root].Flags&(FlagError|FlagMissing) != 0 {
+		return []Span{{t.Nodes[Root].Start, t.Nodes[Root].End}}
+	}
+	var spans []Span
+	for i := 0; i < len(t.Nodes); i++ {
+		n := &t.Nodes[i]
+		if n.Flags&(FlagError|FlagMissing) != 0 {
+			spans = append(spans, Span{n.Start, n.End})
+			i = int(n.Next) - 1 // skip the subtree
+		}
+	}
+	spans = append(spans, t.Skipped...)
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	var out []Span
+	for _, sp := range spans {
+		if k := len(out) - 1; k >= 0 && sp.Start <= out[k].End {
+			out[k].End = max(out[k].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// statementErrorSpans returns the spans of the top-level statements that
+// hold an ERROR or MISSING node, consecutive ones merged.
+func (t *Tree) statementErrorSpans() []Span {
+	var out []Span
+	prevBad := false
+	for c := t.FirstChild(Root); c >= 0; c = t.NextSibling(c) {
+		bad := false
+		for j := c; j < int(t.Nodes[c].Next); j++ {
+			if t.Nodes[j].Flags&(FlagError|FlagMissing) != 0 {
+				bad = true
+				break
+			}
+		}
+		n := &t.Nodes[c]
+		switch {
+		case bad && prevBad:
+			out[len(out)-1].End = max(out[len(out)-1].End, n.End)
+		case bad:
+			out = append(out, Span{n.Start, n.End})
+		}
+		prevBad = bad
+	}
+	return out
 }

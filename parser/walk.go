@@ -1,6 +1,9 @@
 package parser
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 var (
 	kObjectPattern    = KindOf("object_pattern")
@@ -331,8 +334,17 @@ func (x *extractor) declaration(i int, sc scope, exported bool) []string {
 	kind := "var"
 	if t.Kind(i) == kLexicalDecl {
 		kind = "const"
-		if f := t.FirstChild(i); f >= 0 && x.text(f) == "let" {
-			kind = "let"
+		if f := t.FirstChild(i); f >= 0 {
+			switch x.text(f) {
+			case "let":
+				kind = "let"
+			case "using":
+				// read as const by the source repair (see repair.go)
+				kind = "using"
+				if before := bytes.TrimRight(t.Src[:t.Nodes[f].Start], " \t"); bytes.HasSuffix(before, []byte("await")) {
+					kind = "await using"
+				}
+			}
 		}
 	}
 	var names []string

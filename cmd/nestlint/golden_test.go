@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nestlint/nestlint/parser/grammar"
 	"github.com/nestlint/nestlint/report"
 )
 
@@ -141,7 +142,7 @@ func TestBinary(t *testing.T) {
 	root := moduleRoot(t)
 
 	out, err := exec.Command(bin, "--version").Output()
-	if err != nil || string(out) != "nestlint "+testVersion+"\n" {
+	if err != nil || string(out) != "nestlint "+testVersion+" (grammar: "+grammar.Grammar+")\n" {
 		t.Errorf("--version = %q, %v", out, err)
 	}
 

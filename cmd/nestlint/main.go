@@ -14,6 +14,7 @@ import (
 
 	"github.com/nestlint/nestlint/config"
 	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/parser/grammar"
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -38,6 +39,12 @@ func main() {
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// versionLine is what --version prints after "nestlint ": the build version
+// and the TypeScript grammar release the parser is built from.
+func versionLine() string {
+	return fmt.Sprintf("%s (grammar: %s)", buildVersion(), grammar.Grammar)
 }
 
 // buildVersion returns the version nestlint reports everywhere.
@@ -201,7 +208,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		o.noCache = true
 	}
 	if showVersion {
-		fmt.Fprintf(stdout, "nestlint %s\n", buildVersion())
+		fmt.Fprintf(stdout, "nestlint %s\n", versionLine())
 		return nil, exitOK, false
 	}
 	if !validFormat(o.format) {

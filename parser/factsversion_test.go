@@ -1,0 +1,30 @@
+package parser
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"testing"
+)
+
+// factsGolden records, for the current FactsVersion, the hash of the facts
+// golden file. When extraction changes, the golden changes (TestFactsGolden
+// -update), and this test fails until FactsVersion is bumped and the new
+// hash recorded here: cached facts of the old extraction are then never
+// used (internal/cache keys entries by FactsVersion).
+var factsGolden = map[int]string{
+	3: "35d8020f8c095181b74fbc5d690c4526c166a481f1bd7ef8d976d875da0b3c7a",
+}
+
+func TestFactsVersionFollowsGolden(t *testing.T) {
+	data, err := os.ReadFile("testdata/facts/orders.controller.facts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	got := hex.EncodeToString(sum[:])
+	want, ok := factsGolden[FactsVersion]
+	if !ok || got != want {
+		t.Fatalf("the facts golden changed (sha256 %s) but FactsVersion is still %d: bump FactsVersion in facts.go and record the new hash in factsGolden", got, FactsVersion)
+	}
+}
