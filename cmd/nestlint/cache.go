@@ -44,17 +44,14 @@ func (c *collector) openCache(o *options, programRoot string) *cache.Dir {
 	return d
 }
 
-// closeCache prunes the cache and turns its problems into notices.
-func (c *collector) closeCache(d *cache.Dir, files int) {
+// closeCache writes the cache and turns its problems into notices.
+func (c *collector) closeCache(d *cache.Dir) {
 	if d == nil {
 		return
 	}
+	d.Close() // a failed write is among the notices
 	for _, n := range d.Notices() {
 		c.noteOnce(n)
-	}
-	// Keep room for a few versions of every file of the program.
-	if err := d.Prune(max(4*files, 20000)); err != nil {
-		c.noteOnce("cache: cannot prune: " + err.Error())
 	}
 	s := d.Stats()
 	c.cacheHits += s.Hits

@@ -311,3 +311,44 @@ func TestToolErrorExitsThreeAndSARIFStaysValid(t *testing.T) {
 		t.Errorf("the other rules' results are lost: %d results", len(log.Runs[0].Results))
 	}
 }
+
+// TestCacheKeepsOutput: a cold run, a warm run and a run without the
+// cache print the same bytes, at -j 1 and -j 4; the warm run takes every
+// file's facts from the cache (--timing says so), and a corrupt cache is
+// a notice, not a wrong answer.
+func TestCacheKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, twoFileApp)
+	cache := filepath.Join(t.TempDir(), "cache")
+	cold := runSync(t, "--cache-location", cache, "--format", "json", "-j", "1", dir)
+	warm := runSync(t, "--cache-location", cache, "--format", "json", "-j", "4", "--timing", dir)
+	none := runSync(t, "--no-cache", "--format", "json", dir)
+	if cold.code != exitFindings || cold.stdout != warm.stdout || cold.stdout != none.stdout {
+		t.Fatalf("outputs differ:\ncold %s\nwarm %s\nnone %s", cold, warm, none)
+	}
+	if !strings.Contains(warm.stderr, "(0 files parsed, 3 from the cache)") {
+		t.Errorf("the warm run parsed again:\n%s", warm.stderr)
+	}
+	pack := filepath.Join(cache, "facts.pack")
+	data, err := os.ReadFile(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pack, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir)
+	diags := func(out string) string {
+		var doc struct{ Diagnostics json.RawMessage }
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return string(doc.Diagnostics)
+	}
+	if diags(broken.stdout) != diags(cold.stdout) || !strings.Contains(broken.stderr, "not trusted, rebuilt") || !strings.Contains(broken.stderr, "(3 files parsed, 0 from the cache)") {
+		t.Errorf("a truncated cache was not rebuilt cleanly:\n%s", broken)
+	}
+	if again := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir); !strings.Contains(again.stderr, "3 from the cache") {
+		t.Errorf("not rebuilt:\n%s", again.stderr)
+	}
+}

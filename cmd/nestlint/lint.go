@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
@@ -25,6 +26,16 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 			return usageError(stderr, "%v", err)
 		}
 	}
+	stopProfiles, err := profiles(o.cpuProfile, o.memProfile)
+	if err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			fmt.Fprintf(stderr, "nestlint: profile: %v\n", err)
+		}
+	}()
+	began := time.Now()
 	disc, err := parser.Discover(o.paths)
 	if err != nil {
 		// Discover names the path: "<path>: no such file or directory".
@@ -48,6 +59,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	enabled := sortedRules(o.cfg.Enabled(all))
 
 	c := newCollector(names, req, enabled)
+	c.times.add("discover", time.Since(began))
 	c.serverScope = o.effectiveScope() == lint.ScopeServer
 	for _, p := range disc.Problems {
 		c.problem(p)
@@ -77,7 +89,12 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return code
 	}
 
+	began = time.Now()
 	capped, err := writeOutput(o, r, stdout)
+	c.times.add("report", time.Since(began))
+	if o.timing {
+		defer c.times.write(stderr, c.cacheMisses, c.cacheHits)
+	}
 	if err != nil {
 		var fe formatError
 		if errors.As(err, &fe) {
@@ -136,6 +153,7 @@ type collector struct {
 	failed                 bool                    // a tool error happened
 	seenErr                map[lint.ToolError]bool // a tool error reported by two projects counts once
 	cacheHits, cacheMisses int64                   // facts taken from the cache, files parsed
+	times                  timings
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.
 	serverScope bool
@@ -235,10 +253,11 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 			opts.Cache = fc
 		}
 		res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
-		c.closeCache(fc, len(p.files))
+		c.closeCache(fc)
 		if err != nil {
 			return err
 		}
+		c.times.addRun(res.Timings)
 		c.add(res)
 	}
 	return nil

@@ -80,6 +80,9 @@ type options struct {
 	allowEmpty    bool         // --allow-empty: a run with nothing to lint exits 0
 	noCache       bool         // --no-cache
 	cacheLocation string       // --cache-location DIR
+	timing        bool         // --timing: per-phase times on stderr
+	cpuProfile    string       // --cpuprofile FILE
+	memProfile    string       // --memprofile FILE
 	adopt         adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
 }
 
@@ -142,6 +145,9 @@ Flags:
   --allow-empty                       exit 0 instead of 2 when there is nothing to lint
   --no-cache                          neither read nor write the per-file facts cache (on by default)
   --cache-location DIR                keep the cache in DIR (default: the user cache folder, per program)
+  --timing                            print the time of each phase (discover, parse, link, each rule, report)
+  --cpuprofile FILE, --memprofile FILE
+                                      write pprof CPU and heap profiles (for maintainers)
   --quiet                             no notices or progress on stderr
   --no-color                          no colour in text output
   --version                           print the version and exit
@@ -180,6 +186,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "exit 0 when there is nothing to lint")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the facts cache")
 	fs.StringVar(&o.cacheLocation, "cache-location", "", "keep the facts cache in `DIR`")
+	fs.BoolVar(&o.timing, "timing", false, "print the time of each phase on stderr")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `FILE`")
 	cacheOn := fs.Bool("cache", true, "keep per-file facts in a cache (default on; --no-cache turns it off)")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)

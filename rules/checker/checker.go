@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -49,6 +50,8 @@ type Result struct {
 	Scope *lint.ScopeResult
 	// Results holds the result of every analyzer that ran.
 	Results map[*analysis.Analyzer]any
+	// Timings are the phases in the order they ran (for --timing).
+	Timings []Timing
 }
 
 // Run parses files and runs rules over them.
@@ -62,14 +65,27 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 	if err := analysis.Validate(analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer graph: %w", err)
 	}
+	start := time.Now()
 	pr := parser.Parse(ctx, files, parser.Options{Jobs: opts.Jobs, MaxFileSize: opts.MaxFileSize, Progress: opts.Progress, Cache: opts.Cache})
 	pr.Extra = extra
+	parseTime := time.Since(start)
 	if opts.Settings != nil && opts.Settings.Jobs == 0 {
 		s := *opts.Settings
 		s.Jobs = opts.Jobs
 		opts.Settings = &s
 	}
-	return RunParsed(ctx, pr, rules, opts.Settings, opts.Analyzers...)
+	res, err := RunParsed(ctx, pr, rules, opts.Settings, opts.Analyzers...)
+	if res != nil {
+		res.Timings = append([]Timing{{Name: "parse", Duration: parseTime}}, res.Timings...)
+	}
+	return res, err
+}
+
+// Timing is how long one phase of a run took: "parse", or an analyzer's
+// name.
+type Timing struct {
+	Name     string
+	Duration time.Duration
 }
 
 // RunParsed runs rules (and the building-block analyzers given) over an
@@ -147,7 +163,9 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 			}
 			local = append(local, Finding{Rule: rule, Severity: sev, Diagnostic: d})
 		}
+		began := time.Now()
 		out, err := runGuarded(pass)
+		res.Timings = append(res.Timings, Timing{Name: a.Name, Duration: time.Since(began)})
 		if err != nil {
 			failed[a] = true
 			env.AddError(lint.ToolError{Analyzer: a.Name, Message: err.Error()})
