@@ -128,7 +128,7 @@ Flags:
   --config FILE                       configuration file (default: nestlint.json in the current folder or above)
   --quiet                             no notices or progress on stderr
   --no-color                          no colour in text output
-  --version                           print the version and exit
+  --version                           print the version, commit and grammar versions and exit
   --baseline FILE                     report only findings that are not in the baseline FILE
   --write-baseline FILE               record today's findings in FILE (see docs/adoption.md)
   --changed-since REV                 report only findings in files changed since git REV
@@ -184,7 +184,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		rest = left[1:]
 	}
 	if showVersion {
-		fmt.Fprintf(stdout, "nestlint %s\n", buildVersion())
+		printVersion(stdout)
 		return nil, exitOK, false
 	}
 	if !validFormat(o.format) {
