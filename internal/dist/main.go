@@ -1,0 +1,52 @@
+// Command dist packs nestlint release artifacts. The release workflow
+// (.github/workflows/release.yml) and scripts/dist-test.sh run it; it is
+// the one place that knows the supported platforms and stamps the version
+// into every npm package.
+//
+//	go run ./internal/dist platforms
+//	    print the platform table: npm name, GOOS, GOARCH, archive name suffix
+//	go run ./internal/dist archive -version v0.1.0 -platform linux-x64 -bin PATH -out DIR
+//	    write DIR/nestlint_0.1.0_linux_amd64.tar.gz (.zip for Windows) holding
+//	    the binary, README.md and CHANGELOG.md
+//	go run ./internal/dist checksums DIR
+//	    write DIR/checksums.txt: "<sha256>  <name>" for every archive in DIR
+//	go run ./internal/dist npm -version v0.1.0 -out DIR [-bin PLATFORM=PATH]... [-all]
+//	    write DIR/nestlint (the launcher package from npm/nestlint) and
+//	    DIR/cli-PLATFORM for each -bin, all at the one version; -all fails
+//	    unless every platform has a binary (the release uses it)
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "dist:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: dist platforms|archive|checksums|npm [flags]")
+	}
+	switch args[0] {
+	case "platforms":
+		for _, p := range Platforms {
+			fmt.Printf("%s %s %s %s\n", p.NPM, p.GOOS, p.GOARCH, p.archiveSuffix())
+		}
+		return nil
+	case "archive":
+		return archiveCmd(args[1:])
+	case "checksums":
+		if len(args) != 2 {
+			return fmt.Errorf("usage: dist checksums DIR")
+		}
+		return writeChecksums(args[1])
+	case "npm":
+		return npmCmd(args[1:])
+	}
+	return fmt.Errorf("unknown command %q", args[0])
+}
