@@ -232,3 +232,57 @@ func TestArchives(t *testing.T) {
 		t.Errorf("checksums of an empty folder: no error")
 	}
 }
+
+func TestChangelogSection(t *testing.T) {
+	cl := "# Changelog\n\n## v0.2.0\n\n- two\n\n## v0.1.0 — 2026-01-01\n\n- one\n- more\n\n## v0.0.9\n- old\n"
+	title, got, err := changelogSection(cl, "v0.1.0")
+	if err != nil || got != "- one\n- more\n" || title != "v0.1.0 — 2026-01-01" {
+		t.Errorf("v0.1.0: %q %q, %v", title, got, err)
+	}
+	if _, got, err := changelogSection(cl, "v0.2.0"); err != nil || got != "- two\n" {
+		t.Errorf("v0.2.0: %q, %v", got, err)
+	}
+	if _, _, err := changelogSection(cl, "v0.1"); err == nil {
+		t.Errorf("v0.1 matched a section")
+	}
+	if _, _, err := changelogSection(cl, "v0.3.0"); err == nil {
+		t.Errorf("missing section: no error")
+	}
+	b, err := os.ReadFile(filepath.Join(root, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, s, err := changelogSection(string(b), "v0.1.0"); err != nil || !strings.Contains(s, "npm") {
+		t.Errorf("CHANGELOG.md must define v0.1.0: %q, %v", s, err)
+	}
+	// The release refuses a section still marked unreleased.
+	unrel := filepath.Join(t.TempDir(), "CHANGELOG.md")
+	os.WriteFile(unrel, []byte("## v1.0.0 — unreleased\n- x\n"), 0o644)
+	if err := notesCmd([]string{"v1.0.0", unrel}); err == nil || !strings.Contains(err.Error(), "unreleased") {
+		t.Errorf("notes of an unreleased section: %v", err)
+	}
+}
+
+// TestReleaseMatrix: the release workflow builds exactly the platforms of
+// the table, each on a native runner.
+func TestReleaseMatrix(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(root, ".github/workflows/release.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, l := range strings.Split(string(b), "\n") {
+		if _, v, ok := strings.Cut(l, "- platform: "); ok {
+			got[strings.TrimSpace(v)] = true
+		}
+	}
+	for _, p := range Platforms {
+		if !got[p.NPM] {
+			t.Errorf("release.yml matrix has no platform %s", p.NPM)
+		}
+		delete(got, p.NPM)
+	}
+	for p := range got {
+		t.Errorf("release.yml matrix has unknown platform %s", p)
+	}
+}

@@ -14,6 +14,9 @@
 //	    write DIR/nestlint (the launcher package from npm/nestlint) and
 //	    DIR/cli-PLATFORM for each -bin, all at the one version; -all fails
 //	    unless every platform has a binary (the release uses it)
+//	go run ./internal/dist notes v0.1.0 CHANGELOG.md
+//	    print CHANGELOG.md's "## v0.1.0" section (the release notes); fails
+//	    when there is none
 package main
 
 import (
@@ -30,7 +33,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: dist platforms|archive|checksums|npm [flags]")
+		return fmt.Errorf("usage: dist platforms|archive|checksums|npm|notes [flags]")
 	}
 	switch args[0] {
 	case "platforms":
@@ -47,6 +50,8 @@ func run(args []string) error {
 		return writeChecksums(args[1])
 	case "npm":
 		return npmCmd(args[1:])
+	case "notes":
+		return notesCmd(args[1:])
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }
