@@ -138,8 +138,8 @@ func TestActionDownload(t *testing.T) {
 	t.Run("resolve", func(t *testing.T) {
 		cases := []struct {
 			name, version, ref, path string
-			wantMode, wantVersion  string
-			wantCode               int
+			wantMode, wantVersion    string
+			wantCode                 int
 		}{
 			{"explicit tag", tag, "main", "/a/_actions/nestlint/nestlint/main", "download", tag, 0},
 			{"action's own tag", "", tag, "/a/_actions/nestlint/nestlint/" + tag, "download", tag, 0},
