@@ -31,11 +31,23 @@ func main() {
 	}
 }
 
+const usage = `usage:
+  dist platforms                      the platform table: npm name, GOOS, GOARCH, archive suffix
+  dist archive -version vX.Y.Z -platform linux-x64 -bin PATH -out DIR [-root .]
+  dist checksums DIR                  write DIR/checksums.txt for the archives in DIR
+  dist npm -version vX.Y.Z -out DIR [-bin PLATFORM=PATH]... [-all] [-root .]
+  dist notes vX.Y.Z CHANGELOG.md      the release notes; fails on an undated section
+`
+
 func run(args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: dist platforms|archive|checksums|npm|notes [flags]")
+		fmt.Fprint(os.Stderr, usage)
+		return fmt.Errorf("no command")
 	}
 	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Print(usage)
+		return nil
 	case "platforms":
 		for _, p := range Platforms {
 			fmt.Printf("%s %s %s %s\n", p.NPM, p.GOOS, p.GOARCH, p.archiveSuffix())
