@@ -286,3 +286,31 @@ func TestReleaseMatrix(t *testing.T) {
 		t.Errorf("release.yml matrix has unknown platform %s", p)
 	}
 }
+
+func TestStampRoot(t *testing.T) {
+	dir := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(root, "package.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "package.json"), b, 0o644)
+	if err := checkRoot(dir, "v1.2.3"); err == nil {
+		t.Errorf("checkRoot accepts an unstamped package.json")
+	}
+	if err := stampRoot(dir, "v1.2.3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkRoot(dir, "v1.2.3"); err != nil {
+		t.Errorf("after stamping: %v", err)
+	}
+	if err := checkRoot(dir, "v1.2.4"); err == nil {
+		t.Errorf("checkRoot accepts another version")
+	}
+	pj := readJSON(t, filepath.Join(dir, "package.json"))
+	if pj["version"] != "1.2.3" || pj["dependencies"].(map[string]any)["nestlint"] != "1.2.3" || pj["bin"].(map[string]any)["nestlint"] != "npm/pre-commit/nestlint.js" {
+		t.Errorf("stamped package.json: %v", pj)
+	}
+	if err := stampRoot(dir, "latest"); err == nil {
+		t.Errorf("stampRoot accepts latest")
+	}
+}

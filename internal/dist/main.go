@@ -14,6 +14,9 @@
 //	    write DIR/nestlint (the launcher package from npm/nestlint) and
 //	    DIR/cli-PLATFORM for each -bin, all at the one version; -all fails
 //	    unless every platform has a binary (the release uses it)
+//	go run ./internal/dist precommit [-check] v0.1.0
+//	    stamp (or check) the root package.json that pre-commit's
+//	    language: node hook installs: it depends on nestlint@0.1.0
 //	go run ./internal/dist notes v0.1.0 CHANGELOG.md
 //	    print CHANGELOG.md's "## v0.1.0" section (the release notes); fails
 //	    when there is none
@@ -37,6 +40,8 @@ const usage = `usage:
   dist checksums DIR                  write DIR/checksums.txt for the archives in DIR
   dist npm -version vX.Y.Z -out DIR [-bin PLATFORM=PATH]... [-all] [-root .]
   dist notes vX.Y.Z CHANGELOG.md      the release notes; fails on an undated section
+  dist precommit vX.Y.Z               stamp the root package.json (the nestlint-node pre-commit hook)
+  dist precommit -check vX.Y.Z        fail unless it is stamped with vX.Y.Z
 `
 
 func run(args []string) error {
@@ -64,6 +69,14 @@ func run(args []string) error {
 		return npmCmd(args[1:])
 	case "notes":
 		return notesCmd(args[1:])
+	case "precommit":
+		if len(args) == 3 && args[1] == "-check" {
+			return checkRoot(".", args[2])
+		}
+		if len(args) != 2 {
+			return fmt.Errorf("usage: dist precommit [-check] vX.Y.Z")
+		}
+		return stampRoot(".", args[1])
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }
