@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -31,18 +32,52 @@ type npmRegistry struct {
 	got []string
 }
 
+// reset forgets the downloads so far.
+func (r *npmRegistry) reset() {
+	r.mu.Lock()
+	r.got = nil
+	r.mu.Unlock()
+}
+
 func (r *npmRegistry) tarballs() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]string(nil), r.got...)
 }
 
-func newNpmRegistry(t *testing.T, npm, gobin string) *npmRegistry {
+var (
+	registryOnce sync.Once
+	registry     *npmRegistry
+	registryErr  string
+)
+
+// sharedNpmRegistry returns the registry of this test process, made on first
+// use (packing six packages takes a while) and closed by TestMain.
+func sharedNpmRegistry(t *testing.T, npm, gobin string) *npmRegistry {
+	t.Helper()
+	registryOnce.Do(func() {
+		work, err := os.MkdirTemp("", "nestlint-registry-")
+		if err != nil {
+			registryErr = err.Error()
+			return
+		}
+		cleanups = append(cleanups, func() { os.RemoveAll(work) })
+		registry, registryErr = newNpmRegistry(t, npm, gobin, work)
+	})
+	if registryErr != "" {
+		t.Fatal(registryErr)
+	}
+	if registry == nil {
+		t.Fatal("the local npm registry could not be set up (see the first test that used it)")
+	}
+	return registry
+}
+
+func newNpmRegistry(t *testing.T, npm, gobin, work string) (*npmRegistry, string) {
 	t.Helper()
 	root := repoRoot(t)
 	plat := hostNPMPlatform()
 	_, bin := nestlintBin(t)
-	work := t.TempDir()
 	fake := filepath.Join(work, "placeholder")
 	if err := os.WriteFile(fake, []byte("not this platform's binary\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -56,7 +91,7 @@ func newNpmRegistry(t *testing.T, npm, gobin string) *npmRegistry {
 		args = append(args, "-bin", p+"="+b)
 	}
 	if r := run(t, 5*time.Minute, root, nil, gobin, args...); r.code != 0 {
-		t.Fatalf("internal/dist npm: %s", r.stderr)
+		return nil, "internal/dist npm: " + r.stderr
 	}
 	tgzDir := filepath.Join(work, "tgz")
 	os.MkdirAll(tgzDir, 0o755)
@@ -64,43 +99,46 @@ func newNpmRegistry(t *testing.T, npm, gobin string) *npmRegistry {
 	tarballs := map[string]string{} // file name -> path
 	reg := &npmRegistry{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if name, ok := strings.CutPrefix(r.URL.Path, "/-/tgz/"); ok {
-			if p, ok := tarballs[name]; ok {
-				reg.mu.Lock()
-				reg.got = append(reg.got, name)
-				reg.mu.Unlock()
-				http.ServeFile(w, r, p)
-				return
-			}
+		reg.mu.Lock()
+		name, isTarball := strings.CutPrefix(r.URL.Path, "/-/tgz/")
+		p, haveTarball := tarballs[name]
+		b, havePackument := packuments[strings.TrimPrefix(r.URL.Path, "/")]
+		if isTarball && haveTarball {
+			reg.got = append(reg.got, name)
 		}
-		if b, ok := packuments[strings.TrimPrefix(r.URL.Path, "/")]; ok {
+		reg.mu.Unlock()
+		if isTarball && haveTarball {
+			http.ServeFile(w, r, p)
+			return
+		}
+		if havePackument {
 			w.Header().Set("Content-Type", "application/json")
 			w.Write(b)
 			return
 		}
 		http.NotFound(w, r)
 	}))
-	t.Cleanup(srv.Close)
+	cleanups = append(cleanups, srv.Close)
 	reg.URL = srv.URL + "/"
 
 	dirs, err := filepath.Glob(filepath.Join(work, "npm", "*"))
 	if err != nil || len(dirs) != 6 {
-		t.Fatalf("stamped packages %v, %v; want 6", dirs, err)
+		return nil, fmt.Sprintf("stamped packages %v, %v; want 6", dirs, err)
 	}
 	for _, dir := range dirs {
 		r := run(t, 5*time.Minute, dir, []string{"npm_config_cache=" + filepath.Join(work, "cache")}, npm, "pack", "--silent", "--pack-destination", tgzDir)
 		if r.code != 0 {
-			t.Fatalf("npm pack %s: %s", dir, r.stderr)
+			return nil, fmt.Sprintf("npm pack %s: %s", dir, r.stderr)
 		}
 		file := strings.TrimSpace(r.stdout)
 		data, err := os.ReadFile(filepath.Join(tgzDir, file))
 		if err != nil {
-			t.Fatal(err)
+			return nil, err.Error()
 		}
 		var manifest map[string]any
 		b, _ := os.ReadFile(filepath.Join(dir, "package.json"))
 		if err := json.Unmarshal(b, &manifest); err != nil {
-			t.Fatal(err)
+			return nil, err.Error()
 		}
 		s1 := sha1.Sum(data)
 		s512 := sha512.Sum512(data)
@@ -115,10 +153,12 @@ func newNpmRegistry(t *testing.T, npm, gobin string) *npmRegistry {
 			"dist-tags": map[string]string{"latest": registryVersion},
 			"versions":  map[string]any{registryVersion: manifest},
 		})
+		reg.mu.Lock()
 		packuments[name] = pj
 		tarballs[file] = filepath.Join(tgzDir, file)
+		reg.mu.Unlock()
 	}
-	return reg
+	return reg, ""
 }
 
 // registryEnv points npm at the local registry with an empty cache.
@@ -146,7 +186,8 @@ func TestNpmRegistryInstall(t *testing.T) {
 	if plat == "" {
 		t.Skip("no prebuilt package for this machine")
 	}
-	reg := newNpmRegistry(t, npm, gobin)
+	reg := sharedNpmRegistry(t, npm, gobin)
+	reg.reset()
 	env := registryEnv(t, reg)
 
 	proj := t.TempDir()

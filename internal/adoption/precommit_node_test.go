@@ -73,7 +73,8 @@ func TestPreCommitNode(t *testing.T) {
 			t.Fatalf("git %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
 		}
 	}
-	reg := newNpmRegistry(t, npm, gobin)
+	reg := sharedNpmRegistry(t, npm, gobin)
+	reg.reset()
 	hookRepo := snapshotRepo(t, root, gitc, func(dir string) {
 		r := run(t, 5*time.Minute, dir, nil, gobin, "run", "./internal/dist", "precommit", "v"+registryVersion)
 		if r.code != 0 {
