@@ -36,6 +36,11 @@ func newReleaseServer(t *testing.T, dir, latest string) *releaseServer {
 		rs.hits = append(rs.hits, r.URL.Path)
 		rs.mu.Unlock()
 		switch {
+		case r.URL.Path == "/releases/latest" && latest == "":
+			// GitHub, when a repository has no release yet.
+			http.Redirect(w, r, "/releases", http.StatusFound)
+		case r.URL.Path == "/releases":
+			w.Write([]byte("releases\n"))
 		case r.URL.Path == "/releases/latest":
 			http.Redirect(w, r, "/releases/tag/"+latest, http.StatusFound)
 		case strings.HasPrefix(r.URL.Path, "/releases/tag/"):
@@ -162,6 +167,14 @@ func TestActionDownload(t *testing.T) {
 			})
 		}
 		srv.took()
+
+		// No release yet: latest says so.
+		empty := newReleaseServer(t, t.TempDir(), "")
+		env := append(runnerEnv(t), "ACTION_REF=v0", "ACTION_PATH=/x", "NESTLINT_RELEASES_URL="+empty.URL+"/releases")
+		r, out := runActionStep(t, bash, work, resolve, withInputs(nil), env...)
+		if r.code == 0 || out["version"] != "" || !strings.Contains(r.stdout, "no nestlint release found") {
+			t.Errorf("latest without releases: exit %d, outputs %v\n%s%s", r.code, out, r.stdout, r.stderr)
+		}
 	})
 
 	var installed string
