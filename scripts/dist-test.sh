@@ -38,7 +38,9 @@ machine() {
 }
 
 step "native linux-x64 build"
-go build -trimpath -ldflags "$LDFLAGS" -o "$OUT/bin-linux-x64/nestlint" ./cmd/nestlint
+# No -trimpath here (the release has it): the build then reuses what
+# .ci/run's go install compiled, and only links with the stamped -X flags.
+go build -ldflags "$LDFLAGS" -o "$OUT/bin-linux-x64/nestlint" ./cmd/nestlint
 "$OUT/bin-linux-x64/nestlint" --version | tee "$OUT/version.txt"
 [ "$(head -n 1 "$OUT/version.txt")" = "nestlint $VERSION" ] || { echo "version not stamped"; exit 1; }
 grep -qx "commit:   $COMMIT" "$OUT/version.txt" || { echo "commit not stamped"; exit 1; }
@@ -82,7 +84,9 @@ done
 go run ./internal/dist checksums "$OUT/archives"
 (cd "$OUT/archives" && sha256sum -c checksums.txt)
 tar -xzf "$OUT/archives/nestlint_${VERSION#v}_linux_amd64.tar.gz" -C "$OUT" nestlint
-"$OUT/nestlint" --version | head -n 1
+"$OUT/nestlint" --version > "$OUT/archived-version.txt"
+head -n 1 "$OUT/archived-version.txt"
+grep -qx "nestlint $VERSION" "$OUT/archived-version.txt" || { echo "the archived binary is not $VERSION"; exit 1; }
 took
 
 if ! command -v npm >/dev/null; then
@@ -105,6 +109,7 @@ set -e
 tail -n 1 "$OUT/lint.txt"
 [ "$code" = 1 ] || { echo "npx nestlint shop: exit $code, want 1"; exit 1; }
 grep -q '\[event-loop/sync-io\]$' "$OUT/lint.txt" || { echo "no event-loop/sync-io finding"; exit 1; }
-(cd "$OUT/proj" && npx --offline --no-install nestlint --version | head -n 1 | grep -qx "nestlint $VERSION")
+(cd "$OUT/proj" && npx --offline --no-install nestlint --version > "$OUT/npx-version.txt")
+grep -qx "nestlint $VERSION" "$OUT/npx-version.txt" || { echo "npx nestlint --version:"; cat "$OUT/npx-version.txt"; exit 1; }
 took
 echo "== dist: ok (${platforms[*]})"
