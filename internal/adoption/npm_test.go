@@ -112,6 +112,9 @@ func TestNpmPackages(t *testing.T) {
 	}
 	// node_modules/.bin/nestlint is what npm scripts and editors run.
 	dotBin := filepath.Join(proj, "node_modules", ".bin", "nestlint")
+	if runtime.GOOS == "windows" {
+		dotBin += ".cmd"
+	}
 	r = run(t, 3*time.Minute, proj, nil, dotBin, "no-such-folder")
 	if r.code != 2 || !strings.Contains(r.stderr, "no-such-folder") {
 		t.Errorf("npx nestlint no-such-folder: exit %d, want 2\n%s%s", r.code, r.stdout, r.stderr)
