@@ -54,26 +54,27 @@ function findBinary() {
 }
 
 const bin = findBinary();
-const child = spawn(bin, process.argv.slice(2), { stdio: 'inherit', windowsHide: true });
 
 // Forward the signals a terminal or a CI runner sends, so the binary can
-// stop cleanly; the launcher itself waits for it to exit.
+// stop cleanly; the launcher itself waits for it to exit. The handlers are
+// in place before the binary starts, so no signal is missed.
+let child = null;
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
-const handlers = {};
 for (const sig of forwarded) {
-  handlers[sig] = () => {
-    try {
-      child.kill(sig);
-    } catch (_) {
-      // already gone
-    }
-  };
   try {
-    process.on(sig, handlers[sig]);
+    process.on(sig, () => {
+      try {
+        if (child) child.kill(sig);
+      } catch (_) {
+        // already gone
+      }
+    });
   } catch (_) {
     // a signal this platform does not have
   }
 }
+
+child = spawn(bin, process.argv.slice(2), { stdio: 'inherit', windowsHide: true });
 
 child.on('error', (err) => {
   const lines = [`cannot run ${bin}: ${err.message}`];
