@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -99,6 +100,14 @@ func TestActionDownload(t *testing.T) {
 		if r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "archive", "-version", v,
 			"-platform", plat, "-bin", bin, "-out", dir); r.code != 0 {
 			t.Fatalf("dist archive: %s", r.stderr)
+		}
+		if v == tag {
+			// A zip named for Windows, holding this machine's binary as
+			// nestlint.exe: the install step's zip path, runnable here.
+			if r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "archive", "-version", v,
+				"-platform", "win32-x64", "-bin", bin, "-out", dir); r.code != 0 {
+				t.Fatalf("dist archive: %s", r.stderr)
+			}
 		}
 		if r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "checksums", dir); r.code != 0 {
 			t.Fatalf("dist checksums: %s", r.stderr)
@@ -239,6 +248,22 @@ func TestActionDownload(t *testing.T) {
 		if r.code != 0 || out["exit-code"] != "2" || out["sarif-file"] != "" {
 			t.Errorf("missing working-directory: exit %d, outputs %v; want exit-code 2 and no sarif-file\n%s", r.code, out, r.stdout)
 		}
+	})
+
+	t.Run("install a zip (the Windows archive)", func(t *testing.T) {
+		if _, err := exec.LookPath("unzip"); err != nil {
+			t.Skip("no unzip")
+		}
+		env := append(runnerEnv(t), "RUNNER_OS=Windows", "RUNNER_ARCH=X64", "MODE=download", "VERSION="+tag, "ACTION_PATH="+root)
+		r, out := runActionStep(t, bash, work, install, a.Inputs, env...)
+		if r.code != 0 || !strings.Contains(r.stdout, "nestlint_0.0.0-test.1_windows_amd64.zip: sha256") ||
+			!strings.Contains(r.stdout, "nestlint "+tag+"\n") {
+			t.Fatalf("zip install: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(out["dir"], "nestlint.exe")); err != nil || !strings.HasSuffix(out["dir"], "windows-amd64") {
+			t.Errorf("installed into %q: %v", out["dir"], err)
+		}
+		srv.took()
 	})
 
 	t.Run("checksum mismatch fails", func(t *testing.T) {
