@@ -30,6 +30,10 @@ func (c *collector) changedFiles(rev string) (map[string]bool, error) {
 	}
 	diff, err := git(top, "diff", "--name-only", "-z", rev, "--")
 	if err != nil {
+		if shallow, _ := git(top, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(shallow) == "true" {
+			return nil, fmt.Errorf("%v; this is a shallow clone, so %s may not have been fetched: "+
+				"fetch the full history (actions/checkout: `fetch-depth: 0`; elsewhere: git fetch --unshallow)", err, rev)
+		}
 		return nil, err
 	}
 	untracked, err := git(top, "ls-files", "-z", "--others", "--exclude-standard")

@@ -47,7 +47,7 @@ func TestFlagsAndExitCodes(t *testing.T) {
 		{name: "missing second path", args: []string{dir, missing}, code: 2, stderr: missing + ": no such file or directory", stderrLine: true},
 		{name: "repo root missing", args: []string{"--repo-root", missing, dir}, code: 2, stderr: "--repo-root", stderrLine: true},
 		{name: "output dir missing", args: []string{"-o", filepath.Join(dir, "no", "out.txt"), dir}, code: 2, stderr: filepath.Join(dir, "no") + ": no such file or directory", stderrLine: true},
-		{name: "version", args: []string{"--version"}, code: 0, stdout: "nestlint " + buildVersion() + " (grammar: tree-sitter-typescript v0.23.2 + nestlint scanner patches)\n", stderr: "-"},
+		{name: "version", args: []string{"--version"}, code: 0, stdout: "nestlint " + buildVersion() + "\ncommit:   ", stderr: "-"},
 		{name: "help", args: []string{"-h"}, code: 0, stdout: "usage: nestlint", stderr: "-"},
 		{name: "rules", args: []string{"rules"}, code: 0, stdout: "event-loop/sync-io", stderr: "-"},
 		{name: "rules extra arg", args: []string{"rules", "x"}, code: 2, stderr: "rules takes no arguments", stderrLine: true},

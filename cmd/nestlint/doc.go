@@ -36,7 +36,8 @@
 //	--quiet                           no notices on stderr (the summary line stays)
 //	--no-color                        no colour in text output (also: NO_COLOR set, or
 //	                                  stdout not a terminal)
-//	--version                         print "nestlint <version> (grammar: <release>)" and exit
+//	--version                         print "nestlint <version>", then the commit, the Go
+//	                                  version and the tree-sitter grammars, and exit
 //
 // File names in every output are relative to the repository root, with '/',
 // and never contain "..": a file outside the root is named relative to the

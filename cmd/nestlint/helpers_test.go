@@ -146,6 +146,9 @@ var (
 // testVersion is stamped into the test binary with -ldflags -X.
 const testVersion = "9.9.9-test"
 
+// testCommit is stamped into the test binary with -ldflags -X.
+const testCommit = "0123456789abcdef0123456789abcdef01234567"
+
 // buildBinary builds cmd/nestlint once per test run and returns its path.
 // The folder is removed by TestMain.
 func buildBinary(t *testing.T) string {
@@ -163,7 +166,7 @@ func buildBinary(t *testing.T) string {
 			name += ".exe"
 		}
 		binPath = filepath.Join(binDir, name)
-		cmd := exec.Command("go", "build", "-o", binPath, "-ldflags", "-X main.version="+testVersion, ".")
+		cmd := exec.Command("go", "build", "-o", binPath, "-ldflags", "-X main.version="+testVersion+" -X main.commit="+testCommit, ".")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			binErr = &buildError{err: err, out: string(out)}

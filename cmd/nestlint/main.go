@@ -14,7 +14,6 @@ import (
 
 	"github.com/nestlint/nestlint/config"
 	"github.com/nestlint/nestlint/parser"
-	"github.com/nestlint/nestlint/parser/grammar"
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -39,12 +38,6 @@ func main() {
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
-}
-
-// versionLine is what --version prints after "nestlint ": the build version
-// and the TypeScript grammar release the parser is built from.
-func versionLine() string {
-	return fmt.Sprintf("%s (grammar: %s)", buildVersion(), grammar.Grammar)
 }
 
 // buildVersion returns the version nestlint reports everywhere.
@@ -150,7 +143,7 @@ Flags:
                                       write pprof CPU and heap profiles (for maintainers)
   --quiet                             no notices or progress on stderr
   --no-color                          no colour in text output
-  --version                           print the version and exit
+  --version                           print the version, commit and grammar versions and exit
   --baseline FILE                     report only findings that are not in the baseline FILE
   --write-baseline FILE               record today's findings in FILE (see docs/adoption.md)
   --changed-since REV                 report only findings in files changed since git REV
@@ -217,7 +210,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		o.noCache = true
 	}
 	if showVersion {
-		fmt.Fprintf(stdout, "nestlint %s\n", versionLine())
+		printVersion(stdout)
 		return nil, exitOK, false
 	}
 	if !validFormat(o.format) {

@@ -181,6 +181,20 @@ func stepEnv(t *testing.T, s actionStep, inputs map[string]string, extra []strin
 	return env
 }
 
+// runActionStep runs one step's script with bash in dir (the workspace)
+// and returns its exit code and $GITHUB_OUTPUT. extra env (KEY=value)
+// overrides the step's env and supplies what the test cannot resolve
+// (steps.*, github.*).
+func runActionStep(t *testing.T, bash, dir string, s actionStep, inputs map[string]string, extra ...string) (result, map[string]string) {
+	t.Helper()
+	outFile := filepath.Join(t.TempDir(), "github_output")
+	env := append(stepEnv(t, s, inputs, extra), "GITHUB_OUTPUT="+outFile)
+	env = append(env, extra...)
+	r := run(t, 5*time.Minute, dir, env, bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
+	t.Logf("step %q: exit %d in %v", s.Name, r.code, r.took.Round(time.Millisecond))
+	return r, readOutputs(t, outFile)
+}
+
 func stepByID(t *testing.T, a action, id string) actionStep {
 	t.Helper()
 	for _, s := range a.Steps {
@@ -214,8 +228,8 @@ func TestActionShape(t *testing.T) {
 	root := repoRoot(t)
 	a := parseAction(t, filepath.Join(root, "action.yml"))
 	wantInputs := map[string]string{
-		"path": ".", "version": "latest", "args": "", "sarif-file": "nestlint.sarif",
-		"upload": "true", "fail-level": "error",
+		"path": ".", "version": "", "args": "", "working-directory": ".", "sarif-file": "nestlint.sarif",
+		"category": "nestlint", "upload": "true", "fail-level": "error",
 	}
 	for k, v := range wantInputs {
 		got, ok := a.Inputs[k]
@@ -223,30 +237,41 @@ func TestActionShape(t *testing.T) {
 			t.Errorf("input %q: default %q (present %v), want %q", k, got, ok, v)
 		}
 	}
-	if len(a.Steps) != 6 {
-		t.Fatalf("%d steps, want 6 (check go, setup-go, install, lint, upload, fail)", len(a.Steps))
+	if len(a.Inputs) != len(wantInputs) {
+		t.Errorf("inputs %v, want exactly %v", a.Inputs, wantInputs)
 	}
-	goStep, setup, install, lint, upload, fail := a.Steps[0], a.Steps[1], a.Steps[2], a.Steps[3], a.Steps[4], a.Steps[5]
-	if goStep.ID != "go" || !strings.Contains(goStep.Run, "command -v go") {
-		t.Errorf("step 1 must check `command -v go` with id go: %+v", goStep)
+	if len(a.Steps) != 7 {
+		t.Fatalf("%d steps, want 7 (resolve, check go, setup-go, install, lint, upload, fail)", len(a.Steps))
 	}
-	if !strings.HasPrefix(setup.Uses, "actions/setup-go@v5") || !strings.Contains(setup.If, "steps.go.outputs.found") {
-		t.Errorf("step 2 must be actions/setup-go@v5 guarded by steps.go.outputs.found: %+v", setup)
+	resolve, goStep, setup, install, lint, upload, fail := a.Steps[0], a.Steps[1], a.Steps[2], a.Steps[3], a.Steps[4], a.Steps[5], a.Steps[6]
+	if resolve.ID != "resolve" || resolve.Env["VERSION_IN"] != "${{ inputs.version }}" || resolve.Env["ACTION_REF"] != "${{ github.action_ref }}" {
+		t.Errorf("step 1 must resolve inputs.version with the action's ref: %+v", resolve)
 	}
-	if !strings.Contains(install.Run, "go install \"github.com/nestlint/nestlint/cmd/nestlint@${NESTLINT_VERSION}\"") ||
-		install.Env["NESTLINT_VERSION"] != "${{ inputs.version }}" {
-		t.Errorf("step 3 must go install cmd/nestlint at inputs.version via env: %+v", install)
+	source := "steps.resolve.outputs.mode == 'source'"
+	if goStep.ID != "go" || !strings.Contains(goStep.Run, "command -v go") || goStep.If != source {
+		t.Errorf("step 2 must check `command -v go` with id go, only for a source build: %+v", goStep)
 	}
-	if lint.ID != "lint" || !strings.Contains(lint.Run, `nestlint --format sarif -o "$SARIF" --fail-level "$FAIL" $ARGS "$PATH_IN"`) {
-		t.Errorf("step 4 must run nestlint with SARIF output: %+v", lint)
+	if !strings.HasPrefix(setup.Uses, "actions/setup-go@v5") || !strings.Contains(setup.If, "steps.go.outputs.found") || !strings.Contains(setup.If, source) {
+		t.Errorf("step 3 must be actions/setup-go@v5 guarded by a source build and steps.go.outputs.found: %+v", setup)
+	}
+	if install.ID != "install" || install.If != "" || !strings.Contains(install.Run, "checksums.txt") ||
+		!strings.Contains(install.Run, "go build") || install.Env["VERSION"] != "${{ steps.resolve.outputs.version }}" {
+		t.Errorf("step 4 must download (checksums.txt) or build the resolved version: %+v", install)
+	}
+	if strings.Contains(install.Run, "go install") {
+		t.Errorf("step 4 must not go install from the module proxy: a source build uses the action's own source")
+	}
+	if lint.ID != "lint" || !strings.Contains(lint.Run, `nestlint --format sarif -o "$out" --fail-level "$FAIL" $ARGS "$PATH_IN"`) ||
+		lint.Env["WORKDIR"] != "${{ inputs.working-directory }}" {
+		t.Errorf("step 5 must run nestlint with SARIF output in working-directory: %+v", lint)
 	}
 	if upload.Uses != "github/codeql-action/upload-sarif@v4" ||
-		upload.If != "always() && inputs.upload == 'true'" ||
-		upload.With["sarif_file"] != "${{ inputs.sarif-file }}" || upload.With["category"] != "nestlint" {
-		t.Errorf("step 5 must upload with upload-sarif@v4, if always() && upload, category nestlint: %+v", upload)
+		upload.If != "always() && inputs.upload == 'true' && steps.lint.outputs.sarif-file != ''" ||
+		upload.With["sarif_file"] != "${{ steps.lint.outputs.sarif-file }}" || upload.With["category"] != "${{ inputs.category }}" {
+		t.Errorf("step 6 must upload the written SARIF with upload-sarif@v4 and category inputs.category: %+v", upload)
 	}
 	if fail.If != "always()" || fail.Env["CODE"] != "${{ steps.lint.outputs.exit-code }}" {
-		t.Errorf("step 6 must run always() and read the lint exit code: %+v", fail)
+		t.Errorf("step 7 must run always() and read the lint exit code: %+v", fail)
 	}
 	for _, s := range a.Steps {
 		if s.Uses == "" && s.Shell != "bash" {
@@ -271,12 +296,7 @@ func TestActionSteps(t *testing.T) {
 	// returns its exit code and $GITHUB_OUTPUT.
 	runStep := func(t *testing.T, s actionStep, inputs map[string]string, extra ...string) (result, map[string]string) {
 		t.Helper()
-		outFile := filepath.Join(t.TempDir(), "github_output")
-		env := append(stepEnv(t, s, inputs, extra), "GITHUB_OUTPUT="+outFile, "PATH="+path)
-		env = append(env, extra...)
-		r := run(t, 2*time.Minute, root, env, bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
-		t.Logf("step %q: exit %d in %v", s.Name, r.code, r.took.Round(time.Millisecond))
-		return r, readOutputs(t, outFile)
+		return runActionStep(t, bash, root, s, inputs, append([]string{"PATH=" + path, "NESTLINT_DIR="}, extra...)...)
 	}
 	inputsWith := func(over map[string]string) map[string]string {
 		in := map[string]string{}
@@ -289,7 +309,7 @@ func TestActionSteps(t *testing.T) {
 		return in
 	}
 
-	t.Run("check-go", func(t *testing.T) {
+	t.Run("check-go (source builds)", func(t *testing.T) {
 		r, out := runStep(t, stepByID(t, a, "go"), a.Inputs)
 		if r.code != 0 || out["found"] != "true" {
 			t.Fatalf("exit %d, outputs %v; want found=true (go is on PATH)\n%s", r.code, out, r.stderr)
@@ -332,6 +352,10 @@ func TestActionSteps(t *testing.T) {
 			}
 			if out["exit-code"] != tc.wantCode {
 				t.Fatalf("exit-code output %q, want %q\nstdout:\n%s\nstderr:\n%s", out["exit-code"], tc.wantCode, r.stdout, r.stderr)
+			}
+			// The sarif-file output (and so the upload) only when a SARIF was written.
+			if got := out["sarif-file"]; (got != "") != tc.sarif || tc.sarif && got != over["sarif-file"] {
+				t.Errorf("sarif-file output %q (SARIF written: %v)", got, tc.sarif)
 			}
 			if tc.sarif {
 				b, err := os.ReadFile(sarif)

@@ -78,8 +78,14 @@ func nestlintBin(t *testing.T) (dir, bin string) {
 	return buildDir, filepath.Join(buildDir, "nestlint")
 }
 
+// cleanups run after all tests (shared servers and folders).
+var cleanups []func()
+
 func TestMain(m *testing.M) {
 	code := m.Run()
+	for _, f := range cleanups {
+		f()
+	}
 	if buildDir != "" {
 		os.RemoveAll(buildDir)
 	}

@@ -1,0 +1,261 @@
+package adoption_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// hostNPMPlatform is the npm platform name of this machine (process.platform
+// and process.arch), or "" when no prebuilt package exists for it.
+func hostNPMPlatform() string {
+	osName := map[string]string{"linux": "linux", "darwin": "darwin", "windows": "win32"}[runtime.GOOS]
+	cpu := map[string]string{"amd64": "x64", "arm64": "arm64"}[runtime.GOARCH]
+	if osName == "" || cpu == "" || osName == "win32" && cpu == "arm64" {
+		return ""
+	}
+	return osName + "-" + cpu
+}
+
+// TestNpmPackages packs the launcher and this machine's platform package
+// with npm, installs both tarballs into a throwaway project without the
+// registry, and runs `npx nestlint` and an npm script there: the way NestJS
+// teams install it.
+func TestNpmPackages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping in -short mode: npm pack and npm install")
+	}
+	root := repoRoot(t)
+	npm := need(t, "npm", "apt-get install npm")
+	npx := need(t, "npx", "apt-get install npm")
+	gobin := need(t, "go", "the Go toolchain")
+	plat := hostNPMPlatform()
+	if plat == "" {
+		t.Skipf("no prebuilt npm package for %s/%s", runtime.GOOS, runtime.GOARCH)
+	}
+	_, bin := nestlintBin(t)
+	work := t.TempDir()
+	const version = "0.0.0-test.1"
+
+	r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "npm",
+		"-version", "v"+version, "-out", filepath.Join(work, "npm"), "-bin", plat+"="+bin)
+	if r.code != 0 {
+		t.Fatalf("internal/dist npm: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	tgz := filepath.Join(work, "tgz")
+	if err := os.MkdirAll(tgz, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	npmEnv := []string{
+		"npm_config_cache=" + filepath.Join(work, "npm-cache"), // no state from the host's cache
+		"npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false",
+		"NO_COLOR=1",
+	}
+	var tarballs []string
+	for _, pkg := range []string{"nestlint", "cli-" + plat} {
+		r := run(t, 5*time.Minute, filepath.Join(work, "npm", pkg), npmEnv, npm, "pack", "--pack-destination", tgz, "--silent")
+		if r.code != 0 {
+			t.Fatalf("npm pack %s: exit %d\n%s%s", pkg, r.code, r.stdout, r.stderr)
+		}
+		tarballs = append(tarballs, filepath.Join(tgz, strings.TrimSpace(r.stdout)))
+	}
+	t.Logf("packed %v", tarballs)
+
+	proj := filepath.Join(work, "proj")
+	copyTree(t, filepath.Join(root, "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
+	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), filepath.Join(proj, "clean"))
+	pj := `{"name": "npm-install-test", "private": true, "scripts": {"lint": "nestlint clean", "lint:shop": "nestlint --fail-level error shop"}}` + "\n"
+	if err := os.WriteFile(filepath.Join(proj, "package.json"), []byte(pj), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// --offline: the other platforms' optional packages are not published
+	// (and must not be fetched); npm skips optional dependencies it cannot get.
+	r = run(t, 5*time.Minute, proj, npmEnv, npm, append([]string{"install", "--offline", "--no-audit", "--no-fund"}, tarballs...)...)
+	t.Logf("npm install: exit %d in %v", r.code, r.took.Round(time.Millisecond))
+	if r.code != 0 {
+		t.Fatalf("npm install of the tarballs: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var lock struct {
+		Packages map[string]struct {
+			Version string `json:"version"`
+		} `json:"packages"`
+	}
+	if b, err := os.ReadFile(filepath.Join(proj, "package-lock.json")); err != nil || json.Unmarshal(b, &lock) != nil {
+		t.Fatalf("package-lock.json: %v", err)
+	}
+	for _, p := range []string{"node_modules/nestlint", "node_modules/@nestlint/cli-" + plat} {
+		if lock.Packages[p].Version != version {
+			t.Errorf("package-lock.json: %s at %q, want %s", p, lock.Packages[p].Version, version)
+		}
+	}
+
+	npxRun := func(args ...string) result {
+		t.Helper()
+		r := run(t, 3*time.Minute, proj, npmEnv, npx, append([]string{"--offline", "--no-install", "nestlint"}, args...)...)
+		t.Logf("npx nestlint %s: exit %d in %v", strings.Join(args, " "), r.code, r.took.Round(time.Millisecond))
+		return r
+	}
+	r = npxRun("--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "nestlint ") || !strings.Contains(r.stdout, "grammars: ") {
+		t.Errorf("npx nestlint --version: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = npxRun("--no-color", "shop")
+	if r.code != 1 || !strings.Contains(r.stdout, "shop/src/") || !strings.Contains(r.stdout, "[event-loop/sync-io]") {
+		t.Errorf("npx nestlint shop: exit %d, want 1 with event-loop/sync-io findings\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// node_modules/.bin/nestlint is what npm scripts and editors run.
+	dotBin := filepath.Join(proj, "node_modules", ".bin", "nestlint")
+	if runtime.GOOS == "windows" {
+		dotBin += ".cmd"
+	}
+	r = run(t, 3*time.Minute, proj, nil, dotBin, "no-such-folder")
+	if r.code != 2 || !strings.Contains(r.stderr, "no-such-folder") {
+		t.Errorf("npx nestlint no-such-folder: exit %d, want 2\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, 3*time.Minute, proj, npmEnv, npm, "run", "--silent", "lint")
+	if r.code != 0 {
+		t.Errorf("npm run lint (clean app): exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, 3*time.Minute, proj, npmEnv, npm, "run", "--silent", "lint:shop")
+	if r.code != 1 || !strings.Contains(r.stdout, "error:") {
+		t.Errorf("npm run lint:shop: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// Without the platform package (npm install --omit=optional, or a
+	// node_modules copied from another OS) the launcher says what to do.
+	if err := os.RemoveAll(filepath.Join(proj, "node_modules", "@nestlint")); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, 3*time.Minute, proj, nil, dotBin, "shop")
+	if r.code != 3 || !strings.Contains(r.stderr, "@nestlint/cli-"+plat+" with the binary for "+plat+" is not installed") ||
+		!strings.Contains(r.stderr, "go install github.com/nestlint/nestlint/cmd/nestlint@latest") {
+		t.Errorf("without the platform package: exit %d, want 3 and advice\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// launcherTree lays out node_modules with the launcher from npm/nestlint and
+// a platform package for this machine whose "binary" is the given shell
+// script, and returns the launcher's path.
+func launcherTree(t *testing.T, script string) (launcher, dir string) {
+	t.Helper()
+	root := repoRoot(t)
+	plat := hostNPMPlatform()
+	if plat == "" || runtime.GOOS == "windows" {
+		t.Skipf("launcher tests need a unix platform with a prebuilt package, not %s/%s", runtime.GOOS, runtime.GOARCH)
+	}
+	dir = t.TempDir()
+	nm := filepath.Join(dir, "node_modules")
+	copyTree(t, filepath.Join(root, "npm", "nestlint"), filepath.Join(nm, "nestlint"))
+	pkgDir := filepath.Join(nm, "@nestlint", "cli-"+plat)
+	if err := os.MkdirAll(filepath.Join(pkgDir, "bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pkgDir, "package.json"), []byte(`{"name": "@nestlint/cli-`+plat+`", "version": "0.0.0"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pkgDir, "bin", "nestlint"), []byte("#!/bin/sh\n"+script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(nm, "nestlint", "bin", "nestlint.js"), dir
+}
+
+// TestNpmLauncher checks that bin/nestlint.js passes arguments, stdin,
+// stdout, stderr, exit codes and signals through, and names the platform
+// and the go install fallback when no binary fits.
+func TestNpmLauncher(t *testing.T) {
+	node := need(t, "node", "apt-get install nodejs")
+	script := `case "$1" in
+  args) shift; for a in "$@"; do printf '<%s>\n' "$a"; done ;;
+  cat) cat; echo "to stderr" >&2 ;;
+  exit) exit "$2" ;;
+  selfkill) kill -TERM $$ ;;
+  trap) trap 'echo got-term > "$2"; exit 42' TERM; echo ready > "$2.ready"; while :; do sleep 0.05; done ;;
+esac
+`
+	launcher, dir := launcherTree(t, script)
+
+	r := run(t, time.Minute, dir, nil, node, launcher, "args", "a b", "", "--format=sarif", `x"y`)
+	if want := "<a b>\n<>\n<--format=sarif>\n<x\"y>\n"; r.code != 0 || r.stdout != want {
+		t.Errorf("args: exit %d, stdout %q, want %q\n%s", r.code, r.stdout, want, r.stderr)
+	}
+
+	cmd := exec.Command(node, launcher, "cat")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("from stdin\n")
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil || out.String() != "from stdin\n" || errb.String() != "to stderr\n" {
+		t.Errorf("stdio: %v, stdout %q, stderr %q", err, out.String(), errb.String())
+	}
+
+	for _, code := range []string{"0", "1", "2", "7"} {
+		r := run(t, time.Minute, dir, nil, node, launcher, "exit", code)
+		if r.stderr != "" || strconv.Itoa(r.code) != code {
+			t.Errorf("exit %s: launcher exited %d, stderr %q", code, r.code, r.stderr)
+		}
+	}
+
+	// The binary dies by a signal: so does the launcher.
+	cmd = exec.Command(node, launcher, "selfkill")
+	cmd.Dir = dir
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || !signaled(ee, syscall.SIGTERM) {
+		t.Errorf("binary killed by SIGTERM: launcher ended with %v, want killed by SIGTERM", err)
+	}
+
+	// A signal sent to the launcher reaches the binary.
+	marker := filepath.Join(t.TempDir(), "marker")
+	cmd = exec.Command(node, launcher, "trap", marker)
+	cmd.Dir = dir
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := os.Stat(marker + ".ready"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the trap script did not start")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 42 {
+		t.Errorf("SIGTERM to the launcher: %v, want exit 42 from the binary's trap", err)
+	}
+	if b, _ := os.ReadFile(marker); string(b) != "got-term\n" {
+		t.Errorf("the binary did not get SIGTERM (marker %q)", b)
+	}
+
+	// A platform without a prebuilt package: preload a script that fakes
+	// process.platform.
+	fake := filepath.Join(t.TempDir(), "fake-platform.js")
+	if err := os.WriteFile(fake, []byte(`Object.defineProperty(process, 'platform', { value: 'aix' });`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, time.Minute, dir, nil, node, "-r", fake, launcher, "args", "x")
+	want := []string{"no prebuilt binary for aix-", "linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64", "go install github.com/nestlint/nestlint/cmd/nestlint@latest", "C compiler"}
+	for _, w := range want {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("unsupported platform: stderr does not contain %q:\n%s", w, r.stderr)
+		}
+	}
+	if r.code != 3 || r.stdout != "" {
+		t.Errorf("unsupported platform: exit %d (want 3), stdout %q", r.code, r.stdout)
+	}
+}
+
+func signaled(ee *exec.ExitError, sig syscall.Signal) bool {
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == sig
+}

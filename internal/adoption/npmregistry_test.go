@@ -1,0 +1,218 @@
+package adoption_test
+
+import (
+	"crypto/sha1"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// registryVersion is the version the local registry serves.
+const registryVersion = "0.0.0-test.1"
+
+// npmRegistry is a minimal npm registry on 127.0.0.1 serving the packages
+// internal/dist stamps for a release: nestlint and all five
+// @nestlint/cli-<platform> packages (this machine's with the real binary,
+// the others with a placeholder file). npm only downloads a tarball it
+// installs; tarballs records which.
+type npmRegistry struct {
+	URL string
+	mu  sync.Mutex
+	got []string
+}
+
+// reset forgets the downloads so far.
+func (r *npmRegistry) reset() {
+	r.mu.Lock()
+	r.got = nil
+	r.mu.Unlock()
+}
+
+func (r *npmRegistry) tarballs() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.got...)
+}
+
+var (
+	registryOnce sync.Once
+	registry     *npmRegistry
+	registryErr  string
+)
+
+// sharedNpmRegistry returns the registry of this test process, made on first
+// use (packing six packages takes a while) and closed by TestMain.
+func sharedNpmRegistry(t *testing.T, npm, gobin string) *npmRegistry {
+	t.Helper()
+	registryOnce.Do(func() {
+		work, err := os.MkdirTemp("", "nestlint-registry-")
+		if err != nil {
+			registryErr = err.Error()
+			return
+		}
+		cleanups = append(cleanups, func() { os.RemoveAll(work) })
+		registry, registryErr = newNpmRegistry(t, npm, gobin, work)
+	})
+	if registryErr != "" {
+		t.Fatal(registryErr)
+	}
+	if registry == nil {
+		t.Fatal("the local npm registry could not be set up (see the first test that used it)")
+	}
+	return registry
+}
+
+func newNpmRegistry(t *testing.T, npm, gobin, work string) (*npmRegistry, string) {
+	t.Helper()
+	root := repoRoot(t)
+	plat := hostNPMPlatform()
+	_, bin := nestlintBin(t)
+	fake := filepath.Join(work, "placeholder")
+	if err := os.WriteFile(fake, []byte("not this platform's binary\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"run", "./internal/dist", "npm", "-version", "v" + registryVersion, "-out", filepath.Join(work, "npm"), "-all"}
+	for _, p := range []string{"linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"} {
+		b := fake
+		if p == plat {
+			b = bin
+		}
+		args = append(args, "-bin", p+"="+b)
+	}
+	if r := run(t, 5*time.Minute, root, nil, gobin, args...); r.code != 0 {
+		return nil, "internal/dist npm: " + r.stderr
+	}
+	tgzDir := filepath.Join(work, "tgz")
+	os.MkdirAll(tgzDir, 0o755)
+	packuments := map[string][]byte{}
+	tarballs := map[string]string{} // file name -> path
+	reg := &npmRegistry{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reg.mu.Lock()
+		name, isTarball := strings.CutPrefix(r.URL.Path, "/-/tgz/")
+		p, haveTarball := tarballs[name]
+		b, havePackument := packuments[strings.TrimPrefix(r.URL.Path, "/")]
+		if isTarball && haveTarball {
+			reg.got = append(reg.got, name)
+		}
+		reg.mu.Unlock()
+		if isTarball && haveTarball {
+			http.ServeFile(w, r, p)
+			return
+		}
+		if havePackument {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(b)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	cleanups = append(cleanups, srv.Close)
+	reg.URL = srv.URL + "/"
+
+	dirs, err := filepath.Glob(filepath.Join(work, "npm", "*"))
+	if err != nil || len(dirs) != 6 {
+		return nil, fmt.Sprintf("stamped packages %v, %v; want 6", dirs, err)
+	}
+	for _, dir := range dirs {
+		r := run(t, 5*time.Minute, dir, []string{"npm_config_cache=" + filepath.Join(work, "cache")}, npm, "pack", "--silent", "--pack-destination", tgzDir)
+		if r.code != 0 {
+			return nil, fmt.Sprintf("npm pack %s: %s", dir, r.stderr)
+		}
+		file := strings.TrimSpace(r.stdout)
+		data, err := os.ReadFile(filepath.Join(tgzDir, file))
+		if err != nil {
+			return nil, err.Error()
+		}
+		var manifest map[string]any
+		b, _ := os.ReadFile(filepath.Join(dir, "package.json"))
+		if err := json.Unmarshal(b, &manifest); err != nil {
+			return nil, err.Error()
+		}
+		s1 := sha1.Sum(data)
+		s512 := sha512.Sum512(data)
+		manifest["dist"] = map[string]string{
+			"tarball":   srv.URL + "/-/tgz/" + file,
+			"shasum":    hex.EncodeToString(s1[:]),
+			"integrity": "sha512-" + base64.StdEncoding.EncodeToString(s512[:]),
+		}
+		name := manifest["name"].(string)
+		pj, _ := json.Marshal(map[string]any{
+			"name":      name,
+			"dist-tags": map[string]string{"latest": registryVersion},
+			"versions":  map[string]any{registryVersion: manifest},
+		})
+		reg.mu.Lock()
+		packuments[name] = pj
+		tarballs[file] = filepath.Join(tgzDir, file)
+		reg.mu.Unlock()
+	}
+	return reg, ""
+}
+
+// registryEnv points npm at the local registry with an empty cache.
+func registryEnv(t *testing.T, reg *npmRegistry) []string {
+	return []string{
+		"npm_config_registry=" + reg.URL,
+		"npm_config_cache=" + t.TempDir(),
+		"npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false",
+		"NO_COLOR=1",
+	}
+}
+
+// TestNpmRegistryInstall installs nestlint the way users will once it is
+// published, `npm install --save-dev nestlint`, from a local registry that
+// holds the launcher and all five platform packages: npm must pick this
+// machine's binary package and skip the others without downloading them.
+func TestNpmRegistryInstall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping in -short mode: npm install")
+	}
+	npm := need(t, "npm", "apt-get install npm")
+	npx := need(t, "npx", "apt-get install npm")
+	gobin := need(t, "go", "the Go toolchain")
+	plat := hostNPMPlatform()
+	if plat == "" {
+		t.Skip("no prebuilt package for this machine")
+	}
+	reg := sharedNpmRegistry(t, npm, gobin)
+	reg.reset()
+	env := registryEnv(t, reg)
+
+	proj := t.TempDir()
+	copyTree(t, filepath.Join(repoRoot(t), "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
+	os.WriteFile(filepath.Join(proj, "package.json"), []byte(`{"name": "registry-test", "private": true}`+"\n"), 0o644)
+	r := run(t, 5*time.Minute, proj, env, npm, "install", "--save-dev", "nestlint")
+	t.Logf("npm install --save-dev nestlint: exit %d in %v", r.code, r.took.Round(time.Millisecond))
+	if r.code != 0 {
+		t.Fatalf("npm install: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	got, _ := filepath.Glob(filepath.Join(proj, "node_modules", "@nestlint", "*"))
+	if len(got) != 1 || filepath.Base(got[0]) != "cli-"+plat {
+		t.Errorf("installed platform packages %v, want only cli-%s", got, plat)
+	}
+	tb := reg.tarballs()
+	if strings.Join(tb, " ") != "nestlint-"+registryVersion+".tgz nestlint-cli-"+plat+"-"+registryVersion+".tgz" &&
+		strings.Join(tb, " ") != "nestlint-cli-"+plat+"-"+registryVersion+".tgz nestlint-"+registryVersion+".tgz" {
+		t.Errorf("downloaded tarballs %v, want the launcher and cli-%s only", tb, plat)
+	}
+	pj, _ := os.ReadFile(filepath.Join(proj, "package.json"))
+	if !regexp.MustCompile(`"nestlint":\s*"\^?` + regexp.QuoteMeta(registryVersion) + `"`).Match(pj) {
+		t.Errorf("package.json devDependencies:\n%s", pj)
+	}
+	r = run(t, 3*time.Minute, proj, env, npx, "--no-install", "nestlint", "--no-color", "shop")
+	if r.code != 1 || !strings.Contains(r.stdout, "[event-loop/sync-io]") {
+		t.Errorf("npx nestlint shop: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
