@@ -119,17 +119,14 @@ var projectMarkers = []string{"package.json", "nest-cli.json", "tsconfig.json"}
 
 // projects assigns files to the program they belong to. One analysis
 // Pass covers one program, because DI, module imports and the request
-// path cross files and the packages of a workspace. Inside a git
-// repository a file's program is the outermost folder at or below the
-// repository's top that holds a project marker (the workspace root of a
-// monorepo, or the root package of a repository whose apps and libraries
-// have package.json files of their own); a nested repository (a folder
-// with its own .git) is a program of its own. Outside git, it is the
-// outermost folder declaring a workspace (workspaces in package.json,
-// pnpm-workspace.yaml, lerna.json, nx.json, a nest-cli.json monorepo)
-// above the file, else the nearest folder with a marker. Without any
-// marker it is the repository's top folder, else the outermost requested
-// folder holding the file, else the file's own folder.
+// path cross files and the packages of a workspace. A file's program is
+// the outermost folder above it, up to the repository's top (a nested
+// repository, a folder with its own .git, is a program of its own), that
+// declares a workspace (workspaces in package.json, pnpm-workspace.yaml,
+// lerna.json, nx.json or workspace.json, a nest-cli.json monorepo); else
+// the nearest folder with a project marker; else the repository's top
+// folder, else the outermost requested folder holding the file, else the
+// file's own folder.
 type projects struct {
 	requestedDirs []string          // absolute, resolved
 	found         map[string]string // folder -> program root, or ""
@@ -187,30 +184,27 @@ func (p *projects) search(dir string) string {
 			break
 		}
 	}
+	// The outermost workspace root in the chain makes one program of all
+	// its packages; without one, the nearest marker (a single app, or a
+	// folder with a package.json of its own beside others, such as the
+	// sample apps of a framework repository); without a marker, the
+	// repository's top.
 	res := ""
-	if top != "" {
+	for _, d := range chain {
+		if p.factsOf(d).workspace {
+			res = d // the last one seen is the outermost
+		}
+	}
+	if res == "" {
 		for _, d := range chain {
 			if p.factsOf(d).marker {
-				res = d // the last one seen is the outermost
-			}
-		}
-		if res == "" {
-			res = top
-		}
-	} else {
-		for _, d := range chain {
-			if p.factsOf(d).workspace {
 				res = d
+				break
 			}
 		}
-		if res == "" {
-			for _, d := range chain {
-				if p.factsOf(d).marker {
-					res = d
-					break
-				}
-			}
-		}
+	}
+	if res == "" {
+		res = top
 	}
 	p.found[dir] = res
 	return res

@@ -50,13 +50,19 @@ func TestProjectRoots(t *testing.T) {
 		"repo/apps/api/tsconfig.json/g.ts": "", // a folder named tsconfig.json is no marker
 		// a monorepo: the root package.json makes the whole repository one program
 		"mono/.git/HEAD":               "ref: refs/heads/main\n",
-		"mono/package.json":            `{"name": "acme"}`,
+		"mono/package.json":            `{"name": "acme", "workspaces": ["apps/*"]}`,
 		"mono/apps/api/package.json":   "{}",
 		"mono/apps/api/src/main.ts":    "",
 		"mono/libs/core/src/index.ts":  "",
 		"mono/vendor/sub/.git/HEAD":    "ref: refs/heads/main\n", // a nested repository stays apart
 		"mono/vendor/sub/package.json": "{}",
 		"mono/vendor/sub/src/x.ts":     "",
+		// a root package.json without workspaces: sample apps stay apart
+		"samples/.git/HEAD":                   "ref: refs/heads/main\n",
+		"samples/package.json":                `{"name": "framework"}`,
+		"samples/sample/01-cats/package.json": "{}",
+		"samples/sample/01-cats/src/main.ts":  "",
+		"samples/tools/build.ts":              "",
 		// no git: the outermost workspace root wins over nearer markers
 		"ws/pnpm-workspace.yaml":   "packages:\n  - apps/*\n",
 		"ws/apps/api/package.json": "{}",
@@ -74,6 +80,8 @@ func TestProjectRoots(t *testing.T) {
 		{"mono/libs/core/src/index.ts", "mono"},
 		{"mono/vendor/sub/src/x.ts", "mono/vendor/sub"},
 		{"ws/apps/api/src/main.ts", "ws"},
+		{"samples/sample/01-cats/src/main.ts", "samples/sample/01-cats"},
+		{"samples/tools/build.ts", "samples"},
 	}
 	for _, tc := range tests {
 		got := p.rootOf(filepath.Join(dir, filepath.FromSlash(tc.file)))

@@ -29,18 +29,16 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// policy: a spin blocks every request wherever it runs; offline code is
+// not judged.
+var policy = nest.Policy{Request: lint.Error, Unknown: lint.Warning, Startup: lint.Warning, Shutdown: lint.Warning}
+
 func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, fn int, span parser.Span, what string) {
-	fr := nest.FuncRef{File: fi, Index: fn}
-	pos, end := file.Pos(span.Start), file.Pos(span.End)
-	switch ctx := m.ContextOf(fr); ctx {
-	case nest.Offline:
-	case nest.Request:
-		path := m.PathTo(fr)
-		lint.Report(pass, lint.Error, pos, end, what+" on the request path (reached from "+m.Label(path[0].Func)+"): no other request runs meanwhile; await a timer (node:timers/promises) instead",
-			lint.WithPath(m.StepsFor(path)))
-	default:
-		lint.Report(pass, lint.Warning, pos, end, what+" in "+m.Label(fr)+" ("+ctx.String()+" context): nothing else runs on the event loop meanwhile; await a timer (node:timers/promises) instead")
-	}
+	m.Report(pass, policy, nest.Finding{
+		Func: nest.FuncRef{File: fi, Index: fn}, Pos: file.Pos(span.Start), End: file.Pos(span.End),
+		What: what,
+		Fix:  "nothing else runs on the event loop meanwhile: await a timer (`node:timers/promises`) instead",
+	})
 }
 
 func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {

@@ -33,21 +33,13 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// report reports at the severity of fn's context: a warning with the path
-// on the request path, a note elsewhere, nothing offline.
+// policy: a warning on the request path (one slow object per request), a
+// note where it is built once or nobody is known to build it.
+var policy = nest.Policy{Request: lint.Warning, Unknown: lint.Note, Startup: lint.Note, Shutdown: lint.Note}
+
+// report reports msg in fr's context with the shared policy.
 func report(pass *analysis.Pass, m *nest.Model, fr nest.FuncRef, pos, end token.Pos, msg, fix string, opts ...lint.Option) {
-	switch ctx := m.ContextOf(fr); ctx {
-	case nest.Request:
-		path := m.PathTo(fr)
-		lint.Report(pass, lint.Warning, pos, end,
-			fmt.Sprintf("%s on the request path (reached from %s); %s", msg, m.Label(path[0].Func), fix),
-			append(opts, lint.WithPath(m.StepsFor(path)))...)
-	case nest.Offline:
-	case nest.Unknown:
-		lint.Report(pass, lint.Note, pos, end, fmt.Sprintf("%s in code no entry point is known to reach; %s", msg, fix), opts...)
-	default:
-		lint.Report(pass, lint.Note, pos, end, fmt.Sprintf("%s in %s code; %s", msg, ctx, fix), opts...)
-	}
+	m.Report(pass, policy, nest.Finding{Func: fr, Pos: pos, End: end, What: msg, Fix: fix}, opts...)
 }
 
 // isDictType reports whether a type annotation declares a dictionary.

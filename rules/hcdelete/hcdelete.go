@@ -272,25 +272,17 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			expr = fmt.Sprintf("delete %s[%q]", obj, d.Key)
 			fix = fmt.Sprintf("assign %s[%q] = undefined, or build a new object without the key", obj, d.Key)
 		}
-		fr := nest.FuncRef{File: fi, Index: d.Func}
-		pos, end := file.Pos(d.Span.Start), file.Pos(d.Span.End)
-		switch ctx := m.ContextOf(fr); ctx {
-		case nest.Request:
-			path := m.PathTo(fr)
-			lint.Report(pass, lint.Warning, pos, end,
-				fmt.Sprintf("%s turns %s into a slow dictionary-mode object on the request path (reached from %s); %s", expr, obj, m.Label(path[0].Func), fix),
-				lint.WithPath(m.StepsFor(path)))
-		case nest.Offline:
-		default:
-			where := fmt.Sprintf("in %s code (%s)", ctx, m.Label(fr))
-			if ctx == nest.Unknown {
-				where = "in " + m.Label(fr) + ", which no entry point is known to reach"
-			}
-			lint.Report(pass, lint.Note, pos, end,
-				fmt.Sprintf("%s turns %s into a slow dictionary-mode object %s; %s", expr, obj, where, fix))
-		}
+		m.Report(pass, policy, nest.Finding{
+			Func: nest.FuncRef{File: fi, Index: d.Func}, Pos: file.Pos(d.Span.Start), End: file.Pos(d.Span.End),
+			What: fmt.Sprintf("`%s` turns `%s` into a slow dictionary-mode object", expr, obj),
+			Fix:  fix,
+		})
 	}
 }
+
+// policy: a warning on the request path, a note where the object is
+// built once or nobody is known to build it.
+var policy = nest.Policy{Request: lint.Warning, Unknown: lint.Note, Startup: lint.Note, Shutdown: lint.Note}
 
 func validIdent(s string) bool {
 	if s == "" {

@@ -129,22 +129,14 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, opts O
 			continue
 		}
 		name := callee.Module + "." + member
-		fr := nest.FuncRef{File: fi, Index: c.Func}
-		pos, end := file.Pos(c.Span.Start), file.Pos(c.Span.End)
-		switch ctx := m.ContextOf(fr); ctx {
-		case nest.Request:
-			path := m.PathTo(fr)
-			lint.Report(pass, lint.Error, pos, end,
-				fmt.Sprintf("%s blocks the event loop on the request path (reached from %s); use %s", name, m.Label(path[0].Func), repl),
-				lint.WithPath(m.StepsFor(path)))
-		case nest.Unknown:
-			lint.Report(pass, lint.Warning, pos, end,
-				fmt.Sprintf("%s blocks the event loop in %s, which no entry point is known to reach; if it runs per request, use %s", name, m.Label(fr), repl))
-		default:
-			if opts.ReportStartup {
-				lint.Report(pass, lint.Note, pos, end,
-					fmt.Sprintf("%s blocks the event loop in %s code (%s); fine once, but consider %s", name, ctx, m.Label(fr), repl))
-			}
+		p := nest.DefaultPolicy
+		if opts.ReportStartup {
+			p.Startup, p.Shutdown = lint.Note, lint.Note
 		}
+		m.Report(pass, p, nest.Finding{
+			Func: nest.FuncRef{File: fi, Index: c.Func}, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
+			What: fmt.Sprintf("`%s` blocks the event loop", name),
+			Fix:  "use " + repl,
+		})
 	}
 }

@@ -28,10 +28,10 @@ func TestOptions(t *testing.T) {
 	if strings.Contains(all, "appendFileSync") || strings.Contains(all, "writeFileSync") {
 		t.Errorf("allowed calls reported:\n%s", all)
 	}
-	if !strings.Contains(all, "note: fs.existsSync blocks the event loop in startup code (AppModule.configure)") {
+	if !strings.Contains(all, "note: `fs.existsSync` blocks the event loop in `AppModule.configure` (startup code)") {
 		t.Errorf("reportStartup did not report the startup call:\n%s", all)
 	}
-	if !strings.Contains(all, "error: fs.readFileSync") {
+	if !strings.Contains(all, "error: `fs.readFileSync`") {
 		t.Errorf("request-path call lost:\n%s", all)
 	}
 }

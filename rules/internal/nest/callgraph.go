@@ -60,9 +60,21 @@ func (m *Model) findMethod(c ClassRef, name string, static bool) (FuncRef, bool)
 
 // implementations returns the classes that extend the class c (at any
 // depth) or, when c is nil, that implement the interface named typeName.
-// Both indexes are built once, so each lookup is a map access.
+// Both indexes are built once in Build (before callees are resolved in
+// parallel), so each lookup is a map read.
 func (m *Model) implementations(c *ClassRef, typeName string) []ClassRef {
 	if m.descendants == nil {
+		m.buildImplIndex() // only while Build runs on one goroutine
+	}
+	if c != nil {
+		return m.descendants[*c]
+	}
+	return m.implementors[typeName]
+}
+
+// buildImplIndex indexes subclasses and interface implementors.
+func (m *Model) buildImplIndex() {
+	{
 		m.descendants = map[ClassRef][]ClassRef{}
 		m.implementors = map[string][]ClassRef{}
 		for _, ref := range m.sortedClassRefs() {
@@ -82,10 +94,6 @@ func (m *Model) implementations(c *ClassRef, typeName string) []ClassRef {
 			}
 		}
 	}
-	if c != nil {
-		return m.descendants[*c]
-	}
-	return m.implementors[typeName]
 }
 
 // methodTargets resolves a method call on an instance of class c (or of an

@@ -349,6 +349,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.bubbleScopes()
 	m.markProvidedBases()
 	m.classRefs = m.sortClassRefs()
+	m.buildImplIndex() // complete now: every later lookup only reads
 	m.resolveCallees()
 	m.buildCallGraph()
 	m.findBootstraps()

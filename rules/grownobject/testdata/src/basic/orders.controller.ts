@@ -13,7 +13,7 @@ export class OrdersController {
   @Get(':id')
   findOne(@Param('id') id: string) {
     const o: Order = this.repo.get(id);
-    const r: any = {}; // want "warning: object r is created as a literal in OrdersController.findOne and then given new properties id, total, role, each one a new hidden class on the request path \\(reached from OrdersController.findOne\\); create it as one literal with all properties"
+    const r: any = {}; // want "warning: object r is created as a literal in OrdersController\\.findOne and then given new properties id, total, role, each one a new hidden class on the request path; create it as one literal with all properties \\(undefined for values not known yet\\)"
     r.id = o.id;
     r.total = o.total;
     if (o.admin) r.role = 'admin';
@@ -50,7 +50,7 @@ export class Boot implements OnModuleInit {
     Object.defineProperty(this, 'ok', { value: true });
   }
   onModuleInit() {
-    const cfg: any = {}; // want "note: object cfg .* new properties port, .* in startup code; create it as one literal"
+    const cfg: any = {}; // want "note: object cfg is created as a literal in Boot\\.onModuleInit and then given new properties port, each one a new hidden class in `Boot\\.onModuleInit` \\(startup code\\); create it as one literal with all properties \\(undefined for values not known yet\\)"
     cfg.port = 3000;
     return cfg;
   }
