@@ -25,12 +25,18 @@ var Rule = lint.NewRule(lint.Meta{
 // Analyzer runs the rule.
 var Analyzer = Rule.Analyzer
 
-var signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "SIGUSR2": true}
-
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	nestIn := nestFiles(m)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file, nestIn) })
+	// The model finds every signal handler once (process.on, once,
+	// addListener, prependListener...), for this rule and
+	// shutdown/process-exit alike.
+	for _, h := range m.SignalHandlers {
+		if m.IsOffline(h.File) || h.Handler.Index < 0 {
+			continue
+		}
+		lint.Guard(pass, m.Files[h.File].Path, func() { check(pass, m, h, nestIn) })
+	}
 	return nil, nil
 }
 
@@ -86,56 +92,33 @@ func inNestProcess(m *nest.Model, nestIn map[int]bool, fi, fn int) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, nestIn map[int]bool) {
+func check(pass *analysis.Pass, m *nest.Model, h nest.SignalHandler, nestIn map[int]bool) {
+	fi := h.File
 	if !m.InScope(fi) {
 		// Outside the Nest server scope (a standalone server or a browser
 		// app linted with --scope all) no Nest app runs in the process:
 		// there are no shutdown hooks to skip.
 		return
 	}
-	f := file.Facts
-	for ci := range f.Calls {
-		c := &f.Calls[ci]
-		if len(c.Path) != 2 || c.Path[0] != "process" || (c.Path[1] != "on" && c.Path[1] != "once" && c.Path[1] != "addListener") {
-			continue
-		}
-		if len(c.Args) != 2 || c.Args[0].Kind != parser.VString || !signals[c.Args[0].Text] {
-			continue
-		}
-		if d := m.Resolve(fi, c.Func, "process"); d.Kind != nest.DeclNone {
-			continue
-		}
-		if !inNestProcess(m, nestIn, fi, c.Func) {
-			continue // a plain Node process (a standalone worker or CLI): no app to close
-		}
-		sig := c.Args[0].Text
-		h := c.Args[1]
-		hf := nest.FuncRef{File: fi, Index: -1}
-		switch h.Kind {
-		case parser.VFunc:
-			hf.Index = h.Func
-		case parser.VIdent:
-			d := m.Resolve(fi, c.Func, h.Text)
-			if d.Kind != nest.DeclFunc {
-				continue
-			}
-			hf = nest.FuncRef{File: d.File, Index: d.Index}
-		default:
-			continue
-		}
-		hfile := m.Files[hf.File]
-		for _, x := range exitsWithoutClose(hfile.Facts, hf.Index) {
-			lint.Report(pass, lint.Warning, hfile.Pos(x.Start), hfile.Pos(x.End),
-				fmt.Sprintf("the %s handler calls process.exit() without awaiting app.close() first: onModuleDestroy, beforeApplicationShutdown and onApplicationShutdown never run, even with enableShutdownHooks(); await app.close() before exiting", sig),
-				lint.WithRelated(file.Pos(c.Span.Start), file.Pos(c.Span.End), "handler registered here"))
-		}
+	file := m.Files[fi]
+	c := &file.Facts.Calls[h.Call]
+	if !inNestProcess(m, nestIn, fi, c.Func) {
+		return // a plain Node process (a standalone worker or CLI): no app to close
+	}
+	hf := h.Handler
+	hfile := m.Files[hf.File]
+	for _, x := range exitsWithoutClose(m, hf) {
+		lint.Report(pass, lint.Warning, hfile.Pos(x.Start), hfile.Pos(x.End),
+			fmt.Sprintf("the `%s` handler calls `process.exit()` without awaiting `app.close()` first: `onModuleDestroy`, `beforeApplicationShutdown` and `onApplicationShutdown` never run, even with `enableShutdownHooks()`; await `app.close()` before exiting", h.Signal),
+			lint.WithRelated(file.Pos(c.Span.Start), file.Pos(c.Span.End), "handler registered here"))
 	}
 }
 
 // exitsWithoutClose returns the process.exit calls of handler h that run
 // before any awaited .close() of the handler and not in a .then() chained
 // on a close().
-func exitsWithoutClose(f *parser.Facts, h int) []parser.Span {
+func exitsWithoutClose(m *nest.Model, hr nest.FuncRef) []parser.Span {
+	f, h := m.Files[hr.File].Facts, hr.Index
 	var closes []parser.Span // awaited close() directly in the handler
 	var allCloses []parser.Span
 	for _, c := range f.Calls {
@@ -147,8 +130,8 @@ func exitsWithoutClose(f *parser.Facts, h int) []parser.Span {
 		}
 	}
 	var out []parser.Span
-	for _, c := range f.Calls {
-		if len(c.Path) != 2 || c.Path[0] != "process" || c.Path[1] != "exit" || !within(f, c.Func, h) {
+	for ci, c := range f.Calls {
+		if !m.CallIs(hr.File, ci, "process.exit") || !within(f, c.Func, h) {
 			continue
 		}
 		ok := false

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DrainService } from './drain.service';
+
+@Module({ providers: [DrainService] })
+export class AppModule {}
