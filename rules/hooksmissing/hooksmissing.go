@@ -81,9 +81,7 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 				}
 			}
 		}
-		if len(c.Path) == 2 && c.Path[0] == "process" && (c.Path[1] == "on" || c.Path[1] == "once") &&
-			len(c.Args) == 2 && c.Args[0].Kind == parser.VString && signalNames[c.Args[0].Text] &&
-			handlerCloses(m, b.File, c.Func, c.Args[1], app) {
+		if h, ok := signalHandler(m, b.File, ci); ok && signalNames[h.Signal] && handlerCloses(m, h.Handler, app) {
 			hooks = true
 		}
 		if !hooks {
@@ -139,20 +137,21 @@ func insertion(file *parser.File, call parser.Span, app string) (analysis.Sugges
 	}, true
 }
 
+// signalHandler returns the signal handler that call ci of file fi
+// registers, as the model found it (process.on, once, addListener...).
+func signalHandler(m *nest.Model, fi, ci int) (nest.SignalHandler, bool) {
+	for _, h := range m.SignalHandlers {
+		if h.File == fi && h.Call == ci {
+			return h, true
+		}
+	}
+	return nest.SignalHandler{}, false
+}
+
 // handlerCloses reports whether a signal handler (inline or a named
 // function of the project) calls <app>.close().
-func handlerCloses(m *nest.Model, fi, fn int, h parser.Value, app string) bool {
-	var hf nest.FuncRef
-	switch h.Kind {
-	case parser.VFunc:
-		hf = nest.FuncRef{File: fi, Index: h.Func}
-	case parser.VIdent:
-		d := m.Resolve(fi, fn, h.Text)
-		if d.Kind != nest.DeclFunc {
-			return false
-		}
-		hf = nest.FuncRef{File: d.File, Index: d.Index}
-	default:
+func handlerCloses(m *nest.Model, hf nest.FuncRef, app string) bool {
+	if hf.Index < 0 {
 		return false
 	}
 	facts := m.Files[hf.File].Facts

@@ -13,7 +13,7 @@ import (
 
 func Test(t *testing.T) {
 	checkertest.Run(t, checkertest.TestData(), hooksmissing.Rule,
-		"plain", "helper", "sigterm", "seed", "hybrid", "microservice", "context")
+		"plain", "helper", "sigterm", "addlistener", "seed", "hybrid", "microservice", "context")
 }
 
 // TestFix applies each finding's suggested fix and compares the result
