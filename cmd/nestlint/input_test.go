@@ -13,7 +13,7 @@ import (
 )
 
 // The finding of requestOnlyTS, as the text output prints it.
-const requestFinding = "cats.controller.ts:8:12: error: fs.readFileSync blocks the event loop on the request path"
+const requestFinding = "cats.controller.ts:8:12: error: `fs.readFileSync` blocks the event loop on the request path"
 
 func TestSyntaxErrorFileIsStillLinted(t *testing.T) {
 	dir := t.TempDir()
