@@ -63,7 +63,7 @@ func BaselineKeys(ds []Diagnostic, source func(string) ([]byte, bool)) []Baselin
 	slices.SortStableFunc(order, func(i, j int) int { return compareKey(ds[i], ds[j]) })
 	lines := map[string]*Lines{}
 	out := make([]BaselineEntry, len(ds))
-	seen := map[BaselineEntry]int{} // entry with Occurrence 0 -> count so far
+	seen := map[BaselineEntry]int{} // key with Occurrence 0 -> count so far
 	for n, i := range order {
 		d := &ds[i]
 		if n > 0 {
@@ -78,9 +78,10 @@ func BaselineKeys(ds []Diagnostic, source func(string) ([]byte, bool)) []Baselin
 			l = NewLines(src)
 			lines[d.File] = l
 		}
-		e := BaselineEntry{RuleID: d.RuleID, File: d.File, LineHash: normalizedLineHash(src, l, d.Start)}
-		e.Occurrence = seen[e]
-		seen[e]++
+		key := BaselineEntry{RuleID: d.RuleID, File: d.File, LineHash: normalizedLineHash(src, l, d.Start)}
+		e := key
+		e.Occurrence = seen[key]
+		seen[key]++
 		out[i] = e
 	}
 	return out
