@@ -22,6 +22,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/tailscale/hujson"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
@@ -95,10 +96,14 @@ func Find(dir string) string {
 
 // Load reads and validates the file at path. name is how errors name it.
 func Load(path, name string, all []*lint.Rule) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safeio.ReadFile(path, safeio.MaxConfigSize)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, &Error{File: name, Msg: "no such file"}
+		}
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
 		}
 		return nil, &Error{File: name, Msg: err.Error()}
 	}
@@ -122,6 +127,12 @@ var hujsonLine = regexp.MustCompile(`^hujson: line (\d+), column \d+: `)
 // Parse validates the content of a configuration file. Path and Dir of the
 // result are empty.
 func Parse(name string, data []byte, all []*lint.Rule) (*Config, error) {
+	// hujson and encoding/json recurse: refuse deep nesting before they
+	// overflow the stack (a fatal error no recover catches).
+	var de *safeio.DepthError
+	if err := safeio.CheckJSONDepth(data, safeio.MaxJSONDepth); errors.As(err, &de) {
+		return nil, &Error{File: name, Line: de.Line, Msg: "invalid JSON: " + err.Error()}
+	}
 	// Standardize edits the buffer; a final newline ends a last // comment.
 	v, err := hujson.Parse(append(bytes.Clone(data), '\n'))
 	if err != nil {

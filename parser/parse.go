@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"sync"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -173,16 +173,21 @@ feed:
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook) (p parsed, _ []Node) {
-	info, err := os.Stat(path)
+	// Regular files only, never more than maxSize bytes: a FIFO would
+	// block forever and a link to /dev/zero would never end.
+	src, err := safeio.ReadFile(path, maxSize)
 	if err != nil {
-		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
-	}
-	if info.Size() > maxSize {
-		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
-			Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-file-size): skipped", info.Size(), maxSize)}}, buf
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
+		var tl *safeio.TooLargeError
+		switch {
+		case errors.As(err, &tl) && tl.Size > 0:
+			return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
+				Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-file-size): skipped", tl.Size, maxSize)}}, buf
+		case errors.As(err, &tl):
+			return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
+				Message: fmt.Sprintf("file is over the %d-byte limit (--max-file-size): skipped", maxSize)}}, buf
+		case errors.Is(err, safeio.ErrNotRegular):
+			return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: err.Error() + ": skipped"}}, buf
+		}
 		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/nestlint/nestlint/internal/safeio"
 	"slices"
 
 	"github.com/nestlint/nestlint/parser"
@@ -50,12 +52,11 @@ func (a *adoptOptions) check() error {
 		return nil
 	}
 	if a.baseline != "" {
-		f, err := os.Open(a.baseline)
+		data, err := safeio.ReadFile(a.baseline, safeio.MaxBaselineSize)
 		if err != nil {
-			return fmt.Errorf("--baseline: %v", err)
+			return fmt.Errorf("--baseline: %s: %v", a.baseline, errText(err))
 		}
-		defer f.Close()
-		if a.base, err = report.ReadBaseline(f); err != nil {
+		if a.base, err = report.ReadBaseline(bytes.NewReader(data)); err != nil {
 			return fmt.Errorf("--baseline %s: %v", a.baseline, err)
 		}
 	}

@@ -60,6 +60,9 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return exitInternal
 	}
 	o.prog.clear()
+	if code, ok := c.checkInputs(o, stderr); !ok {
+		return code
+	}
 	dropIgnored(c, o.cfg)
 	r := c.finish(buildVersion(), o.category)
 	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
@@ -179,7 +182,7 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		p := byRoot[root]
 		// The rest of the project: files the request did not name, which
 		// cross-file rules still need. Files of nested projects stay out.
-		if whole, err := parser.Discover([]string{root}); err == nil {
+		if whole, err := c.discoverProject(root); err == nil {
 			for _, f := range whole.Files {
 				if pj.rootOf(f) == root {
 					p.files = append(p.files, f)
@@ -228,6 +231,7 @@ func (c *collector) add(res *checker.Result) {
 			c.problem(p)
 		}
 	}
+	c.addNotices(res.Notices)
 	for _, te := range res.Errors {
 		if c.seenErr[te] {
 			continue

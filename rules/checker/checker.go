@@ -8,13 +8,13 @@ import (
 	"context"
 	"fmt"
 	"go/types"
-	"os"
 	"runtime/debug"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -39,6 +39,7 @@ type Result struct {
 	Parse    *parser.Result
 	Findings []Finding
 	Errors   []lint.ToolError
+	Notices  []lint.Notice // input problems rules met (a malformed tsconfig.json, a budget hit)
 }
 
 // Run parses files and runs rules over them.
@@ -100,7 +101,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 			TypesInfo:         &types.Info{},
 			TypesSizes:        types.SizesFor("gc", "amd64"),
 			ResultOf:          map[*analysis.Analyzer]any{},
-			ReadFile:          os.ReadFile,
+			ReadFile:          readRegular,
 			Module:            &analysis.Module{Path: "project"},
 			OtherFiles:        pr.Extra,
 			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
@@ -140,6 +141,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 		res.Findings = append(res.Findings, local...)
 	}
 	res.Errors = env.Errors()
+	res.Notices = env.Notices()
 	sort.SliceStable(res.Errors, func(i, j int) bool {
 		a, b := res.Errors[i], res.Errors[j]
 		if a.File != b.File {
@@ -210,3 +212,7 @@ func topo(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	return order
 }
+
+// readRegular is the ReadFile of every pass: regular files only, capped, so
+// that a rule never blocks on a FIFO or reads /dev/zero.
+func readRegular(path string) ([]byte, error) { return safeio.ReadFile(path, safeio.MaxConfigSize) }

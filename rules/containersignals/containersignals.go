@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -56,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, p := range inputs {
 		lint.Guard(pass, p, func() {
-			src, err := os.ReadFile(p)
+			src, err := safeio.ReadFile(p, safeio.MaxConfigSize)
 			if err != nil {
 				return
 			}

@@ -45,6 +45,31 @@ type Env struct {
 	Settings *Settings
 	mu       sync.Mutex
 	errs     []ToolError
+	notices  []Notice
+}
+
+// Notice is a problem with the input that is not a finding and not a tool
+// error: a malformed tsconfig.json, a work budget that was hit. It goes to
+// stderr and to the JSON and SARIF outputs; it does not change the exit
+// code.
+type Notice struct {
+	Level   Severity // Warning or Note
+	File    string   // absolute path, when known
+	Message string
+}
+
+// AddNotice records a notice.
+func (e *Env) AddNotice(n Notice) {
+	e.mu.Lock()
+	e.notices = append(e.notices, n)
+	e.mu.Unlock()
+}
+
+// Notices returns the notices recorded so far.
+func (e *Env) Notices() []Notice {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]Notice(nil), e.notices...)
 }
 
 // NewEnv returns an Env with the given settings (nil means defaults).

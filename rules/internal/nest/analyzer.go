@@ -20,8 +20,10 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	pr := parser.Of(pass)
-	s := lint.EnvOf(pass).Settings
-	return Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline}), nil
+	env := lint.EnvOf(pass)
+	s := env.Settings
+	notify := func(file, msg string) { env.AddNotice(lint.Notice{Level: lint.Warning, File: file, Message: msg}) }
+	return Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Notify: notify}), nil
 }
 
 // Of returns the model of a pass.

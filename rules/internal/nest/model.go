@@ -176,6 +176,9 @@ type Options struct {
 	Root        string   // project root, for offline globs
 	EntryPoints []string // extra entry decorators
 	Offline     []string // extra offline globs
+	// Notify, when set, receives the problems with the tsconfig files
+	// (tsconfig.Loader.Notify).
+	Notify func(file, msg string)
 }
 
 // DefaultEntryDecorators are the method decorators that make a request entry point.
@@ -293,6 +296,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	}
 	root := opts.Root
 	m.Loader = tsconfig.NewLoader("")
+	m.Loader.Notify = opts.Notify
 	m.resolver = tsconfig.NewResolver(m.Loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
 	m.syms = make([]*fileSyms, len(files))
 	m.locals = make([]map[int]map[int]bool, len(files))

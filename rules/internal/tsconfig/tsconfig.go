@@ -17,6 +17,7 @@ package tsconfig
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -134,6 +135,59 @@ type Loader struct {
 	parsed  map[string]*parseResult  // any JSONC file -> parsed tsconfig
 	nestDir map[string]string        // directory -> nest-cli.json ("" for none)
 	nest    map[string]*nestResult   // nest-cli.json path -> parsed
+
+	// Notify, when set, is called once per distinct problem with the
+	// settings files: a malformed or unreadable tsconfig, an extends chain
+	// over MaxExtendsDepth, an extends out of the repository. Set it before
+	// the first lookup.
+	Notify   func(file, msg string)
+	notified map[string]bool
+}
+
+// MaxExtendsDepth caps the length of an extends chain: a longer one is an
+// error (TypeScript users never need more than a handful).
+const MaxExtendsDepth = 64
+
+// notify calls Notify once per (file, msg).
+func (l *Loader) notify(file, msg string) {
+	if l.Notify == nil {
+		return
+	}
+	l.mu.Lock()
+	if l.notified == nil {
+		l.notified = map[string]bool{}
+	}
+	key := file + "\x00" + msg
+	seen := l.notified[key]
+	l.notified[key] = true
+	l.mu.Unlock()
+	if !seen {
+		l.Notify(file, msg)
+	}
+}
+
+// notifyErr reports a failure to load the tsconfig at path.
+func (l *Loader) notifyErr(path string, err error) {
+	var pe *ParseError
+	var ce *chainError
+	var ps *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		l.notify(pe.Path, fmt.Sprintf("malformed tsconfig (line %d, column %d: %s): its settings are not used", pe.Line, pe.Column, pe.Msg))
+	case errors.As(err, &ce):
+		l.notify(ce.path, ce.Error()+": its settings are not used")
+	case errors.As(err, &ps):
+		l.notify(ps.Path, "cannot read tsconfig ("+ps.Err.Error()+"): its settings are not used")
+	default:
+		l.notify(path, "cannot read tsconfig ("+err.Error()+"): its settings are not used")
+	}
+}
+
+// chainError is an extends chain over MaxExtendsDepth.
+type chainError struct{ path string }
+
+func (e *chainError) Error() string {
+	return fmt.Sprintf("extends chain longer than %d files", MaxExtendsDepth)
 }
 
 type configResult struct {
@@ -196,6 +250,9 @@ func (l *Loader) Load(path string) (*Config, error) {
 		return r.cfg, r.err
 	}
 	cfg, err := l.build(path)
+	if err != nil {
+		l.notifyErr(path, err)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if r, ok := l.configs[path]; ok {
@@ -364,7 +421,9 @@ func parseTSFile(path string) (*tsFile, error) {
 // build reads path and its extends chain and merges them.
 func (l *Loader) build(path string) (*Config, error) {
 	cfg := &Config{Path: path, root: l.root}
-	lay, err := l.merge(path, map[string]bool{}, cfg)
+	st := &mergeState{stack: map[string]bool{}, memo: map[string]layer{}, inChain: map[string]bool{},
+		repo: repoOf(filepath.Dir(path))}
+	lay, err := l.merge(path, st, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -407,21 +466,65 @@ func resolveConfigPath(p, declDir, topDir string) string {
 	return filepath.Join(declDir, p)
 }
 
+// mergeState is the state of one build: the extends stack (cycles are
+// skipped), the layer of every file merged so far (a base repeated across
+// an extends graph is merged once: without it, files whose extends arrays
+// repeat a base take exponential time), and the repository root bases
+// must stay in.
+type mergeState struct {
+	stack   map[string]bool
+	memo    map[string]layer
+	inChain map[string]bool
+	repo    string // "" outside a repository
+}
+
+// repoOf returns the first folder at or above dir holding .git, or "".
+func repoOf(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+// inNodeModules reports whether p has a node_modules folder in its path.
+func inNodeModules(p string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(p), "/") {
+		if part == "node_modules" {
+			return true
+		}
+	}
+	return false
+}
+
 // merge returns the options of path over those of its bases, recording the
 // files read and the missing bases in cfg. Bases already on the extends
-// stack (cycles) are skipped.
-func (l *Loader) merge(path string, stack map[string]bool, cfg *Config) (layer, error) {
+// stack (cycles) are skipped; bases out of the repository (other than in
+// node_modules) are not read.
+func (l *Loader) merge(path string, st *mergeState, cfg *Config) (layer, error) {
+	if lay, ok := st.memo[path]; ok {
+		return lay, nil
+	}
+	if len(st.stack) >= MaxExtendsDepth {
+		return layer{}, &chainError{path: path}
+	}
 	f, err := l.parse(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && len(stack) > 0 {
+		if errors.Is(err, fs.ErrNotExist) && len(st.stack) > 0 {
 			cfg.Missing = append(cfg.Missing, path)
 			return layer{}, nil
 		}
 		return layer{}, err
 	}
-	cfg.Chain = append(cfg.Chain, path)
-	stack[path] = true
-	defer delete(stack, path)
+	if !st.inChain[path] {
+		st.inChain[path] = true
+		cfg.Chain = append(cfg.Chain, path)
+	}
+	st.stack[path] = true
+	defer delete(st.stack, path)
 	var base layer
 	for _, spec := range f.extends {
 		p := resolveExtends(filepath.Dir(path), spec)
@@ -429,16 +532,25 @@ func (l *Loader) merge(path string, stack map[string]bool, cfg *Config) (layer, 
 			cfg.Missing = append(cfg.Missing, spec)
 			continue
 		}
-		if stack[p] {
+		if st.stack[p] {
 			continue
 		}
-		sub, err := l.merge(p, stack, cfg)
+		if st.repo != "" && !inNodeModules(p) {
+			if _, ok := within(st.repo, p); !ok {
+				l.notify(path, fmt.Sprintf("extends %q resolves outside the repository: not read", spec))
+				cfg.Missing = append(cfg.Missing, spec)
+				continue
+			}
+		}
+		sub, err := l.merge(p, st, cfg)
 		if err != nil {
 			return layer{}, err
 		}
 		base = overlay(base, sub)
 	}
-	return overlay(base, f.layer), nil
+	lay := overlay(base, f.layer)
+	st.memo[path] = lay
+	return lay, nil
 }
 
 // resolveExtends finds the file an "extends" specifier names, or "" when

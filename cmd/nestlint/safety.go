@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// errText is err without the path an *os.PathError repeats.
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// mayWalk reports whether the project folder root may be walked for the
+// rest of a project: it lies under a requested folder or under the
+// repository root of a request, or it holds a project marker and a
+// requested file lies under it. A walk never starts elsewhere (say /etc,
+// or / with /proc and /sys, the folder of a file reached through a
+// symlink).
+func (c *collector) mayWalk(root string) bool {
+	for _, p := range c.req {
+		if isDir(p) && parser.Within(p, root) {
+			return true
+		}
+		b := parser.Boundary(dirOf(p))
+		if exists(filepath.Join(b, ".git")) && parser.Within(b, root) {
+			return true
+		}
+		if !isDir(p) && parser.Within(root, p) && hasMarker(root) {
+			return true
+		}
+	}
+	return false
+}
+
+// discoverProject discovers the files of the project at root, when root
+// may be walked.
+func (c *collector) discoverProject(root string) (*parser.Discovery, error) {
+	if !c.mayWalk(root) {
+		return nil, fmt.Errorf("%s: outside the requested paths and the repository", root)
+	}
+	return parser.Discover([]string{root})
+}
+
+// checkInputs fails the run (exit 2) when a TypeScript file named on the
+// command line was not linted: unreadable, too large, binary, not a
+// regular file, or a symlink out of the repository. A run that lints
+// nothing of what it was asked must not look like a clean one.
+func (c *collector) checkInputs(o *options, stderr io.Writer) (code int, ok bool) {
+	bad := 0
+	for i, p := range c.req {
+		if isDir(p) || i >= len(o.paths) {
+			continue
+		}
+		arg := o.paths[i]
+		abs, err := filepath.Abs(arg)
+		if err != nil || !parser.IsSource(abs) && !parser.IsSource(p) {
+			continue
+		}
+		name := c.names.name(p)
+		if _, linted := c.srcs[name]; linted {
+			continue
+		}
+		reason := "not linted"
+		for _, n := range c.notices {
+			if n.File == name || n.File == c.names.name(abs) {
+				reason = n.Message
+				break
+			}
+		}
+		fmt.Fprintf(stderr, "nestlint: %s: cannot lint: %s\n", arg, reason)
+		bad++
+	}
+	if bad > 0 {
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// addNotices turns the notices rules recorded into report notices.
+func (c *collector) addNotices(ns []lint.Notice) {
+	for _, n := range ns {
+		rn := report.Notice{Level: n.Level, Message: n.Message, Start: -1}
+		if n.File != "" {
+			rn.File = c.names.name(n.File)
+		}
+		c.notices = append(c.notices, rn)
+	}
+}
