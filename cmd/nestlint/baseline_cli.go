@@ -118,6 +118,9 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 		}
 		// The suppressor ran on a copy; run it again on r below.
 		a.base = report.NewBaseline(ds, r.Source)
+		if old := c.previousBaseline(a.writeBaseline); old != nil {
+			a.base.KeepOutside(old, c.inScope)
+		}
 		if err := writeAtomic(a.writeBaseline, 0o644, a.base.Write); err != nil {
 			return usageError(stderr, "%v", err), true
 		}
@@ -127,7 +130,7 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 	if a.base != nil {
 		// The baseline comes after the suppressions because it records and
 		// matches unsuppressed findings only.
-		bf = &report.BaselineFilter{Baseline: a.base, Source: r.Source}
+		bf = &report.BaselineFilter{Baseline: a.base, Source: r.Source, InScope: c.inScope}
 		filters = append(filters, bf)
 	}
 	if a.changedSince != "" {

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -96,4 +99,30 @@ func (c *collector) addNotices(ns []lint.Notice) {
 		}
 		c.notices = append(c.notices, rn)
 	}
+}
+
+// inScope reports whether the output name file is at or under a requested
+// path: a baseline entry of another file was not looked for by this run.
+func (c *collector) inScope(file string) bool {
+	for _, p := range c.req {
+		n := c.names.name(p)
+		if n == "." || file == n || strings.HasPrefix(file, n+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// previousBaseline reads the baseline --write-baseline replaces, or nil
+// when there is none (or it is not a valid baseline).
+func (c *collector) previousBaseline(path string) *report.Baseline {
+	data, err := safeio.ReadFile(path, safeio.MaxBaselineSize)
+	if err != nil {
+		return nil
+	}
+	b, err := report.ReadBaseline(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	return b
 }
