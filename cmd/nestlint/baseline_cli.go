@@ -25,7 +25,8 @@ type adoptOptions struct {
 	fix           bool   // --fix
 	dryRun        bool   // --dry-run (with --fix)
 
-	base *report.Baseline // read from baseline
+	base     *report.Baseline // read from baseline
+	basePlan *outputPlan      // how writeBaseline is written (output.go)
 }
 
 // register adds the adoption flags to fs.
@@ -121,7 +122,7 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 		if old := c.previousBaseline(a.writeBaseline); old != nil {
 			a.base.KeepOutside(old, c.inScope)
 		}
-		if err := writeAtomic(a.writeBaseline, 0o644, a.base.Write); err != nil {
+		if err := a.basePlan.write(stdout, stderr, a.base.Write); err != nil {
 			return usageError(stderr, "%v", err), true
 		}
 		fmt.Fprintf(stderr, "nestlint: wrote %d findings to %s\n", len(a.base.Findings), a.writeBaseline)

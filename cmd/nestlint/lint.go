@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -41,6 +39,9 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return usageError(stderr, "--repo-root: %v", err)
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
+	if code, ok := planOutputs(o, root, stderr); !ok {
+		return code
+	}
 
 	if code, ok := loadConfig(o, all, stderr); !ok {
 		return code
@@ -69,7 +70,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return code
 	}
 
-	capped, err := writeOutput(o, r, stdout)
+	capped, err := writeOutput(o, r, stdout, stderr)
 	if err != nil {
 		var fe formatError
 		if errors.As(err, &fe) {
@@ -358,7 +359,7 @@ func formatter(o *options, stdout io.Writer) report.Formatter {
 
 // writeOutput formats r to stdout, or atomically to o.output. It returns
 // the notices of limits the SARIF writer applied, for stderr.
-func writeOutput(o *options, r *report.Run, stdout io.Writer) (capped []report.Notice, err error) {
+func writeOutput(o *options, r *report.Run, stdout, stderr io.Writer) (capped []report.Notice, err error) {
 	f := formatter(o, stdout)
 	format := func(w io.Writer) error {
 		var err error
@@ -375,58 +376,5 @@ func writeOutput(o *options, r *report.Run, stdout io.Writer) (capped []report.N
 	if o.output == "" {
 		return capped, format(stdout)
 	}
-	return capped, writeAtomic(o.output, 0o644, format)
-}
-
-// checkOutput fails early, before any work, when the output file cannot be
-// created: its folder must exist, and it must not be a folder itself.
-func checkOutput(path string) error {
-	dir := filepath.Dir(path)
-	info, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%s: no such file or directory", dir)
-		}
-		return err
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("%s: not a directory", dir)
-	}
-	if isDir(path) {
-		return fmt.Errorf("%s: is a directory", path)
-	}
-	return nil
-}
-
-// writeAtomic writes path through a temporary file in the same folder and
-// a rename, so that readers (an upload step, an editor) never see half a
-// report, and a failed run leaves the previous file in place.
-func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return capped, o.outPlan.write(stdout, stderr, format)
 }

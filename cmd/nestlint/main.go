@@ -70,6 +70,7 @@ type options struct {
 	prog        *progress      // the progress line, nil without one
 	paths       []string
 	adopt       adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
+	outPlan     *outputPlan  // how -o is written (output.go)
 }
 
 // formats are the accepted --format values.
