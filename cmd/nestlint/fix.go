@@ -45,7 +45,7 @@ func planFixes(ds []report.Diagnostic, source func(string) ([]byte, bool)) plann
 				line, _, col = report.NewLines(src).Position(d.Start)
 			}
 			p.skipped = append(p.skipped, fmt.Sprintf("%s:%d:%d: skipped the fix of %s (%s): it overlaps an earlier fix; run --fix again",
-				d.File, line, col, d.RuleID, fix.Message))
+				report.EscapeControls(d.File), line, col, d.RuleID, report.EscapeControls(fix.Message)))
 			continue
 		}
 		for _, e := range fix.Edits {
@@ -95,7 +95,7 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 		src, ok := r.Source(name)
 		abs := c.paths[name]
 		if !ok || abs == "" {
-			fmt.Fprintf(stderr, "nestlint: %s: cannot read the file to fix\n", name)
+			fmt.Fprintf(stderr, "nestlint: %s: cannot read the file to fix\n", report.EscapeControls(name))
 			continue
 		}
 		out, err := applyEdits(src, p.edits[name])
@@ -234,6 +234,7 @@ func unifiedDiff(name string, old, new []byte) string {
 		return ""
 	}
 	var b strings.Builder
+	name = report.EscapeControls(name)
 	fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", name, name)
 	for k := 0; k < len(changed); {
 		first := changed[k]

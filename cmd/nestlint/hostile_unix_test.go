@@ -216,3 +216,23 @@ func TestMalformedTsconfigNotice(t *testing.T) {
 		t.Errorf("want a notice naming tsconfig.json:\n%s", r)
 	}
 }
+
+// TestHostileFileNameOutput (issue 13 item 14): a file name holding a
+// newline and ESC gives one escaped line of text output and a SARIF URI
+// that keeps a literal backslash.
+func TestHostileFileNameOutput(t *testing.T) {
+	dir := t.TempDir()
+	gitDir(t, dir)
+	writeFiles(t, dir, map[string]string{"x\n./fake.ts:1:1: error: forged\x1b[2J.controller.ts": requestOnlyTS, `back\slash.ts`: requestOnlyTS})
+	r := runSync(t, dir)
+	if r.code != exitFindings || strings.Count(r.stdout, "\n") != 2 || strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("want two escaped lines:\n%q", r.stdout)
+	}
+	if !strings.Contains(r.stdout, `x\n./fake.ts:1:1: error: forged\x1b[2J.controller.ts:8:12: error:`) {
+		t.Errorf("file name not escaped:\n%q", r.stdout)
+	}
+	r = runSync(t, "--format", "sarif", dir)
+	if !strings.Contains(r.stdout, `"uri": "back%5Cslash.ts"`) {
+		t.Errorf("SARIF URI of back\\slash.ts:\n%s", r.stdout)
+	}
+}

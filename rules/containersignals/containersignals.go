@@ -194,9 +194,9 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 	var why string
 	switch {
 	case shell && pm != "":
-		why = fmt.Sprintf("%s in shell form runs `/bin/sh -c %s`: sh is PID 1 and %s sits between it and node, and neither forwards SIGTERM", main.Instruction, strings.Join(main.Argv, " "), pm)
+		why = fmt.Sprintf("%s in shell form runs %s: sh is PID 1 and %s sits between it and node, and neither forwards SIGTERM", main.Instruction, lint.Quote("/bin/sh -c "+strings.Join(main.Argv, " ")), pm)
 	case shell:
-		why = fmt.Sprintf("%s in shell form runs `/bin/sh -c %s`: sh is PID 1 and does not forward SIGTERM to node", main.Instruction, strings.Join(main.Argv, " "))
+		why = fmt.Sprintf("%s in shell form runs %s: sh is PID 1 and does not forward SIGTERM to node", main.Instruction, lint.Quote("/bin/sh -c "+strings.Join(main.Argv, " ")))
 	default:
 		why = fmt.Sprintf("%s runs node through %s, which does not reliably forward SIGTERM to node or wait for it", main.Instruction, pm)
 	}
@@ -220,6 +220,7 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 		if name == "" {
 			name = a.Props["script"]
 		}
+		name = lint.Quote(name) // user text: no Markdown or HTML
 		span := a.Span
 		var msg string
 		if kt, ok := a.Props["kill_timeout"]; ok {

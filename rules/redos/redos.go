@@ -163,17 +163,19 @@ func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 		return
 	}
 	pos, end := file.Pos(v.re.Start), file.Pos(v.re.End)
-	shown := "/" + v.re.Pattern + "/" + v.re.Flags
+	// The pattern is user code: lint.Quote keeps GitHub from rendering
+	// Markdown or HTML from it.
+	shown := lint.Quote("/" + v.re.Pattern + "/" + v.re.Flags)
 	if v.re.FromCtor {
-		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
+		shown = lint.Quote("new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")")
 	}
-	why := fmt.Sprintf("regex %s can backtrack exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
+	why := fmt.Sprintf("regex %s can backtrack exponentially: the repeated group %s matches the same text in more than one way", shown, lint.Quote(v.f.Fragment))
 	if v.f.Kind == regex.KindOverlappingAlternation {
-		why = fmt.Sprintf("regex %s can backtrack exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
+		why = fmt.Sprintf("regex %s can backtrack exponentially: the alternatives of the repeated group %s overlap", shown, lint.Quote(v.f.Fragment))
 	}
 	attack := ""
 	if v.f.Attack != "" {
-		attack = "; input like " + v.f.Attack + " takes exponential time"
+		attack = "; input like " + lint.Quote(v.f.Attack) + " takes exponential time"
 	}
 	fix := "; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
 	// the most severe application site decides

@@ -4,7 +4,7 @@ import { SearchService } from './search.service';
 
 @Controller('search')
 export class SearchController {
-  private readonly words = /^(\w+\s?)*$/; // want "error: regex /\\^\\(.w.*can backtrack exponentially.*input like 'a+!'.*applied \\(.test\\) on the request path, reached from SearchController.find" "via SearchController.find"
+  private readonly words = /^(\w+\s?)*$/; // want "error: regex ./\\^\\(.w.*can backtrack exponentially.*input like .'a+!'.*applied \\(.test\\) on the request path, reached from SearchController.find" "via SearchController.find"
 
   constructor(private readonly search: SearchService) {}
 
