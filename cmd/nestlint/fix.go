@@ -98,7 +98,11 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 			fmt.Fprintf(stderr, "nestlint: %s: cannot read the file to fix\n", report.EscapeControls(name))
 			continue
 		}
-		out, err := applyEdits(src, p.edits[name])
+		if why := c.fixRefusal(abs, src); why != "" {
+			fmt.Fprintf(stderr, "nestlint: %s: not fixed: %s\n", report.EscapeControls(name), why)
+			continue
+		}
+		out, err := applyEdits(src, matchLineEndings(src, p.edits[name]))
 		if err != nil {
 			fmt.Fprintf(stderr, "nestlint: internal error: fix of %s: %v\n", name, err)
 			return exitInternal, true
@@ -123,13 +127,13 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 }
 
 // rewriteFile replaces path's content atomically (a temporary file in the
-// same folder and a rename), keeping its permission bits.
+// same folder and a rename), keeping its permission bits and owner.
 func rewriteFile(path string, data []byte) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(path, info.Mode().Perm(), func(w io.Writer) error {
+	if err := writeAtomicAs(path, info.Mode().Perm(), info, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {

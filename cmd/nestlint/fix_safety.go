@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/report"
+)
+
+// fixRefusal returns why --fix must leave the file at abs (holding src)
+// alone, or "":
+//
+//   - it lies outside the repository (or, outside one, outside the
+//     requested folders): --fix never writes there, whatever symlink led
+//     to it;
+//   - it is read-only: its owner asked for it not to change;
+//   - it has more than one hard link: the rename would split them;
+//   - it breaks lines with a lone CR: inserted lines could not match.
+func (c *collector) fixRefusal(abs string, src []byte) string {
+	inside := false
+	for _, p := range c.req {
+		if parser.Within(parser.Boundary(dirOf(p)), abs) {
+			inside = true
+		}
+	}
+	if !inside {
+		return "outside the repository"
+	}
+	info, err := os.Lstat(abs)
+	if err != nil {
+		return errText(err)
+	}
+	if !info.Mode().IsRegular() {
+		return "not a regular file"
+	}
+	if info.Mode().Perm()&0o222 == 0 {
+		return "the file is read-only"
+	}
+	if links(info) > 1 {
+		return "the file has other hard links, which a rewrite would split"
+	}
+	if hasLoneCR(src) {
+		return "the file ends lines with a lone CR"
+	}
+	return ""
+}
+
+// hasLoneCR reports whether src holds a CR that is not followed by LF.
+func hasLoneCR(src []byte) bool {
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// matchLineEndings returns edits whose inserted text ends lines like src:
+// with CRLF when most of src's lines end so, else unchanged.
+func matchLineEndings(src []byte, edits []report.Edit) []report.Edit {
+	crlf := bytes.Count(src, []byte("\r\n"))
+	if crlf == 0 || crlf*2 < bytes.Count(src, []byte("\n")) {
+		return edits
+	}
+	out := make([]report.Edit, len(edits))
+	for i, e := range edits {
+		e.NewText = strings.ReplaceAll(strings.ReplaceAll(e.NewText, "\r\n", "\n"), "\n", "\r\n")
+		out[i] = e
+	}
+	return out
+}
+
