@@ -76,4 +76,3 @@ func matchLineEndings(src []byte, edits []report.Edit) []report.Edit {
 	}
 	return out
 }
-
