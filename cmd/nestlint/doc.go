@@ -54,6 +54,8 @@
 //	   level, a path that does not exist, an output folder that does not exist
 //	3  internal error: a rule panicked or failed (a tool error); the output is
 //	   still written, and SARIF marks the run as not successful
+//	130 interrupted (Ctrl-C): nothing is written; a second Ctrl-C exits at
+//	   once
 //
 // "nestlint rules" lists every rule (id, default severity, title), sorted by
 // id. "nestlint explain <rule-id>" prints a rule's help; an unknown id exits

@@ -52,12 +52,12 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	for _, p := range disc.Problems {
 		c.problem(p)
 	}
-	if err := c.lint(ctx, o, disc); err != nil {
+	if err := c.lintInterruptible(ctx, o, disc); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "nestlint: interrupted")
-		} else {
-			fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
+			return exitInterrupted
 		}
+		fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
 		return exitInternal
 	}
 	o.prog.clear()
