@@ -3,6 +3,7 @@ package redos
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,17 +47,41 @@ type vuln struct {
 	sites []site
 }
 
+// Work budgets of the analysis, in regex analysis steps (regex.MaxWork,
+// a few hundred milliseconds, is the most one regex gets): a file and the
+// whole run get a total, so that hundreds of medium regexes cannot make
+// the run take minutes. A regex analysed with less than it needed is
+// counted in a notice naming its file.
+var (
+	fileBudget = 2 * regex.MaxWork
+	runBudget  = 10 * regex.MaxWork
+)
+
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	var vulns []*vuln
 	byVar := map[nest.Decl][]*vuln{}    // constants, module-level or local
 	byFieldName := map[string][]*vuln{} // "file:class:field" for this.<field> regexes
+	runLeft := runBudget
+	env := lint.EnvOf(pass)
 	for fi, file := range m.Files {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
+			fileLeft := fileBudget
+			short := 0 // regexes analysed with too little work
+			defer func() {
+				if short > 0 {
+					env.AddNotice(lint.Notice{Level: lint.Note, File: file.Path, Message: budgetNotice(short, fileLeft, runLeft)})
+				}
+			}()
 			for ri := range f.Regexes {
 				r := &f.Regexes[ri]
-				res, bad, err := regex.Analyze(r.Pattern, r.Flags)
+				res, bad, work, err := regex.AnalyzeWithin(r.Pattern, r.Flags, min(fileLeft, runLeft))
+				fileLeft -= work.Spent
+				runLeft -= work.Spent
+				if work.Exhausted {
+					short++
+				}
 				if err != nil || !bad {
 					continue
 				}
@@ -231,4 +256,21 @@ func rank(c nest.Context) int {
 		return 1
 	}
 	return 0
+}
+
+// budgetNotice says how many regexes of a file were not fully analysed,
+// and which budget ran out.
+func budgetNotice(n, fileLeft, runLeft int) string {
+	which := "the work budget of one regex"
+	switch {
+	case runLeft <= 0:
+		which = "the work budget of the run"
+	case fileLeft <= 0:
+		which = "the work budget of the file"
+	}
+	what := "1 regex was"
+	if n > 1 {
+		what = strconv.Itoa(n) + " regexes were"
+	}
+	return "event-loop/redos: " + what + " not fully analysed (" + which + " ran out): a catastrophic backtracking pattern may be missed"
 }
