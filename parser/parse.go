@@ -193,6 +193,11 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHo
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}}, buf
 	}
+	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: fmt.Sprintf(
+			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped; generated code is best left out",
+			est>>20, MemoryPerByte, MemoryFloor>>20)}}, buf
+	}
 	return ParseSource(path, src, cw, buf, local)
 }
 
