@@ -62,11 +62,11 @@ func TestMemoryCap(t *testing.T) {
 // TestEstimateMemory pins the estimate's inputs: tokens and nesting.
 func TestEstimateMemory(t *testing.T) {
 	for src, want := range map[string]int{
-		"a":                      bytesPerToken,
-		"foo.bar(1)":             6*bytesPerToken + bytesPerLevel,
-		"'a b (c'":               bytesPerToken,
-		"x = `t ${y}`":           3 * bytesPerToken,
-		"((()))":                 6*bytesPerToken + 3*bytesPerLevel,
+		"a":                       bytesPerToken,
+		"foo.bar(1)":              6*bytesPerToken + bytesPerLevel,
+		"'a b (c'":                bytesPerToken,
+		"x = `t ${y}`":            3 * bytesPerToken,
+		"((()))":                  6*bytesPerToken + 3*bytesPerLevel,
 		"const café = \"x\\\"y\"": 4 * bytesPerToken,
 	} {
 		if got := EstimateMemory([]byte(src)); got != want {
