@@ -53,7 +53,9 @@
 //	2  usage, configuration or input error: an unknown flag, format or fail
 //	   level, a path that does not exist, an output folder that does not exist
 //	3  internal error: a rule panicked or failed (a tool error); the output is
-//	   still written, and SARIF marks the run as not successful
+//	   still written, and SARIF marks the run as not successful. Also when
+//	   the analysis process dies (out of memory, a Go fatal error): the
+//	   analysis runs in a child process, see docs/security.md
 //	130 interrupted (Ctrl-C): nothing is written; a second Ctrl-C exits at
 //	   once
 //

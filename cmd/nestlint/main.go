@@ -37,12 +37,20 @@ const (
 )
 
 func main() {
+	if !inWorker() {
+		if code, ok := runSupervised(os.Args[1:]); ok {
+			os.Exit(code)
+		}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, interruptSignals...)
 	go handleSignals(sigs, cancel, os.Stderr, os.Exit)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	signal.Stop(sigs)
+	if inWorker() {
+		code = workerExit(code)
+	}
 	os.Exit(code)
 }
 

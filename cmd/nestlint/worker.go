@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"time"
+)
+
+// nestlint runs its analysis in a worker: a child process running the same
+// binary. Go reports a fatal runtime error (out of memory, a stack
+// overflow, a crash in C code) with exit status 2, which nestlint uses
+// for "your input or flags are wrong"; the C parser aborts on a failed
+// allocation. The parent maps every such death of the worker to exit 3,
+// an internal error, and the worker reports its own usage errors with
+// workerUsage, which the parent turns back into 2 (docs/security.md).
+
+const (
+	// workerEnv is set in the worker's environment.
+	workerEnv = "NESTLINT_WORKER"
+	// noWorkerEnv=1 runs everything in one process (for debugging).
+	noWorkerEnv = "NESTLINT_NO_WORKER"
+	// workerUsage is the worker's exit status for exitUsage.
+	workerUsage = 64
+)
+
+// inWorker reports whether this process is a worker.
+func inWorker() bool { return os.Getenv(workerEnv) == "1" }
+
+// workerExit is the exit status of a worker for a run's exit code.
+func workerExit(code int) int {
+	if code == exitUsage {
+		return workerUsage
+	}
+	return code
+}
+
+// superviseExit maps the way a worker ended to nestlint's exit code, and
+// says why when the worker crashed.
+func superviseExit(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		fmt.Fprintf(stderr, "nestlint: internal error: the analysis process: %v\n", err)
+		return exitInternal
+	}
+	code := ee.ExitCode()
+	switch code {
+	case exitOK, exitFindings, exitInternal, exitInterrupted:
+		return code
+	case workerUsage:
+		return exitUsage
+	case -1: // killed by a signal
+		fmt.Fprintf(stderr, "nestlint: internal error: the analysis process was killed (%s); out of memory?\n", strings.TrimPrefix(ee.String(), "signal: "))
+		return exitInternal
+	}
+	fmt.Fprintf(stderr, "nestlint: internal error: the analysis process crashed (exit status %d: a fatal Go runtime error such as out of memory or a stack overflow; see above)\n", code)
+	return exitInternal
+}
+
+// runSupervised runs the command line in a worker and returns the exit
+// code; ok is false when no worker could be started (the caller then runs
+// in-process).
+func runSupervised(args []string) (code int, ok bool) {
+	if os.Getenv(noWorkerEnv) == "1" {
+		return 0, false
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, false
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	// Ctrl-C reaches the whole process group: the worker handles it. A
+	// signal sent to the parent alone is forwarded when the worker has not
+	// ended a moment later; a second one kills the worker at once.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, interruptSignals...)
+	defer signal.Stop(sigs)
+	if err := cmd.Start(); err != nil {
+		return 0, false
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	n := 0
+	for {
+		select {
+		case err := <-done:
+			return superviseExit(err, os.Stderr), true
+		case s := <-sigs:
+			n++
+			if n == 1 {
+				time.AfterFunc(500*time.Millisecond, func() { cmd.Process.Signal(s) })
+				continue
+			}
+			cmd.Process.Kill()
+			<-done
+			fmt.Fprintln(os.Stderr, "nestlint: interrupted again: exiting")
+			return exitInterrupted, true
+		}
+	}
+}
