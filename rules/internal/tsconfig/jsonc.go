@@ -98,6 +98,11 @@ func readJSONC(path string) (map[string]json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
+	return parseJSONC(path, src)
+}
+
+// parseJSONC is readJSONC on the content src of the file at path.
+func parseJSONC(path string, src []byte) (map[string]json.RawMessage, error) {
 	// hujson and encoding/json recurse: refuse deep nesting before they
 	// overflow the stack (a fatal error no recover catches).
 	var de *safeio.DepthError

@@ -371,6 +371,11 @@ func parseTSFile(path string) (*tsFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	return tsFileOf(path, obj), nil
+}
+
+// tsFileOf decodes the members of the tsconfig at path.
+func tsFileOf(path string, obj map[string]json.RawMessage) *tsFile {
 	f := &tsFile{path: path}
 	if raw, ok := obj["extends"]; ok {
 		if s, ok := decodeString(raw); ok {
@@ -415,7 +420,7 @@ func parseTSFile(path string) (*tsFile, error) {
 		}
 		f.layer.paths, f.layer.pathsDir = paths, dir
 	}
-	return f, nil
+	return f
 }
 
 // build reads path and its extends chain and merges them.
