@@ -122,3 +122,23 @@ func TestTsconfigProblemsNotified(t *testing.T) {
 		t.Errorf("/dev/zero tsconfig: %v", err)
 	}
 }
+
+// TestSearchStopsAtRepository (issue 13 item 4): the search for the
+// governing tsconfig.json never reads above the repository root.
+func TestSearchStopsAtRepository(t *testing.T) {
+	above := t.TempDir()
+	writeTree(t, above, map[string]string{
+		"tsconfig.json":  `{"compilerOptions": {"target": "es2022"}}`,
+		"repo/.git/HEAD": "ref: refs/heads/main\n",
+		"repo/src/a.ts":  "",
+		"loose/src/b.ts": "",
+	})
+	cfg, err := NewLoader("").ForFile(j(above, "repo", "src", "a.ts"))
+	if err != nil || cfg != nil {
+		t.Errorf("inside a repository: found %+v, %v; want none", cfg, err)
+	}
+	// Outside any repository the search goes up as before.
+	if cfg, err := NewLoader("").ForFile(j(above, "loose", "src", "b.ts")); err != nil || cfg == nil || cfg.Target != "ES2022" {
+		t.Errorf("outside a repository: %+v, %v", cfg, err)
+	}
+}

@@ -282,7 +282,9 @@ func (l *Loader) findUp(dir string, cache map[string]string, names []string) str
 			break
 		}
 		parent := filepath.Dir(d)
-		if d == l.root || parent == d {
+		if d == l.root || parent == d || isRepoRoot(d) {
+			// Never above the repository: a tsconfig.json there is not
+			// the project's (and may be anyone's).
 			break
 		}
 		d = parent
@@ -493,6 +495,12 @@ func repoOf(dir string) string {
 			return ""
 		}
 	}
+}
+
+// isRepoRoot reports whether dir holds .git.
+func isRepoRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
 }
 
 // inNodeModules reports whether p has a node_modules folder in its path.
