@@ -142,3 +142,22 @@ func TestSearchStopsAtRepository(t *testing.T) {
 		t.Errorf("outside a repository: %+v, %v", cfg, err)
 	}
 }
+
+// TestSpecialTsconfigNotified (issue 13 item 6): a tsconfig.json that is
+// a link to /dev/zero is not read, and a notice says so.
+func TestSpecialTsconfigNotified(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{"src/a.ts": ""})
+	if err := os.Symlink("/dev/zero", j(root, "tsconfig.json")); err != nil {
+		t.Skip(err)
+	}
+	l := NewLoader(root)
+	var got []string
+	l.Notify = func(file, msg string) { got = append(got, file+": "+msg) }
+	if cfg, err := l.ForFile(j(root, "src", "a.ts")); cfg != nil || err != nil {
+		t.Errorf("cfg %+v, err %v", cfg, err)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "tsconfig.json: not a regular file: ignored") {
+		t.Errorf("notices %q", got)
+	}
+}

@@ -281,6 +281,11 @@ func (l *Loader) findUp(dir string, cache map[string]string, names []string) str
 			found = f
 			break
 		}
+		for _, n := range names {
+			if st, err := os.Stat(filepath.Join(d, n)); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+				l.notify(filepath.Join(d, n), "not a regular file: ignored")
+			}
+		}
 		parent := filepath.Dir(d)
 		if d == l.root || parent == d || isRepoRoot(d) {
 			// Never above the repository: a tsconfig.json there is not
