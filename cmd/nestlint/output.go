@@ -55,6 +55,13 @@ func planOutput(path, repo string) (*outputPlan, error) {
 	if err := checkOutput(path); err != nil {
 		return nil, err
 	}
+	// A path into the repository must not lead out of it through a
+	// symlinked folder (reports -> /etc).
+	if abs, err := filepath.Abs(path); err == nil && repo != "" && parser.Within(repo, abs) {
+		if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil && !parser.Within(repo, dir) {
+			return nil, fmt.Errorf("%s: a path through a symlink to a folder outside the repository: refused", path)
+		}
+	}
 	li, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

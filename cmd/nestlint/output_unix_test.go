@@ -100,6 +100,17 @@ func TestOutputSymlink(t *testing.T) {
 	if data, _ := os.ReadFile(outside); string(data) != "keep me\n" {
 		t.Errorf("file outside the repository overwritten: %q", data)
 	}
+
+	// Through a symlinked folder: reports -> a folder outside.
+	outDir := t.TempDir()
+	if err := os.Symlink(outDir, filepath.Join(repo, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	r = runSync(t, "-o", filepath.Join(repo, "linked", "out.txt"), repo)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "a path through a symlink to a folder outside the repository: refused") {
+		t.Errorf("-o through a symlinked folder: %s", r)
+	}
+	assertOnly(t, outDir)
 }
 
 // TestOutputStaleTemps (issue 13 item 12): temporary files of killed runs
