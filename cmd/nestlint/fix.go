@@ -77,7 +77,7 @@ func applyEdits(src []byte, edits []report.Edit) ([]byte, error) {
 // diagnostics. done is false when files were rewritten and the caller must
 // lint again to report what remains.
 func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (code int, done bool) {
-	p := planFixes(r.Diagnostics, r.Source)
+	p := planFixes(c.fixable(r, stderr), r.Source)
 	for _, s := range p.skipped {
 		fmt.Fprintln(stderr, "nestlint: "+s)
 	}
@@ -96,10 +96,6 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 		abs := c.paths[name]
 		if !ok || abs == "" {
 			fmt.Fprintf(stderr, "nestlint: %s: cannot read the file to fix\n", report.EscapeControls(name))
-			continue
-		}
-		if why := c.fixRefusal(abs, src); why != "" {
-			fmt.Fprintf(stderr, "nestlint: %s: not fixed: %s\n", report.EscapeControls(name), why)
 			continue
 		}
 		out, err := applyEdits(src, matchLineEndings(src, p.edits[name]))

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -73,6 +75,41 @@ func matchLineEndings(src []byte, edits []report.Edit) []report.Edit {
 	for i, e := range edits {
 		e.NewText = strings.ReplaceAll(strings.ReplaceAll(e.NewText, "\r\n", "\n"), "\n", "\r\n")
 		out[i] = e
+	}
+	return out
+}
+
+// fixable returns r's diagnostics without the fixes that would touch a
+// file --fix must leave alone (fixRefusal), saying once per file why: a
+// fix is applied whole or not at all.
+func (c *collector) fixable(r *report.Run, stderr io.Writer) []report.Diagnostic {
+	refused := map[string]bool{}
+	checked := map[string]bool{}
+	check := func(name string) bool {
+		if !checked[name] {
+			checked[name] = true
+			src, _ := r.Source(name)
+			if abs := c.paths[name]; abs != "" {
+				if why := c.fixRefusal(abs, src); why != "" {
+					refused[name] = true
+					fmt.Fprintf(stderr, "nestlint: %s: not fixed: %s\n", report.EscapeControls(name), why)
+				}
+			}
+		}
+		return refused[name]
+	}
+	out := make([]report.Diagnostic, 0, len(r.Diagnostics))
+	for _, d := range r.Diagnostics {
+		if len(d.Fixes) > 0 && !d.Suppressed && d.BaselineState != "unchanged" {
+			bad := false
+			for _, e := range d.Fixes[0].Edits {
+				bad = check(e.File) || bad
+			}
+			if bad {
+				d.Fixes = nil
+			}
+		}
+		out = append(out, d)
 	}
 	return out
 }
