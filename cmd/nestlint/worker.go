@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"strings"
+	"syscall"
 	"time"
 )
 
@@ -57,7 +57,18 @@ func superviseExit(err error, stderr io.Writer) int {
 	case workerUsage:
 		return exitUsage
 	case -1: // killed by a signal
-		fmt.Fprintf(stderr, "nestlint: internal error: the analysis process was killed (%s); out of memory?\n", strings.TrimPrefix(ee.String(), "signal: "))
+		name, n, stopped := deathSignal(ee)
+		if stopped {
+			// Terminated on purpose (a CI timeout, kill): as a shell
+			// reports it, 128 + the signal.
+			fmt.Fprintf(stderr, "nestlint: %s\n", name)
+			return 128 + n
+		}
+		hint := ""
+		if name == "killed" {
+			hint = " (out of memory?)"
+		}
+		fmt.Fprintf(stderr, "nestlint: internal error: the analysis process was killed: %s%s\n", name, hint)
 		return exitInternal
 	}
 	fmt.Fprintf(stderr, "nestlint: internal error: the analysis process crashed (exit status %d: a fatal Go runtime error such as out of memory or a stack overflow; see above)\n", code)
@@ -82,7 +93,7 @@ func runSupervised(args []string) (code int, ok bool) {
 	// signal sent to the parent alone is forwarded when the worker has not
 	// ended a moment later; a second one kills the worker at once.
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, interruptSignals...)
+	signal.Notify(sigs, append(interruptSignals, syscall.SIGTERM)...)
 	defer signal.Stop(sigs)
 	if err := cmd.Start(); err != nil {
 		return 0, false
@@ -95,6 +106,10 @@ func runSupervised(args []string) (code int, ok bool) {
 		case err := <-done:
 			return superviseExit(err, os.Stderr), true
 		case s := <-sigs:
+			if s == syscall.SIGTERM {
+				cmd.Process.Signal(s) // the worker dies of it: exit 143
+				continue
+			}
 			n++
 			if n == 1 {
 				time.AfterFunc(500*time.Millisecond, func() { cmd.Process.Signal(s) })

@@ -26,12 +26,17 @@ func TestSuperviseExit(t *testing.T) {
 		{"exit 3", exitInternal, ""},
 		{"exit 130", exitInterrupted, ""},
 		{"exit 2", exitInternal, "crashed (exit status 2"},
-		{"kill -9 $$", exitInternal, "was killed (killed)"},
-		{"kill -ABRT $$", exitInternal, "was killed (aborted"},
+		{"kill -9 $$", exitInternal, "was killed: killed (out of memory?)"},
+		{"kill -ABRT $$", exitInternal, "was killed: aborted"},
+		{"kill -SEGV $$", exitInternal, "was killed: segmentation fault"},
+		{"kill -TERM $$", 128 + 15, "nestlint: terminated"},
 	} {
 		var errb bytes.Buffer
 		got := superviseExit(exec.Command("sh", "-c", tc.script).Run(), &errb)
 		if got != tc.want || !strings.Contains(errb.String(), tc.msg) || tc.msg == "" && errb.Len() > 0 {
+			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tc.script, got, errb.String(), tc.want, tc.msg)
+		}
+		if tc.want == exitInternal && tc.msg != "" && !strings.Contains(errb.String(), "internal error") {
 			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tc.script, got, errb.String(), tc.want, tc.msg)
 		}
 	}
