@@ -251,6 +251,10 @@ func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
 			continue
 		}
 		if !typ.IsRegular() && typ&fs.ModeSymlink == 0 {
+			if IsSource(name) || isExtraInput(name) {
+				w.d.Problems = append(w.d.Problems, Problem{Path: full, Offset: -1, Skipped: true,
+					Message: "not a regular file (" + safeio.Kind(typ) + "): skipped"})
+			}
 			continue
 		}
 		if m.Match(rel, false) {

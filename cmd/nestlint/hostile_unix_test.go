@@ -236,3 +236,21 @@ func TestHostileFileNameOutput(t *testing.T) {
 		t.Errorf("SARIF URI of back\\slash.ts:\n%s", r.stdout)
 	}
 }
+
+// TestSpecialDockerfileNotice (issue 13 item 6): a Dockerfile that is a
+// link to /dev/zero is not read, with a notice; the run goes on.
+func TestSpecialDockerfileNotice(t *testing.T) {
+	dir := t.TempDir()
+	gitDir(t, dir)
+	writeFiles(t, dir, map[string]string{"package.json": "{}\n", "src/cats.controller.ts": requestOnlyTS})
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "Dockerfile")); err != nil {
+		t.Fatal(err)
+	}
+	r := within(t, 60*time.Second, func() result { return runRules(t, allRules(), dir) })
+	if r.code == exitUsage || r.code == exitInternal || !strings.Contains(r.stdout, "src/"+requestFinding) {
+		t.Errorf("want the run to go on:\n%s", r)
+	}
+	if !strings.Contains(r.stderr, "Dockerfile: warning: not a regular file (a character device): skipped") {
+		t.Errorf("no notice for the /dev/zero Dockerfile:\n%s", r)
+	}
+}

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules/checker"
@@ -303,7 +303,7 @@ func (c *collector) finish(version, category string) *report.Run {
 		if !ok {
 			return nil, false
 		}
-		src, err := os.ReadFile(abs)
+		src, err := safeio.ReadFile(abs, safeio.MaxConfigSize)
 		if err != nil {
 			src = nil
 		}

@@ -2,8 +2,10 @@ package containersignals
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -59,6 +61,9 @@ func run(pass *analysis.Pass) (any, error) {
 		lint.Guard(pass, p, func() {
 			src, err := safeio.ReadFile(p, safeio.MaxConfigSize)
 			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					lint.EnvOf(pass).AddNotice(lint.Notice{Level: lint.Warning, File: p, Message: "cannot read: " + errText(err) + "; not checked"})
+				}
 				return
 			}
 			base := strings.ToLower(filepath.Base(p))
@@ -238,4 +243,13 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 		}
 		lint.Report(pass, lint.Warning, pos(tf, span.Start), pos(tf, span.End), msg)
 	}
+}
+
+// errText is err without the path an *fs.PathError repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
