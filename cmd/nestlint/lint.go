@@ -23,7 +23,15 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 			return usageError(stderr, "%v", err)
 		}
 	}
-	disc, err := parser.Discover(o.paths)
+	var disc *parser.Discovery
+	err := interruptible(ctx, func() (err error) {
+		disc, err = parser.Discover(o.paths)
+		return err
+	})
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "nestlint: interrupted")
+		return exitInterrupted
+	}
 	if err != nil {
 		// Discover names the path: "<path>: no such file or directory".
 		return usageError(stderr, "%v", err)

@@ -34,6 +34,12 @@ func handleSignals(sigs <-chan os.Signal, cancel context.CancelFunc, stderr io.W
 // the abandoned work ends with the process, and nothing it produced is
 // written.
 func (c *collector) lintInterruptible(ctx context.Context, o *options, disc *parser.Discovery) error {
+	return interruptible(ctx, func() error { return c.lint(ctx, o, disc) })
+}
+
+// interruptible runs f and returns its error, or ctx's as soon as ctx is
+// cancelled (f is then abandoned).
+func interruptible(ctx context.Context, f func() error) error {
 	done := make(chan error, 1)
 	go func() {
 		defer func() {
@@ -41,7 +47,7 @@ func (c *collector) lintInterruptible(ctx context.Context, o *options, disc *par
 				done <- fmt.Errorf("panic: %v", r)
 			}
 		}()
-		done <- c.lint(ctx, o, disc)
+		done <- f()
 	}()
 	select {
 	case err := <-done:

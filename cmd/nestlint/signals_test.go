@@ -79,3 +79,16 @@ func TestSecondInterruptExits(t *testing.T) {
 		t.Fatal("second signal did not exit")
 	}
 }
+
+// TestInterruptBeforeWork (issue 13 item 15): an interrupt that comes
+// before the walk exits 130 without linting.
+func TestInterruptBeforeWork(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"cats.controller.ts": requestOnlyTS})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	if code := runWith(ctx, []string{dir}, []*lint.Rule{syncio.Rule}, &out, &errb); code != exitInterrupted || out.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out.String(), errb.String())
+	}
+}
