@@ -61,6 +61,7 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 // RunParsed runs rules over an already parsed project.
 func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, settings *lint.Settings) (*Result, error) {
 	env := lint.NewEnv(settings)
+	env.Ctx = ctx
 	byAnalyzer := map[*analysis.Analyzer]*lint.Rule{}
 	var roots []*analysis.Analyzer
 	for _, r := range rules {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,9 +44,13 @@ type ToolError struct {
 // tool errors. The checker provides it as the result of EnvAnalyzer.
 type Env struct {
 	Settings *Settings
-	mu       sync.Mutex
-	errs     []ToolError
-	notices  []Notice
+	// Ctx is the run's context, nil when there is none: Guard skips its
+	// work once it is cancelled, so that an interrupted run stops inside
+	// long per-file loops too.
+	Ctx     context.Context
+	mu      sync.Mutex
+	errs    []ToolError
+	notices []Notice
 }
 
 // Notice is a problem with the input that is not a finding and not a tool
@@ -133,6 +138,9 @@ func (s *Settings) Options(id string, v any) error {
 // naming the analyzer and the file, so that the rule goes on with the next
 // file and the other rules are untouched.
 func Guard(pass *analysis.Pass, file string, fn func()) {
+	if ctx := EnvOf(pass).Ctx; ctx != nil && ctx.Err() != nil {
+		return // interrupted: the run's result is thrown away
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			EnvOf(pass).AddError(ToolError{Analyzer: pass.Analyzer.Name, File: file,
