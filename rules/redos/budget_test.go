@@ -67,6 +67,17 @@ func TestWorkBudgets(t *testing.T) {
 	if _, ok := got["c.ts"]; ok {
 		t.Errorf("c.ts has a notice: %v", got)
 	}
+	// A regex too large for the automaton: a notice, even with the
+	// default budgets (it used to give neither a finding nor a notice).
+	fileBudget, runBudget = oldFile, oldRun
+	huge := filepath.Join(dir, "d.ts")
+	os.WriteFile(huge, []byte("export const HUGE = /^(?:"+strings.Repeat("abcdefgh", 400)+")+$/;\n"), 0o644)
+	files = append(files, huge)
+	got = notices()
+	if !strings.Contains(got["d.ts"], "1 regex was not fully analysed (the work budget of one regex ran out)") {
+		t.Errorf("d.ts: notice %q", got["d.ts"])
+	}
+	files = files[:3]
 	// A run budget spent by a.ts: b.ts is short of the run's budget.
 	fileBudget, runBudget = oldFile, 20_000_000
 	got = notices()
