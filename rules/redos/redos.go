@@ -76,6 +76,10 @@ func run(pass *analysis.Pass) (any, error) {
 			}()
 			for ri := range f.Regexes {
 				r := &f.Regexes[ri]
+				if min(fileLeft, runLeft) <= 0 {
+					short++ // not even the automaton is built
+					continue
+				}
 				res, bad, work, err := regex.AnalyzeWithin(r.Pattern, r.Flags, min(fileLeft, runLeft))
 				fileLeft -= work.Spent
 				runLeft -= work.Spent
