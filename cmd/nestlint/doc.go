@@ -20,8 +20,9 @@
 //
 //	--format text|json|sarif|github   output format (default text)
 //	-o, --output FILE                 write the output to FILE (atomically: a temporary
-//	                                  file in the same folder, then a rename); the
-//	                                  folder must exist
+//	                                  file in the same folder, then a rename, keeping
+//	                                  the mode); the folder must exist; devices and
+//	                                  FIFOs are written through (docs/security.md)
 //	-j N                              parse with N workers (default: number of CPUs)
 //	--fail-level error|warning|note|none
 //	                                  lowest severity that makes the exit code 1
