@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/nestlint/nestlint/internal/safeio"
+	"github.com/nestlint/nestlint/internal/trace"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -132,7 +133,9 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					}
 					cw = ts
 				}
+				trace.File(paths[i], true)
 				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local)
+				trace.File(paths[i], false)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++

@@ -42,6 +42,9 @@ func main() {
 			os.Exit(code)
 		}
 	}
+	if inWorker() {
+		startTrace()
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, interruptSignals...)

@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
+
+	"github.com/nestlint/nestlint/internal/trace"
+	"github.com/nestlint/nestlint/report"
 )
 
 // nestlint runs its analysis in a worker: a child process running the same
@@ -26,7 +31,18 @@ const (
 	noWorkerEnv = "NESTLINT_NO_WORKER"
 	// workerUsage is the worker's exit status for exitUsage.
 	workerUsage = 64
+	// traceFDEnv names the worker's file descriptor for internal/trace.
+	traceFDEnv = "NESTLINT_TRACE_FD"
 )
+
+// startTrace, in a worker, sends internal/trace records to the parent.
+func startTrace() {
+	if os.Getenv(traceFDEnv) != "3" {
+		return
+	}
+	closeOnExec(3) // git, run by --changed-since, must not hold it
+	trace.SetSink(os.NewFile(3, "trace"))
+}
 
 // inWorker reports whether this process is a worker.
 func inWorker() bool { return os.Getenv(workerEnv) == "1" }
@@ -40,8 +56,8 @@ func workerExit(code int) int {
 }
 
 // superviseExit maps the way a worker ended to nestlint's exit code, and
-// says why when the worker crashed.
-func superviseExit(err error, stderr io.Writer) int {
+// says why when the worker crashed, naming the files it was analysing.
+func superviseExit(err error, stderr io.Writer, inFlight []string) int {
 	if err == nil {
 		return exitOK
 	}
@@ -68,11 +84,28 @@ func superviseExit(err error, stderr io.Writer) int {
 		if name == "killed" {
 			hint = " (out of memory?)"
 		}
-		fmt.Fprintf(stderr, "nestlint: internal error: the analysis process was killed: %s%s\n", name, hint)
+		fmt.Fprintf(stderr, "nestlint: internal error: the analysis process was killed: %s%s%s\n", name, hint, while(inFlight))
 		return exitInternal
 	}
-	fmt.Fprintf(stderr, "nestlint: internal error: the analysis process crashed (exit status %d: a fatal Go runtime error such as out of memory or a stack overflow; see above)\n", code)
+	fmt.Fprintf(stderr, "nestlint: internal error: the analysis process crashed (exit status %d: a fatal Go runtime error such as out of memory or a stack overflow; see above)%s\n", code, while(inFlight))
 	return exitInternal
+}
+
+// while names the files being analysed when the worker died.
+func while(files []string) string {
+	if len(files) == 0 {
+		return ""
+	}
+	const most = 5
+	shown := files[:min(len(files), most)]
+	for i, f := range shown {
+		shown[i] = report.EscapeControls(f)
+	}
+	s := "; while analysing " + strings.Join(shown, ", ")
+	if len(files) > most {
+		s += fmt.Sprintf(" and %d more", len(files)-most)
+	}
+	return s
 }
 
 // runSupervised runs the command line in a worker and returns the exit
@@ -89,6 +122,25 @@ func runSupervised(args []string) (code int, ok bool) {
 	cmd := exec.Command(exe, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	// The worker reports the files it analyses on fd 3 (internal/trace).
+	var tracked trace.Tracker
+	traced := make(chan struct{})
+	if r, w, err := os.Pipe(); err == nil {
+		cmd.ExtraFiles = []*os.File{w}
+		cmd.Env = append(cmd.Env, traceFDEnv+"=3")
+		defer w.Close()
+		go func() {
+			defer close(traced)
+			defer r.Close()
+			sc := bufio.NewScanner(r)
+			sc.Buffer(make([]byte, 4096), 8192)
+			for sc.Scan() {
+				tracked.Add(sc.Text())
+			}
+		}()
+	} else {
+		close(traced)
+	}
 	// Ctrl-C reaches the whole process group: the worker handles it. A
 	// signal sent to the parent alone is forwarded when the worker has not
 	// ended a moment later; a second one kills the worker at once.
@@ -98,13 +150,20 @@ func runSupervised(args []string) (code int, ok bool) {
 	if err := cmd.Start(); err != nil {
 		return 0, false
 	}
+	if len(cmd.ExtraFiles) > 0 {
+		cmd.ExtraFiles[0].Close() // the worker holds the write end
+	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	n := 0
 	for {
 		select {
 		case err := <-done:
-			return superviseExit(err, os.Stderr), true
+			select {
+			case <-traced:
+			case <-time.After(2 * time.Second): // a grandchild holds the pipe
+			}
+			return superviseExit(err, os.Stderr, tracked.InFlight()), true
 		case s := <-sigs:
 			if s == syscall.SIGTERM {
 				cmd.Process.Signal(s) // the worker dies of it: exit 143

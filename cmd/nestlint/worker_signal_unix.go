@@ -7,6 +7,9 @@ import (
 	"syscall"
 )
 
+// closeOnExec marks fd close-on-exec.
+func closeOnExec(fd int) { syscall.CloseOnExec(fd) }
+
 // deathSignal names the signal that killed a worker; stopped is true for
 // the signals that stop a program on purpose (SIGTERM, SIGHUP, SIGINT).
 func deathSignal(ee *exec.ExitError) (name string, n int, stopped bool) {

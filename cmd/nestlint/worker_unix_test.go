@@ -32,7 +32,7 @@ func TestSuperviseExit(t *testing.T) {
 		{"kill -TERM $$", 128 + 15, "nestlint: terminated"},
 	} {
 		var errb bytes.Buffer
-		got := superviseExit(exec.Command("sh", "-c", tc.script).Run(), &errb)
+		got := superviseExit(exec.Command("sh", "-c", tc.script).Run(), &errb, nil)
 		if got != tc.want || !strings.Contains(errb.String(), tc.msg) || tc.msg == "" && errb.Len() > 0 {
 			t.Errorf("%s: exit %d, stderr %q; want %d and %q", tc.script, got, errb.String(), tc.want, tc.msg)
 		}
@@ -49,10 +49,10 @@ func TestBinaryFatalErrorExitsThree(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	var b strings.Builder
-	for b.Len() < 2<<20 {
+	for b.Len() < 1500<<10 {
 		b.WriteString(controllerTS)
 	}
-	writeFiles(t, dir, map[string]string{"big.ts": b.String(), "package.json": "{}\n"})
+	writeFiles(t, dir, map[string]string{"a.ts": b.String(), "b.ts": b.String(), "c.ts": b.String(), "package.json": "{}\n"})
 
 	run := func(shell string) (int, string) {
 		cmd := exec.Command("sh", "-c", shell)
@@ -72,8 +72,8 @@ func TestBinaryFatalErrorExitsThree(t *testing.T) {
 		t.Errorf("missing path: exit %d:\n%s", code, stderr)
 	}
 	// 1 GB of address space: enough for the parent, not for the worker's
-	// analysis of 2 MB of code.
-	code, stderr := run("ulimit -v 1000000 && exec " + bin + " -j 2 " + dir + " >/dev/null")
+	// analysis of three files of 1.5 MB at once.
+	code, stderr := run("ulimit -v 1000000 && exec " + bin + " -j 3 " + dir + " >/dev/null")
 	switch {
 	case code == exitOK || code == exitFindings:
 		t.Skip("the analysis fit in the address-space limit")
@@ -81,5 +81,15 @@ func TestBinaryFatalErrorExitsThree(t *testing.T) {
 		t.Skip("the limit stops the parent too")
 	case code != exitInternal || !strings.Contains(stderr, "nestlint: internal error: the analysis process"):
 		t.Errorf("out of memory: exit %d, want 3:\n%.2000s", code, stderr)
+	case !strings.Contains(stderr, "; while analysing "+dir):
+		t.Errorf("the file being analysed is not named:\n%s", stderr[max(0, len(stderr)-500):])
+	}
+}
+
+func TestWhileAnalysing(t *testing.T) {
+	var errb bytes.Buffer
+	superviseExit(exec.Command("sh", "-c", "exit 2").Run(), &errb, []string{"/r/a.ts", "/r/b\x1b.ts", "c", "d", "e", "f", "g"})
+	if want := "; while analysing /r/a.ts, /r/b\\x1b.ts, c, d, e and 2 more\n"; !strings.HasSuffix(errb.String(), want) {
+		t.Errorf("stderr %q, want suffix %q", errb.String(), want)
 	}
 }

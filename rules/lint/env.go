@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/internal/trace"
 )
 
 // RuleConfig is the configuration of one rule.
@@ -141,6 +143,8 @@ func Guard(pass *analysis.Pass, file string, fn func()) {
 	if ctx := EnvOf(pass).Ctx; ctx != nil && ctx.Err() != nil {
 		return // interrupted: the run's result is thrown away
 	}
+	trace.File(file, true)
+	defer trace.File(file, false)
 	defer func() {
 		if r := recover(); r != nil {
 			EnvOf(pass).AddError(ToolError{Analyzer: pass.Analyzer.Name, File: file,
