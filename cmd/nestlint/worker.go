@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -124,6 +125,7 @@ func runSupervised(args []string) (code int, ok bool) {
 	cmd.Env = append(os.Environ(), workerEnv+"=1")
 	// The worker reports the files it analyses on fd 3 (internal/trace).
 	var tracked trace.Tracker
+	var trackMu sync.Mutex
 	traced := make(chan struct{})
 	if r, w, err := os.Pipe(); err == nil {
 		cmd.ExtraFiles = []*os.File{w}
@@ -135,7 +137,9 @@ func runSupervised(args []string) (code int, ok bool) {
 			sc := bufio.NewScanner(r)
 			sc.Buffer(make([]byte, 4096), 8192)
 			for sc.Scan() {
+				trackMu.Lock()
 				tracked.Add(sc.Text())
+				trackMu.Unlock()
 			}
 		}()
 	} else {
@@ -163,7 +167,10 @@ func runSupervised(args []string) (code int, ok bool) {
 			case <-traced:
 			case <-time.After(2 * time.Second): // a grandchild holds the pipe
 			}
-			return superviseExit(err, os.Stderr, tracked.InFlight()), true
+			trackMu.Lock()
+			inFlight := tracked.InFlight()
+			trackMu.Unlock()
+			return superviseExit(err, os.Stderr, inFlight), true
 		case s := <-sigs:
 			if s == syscall.SIGTERM {
 				cmd.Process.Signal(s) // the worker dies of it: exit 143
