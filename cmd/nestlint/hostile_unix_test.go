@@ -53,9 +53,15 @@ func TestExplicitInputNotLinted(t *testing.T) {
 		}
 	}
 	// The same files found by a walk: notices, the run goes on.
+	writeFiles(t, dir, map[string]string{"ok.ts": "export const a = 1;\n"})
 	r := runSync(t, "--max-file-size", "100", dir)
 	if r.code != exitOK || !strings.Contains(r.stderr, "big.ts: warning: file is") {
 		t.Errorf("folder walk: want exit 0 with a notice:\n%s", r)
+	}
+	// A folder none of whose files can be linted is an input error too.
+	r = runSync(t, "--max-file-size", "10", dir)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "cannot lint any of its 3 TypeScript files (big.ts: file is") {
+		t.Errorf("folder of unlintable files: want exit 2:\n%s", r)
 	}
 }
 

@@ -69,7 +69,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return exitInternal
 	}
 	o.prog.clear()
-	if code, ok := c.checkInputs(o, stderr); !ok {
+	if code, ok := c.checkInputs(o, disc, stderr); !ok {
 		return code
 	}
 	dropIgnored(c, o.cfg)

@@ -56,13 +56,22 @@ func (c *collector) discoverProject(root string) (*parser.Discovery, error) {
 }
 
 // checkInputs fails the run (exit 2) when a TypeScript file named on the
-// command line was not linted: unreadable, too large, binary, not a
-// regular file, or a symlink out of the repository. A run that lints
-// nothing of what it was asked must not look like a clean one.
-func (c *collector) checkInputs(o *options, stderr io.Writer) (code int, ok bool) {
+// command line was not linted (unreadable, too large, binary, not a
+// regular file, or a symlink out of the repository), or when a folder named
+// on the command line holds TypeScript files and none could be linted. A
+// run that lints nothing of what it was asked must not look like a clean
+// one.
+func (c *collector) checkInputs(o *options, disc *parser.Discovery, stderr io.Writer) (code int, ok bool) {
 	bad := 0
 	for i, p := range c.req {
-		if isDir(p) || i >= len(o.paths) {
+		if i >= len(o.paths) {
+			continue
+		}
+		if isDir(p) {
+			if why := c.folderUnlinted(p, disc); why != "" {
+				fmt.Fprintf(stderr, "nestlint: %s: cannot lint %s\n", o.paths[i], why)
+				bad++
+			}
 			continue
 		}
 		arg := o.paths[i]
@@ -125,4 +134,35 @@ func (c *collector) previousBaseline(path string) *report.Baseline {
 		return nil
 	}
 	return b
+}
+
+// folderUnlinted returns why no TypeScript file found under the requested
+// folder dir was linted, or "" when one was (or there were none).
+func (c *collector) folderUnlinted(dir string, disc *parser.Discovery) string {
+	var found []string
+	for _, f := range disc.Files {
+		if parser.Within(dir, f) {
+			found = append(found, f)
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	for _, f := range found {
+		if _, linted := c.srcs[c.names.name(f)]; linted {
+			return ""
+		}
+	}
+	reason := "see the notices"
+	for _, n := range c.notices {
+		if n.File == c.names.name(found[0]) {
+			reason = n.File + ": " + n.Message
+			break
+		}
+	}
+	what := "its TypeScript file"
+	if len(found) > 1 {
+		what = fmt.Sprintf("any of its %d TypeScript files", len(found))
+	}
+	return what + " (" + reason + ")"
 }
