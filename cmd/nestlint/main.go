@@ -44,6 +44,7 @@ func main() {
 	}
 	if inWorker() {
 		startTrace()
+		limitMemory()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 2)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,6 +36,25 @@ const (
 	// traceFDEnv names the worker's file descriptor for internal/trace.
 	traceFDEnv = "NESTLINT_TRACE_FD"
 )
+
+// maxMemoryEnv caps the worker's address space, in MiB (unix): past it
+// the analysis dies and the run exits 3 naming the files in flight,
+// instead of the machine swapping or the OOM killer choosing a victim.
+const maxMemoryEnv = "NESTLINT_MAX_MEMORY_MB"
+
+// limitMemory applies maxMemoryEnv in a worker.
+func limitMemory() {
+	v := os.Getenv(maxMemoryEnv)
+	if v == "" {
+		return
+	}
+	mb, err := strconv.Atoi(v)
+	if err != nil || mb <= 0 {
+		fmt.Fprintf(os.Stderr, "nestlint: %s=%q is not a positive number of MiB: ignored\n", maxMemoryEnv, v)
+		return
+	}
+	setAddressSpaceLimit(uint64(mb) << 20)
+}
 
 // startTrace, in a worker, sends internal/trace records to the parent.
 func startTrace() {

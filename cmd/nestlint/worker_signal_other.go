@@ -9,3 +9,5 @@ func deathSignal(ee *exec.ExitError) (name string, n int, stopped bool) {
 }
 
 func closeOnExec(fd int) {}
+
+func setAddressSpaceLimit(n uint64) {}

@@ -7,6 +7,11 @@ import (
 	"syscall"
 )
 
+// setAddressSpaceLimit caps the process's address space (RLIMIT_AS).
+func setAddressSpaceLimit(n uint64) {
+	syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: n, Max: n})
+}
+
 // closeOnExec marks fd close-on-exec.
 func closeOnExec(fd int) { syscall.CloseOnExec(fd) }
 
