@@ -22,6 +22,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/tailscale/hujson"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
@@ -98,10 +99,14 @@ func Find(dir string) string {
 
 // Load reads and validates the file at path. name is how errors name it.
 func Load(path, name string, all []*lint.Rule) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safeio.ReadFile(path, safeio.MaxConfigSize)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, &Error{File: name, Msg: "no such file"}
+		}
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
 		}
 		return nil, &Error{File: name, Msg: err.Error()}
 	}
@@ -125,6 +130,12 @@ var hujsonLine = regexp.MustCompile(`^hujson: line (\d+), column \d+: `)
 // Parse validates the content of a configuration file. Path and Dir of the
 // result are empty.
 func Parse(name string, data []byte, all []*lint.Rule) (*Config, error) {
+	// hujson and encoding/json recurse: refuse deep nesting before they
+	// overflow the stack (a fatal error no recover catches).
+	var de *safeio.DepthError
+	if err := safeio.CheckJSONDepth(data, safeio.MaxJSONDepth); errors.As(err, &de) {
+		return nil, &Error{File: name, Line: de.Line, Msg: "invalid JSON: " + err.Error()}
+	}
 	// Standardize edits the buffer; a final newline ends a last // comment.
 	v, err := hujson.Parse(append(bytes.Clone(data), '\n'))
 	if err != nil {
@@ -262,6 +273,11 @@ func (p *parser) globs(key string, v *hujson.Value) ([]string, error) {
 		g = strings.TrimPrefix(g, "./")
 		if g == "" || !doublestar.ValidatePattern(g) || strings.HasPrefix(g, "/") {
 			return nil, p.errAt(arr.Elements[i].StartOffset, "%s[%d]: invalid glob pattern %q", key, i, gs[i])
+		}
+		// doublestar matches {a,b} groups by trying the alternatives:
+		// {a,aa}{a,aa}... is exponential against a long file name.
+		if n := braceAlternatives(g, MaxBraceAlternatives); n > MaxBraceAlternatives {
+			return nil, p.errAt(arr.Elements[i].StartOffset, "%s[%d]: glob pattern %q expands to more than %d alternatives", key, i, gs[i], MaxBraceAlternatives)
 		}
 		gs[i] = g
 	}
@@ -565,4 +581,55 @@ func jsonKind(t reflect.Type) string {
 		return "a number"
 	}
 	return t.String()
+}
+
+// MaxBraceAlternatives is the most strings a glob's {a,b} groups may
+// expand to.
+const MaxBraceAlternatives = 256
+
+// braceAlternatives returns how many strings the {a,b} groups of glob g
+// expand to (nested groups included), or a number above limit when there
+// are more.
+func braceAlternatives(g string, limit int) int {
+	n, _ := braceSeq(g, 0, limit, false)
+	return n
+}
+
+// braceSeq counts the expansions of the sequence starting at i, up to the
+// end of g or, inside a group, up to the ',' or '}' that ends the
+// alternative; it returns the count and where it stopped.
+func braceSeq(g string, i, limit int, inGroup bool) (int, int) {
+	total := 1
+	for i < len(g) {
+		switch g[i] {
+		case '\\':
+			i += 2
+			continue
+		case '[':
+			if j := strings.IndexByte(g[i+1:], ']'); j >= 0 {
+				i += j + 2
+				continue
+			}
+		case '{':
+			sum := 0
+			j := i + 1
+			for {
+				n, k := braceSeq(g, j, limit, true)
+				sum = min(sum+n, limit+1)
+				if k >= len(g) || g[k] == '}' {
+					i = k + 1
+					break
+				}
+				j = k + 1 // past ','
+			}
+			total = min(total*max(sum, 1), limit+1)
+			continue
+		case ',', '}':
+			if inGroup {
+				return total, i
+			}
+		}
+		i++
+	}
+	return total, i
 }

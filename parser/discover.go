@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+
+	"github.com/nestlint/nestlint/internal/safeio"
 )
 
 // skippedDirs are never descended into.
@@ -73,10 +75,17 @@ func Discover(paths []string) (*Discovery, error) {
 			}
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
+		link := abs
 		if real, err := filepath.EvalSymlinks(abs); err == nil {
 			abs = real
 		}
 		if !info.IsDir() {
+			if abs != link && (IsSource(link) || isExtraInput(filepath.Base(link))) {
+				if b := Boundary(filepath.Dir(link)); !within(b, abs) {
+					d.Problems = append(d.Problems, outsideProblem(link, b))
+					continue
+				}
+			}
 			if !seen[abs] {
 				seen[abs] = true
 				if IsSource(abs) {
@@ -87,7 +96,7 @@ func Discover(paths []string) (*Discovery, error) {
 			}
 			continue
 		}
-		w := walker{d: d, seen: seen}
+		w := walker{d: d, seen: seen, boundary: Boundary(abs)}
 		w.walk(abs, explicitRoot(abs, parentIgnores(abs)))
 	}
 	sort.Strings(d.Files)
@@ -103,8 +112,42 @@ func isExtraInput(name string) bool {
 }
 
 type walker struct {
-	d    *Discovery
-	seen map[string]bool
+	d        *Discovery
+	seen     map[string]bool
+	boundary string // symlinked files whose target lies outside are not read
+}
+
+// Boundary returns the folder no symlinked file may point out of: the
+// repository root (the first folder at or above dir holding .git), else
+// dir itself.
+func Boundary(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
+// within reports whether path is dir or lies under it.
+func within(dir, path string) bool {
+	r, err := filepath.Rel(dir, path)
+	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r)
+}
+
+// Within reports whether path is dir or lies under it (both absolute and
+// clean).
+func Within(dir, path string) bool { return within(dir, path) }
+
+func outsideProblem(link, boundary string) Problem {
+	where := "the linted folder"
+	if _, err := os.Lstat(filepath.Join(boundary, ".git")); err == nil {
+		where = "the repository"
+	}
+	return Problem{Path: link, Offset: -1, Skipped: true,
+		Message: "symlink to a file outside " + where + ": not read"}
 }
 
 // parentIgnores reads the .gitignore files of the folders above dir, up to
@@ -124,7 +167,8 @@ func parentIgnores(dir string) []gitignore.Pattern {
 	var ps []gitignore.Pattern
 	root := chain[len(chain)-1]
 	for k := len(chain) - 1; k >= 0; k-- {
-		ps = append(ps, readIgnore(chain[k], root)...)
+		more, _ := readIgnore(chain[k], root)
+		ps = append(ps, more...)
 	}
 	return ps
 }
@@ -137,10 +181,15 @@ func domain(dir, root string) []string {
 	return strings.Split(filepath.ToSlash(rel), "/")
 }
 
-func readIgnore(dir, root string) []gitignore.Pattern {
-	data, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+// readIgnore reads dir's .gitignore. The error is nil when there is none;
+// a .gitignore that is not a regular file or is too large is an error.
+func readIgnore(dir, root string) ([]gitignore.Pattern, error) {
+	data, err := safeio.ReadFile(filepath.Join(dir, ".gitignore"), safeio.MaxConfigSize)
 	if err != nil {
-		return nil
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
 	}
 	dom := domain(dir, root)
 	var ps []gitignore.Pattern
@@ -152,7 +201,7 @@ func readIgnore(dir, root string) []gitignore.Pattern {
 		}
 		ps = append(ps, gitignore.ParsePattern(line, dom))
 	}
-	return ps
+	return ps, nil
 }
 
 func (w *walker) walk(root string, inherited []gitignore.Pattern) {
@@ -172,7 +221,12 @@ func (w *walker) walk(root string, inherited []gitignore.Pattern) {
 }
 
 func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
-	patterns = append(patterns[:len(patterns):len(patterns)], readIgnore(dir, repo)...)
+	more, err := readIgnore(dir, repo)
+	if err != nil {
+		w.d.Problems = append(w.d.Problems, Problem{Path: filepath.Join(dir, ".gitignore"), Offset: -1,
+			Message: "cannot read .gitignore: " + errText(err) + "; its patterns are not applied"})
+	}
+	patterns = append(patterns[:len(patterns):len(patterns)], more...)
 	m := gitignore.NewMatcher(patterns)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -205,6 +259,10 @@ func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
 			continue
 		}
 		if !typ.IsRegular() && typ&fs.ModeSymlink == 0 {
+			if IsSource(name) || isExtraInput(name) {
+				w.d.Problems = append(w.d.Problems, Problem{Path: full, Offset: -1, Skipped: true,
+					Message: "not a regular file (" + safeio.Kind(typ) + "): skipped"})
+			}
 			continue
 		}
 		if m.Match(rel, false) {
@@ -217,6 +275,10 @@ func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
 			real := full
 			if r, err := filepath.EvalSymlinks(full); err == nil {
 				real = r
+			}
+			if real != full && !within(w.boundary, real) {
+				w.d.Problems = append(w.d.Problems, outsideProblem(full, w.boundary))
+				continue
 			}
 			if w.seen[real] {
 				continue

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -144,7 +145,15 @@ type extractor struct {
 	f         *Facts
 	funcIndex map[uint32]int
 	callAt    map[uint32]int // call node -> Calls index
+	// refMemo holds the roots read by each expression node met so far:
+	// every call's arguments are summarized, so without it the subtree
+	// of f(g(g(...))) would be walked once per level (quadratic).
+	refMemo map[int32][]string
 }
+
+// maxRefs caps the roots recorded for one expression: past it the list
+// is a sample, which keeps the work per node bounded on generated code.
+const maxRefs = 16
 
 type scope struct {
 	fn    int
@@ -294,33 +303,54 @@ func unescape(s string) string {
 	return s[1:]
 }
 
-// refs collects the root identifiers read by the expression at i.
+// refs collects the root identifiers read by the expression at i, after
+// those of out (in the order they are met, each once).
 func (x *extractor) refs(i int, out []string) []string {
+	r := x.refsOf(i)
+	if len(out) == 0 {
+		return slices.Clone(r)
+	}
+	return mergeRefs(out, r)
+}
+
+// refsOf returns the root identifiers read by the expression at i,
+// computed once per node (the result must not be modified).
+func (x *extractor) refsOf(i int) []string {
+	if i < 0 {
+		return nil
+	}
+	if r, ok := x.refMemo[int32(i)]; ok {
+		return r
+	}
 	t := x.t
+	var out []string
 	switch t.Kind(i) {
 	case kIdentifier, kShorthandProp:
-		name := x.text(i)
-		for _, o := range out {
-			if o == name {
-				return out
+		out = []string{x.text(i)}
+	case kMember:
+		out = x.refsOf(t.ChildByField(i, fObject))
+	case kPair:
+		out = x.refsOf(t.ChildByField(i, fValue))
+	case kArrow, kFuncExpr, kFuncDecl, kClassExpr, kTypeAnnotation, kTypeArguments:
+	default:
+		for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
+			if t.Named(c) {
+				if len(out) == 0 {
+					out = x.refsOf(c)
+				} else if len(out) < maxRefs {
+					out = mergeRefs(slices.Clip(out), x.refsOf(c))
+				}
 			}
 		}
-		return append(out, name)
-	case kMember:
-		return x.refs(t.ChildByField(i, fObject), out)
-	case kPair:
-		if v := t.ChildByField(i, fValue); v >= 0 {
-			return x.refs(v, out)
-		}
-		return out
-	case kArrow, kFuncExpr, kFuncDecl, kClassExpr, kTypeAnnotation, kTypeArguments:
-		return out
-	}
-	for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
-		if t.Named(c) {
-			out = x.refs(c, out)
+		if len(out) > maxRefs {
+			out = out[:maxRefs]
 		}
 	}
+	out = slices.Clip(out)
+	if x.refMemo == nil {
+		x.refMemo = map[int32][]string{}
+	}
+	x.refMemo[int32(i)] = out
 	return out
 }
 

@@ -53,3 +53,44 @@ func FuzzParseShell(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDockerfile feeds arbitrary bytes to the Dockerfile parser: no panic,
+// and every span inside the input.
+//
+//	go test -run '^$' -fuzz '^FuzzDockerfile$' -fuzztime 20s ./parser/
+func FuzzDockerfile(f *testing.F) {
+	f.Add([]byte("FROM node:20-alpine AS build\nRUN npm ci\nFROM node:20-alpine\nENTRYPOINT [\"/sbin/tini\", \"--\"]\nCMD [\"node\", \"dist/main.js\"]\n"))
+	f.Add([]byte("FROM node\nCMD npm run start:prod\n"))
+	f.Add([]byte("FROM x\nCMD [\"a\\\"b\", `c`]\nSHELL [\"/bin/bash\", \"-c\"]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		df, err := ParseDockerfile(src)
+		if err != nil || df == nil {
+			return
+		}
+		for _, st := range df.Stages {
+			if int(st.Start) > len(src) || int(st.End) > len(src) || st.Start > st.End {
+				t.Fatalf("stage span %v outside the input (%d bytes)", st.Span, len(src))
+			}
+		}
+	})
+}
+
+// FuzzEcosystem feeds arbitrary bytes to the PM2 ecosystem parser.
+//
+//	go test -run '^$' -fuzz '^FuzzEcosystem$' -fuzztime 20s ./parser/
+func FuzzEcosystem(f *testing.F) {
+	f.Add([]byte("module.exports = { apps: [{ name: 'api', script: 'dist/main.js', exec_mode: 'cluster', kill_timeout: 5000 }] };\n"))
+	f.Add([]byte("module.exports = { apps: [{ name: `x${y}`, instances: 'max', exec_mode: 'cluster_mode' }, ...more] }"))
+	f.Add([]byte("const apps = [{ name: 'a' }]; module.exports = { apps };"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		apps, err := ParseEcosystem(src)
+		if err != nil {
+			return
+		}
+		for _, a := range apps {
+			if int(a.Start) > len(src) || int(a.End) > len(src) || a.Start > a.End {
+				t.Fatalf("app span %v outside the input (%d bytes)", a.Span, len(src))
+			}
+		}
+	})
+}

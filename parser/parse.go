@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/nestlint/nestlint/internal/safeio"
+	"github.com/nestlint/nestlint/internal/trace"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -144,7 +145,9 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					}
 					cw = ts
 				}
+				trace.File(paths[i], true)
 				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, opts.Cache)
+				trace.File(paths[i], false)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -185,20 +188,30 @@ feed:
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook, cache Cache) (p parsed, _ []Node) {
-	info, err := os.Stat(path)
+	// Regular files only, never more than maxSize bytes: a FIFO would
+	// block forever and a link to /dev/zero would never end.
+	src, err := safeio.ReadFile(path, maxSize)
 	if err != nil {
-		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
-	}
-	if info.Size() > maxSize {
-		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
-			Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-file-size): skipped", info.Size(), maxSize)}}, buf
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
+		var tl *safeio.TooLargeError
+		switch {
+		case errors.As(err, &tl) && tl.Size > 0:
+			return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
+				Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-file-size): skipped", tl.Size, maxSize)}}, buf
+		case errors.As(err, &tl):
+			return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true,
+				Message: fmt.Sprintf("file is over the %d-byte limit (--max-file-size): skipped", maxSize)}}, buf
+		case errors.Is(err, safeio.ErrNotRegular):
+			return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: err.Error() + ": skipped"}}, buf
+		}
 		return parsed{problem: &Problem{Path: path, Offset: -1, Message: "cannot read file: " + errText(err), Skipped: true}}, buf
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}}, buf
+	}
+	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
+		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: fmt.Sprintf(
+			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped; generated code is best left out",
+			est>>20, MemoryPerByte, MemoryFloor>>20)}}, buf
 	}
 	if cache != nil && local == nil {
 		tsx := filepath.Ext(path) == ".tsx"

@@ -63,7 +63,7 @@ func BaselineKeys(ds []Diagnostic, source func(string) ([]byte, bool)) []Baselin
 	slices.SortStableFunc(order, func(i, j int) int { return compareKey(ds[i], ds[j]) })
 	lines := map[string]*Lines{}
 	out := make([]BaselineEntry, len(ds))
-	seen := map[BaselineEntry]int{} // entry with Occurrence 0 -> count so far
+	seen := map[BaselineEntry]int{} // key with Occurrence 0 -> count so far
 	for n, i := range order {
 		d := &ds[i]
 		if n > 0 {
@@ -78,9 +78,10 @@ func BaselineKeys(ds []Diagnostic, source func(string) ([]byte, bool)) []Baselin
 			l = NewLines(src)
 			lines[d.File] = l
 		}
-		e := BaselineEntry{RuleID: d.RuleID, File: d.File, LineHash: normalizedLineHash(src, l, d.Start)}
-		e.Occurrence = seen[e]
-		seen[e]++
+		key := BaselineEntry{RuleID: d.RuleID, File: d.File, LineHash: normalizedLineHash(src, l, d.Start)}
+		e := key
+		e.Occurrence = seen[key]
+		seen[key]++
 		out[i] = e
 	}
 	return out
@@ -101,6 +102,18 @@ func NewBaseline(ds []Diagnostic, source func(string) ([]byte, bool)) *Baseline 
 		entries = []BaselineEntry{}
 	}
 	return &Baseline{Version: BaselineVersion, Findings: entries}
+}
+
+// KeepOutside adds to b the entries of old whose file is not in scope: a
+// baseline written for part of a repository keeps the rest.
+func (b *Baseline) KeepOutside(old *Baseline, inScope func(string) bool) {
+	for _, e := range old.Findings {
+		if !inScope(e.File) {
+			b.Findings = append(b.Findings, e)
+		}
+	}
+	slices.SortFunc(b.Findings, compareEntries)
+	b.Findings = slices.Compact(b.Findings)
 }
 
 // Write writes b as indented JSON, entries sorted.
@@ -136,7 +149,10 @@ func ReadBaseline(r io.Reader) (*Baseline, error) {
 type BaselineFilter struct {
 	Baseline *Baseline
 	Source   func(string) ([]byte, bool)
-	Fixed    int
+	// InScope, when set, tells which files the run covers: entries of
+	// other files were not looked for, so they never count as fixed.
+	InScope func(file string) bool
+	Fixed   int
 }
 
 // Name implements Filter.
@@ -154,7 +170,9 @@ func (f *BaselineFilter) Apply(ds []Diagnostic) ([]Diagnostic, error) {
 	}
 	want := map[BaselineEntry]bool{}
 	for _, e := range f.Baseline.Findings {
-		want[e] = true
+		if f.InScope == nil || f.InScope(e.File) {
+			want[e] = true
+		}
 	}
 	matched := map[BaselineEntry]bool{}
 	for n, e := range BaselineKeys(live, f.Source) {

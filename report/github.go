@@ -64,7 +64,11 @@ var (
 )
 
 // escapeData escapes a workflow command's message.
-func escapeData(s string) string { return dataEscaper.Replace(s) }
+func escapeData(s string) string { return escapeGitHubControls(dataEscaper.Replace(s)) }
 
 // escapeProperty escapes a workflow command's property value.
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+func escapeProperty(s string) string { return escapeGitHubControls(propertyEscaper.Replace(s)) }
+
+// escapeGitHubControls escapes the control characters the workflow
+// command escapes leave (ESC would colour the log).
+func escapeGitHubControls(s string) string { return EscapeControls(s) }

@@ -727,14 +727,16 @@ func buildNotification(run *sarif.Run, n Notice, src *sources) *sarif.Notificati
 }
 
 // FileURI turns a repository-relative path into the relative URI reference
-// SARIF wants: backslashes become '/', "." and ".." are resolved, a leading
+// SARIF wants: "." and ".." are resolved, a leading
 // "./" or "/" is dropped, and every byte outside RFC 3986's unreserved set,
 // '/' and the sub-delimiters (plus '@') is percent-encoded: spaces, '#',
 // '%', '?', ':' (which would make the first segment look like a scheme)
 // and every byte of a non-ASCII character.
 func FileURI(file string) string {
-	p := strings.ReplaceAll(file, `\`, "/")
-	p = cleanPath(p)
+	// Names are '/'-separated on every OS (the CLI converts Windows
+	// separators): a backslash is part of a POSIX file name and is
+	// percent-encoded like any other reserved byte.
+	p := cleanPath(file)
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for i := 0; i < len(p); i++ {

@@ -416,7 +416,7 @@ func TestFileURI(t *testing.T) {
 		{"my app/café.ts", "my%20app/caf%C3%A9.ts"},
 		{"a#b%c?.ts", "a%23b%25c%3F.ts"},
 		{"./src/x.ts", "src/x.ts"},
-		{`src\win\x.ts`, "src/win/x.ts"},
+		{`src\back\slash.ts`, "src%5Cback%5Cslash.ts"}, // a POSIX name (issue 13 item 14)
 		{"../x.ts", "x.ts"},
 		{"src/../lib/x.ts", "lib/x.ts"},
 		{"/abs/x.ts", "abs/x.ts"},

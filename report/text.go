@@ -49,10 +49,10 @@ func (t Text) Format(w io.Writer, r *Run) error {
 			continue
 		}
 		line, col := src.pos(d.File, d.Start)
-		where := fmt.Sprintf("%s:%d:%d:", d.File, line, col)
+		where := fmt.Sprintf("%s:%d:%d:", EscapeControls(d.File), line, col)
 		sev := d.Severity.String()
-		msg := oneLine(d.Message) + viaSuffix(d.Path)
-		rule := "[" + d.RuleID + "]"
+		msg := safeLine(d.Message + viaSuffix(d.Path))
+		rule := "[" + EscapeControls(d.RuleID) + "]"
 		if t.Color {
 			where = ansiBold + where + ansiReset
 			sev = severityColor(d.Severity) + sev + ansiReset
@@ -114,15 +114,15 @@ func WriteNotices(w io.Writer, notices []Notice, source func(file string) ([]byt
 	for _, n := range notices {
 		where := "nestlint:"
 		if n.File != "" {
-			where = n.File + ":"
+			where = EscapeControls(n.File) + ":"
 			if n.Start >= 0 && src.file(n.File).ok {
 				line, col := src.pos(n.File, n.Start)
-				where = fmt.Sprintf("%s:%d:%d:", n.File, line, col)
+				where = fmt.Sprintf("%s:%d:%d:", EscapeControls(n.File), line, col)
 			}
 		}
-		fmt.Fprintf(bw, "%s %s: %s", where, noticeLevel(n.Level), oneLine(n.Message))
+		fmt.Fprintf(bw, "%s %s: %s", where, noticeLevel(n.Level), safeLine(n.Message))
 		if n.RuleID != "" {
-			fmt.Fprintf(bw, " [%s]", n.RuleID)
+			fmt.Fprintf(bw, " [%s]", EscapeControls(n.RuleID))
 		}
 		bw.WriteByte('\n')
 	}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
+
+	"github.com/nestlint/nestlint/internal/safeio"
 	"slices"
 
 	"github.com/nestlint/nestlint/parser"
@@ -23,7 +25,8 @@ type adoptOptions struct {
 	fix           bool   // --fix
 	dryRun        bool   // --dry-run (with --fix)
 
-	base *report.Baseline // read from baseline
+	base     *report.Baseline // read from baseline
+	basePlan *outputPlan      // how writeBaseline is written (output.go)
 }
 
 // register adds the adoption flags to fs.
@@ -50,12 +53,11 @@ func (a *adoptOptions) check() error {
 		return nil
 	}
 	if a.baseline != "" {
-		f, err := os.Open(a.baseline)
+		data, err := safeio.ReadFile(a.baseline, safeio.MaxBaselineSize)
 		if err != nil {
-			return fmt.Errorf("--baseline: %v", err)
+			return fmt.Errorf("--baseline: %s: %v", a.baseline, errText(err))
 		}
-		defer f.Close()
-		if a.base, err = report.ReadBaseline(f); err != nil {
+		if a.base, err = report.ReadBaseline(bytes.NewReader(data)); err != nil {
 			return fmt.Errorf("--baseline %s: %v", a.baseline, err)
 		}
 	}
@@ -117,7 +119,10 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 		}
 		// The suppressor ran on a copy; run it again on r below.
 		a.base = report.NewBaseline(ds, r.Source)
-		if err := writeAtomic(a.writeBaseline, 0o644, a.base.Write); err != nil {
+		if old := c.previousBaseline(a.writeBaseline); old != nil {
+			a.base.KeepOutside(old, c.inScope)
+		}
+		if err := a.basePlan.write(stdout, stderr, a.base.Write); err != nil {
 			return usageError(stderr, "%v", err), true
 		}
 		fmt.Fprintf(stderr, "nestlint: wrote %d findings to %s\n", len(a.base.Findings), a.writeBaseline)
@@ -126,7 +131,7 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 	if a.base != nil {
 		// The baseline comes after the suppressions because it records and
 		// matches unsuppressed findings only.
-		bf = &report.BaselineFilter{Baseline: a.base, Source: r.Source}
+		bf = &report.BaselineFilter{Baseline: a.base, Source: r.Source, InScope: c.inScope}
 		filters = append(filters, bf)
 	}
 	if a.changedSince != "" {

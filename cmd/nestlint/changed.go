@@ -28,7 +28,7 @@ func (c *collector) changedFiles(rev string) (map[string]bool, error) {
 	if real, err := filepath.EvalSymlinks(top); err == nil {
 		top = real
 	}
-	diff, err := git(top, "diff", "--name-only", "-z", rev, "--")
+	diff, err := git(top, "diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", rev, "--")
 	if err != nil {
 		if shallow, _ := git(top, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(shallow) == "true" {
 			return nil, fmt.Errorf("%v; this is a shallow clone, so %s may not have been fetched: "+
@@ -55,9 +55,17 @@ func (c *collector) changedFiles(rev string) (map[string]bool, error) {
 }
 
 // git runs git in dir and returns its stdout; the error holds git's
-// message.
+// message. The repository is untrusted input: git runs with the options
+// of safeGitArgs and safeGitEnv, so that nothing its configuration names
+// (an fsmonitor hook, filter drivers, external diff, textconv, pager)
+// is executed.
 func git(dir string, args ...string) (string, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	pre := append([]string{"-C", dir}, safeGitArgs...)
+	if len(args) > 0 && (args[0] == "diff" || args[0] == "ls-files") {
+		pre = append(pre, neutralFilters(dir)...)
+	}
+	cmd := exec.Command("git", append(pre, args...)...)
+	cmd.Env = safeGitEnv()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {

@@ -20,8 +20,9 @@
 //
 //	--format text|json|sarif|github   output format (default text)
 //	-o, --output FILE                 write the output to FILE (atomically: a temporary
-//	                                  file in the same folder, then a rename); the
-//	                                  folder must exist
+//	                                  file in the same folder, then a rename, keeping
+//	                                  the mode); the folder must exist; devices and
+//	                                  FIFOs are written through (docs/security.md)
 //	-j N                              parse with N workers (default: number of CPUs)
 //	--fail-level error|warning|note|none
 //	                                  lowest severity that makes the exit code 1
@@ -54,7 +55,11 @@
 //	2  usage, configuration or input error: an unknown flag, format or fail
 //	   level, a path that does not exist, an output folder that does not exist
 //	3  internal error: a rule panicked or failed (a tool error); the output is
-//	   still written, and SARIF marks the run as not successful
+//	   still written, and SARIF marks the run as not successful. Also when
+//	   the analysis process dies (out of memory, a Go fatal error): the
+//	   analysis runs in a child process, see docs/security.md
+//	130 interrupted (Ctrl-C): nothing is written; a second Ctrl-C exits at
+//	   once
 //
 // "nestlint rules" lists every rule (id, default severity, title), sorted by
 // id. "nestlint explain <rule-id>" prints a rule's help; an unknown id exits

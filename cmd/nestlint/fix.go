@@ -45,7 +45,7 @@ func planFixes(ds []report.Diagnostic, source func(string) ([]byte, bool)) plann
 				line, _, col = report.NewLines(src).Position(d.Start)
 			}
 			p.skipped = append(p.skipped, fmt.Sprintf("%s:%d:%d: skipped the fix of %s (%s): it overlaps an earlier fix; run --fix again",
-				d.File, line, col, d.RuleID, fix.Message))
+				report.EscapeControls(d.File), line, col, d.RuleID, report.EscapeControls(fix.Message)))
 			continue
 		}
 		for _, e := range fix.Edits {
@@ -77,7 +77,7 @@ func applyEdits(src []byte, edits []report.Edit) ([]byte, error) {
 // diagnostics. done is false when files were rewritten and the caller must
 // lint again to report what remains.
 func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (code int, done bool) {
-	p := planFixes(r.Diagnostics, r.Source)
+	p := planFixes(c.fixable(r, stderr), r.Source)
 	for _, s := range p.skipped {
 		fmt.Fprintln(stderr, "nestlint: "+s)
 	}
@@ -95,10 +95,10 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 		src, ok := r.Source(name)
 		abs := c.paths[name]
 		if !ok || abs == "" {
-			fmt.Fprintf(stderr, "nestlint: %s: cannot read the file to fix\n", name)
+			fmt.Fprintf(stderr, "nestlint: %s: cannot read the file to fix\n", report.EscapeControls(name))
 			continue
 		}
-		out, err := applyEdits(src, p.edits[name])
+		out, err := applyEdits(src, matchLineEndings(src, p.edits[name]))
 		if err != nil {
 			fmt.Fprintf(stderr, "nestlint: internal error: fix of %s: %v\n", name, err)
 			return exitInternal, true
@@ -123,13 +123,13 @@ func (c *collector) fix(o *options, r *report.Run, stdout, stderr io.Writer) (co
 }
 
 // rewriteFile replaces path's content atomically (a temporary file in the
-// same folder and a rename), keeping its permission bits.
+// same folder and a rename), keeping its permission bits and owner.
 func rewriteFile(path string, data []byte) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(path, info.Mode().Perm(), func(w io.Writer) error {
+	if err := writeAtomicAs(path, info.Mode().Perm(), info, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {
@@ -234,6 +234,7 @@ func unifiedDiff(name string, old, new []byte) string {
 		return ""
 	}
 	var b strings.Builder
+	name = report.EscapeControls(name)
 	fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", name, name)
 	for k := 0; k < len(changed); {
 		first := changed[k]

@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules/checker"
@@ -36,7 +34,15 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		}
 	}()
 	began := time.Now()
-	disc, err := parser.Discover(o.paths)
+	var disc *parser.Discovery
+	err = interruptible(ctx, func() (err error) {
+		disc, err = parser.Discover(o.paths)
+		return err
+	})
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "nestlint: interrupted")
+		return exitInterrupted
+	}
 	if err != nil {
 		// Discover names the path: "<path>: no such file or directory".
 		return usageError(stderr, "%v", err)
@@ -52,6 +58,9 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		return usageError(stderr, "--repo-root: %v", err)
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
+	if code, ok := planOutputs(o, root, stderr); !ok {
+		return code
+	}
 
 	if code, ok := loadConfig(o, all, stderr); !ok {
 		return code
@@ -64,15 +73,18 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	for _, p := range disc.Problems {
 		c.problem(p)
 	}
-	if err := c.lint(ctx, o, disc); err != nil {
+	if err := c.lintInterruptible(ctx, o, disc); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "nestlint: interrupted")
-		} else {
-			fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
+			return exitInterrupted
 		}
+		fmt.Fprintf(stderr, "nestlint: internal error: %v\n", err)
 		return exitInternal
 	}
 	o.prog.clear()
+	if code, ok := c.checkInputs(o, disc, stderr); !ok {
+		return code
+	}
 	if c.linted == 0 && !o.allowEmpty {
 		// Nothing to lint is an input error, as eslint says of a pattern
 		// that matches no file: an empty SARIF uploaded by CI would close
@@ -90,7 +102,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	}
 
 	began = time.Now()
-	capped, err := writeOutput(o, r, stdout)
+	capped, err := writeOutput(o, r, stdout, stderr)
 	c.times.add("report", time.Since(began))
 	if o.timing {
 		defer c.times.write(stderr, c.cacheMisses, c.cacheHits)
@@ -178,7 +190,7 @@ type program struct {
 // programs groups the discovered files by program (see projects) and adds
 // the rest of each program: files the request did not name, which
 // cross-file rules still need. Files of nested programs stay out.
-func programs(req request, disc *parser.Discovery) []program {
+func programs(req request, disc *parser.Discovery, discover func(root string) (*parser.Discovery, error)) []program {
 	var dirs []string
 	for _, p := range req {
 		if isDir(p) {
@@ -214,7 +226,9 @@ func programs(req request, disc *parser.Discovery) []program {
 			out = append(out, *p)
 			continue
 		}
-		if whole, err := parser.Discover([]string{root}); err == nil {
+		// The rest of the program: files the request did not name, which
+		// cross-file rules still need. Files of nested programs stay out.
+		if whole, err := discover(root); err == nil {
 			for _, f := range whole.Files {
 				if pj.rootOf(f) == root {
 					p.files = append(p.files, f)
@@ -236,7 +250,7 @@ func programs(req request, disc *parser.Discovery) []program {
 // lint runs the checker once per program, over every file of the
 // program: requested files only narrow what is reported (checklist P4).
 func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
-	for _, p := range programs(c.req, disc) {
+	for _, p := range programs(c.req, disc, c.discoverProject) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -295,6 +309,7 @@ func (c *collector) add(res *checker.Result) {
 			c.problem(p)
 		}
 	}
+	c.addNotices(res.Notices)
 	for _, te := range res.Errors {
 		if c.seenErr[te] {
 			continue
@@ -365,7 +380,7 @@ func (c *collector) finish(version, category string) *report.Run {
 		if !ok {
 			return nil, false
 		}
-		src, err := os.ReadFile(abs)
+		src, err := safeio.ReadFile(abs, safeio.MaxConfigSize)
 		if err != nil {
 			src = nil
 		}
@@ -421,7 +436,7 @@ func formatter(o *options, stdout io.Writer) report.Formatter {
 
 // writeOutput formats r to stdout, or atomically to o.output. It returns
 // the notices of limits the SARIF writer applied, for stderr.
-func writeOutput(o *options, r *report.Run, stdout io.Writer) (capped []report.Notice, err error) {
+func writeOutput(o *options, r *report.Run, stdout, stderr io.Writer) (capped []report.Notice, err error) {
 	f := formatter(o, stdout)
 	format := func(w io.Writer) error {
 		var err error
@@ -438,60 +453,7 @@ func writeOutput(o *options, r *report.Run, stdout io.Writer) (capped []report.N
 	if o.output == "" {
 		return capped, format(stdout)
 	}
-	return capped, writeAtomic(o.output, 0o644, format)
-}
-
-// checkOutput fails early, before any work, when the output file cannot be
-// created: its folder must exist, and it must not be a folder itself.
-func checkOutput(path string) error {
-	dir := filepath.Dir(path)
-	info, err := os.Stat(dir)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%s: no such file or directory", dir)
-		}
-		return err
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("%s: not a directory", dir)
-	}
-	if isDir(path) {
-		return fmt.Errorf("%s: is a directory", path)
-	}
-	return nil
-}
-
-// writeAtomic writes path through a temporary file in the same folder and
-// a rename, so that readers (an upload step, an editor) never see half a
-// report, and a failed run leaves the previous file in place.
-func writeAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return capped, o.outPlan.write(stdout, stderr, format)
 }
 
 // emptyReason says why a run linted nothing.

@@ -31,12 +31,30 @@ const (
 	exitFindings = 1
 	exitUsage    = 2
 	exitInternal = 3
+	// exitInterrupted is 128+SIGINT, as shells report a process killed
+	// by Ctrl-C.
+	exitInterrupted = 130
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	if !inWorker() {
+		if code, ok := runSupervised(os.Args[1:]); ok {
+			os.Exit(code)
+		}
+	}
+	if inWorker() {
+		startTrace()
+		limitMemory()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, interruptSignals...)
+	go handleSignals(sigs, cancel, os.Stderr, os.Exit)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	signal.Stop(sigs)
+	if inWorker() {
+		code = workerExit(code)
+	}
 	os.Exit(code)
 }
 
@@ -77,6 +95,7 @@ type options struct {
 	cpuProfile    string       // --cpuprofile FILE
 	memProfile    string       // --memprofile FILE
 	adopt         adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
+	outPlan       *outputPlan  // how -o is written (output.go)
 }
 
 // formats are the accepted --format values.
@@ -150,7 +169,8 @@ Flags:
   --fix                               apply the suggested fixes, then report what remains
   --dry-run                           with --fix: print a unified diff instead of writing
 
-Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 usage or input error, 3 internal error.
+Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 usage or input error, 3 internal error,
+130 interrupted.
 `
 
 // parseFlags parses a lint command line. Flags may follow paths; "--" ends

@@ -34,8 +34,8 @@ func TestOutputFileIsWrittenAtomically(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", info.Mode().Perm())
+	if info.Mode().Perm() != 0o600 { // the replaced file's mode is kept (issue 13 item 12)
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
 	assertOnly(t, outDir, "nestlint.sarif")
 }

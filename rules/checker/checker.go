@@ -8,7 +8,6 @@ import (
 	"context"
 	"fmt"
 	"go/types"
-	"os"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -52,6 +52,7 @@ type Result struct {
 	Results map[*analysis.Analyzer]any
 	// Timings are the phases in the order they ran (for --timing).
 	Timings []Timing
+	Notices []lint.Notice // input problems rules met (a malformed tsconfig.json, a budget hit)
 }
 
 // Run parses files and runs rules over them.
@@ -92,6 +93,7 @@ type Timing struct {
 // already parsed project.
 func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, settings *lint.Settings, analyzers ...*analysis.Analyzer) (*Result, error) {
 	env := lint.NewEnv(settings)
+	env.Ctx = ctx
 	byAnalyzer := map[*analysis.Analyzer]*lint.Rule{}
 	var roots []*analysis.Analyzer
 	for _, r := range rules {
@@ -133,7 +135,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 			TypesInfo:         &types.Info{},
 			TypesSizes:        types.SizesFor("gc", "amd64"),
 			ResultOf:          map[*analysis.Analyzer]any{},
-			ReadFile:          os.ReadFile,
+			ReadFile:          readRegular,
 			Module:            &analysis.Module{Path: "project"},
 			OtherFiles:        pr.Extra,
 			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
@@ -188,6 +190,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 		}
 		res.Findings = kept
 	}
+	res.Notices = env.Notices()
 	sort.SliceStable(res.Errors, func(i, j int) bool {
 		a, b := res.Errors[i], res.Errors[j]
 		if a.File != b.File {
@@ -258,3 +261,7 @@ func topo(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	return order
 }
+
+// readRegular is the ReadFile of every pass: regular files only, capped, so
+// that a rule never blocks on a FIFO or reads /dev/zero.
+func readRegular(path string) ([]byte, error) { return safeio.ReadFile(path, safeio.MaxConfigSize) }

@@ -2,8 +2,10 @@ package containersignals
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -56,8 +59,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, p := range inputs {
 		lint.Guard(pass, p, func() {
-			src, err := os.ReadFile(p)
+			src, err := safeio.ReadFile(p, safeio.MaxConfigSize)
 			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					lint.EnvOf(pass).AddNotice(lint.Notice{Level: lint.Warning, File: p, Message: "cannot read: " + errText(err) + "; not checked"})
+				}
 				return
 			}
 			base := strings.ToLower(filepath.Base(p))
@@ -199,9 +205,9 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 	var why string
 	switch {
 	case shell && pm != "":
-		why = fmt.Sprintf("%s in shell form runs `/bin/sh -c %s`: sh is PID 1 and %s sits between it and node, and neither forwards SIGTERM", main.Instruction, strings.Join(main.Argv, " "), pm)
+		why = fmt.Sprintf("%s in shell form runs %s: sh is PID 1 and %s sits between it and node, and neither forwards SIGTERM", main.Instruction, lint.Quote("/bin/sh -c "+strings.Join(main.Argv, " ")), pm)
 	case shell:
-		why = fmt.Sprintf("%s in shell form runs `/bin/sh -c %s`: sh is PID 1 and does not forward SIGTERM to node", main.Instruction, strings.Join(main.Argv, " "))
+		why = fmt.Sprintf("%s in shell form runs %s: sh is PID 1 and does not forward SIGTERM to node", main.Instruction, lint.Quote("/bin/sh -c "+strings.Join(main.Argv, " ")))
 	default:
 		why = fmt.Sprintf("%s runs node through %s, which does not reliably forward SIGTERM to node or wait for it", main.Instruction, pm)
 	}
@@ -225,6 +231,7 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 		if name == "" {
 			name = a.Props["script"]
 		}
+		name = lint.Quote(name) // user text: no Markdown or HTML
 		span := a.Span
 		var msg string
 		if kt, ok := a.Props["kill_timeout"]; ok {
@@ -395,4 +402,13 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 		return last, fmt.Sprintf("runs the image's CMD with `%s` without exec: the shell does not forward SIGTERM", line)
 	}
 	return -1, ""
+}
+
+// errText is err without the path an *fs.PathError repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

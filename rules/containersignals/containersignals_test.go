@@ -31,8 +31,8 @@ func Test(t *testing.T) {
 			{"Dockerfile.shell", 4, `^warning: CMD in shell form runs ` + "`" + `/bin/sh -c node dist/main.js` + "`" + `: sh is PID 1 and does not forward SIGTERM to node`, ""},
 		}},
 		{"pm2", []want{
-			{"ecosystem.config.cjs", 3, `^warning: PM2 app api-fast runs in cluster mode with kill_timeout 1600 ms`, ""},
-			{"ecosystem.config.js", 3, `^warning: PM2 app api runs in cluster mode without kill_timeout`, ""},
+			{"ecosystem.config.cjs", 3, "^warning: PM2 app `api-fast` runs in cluster mode with kill_timeout 1600 ms", ""},
+			{"ecosystem.config.js", 3, "^warning: PM2 app `api` runs in cluster mode without kill_timeout", ""},
 		}},
 		{"inherit", nil},
 		{"script", []want{

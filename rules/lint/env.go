@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/nestlint/nestlint/internal/trace"
 )
 
 // RuleConfig is the configuration of one rule.
@@ -69,9 +72,14 @@ type ToolError struct {
 // tool errors. The checker provides it as the result of EnvAnalyzer.
 type Env struct {
 	Settings *Settings
-	mu       sync.Mutex
-	errs     []ToolError
-	scope    *ScopeResult
+	// Ctx is the run's context, nil when there is none: Guard skips its
+	// work once it is cancelled, so that an interrupted run stops inside
+	// long per-file loops too.
+	Ctx     context.Context
+	mu      sync.Mutex
+	errs    []ToolError
+	notices []Notice
+	scope   *ScopeResult
 }
 
 // SetScope records the scope link decided; the checker filters findings
@@ -87,6 +95,30 @@ func (e *Env) Scope() *ScopeResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.scope
+}
+
+// Notice is a problem with the input that is not a finding and not a tool
+// error: a malformed tsconfig.json, a work budget that was hit. It goes to
+// stderr and to the JSON and SARIF outputs; it does not change the exit
+// code.
+type Notice struct {
+	Level   Severity // Warning or Note
+	File    string   // absolute path, when known
+	Message string
+}
+
+// AddNotice records a notice.
+func (e *Env) AddNotice(n Notice) {
+	e.mu.Lock()
+	e.notices = append(e.notices, n)
+	e.mu.Unlock()
+}
+
+// Notices returns the notices recorded so far.
+func (e *Env) Notices() []Notice {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]Notice(nil), e.notices...)
 }
 
 // NewEnv returns an Env with the given settings (nil means defaults).
@@ -150,6 +182,11 @@ func (s *Settings) Options(id string, v any) error {
 // naming the analyzer and the file, so that the rule goes on with the next
 // file and the other rules are untouched.
 func Guard(pass *analysis.Pass, file string, fn func()) {
+	if ctx := EnvOf(pass).Ctx; ctx != nil && ctx.Err() != nil {
+		return // interrupted: the run's result is thrown away
+	}
+	trace.File(file, true)
+	defer trace.File(file, false)
 	defer func() {
 		if r := recover(); r != nil {
 			EnvOf(pass).AddError(ToolError{Analyzer: pass.Analyzer.Name, File: file,

@@ -3,6 +3,7 @@ package redos
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -52,24 +53,54 @@ type vuln struct {
 	sites []site
 }
 
+// Work budgets of the analysis, in regex analysis steps (regex.MaxWork,
+// a few hundred milliseconds, is the most one regex gets): a file and the
+// whole run get a total, so that hundreds of medium regexes cannot make
+// the run take minutes. A regex analysed with less than it needed is
+// counted in a notice naming its file.
+var (
+	fileBudget = 2 * regex.MaxWork
+	runBudget  = 10 * regex.MaxWork
+)
+
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	var vulns []*vuln
 	byVar := map[nest.Decl][]*vuln{}     // constants, module-level or local
 	byFieldName := map[string][]*vuln{}  // "file:class:field" for this.<field> regexes
 	analyzed := map[string]patternInfo{} // by flags + "/" + pattern
+	runLeft := runBudget
+	env := lint.EnvOf(pass)
 	for fi, file := range m.Files {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
 			if m.IsOffline(fi) {
 				return
 			}
+			fileLeft := fileBudget
+			short := 0 // regexes analysed with too little work
+			defer func() {
+				if short > 0 {
+					env.AddNotice(lint.Notice{Level: lint.Note, File: file.Path, Message: budgetNotice(short, fileLeft, runLeft)})
+				}
+			}()
 			for ri := range f.Regexes {
 				r := &f.Regexes[ri]
 				a, ok := analyzed[r.Flags+"/"+r.Pattern]
 				if !ok {
-					a = analyze(r.Pattern, r.Flags)
-					analyzed[r.Flags+"/"+r.Pattern] = a
+					if min(fileLeft, runLeft) <= 0 {
+						short++ // not even the automaton is built
+						continue
+					}
+					var work regex.Work
+					a, work = analyze(r.Pattern, r.Flags, min(fileLeft, runLeft))
+					fileLeft -= work.Spent
+					runLeft -= work.Spent
+					if work.Exhausted {
+						short++ // and not cached: another file may have the budget to finish it
+					} else {
+						analyzed[r.Flags+"/"+r.Pattern] = a
+					}
 				}
 				if a.root == nil {
 					continue // not a valid pattern
@@ -182,13 +213,14 @@ type patternInfo struct {
 	proof regex.Proof
 }
 
-func analyze(pattern, flags string) patternInfo {
+func analyze(pattern, flags string, steps int) (patternInfo, regex.Work) {
 	root, err := regex.Parse(pattern, flags)
 	if err != nil {
-		return patternInfo{}
+		return patternInfo{}, regex.Work{}
 	}
 	out := patternInfo{root: root}
-	if res, bad := regex.AnalyzeTree(root, pattern); bad {
+	res, bad, work := regex.AnalyzeTreeWithin(root, pattern, steps)
+	if bad {
 		// Only a measured attack counts: the automaton over-approximates
 		// (lookarounds, alternative priority), a matcher does not.
 		proof, measured := res.Measured()
@@ -199,7 +231,7 @@ func analyze(pattern, flags string) patternInfo {
 			out.exp, out.f, out.proof = true, res, proof
 		}
 	}
-	return out
+	return out, work
 }
 
 // mayLoop is a cheap filter: a pattern without an unbounded quantifier
@@ -283,9 +315,9 @@ func reportPolynomial(pass *analysis.Pass, m *nest.Model, v *vuln, cache map[str
 	}
 	pf := res.f
 	file := m.Files[v.fi]
-	shown := "/" + v.re.Pattern + "/" + v.re.Flags
+	shown := lint.Quote("/" + v.re.Pattern + "/" + v.re.Flags)
 	if v.re.FromCtor {
-		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
+		shown = lint.Quote("new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")")
 	}
 	var opts []lint.Option
 	where := "class-validator applies it"
@@ -326,13 +358,15 @@ func classAt(f *parser.Facts, s parser.Span) int {
 func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 	file := m.Files[v.fi]
 	pos, end := file.Pos(v.re.Start), file.Pos(v.re.End)
-	shown := "/" + v.re.Pattern + "/" + v.re.Flags
+	// The pattern is user code: lint.Quote keeps GitHub from rendering
+	// Markdown or HTML from it.
+	shown := lint.Quote("/" + v.re.Pattern + "/" + v.re.Flags)
 	if v.re.FromCtor {
-		shown = "new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")"
+		shown = lint.Quote("new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")")
 	}
-	why := fmt.Sprintf("regex %s backtracks exponentially: the repeated group %s matches the same text in more than one way", shown, v.f.Fragment)
+	why := fmt.Sprintf("regex %s backtracks exponentially: the repeated group %s matches the same text in more than one way", shown, lint.Quote(v.f.Fragment))
 	if v.f.Kind == regex.KindOverlappingAlternation {
-		why = fmt.Sprintf("regex %s backtracks exponentially: the alternatives of the repeated group %s overlap", shown, v.f.Fragment)
+		why = fmt.Sprintf("regex %s backtracks exponentially: the alternatives of the repeated group %s overlap", shown, lint.Quote(v.f.Fragment))
 	}
 	attack := fmt.Sprintf("; the input %s makes a JavaScript backtracking matcher take exponential time (measured: %s)", v.f.AttackExpr(), v.proof)
 	fix := "; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
@@ -387,4 +421,21 @@ func rank(c nest.Context) int {
 		return 1
 	}
 	return 0
+}
+
+// budgetNotice says how many regexes of a file were not fully analysed,
+// and which budget ran out.
+func budgetNotice(n, fileLeft, runLeft int) string {
+	which := "the work budget of one regex"
+	switch {
+	case runLeft <= 0:
+		which = "the work budget of the run"
+	case fileLeft <= 0:
+		which = "the work budget of the file"
+	}
+	what := "1 regex was"
+	if n > 1 {
+		what = strconv.Itoa(n) + " regexes were"
+	}
+	return "event-loop/redos: " + what + " not fully analysed (" + which + " ran out): a catastrophic backtracking pattern may be missed"
 }

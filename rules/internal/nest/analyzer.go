@@ -22,7 +22,8 @@ func run(pass *analysis.Pass) (any, error) {
 	pr := parser.Of(pass)
 	env := lint.EnvOf(pass)
 	s := env.Settings
-	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs, ServerScope: s.Scope == lint.ScopeServer})
+	notify := func(file, msg string) { env.AddNotice(lint.Notice{Level: lint.Warning, File: file, Message: msg}) }
+	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs, ServerScope: s.Scope == lint.ScopeServer, Notify: notify})
 	env.SetScope(m.ScopeResult())
 	return m, nil
 }

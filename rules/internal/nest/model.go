@@ -202,6 +202,9 @@ type Options struct {
 	Root        string   // project root, for offline globs
 	EntryPoints []string // extra entry decorators
 	Offline     []string // extra offline globs
+	// Notify, when set, receives the problems with the tsconfig files
+	// (tsconfig.Loader.Notify).
+	Notify func(file, msg string)
 }
 
 // DefaultEntryDecorators are the method decorators that make a request entry point.
@@ -322,6 +325,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.pkgDirs = map[string]string{}
 	m.Loader = tsconfig.NewLoader("")
 	m.Loader.SetDisplayRoot(root)
+	m.Loader.Notify = opts.Notify
 	m.resolver = tsconfig.NewResolver(m.Loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
 	if root != "" {
 		m.Workspace = workspace.Load(root)

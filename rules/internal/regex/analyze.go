@@ -18,6 +18,8 @@ const (
 	// few hundred milliseconds at worst.
 	maxWork      = 40_000_000
 	fallbackWork = 2_000_000 // granted to describe a finding of the fallback
+	stateWork    = 64        // steps a new state of the pair automaton counts for
+	edgeWork     = 4         // steps a transition of the pair automaton counts for
 
 	// X{n,m} is unrolled into copies of X when m <= boundedCopyLimit, or
 	// when n == m <= exactCopyLimit; a larger upper bound counts as
@@ -88,6 +90,34 @@ func Analyze(pattern, flags string) (Finding, bool, error) {
 
 // AnalyzeTree is Analyze on a tree returned by Parse for pattern.
 func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
+	f, ok, _ := analyzeTree(root, pattern, &budget{limit: maxWork})
+	return f, ok
+}
+
+// MaxWork is the most work one analysis does (see AnalyzeWithin).
+const MaxWork = maxWork
+
+// Work is the outcome of AnalyzeWithin: the steps spent, and whether the
+// analysis ran out of them (its answer may then miss a finding).
+type Work struct {
+	Spent     int
+	Exhausted bool
+}
+
+// AnalyzeWithin is Analyze with at most steps of work (and never more
+// than MaxWork), so that a caller can give a file and a run a total
+// budget. It reports the work spent and whether it ran out.
+func AnalyzeWithin(pattern, flags string, steps int) (Finding, bool, Work, error) {
+	root, err := Parse(pattern, flags)
+	if err != nil {
+		return Finding{}, false, Work{}, err
+	}
+	b := &budget{limit: min(max(steps, 0), maxWork)}
+	f, ok, _ := analyzeTree(root, pattern, b)
+	return f, ok, Work{Spent: b.spent, Exhausted: b.hit}, nil
+}
+
+func analyzeTree(root *Node, pattern string, work *budget) (Finding, bool, *budget) {
 	parents := map[*Node]*Node{}
 	depth := map[*Node]int{}
 	var index func(n *Node, d int)
@@ -103,7 +133,6 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 
 	queue := []*Node{root}
 	seen := map[*Node]bool{root: true}
-	work := new(budget)
 	// The first proven finding wins; otherwise the best of the root and the
 	// lookaround bodies.
 	var best Finding
@@ -113,10 +142,12 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 		queue = queue[1:]
 		a := newAutomaton(work)
 		a.root(n)
-		if !a.over {
+		if a.over {
+			work.hit = true // too large to analyze
+		} else {
 			if f, ok := a.detect(t); ok {
 				if f.proven() {
-					return f, true
+					return f, true, work
 				}
 				if !found || better(f, best) {
 					best, found = f, true
@@ -131,7 +162,7 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 			}
 		}
 	}
-	return best, found
+	return best, found, work
 }
 
 type tree struct {
@@ -267,19 +298,34 @@ type automaton struct {
 	over       bool
 }
 
-// budget counts the work of an Analyze call.
-type budget struct{ used int }
+// budget counts the work of an Analyze call against its limit (maxWork,
+// or less when the caller's file or run budget is low).
+type budget struct {
+	used  int
+	limit int
+	spent int  // total steps, grants included
+	hit   bool // the limit was reached (or the automaton was too large)
+}
 
 // spend records n steps of work and reports whether the budget holds.
 func (b *budget) spend(n int) bool {
 	b.used += n
-	return b.used <= maxWork
+	b.spent += n
+	if b.used > b.limit {
+		b.hit = true
+	}
+	return b.used <= b.limit
 }
 
-func (b *budget) exhausted() bool { return b.used > maxWork }
+func (b *budget) exhausted() bool {
+	if b.used > b.limit {
+		b.hit = true
+	}
+	return b.used > b.limit
+}
 
 // grant makes at least n more steps available.
-func (b *budget) grant(n int) { b.used = min(b.used, maxWork-n) }
+func (b *budget) grant(n int) { b.used = min(b.used, b.limit-n) }
 
 func newAutomaton(work *budget) *automaton {
 	return &automaton{work: work, edgeIdx: map[edgeKey]int32{}, loops: map[*Node]bool{}, final: map[int32][]uint8{}}
@@ -734,7 +780,12 @@ func (a *automaton) detect(t *tree) (Finding, bool) {
 						return a.parallelWitness(t, comp)
 					}
 					queue = append(queue, ns)
+					// A new pair state costs a map insertion and the
+					// exploration of its edges later: far more than one
+					// comparison.
+					a.work.spend(stateWork)
 				}
+				a.work.spend(edgeWork)
 				pr.adj[s] = append(pr.adj[s], pedge{ns, i1, i2, div})
 				if nedges++; nedges > maxProductEdges {
 					return a.parallelWitness(t, comp)
@@ -1065,4 +1116,11 @@ func (a *automaton) edgePath(q, p int32, comp []int32) []int32 {
 		}
 	}
 	return nil
+}
+
+// AnalyzeTreeWithin is AnalyzeWithin on a tree returned by Parse.
+func AnalyzeTreeWithin(root *Node, pattern string, steps int) (Finding, bool, Work) {
+	b := &budget{limit: min(max(steps, 0), maxWork)}
+	f, ok, _ := analyzeTree(root, pattern, b)
+	return f, ok, Work{Spent: b.spent, Exhausted: b.hit}
 }

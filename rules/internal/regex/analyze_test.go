@@ -163,7 +163,7 @@ func TestSafePatternsStayFast(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := newAutomaton(new(budget))
+			a := newAutomaton(&budget{limit: maxWork})
 			a.root(root)
 			var chars []rune
 			for i, s := range a.alphabet() {

@@ -59,7 +59,7 @@ func Polynomial(root *Node) (PolyFinding, bool) {
 	if root == nil {
 		return PolyFinding{}, false
 	}
-	work := new(budget)
+	work := &budget{limit: maxWork}
 	a := newAutomaton(work)
 	a.root(root)
 	if a.over || len(a.pos) == 0 {

@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
+	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/tailscale/hujson"
 )
 
@@ -94,9 +94,20 @@ func lineCol(b []byte, off int) (int, int) {
 // into a map of raw members. An empty file decodes to an empty map, as
 // TypeScript treats it. Syntax errors become *ParseError values.
 func readJSONC(path string) (map[string]json.RawMessage, error) {
-	src, err := os.ReadFile(path)
+	src, err := safeio.ReadFile(path, safeio.MaxConfigSize)
 	if err != nil {
 		return nil, err
+	}
+	return parseJSONC(path, src)
+}
+
+// parseJSONC is readJSONC on the content src of the file at path.
+func parseJSONC(path string, src []byte) (map[string]json.RawMessage, error) {
+	// hujson and encoding/json recurse: refuse deep nesting before they
+	// overflow the stack (a fatal error no recover catches).
+	var de *safeio.DepthError
+	if err := safeio.CheckJSONDepth(src, safeio.MaxJSONDepth); errors.As(err, &de) {
+		return nil, &ParseError{Path: path, Line: de.Line, Column: de.Column, Msg: err.Error()}
 	}
 	// TypeScript accepts a UTF-8 byte order mark; hujson does not.
 	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {

@@ -17,6 +17,7 @@ package tsconfig
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,6 +149,59 @@ type Loader struct {
 	nest    map[string]*nestResult    // nest-cli.json path -> parsed
 	hints   func(abs string) []string // build-target configs per file (SetHints)
 	owners  map[string]*configResult  // source file -> owning config
+
+	// Notify, when set, is called once per distinct problem with the
+	// settings files: a malformed or unreadable tsconfig, an extends chain
+	// over MaxExtendsDepth, an extends out of the repository. Set it before
+	// the first lookup.
+	Notify   func(file, msg string)
+	notified map[string]bool
+}
+
+// MaxExtendsDepth caps the length of an extends chain: a longer one is an
+// error (TypeScript users never need more than a handful).
+const MaxExtendsDepth = 64
+
+// notify calls Notify once per (file, msg).
+func (l *Loader) notify(file, msg string) {
+	if l.Notify == nil {
+		return
+	}
+	l.mu.Lock()
+	if l.notified == nil {
+		l.notified = map[string]bool{}
+	}
+	key := file + "\x00" + msg
+	seen := l.notified[key]
+	l.notified[key] = true
+	l.mu.Unlock()
+	if !seen {
+		l.Notify(file, msg)
+	}
+}
+
+// notifyErr reports a failure to load the tsconfig at path.
+func (l *Loader) notifyErr(path string, err error) {
+	var pe *ParseError
+	var ce *chainError
+	var ps *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		l.notify(pe.Path, fmt.Sprintf("malformed tsconfig (line %d, column %d: %s): its settings are not used", pe.Line, pe.Column, pe.Msg))
+	case errors.As(err, &ce):
+		l.notify(ce.path, ce.Error()+": its settings are not used")
+	case errors.As(err, &ps):
+		l.notify(ps.Path, "cannot read tsconfig ("+ps.Err.Error()+"): its settings are not used")
+	default:
+		l.notify(path, "cannot read tsconfig ("+err.Error()+"): its settings are not used")
+	}
+}
+
+// chainError is an extends chain over MaxExtendsDepth.
+type chainError struct{ path string }
+
+func (e *chainError) Error() string {
+	return fmt.Sprintf("extends chain longer than %d files", MaxExtendsDepth)
 }
 
 type configResult struct {
@@ -224,6 +278,9 @@ func (l *Loader) Load(path string) (*Config, error) {
 		return r.cfg, r.err
 	}
 	cfg, err := l.build(path)
+	if err != nil {
+		l.notifyErr(path, err)
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if r, ok := l.configs[path]; ok {
@@ -252,8 +309,15 @@ func (l *Loader) findUp(dir string, cache map[string]string, names []string) str
 			found = f
 			break
 		}
+		for _, n := range names {
+			if st, err := os.Stat(filepath.Join(d, n)); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+				l.notify(filepath.Join(d, n), "not a regular file: ignored")
+			}
+		}
 		parent := filepath.Dir(d)
-		if d == l.root || parent == d {
+		if d == l.root || parent == d || isRepoRoot(d) {
+			// Never above the repository: a tsconfig.json there is not
+			// the project's (and may be anyone's).
 			break
 		}
 		d = parent
@@ -367,6 +431,11 @@ func parseTSFile(path string) (*tsFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	return tsFileOf(path, obj), nil
+}
+
+// tsFileOf decodes the members of the tsconfig at path.
+func tsFileOf(path string, obj map[string]json.RawMessage) *tsFile {
 	f := &tsFile{path: path}
 	if raw, ok := obj["extends"]; ok {
 		if s, ok := decodeString(raw); ok {
@@ -435,7 +504,7 @@ func parseTSFile(path string) (*tsFile, error) {
 		}
 		f.layer.paths, f.layer.pathsDir = paths, dir
 	}
-	return f, nil
+	return f
 }
 
 // build reads path and its extends chain and merges them.
@@ -444,7 +513,9 @@ func (l *Loader) build(path string) (*Config, error) {
 	if l.display != "" {
 		cfg.root = l.display
 	}
-	lay, err := l.merge(path, map[string]bool{}, cfg)
+	st := &mergeState{stack: map[string]bool{}, memo: map[string]layer{}, inChain: map[string]bool{},
+		repo: repoOf(filepath.Dir(path))}
+	lay, err := l.merge(path, st, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -493,21 +564,71 @@ func resolveConfigPath(p, declDir, topDir string) string {
 	return filepath.Join(declDir, p)
 }
 
+// mergeState is the state of one build: the extends stack (cycles are
+// skipped), the layer of every file merged so far (a base repeated across
+// an extends graph is merged once: without it, files whose extends arrays
+// repeat a base take exponential time), and the repository root bases
+// must stay in.
+type mergeState struct {
+	stack   map[string]bool
+	memo    map[string]layer
+	inChain map[string]bool
+	repo    string // "" outside a repository
+}
+
+// repoOf returns the first folder at or above dir holding .git, or "".
+func repoOf(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+// isRepoRoot reports whether dir holds .git.
+func isRepoRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
+}
+
+// inNodeModules reports whether p has a node_modules folder in its path.
+func inNodeModules(p string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(p), "/") {
+		if part == "node_modules" {
+			return true
+		}
+	}
+	return false
+}
+
 // merge returns the options of path over those of its bases, recording the
 // files read and the missing bases in cfg. Bases already on the extends
-// stack (cycles) are skipped.
-func (l *Loader) merge(path string, stack map[string]bool, cfg *Config) (layer, error) {
+// stack (cycles) are skipped; bases out of the repository (other than in
+// node_modules) are not read.
+func (l *Loader) merge(path string, st *mergeState, cfg *Config) (layer, error) {
+	if lay, ok := st.memo[path]; ok {
+		return lay, nil
+	}
+	if len(st.stack) >= MaxExtendsDepth {
+		return layer{}, &chainError{path: path}
+	}
 	f, err := l.parse(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) && len(stack) > 0 {
+		if errors.Is(err, fs.ErrNotExist) && len(st.stack) > 0 {
 			cfg.Missing = append(cfg.Missing, path)
 			return layer{}, nil
 		}
 		return layer{}, err
 	}
-	cfg.Chain = append(cfg.Chain, path)
-	stack[path] = true
-	defer delete(stack, path)
+	if !st.inChain[path] {
+		st.inChain[path] = true
+		cfg.Chain = append(cfg.Chain, path)
+	}
+	st.stack[path] = true
+	defer delete(st.stack, path)
 	var base layer
 	for _, spec := range f.extends {
 		p := resolveExtends(filepath.Dir(path), spec)
@@ -515,16 +636,25 @@ func (l *Loader) merge(path string, stack map[string]bool, cfg *Config) (layer, 
 			cfg.Missing = append(cfg.Missing, spec)
 			continue
 		}
-		if stack[p] {
+		if st.stack[p] {
 			continue
 		}
-		sub, err := l.merge(p, stack, cfg)
+		if st.repo != "" && !inNodeModules(p) {
+			if _, ok := within(st.repo, p); !ok {
+				l.notify(path, fmt.Sprintf("extends %q resolves outside the repository: not read", spec))
+				cfg.Missing = append(cfg.Missing, spec)
+				continue
+			}
+		}
+		sub, err := l.merge(p, st, cfg)
 		if err != nil {
 			return layer{}, err
 		}
 		base = overlay(base, sub)
 	}
-	return overlay(base, f.layer), nil
+	lay := overlay(base, f.layer)
+	st.memo[path] = lay
+	return lay, nil
 }
 
 // resolveExtends finds the file an "extends" specifier names, or "" when

@@ -4,7 +4,7 @@ import { SearchService } from './search.service';
 
 @Controller('search')
 export class SearchController {
-  private readonly words = /^(\w+\s?)*$/; // want "error: regex /\\^\\(.w.*backtracks exponentially.*the input 'a' \\+ 'a'.repeat\\(30\\) \\+ '!' makes a JavaScript backtracking matcher take exponential time \\(measured: x1.9[0-9] steps per pump over 8 pumps.*applied \\(.test\\) on the request path, reached from SearchController.find" "via SearchController.find"
+  private readonly words = /^(\w+\s?)*$/; // want "error: regex `/\\^\\(\\\\w\\+\\\\s\\?\\)\\*\\$/` backtracks exponentially: the repeated group `\\(\\\\w\\+\\\\s\\?\\)\\*` matches the same text in more than one way; the input 'a' \\+ 'a'\\.repeat\\(30\\) \\+ '!' makes a JavaScript backtracking matcher take exponential time \\(measured: x1\\.98 steps per pump over 8 pumps, 12308 steps at 9 pumps\\); it is applied \\(\\.test\\) on the request path, reached from SearchController\\.find; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length" "via SearchController.find"
 
   constructor(private readonly search: SearchService) {}
 
@@ -23,7 +23,7 @@ export class SearchController {
   // Quadratic on request input: a note with the measured attack.
   @Get('trim')
   trim(@Query('s') s: string) {
-    return s.replace(/\s+$/, ''); // want "note: regex /.s\\+\\$/ backtracks polynomially \\(about n\\^2 steps for n repeated characters\\): the input ' ' \\+ ' '.repeat\\(10000\\) \\+ '!' keeps the event loop busy \\(measured: x[34]\\.[0-9] steps per doubling.*applied \\(.replace\\) to parameter s of SearchController.trim, reached from SearchController.trim"
+    return s.replace(/\s+$/, ''); // want "note: regex `/.s\\+\\$/` backtracks polynomially \\(about n\\^2 steps for n repeated characters\\): the input ' ' \\+ ' '.repeat\\(10000\\) \\+ '!' keeps the event loop busy \\(measured: x[34]\\.[0-9] steps per doubling.*applied \\(.replace\\) to parameter s of SearchController.trim, reached from SearchController.trim"
   }
 
   // The same regex on a constant: not request input, not reported.
@@ -37,7 +37,7 @@ export class SearchController {
   // second is not: the proven one is reported.
   @Get('code')
   code(@Query('c') c: string) {
-    return /^(?:a+(?!a))+x|^(b+)+$/.test(c); // want "error: regex .* the repeated group \\(b\\+\\)\\+ matches the same text in more than one way; the input 'b' \\+ 'b'.repeat"
+    return /^(?:a+(?!a))+x|^(b+)+$/.test(c); // want "error: regex `/\\^\\(\\?:a\\+\\(\\?!a\\)\\)\\+x\\|\\^\\(b\\+\\)\\+\\$/` backtracks exponentially: the repeated group `\\(b\\+\\)\\+` matches the same text in more than one way; the input 'b' \\+ 'b'\\.repeat\\(30\\) \\+ '!' makes a JavaScript backtracking matcher take exponential time \\(measured: x1\\.98 steps per pump over 8 pumps, 32843 steps at 11 pumps\\); it is applied \\(\\.test\\) on the request path, reached from SearchController\\.code; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
   }
 
   @Get('inline')

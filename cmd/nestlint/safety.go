@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/nestlint/nestlint/internal/safeio"
+	"github.com/nestlint/nestlint/internal/workspace"
+	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules/lint"
+)
+
+// errText is err without the path an *os.PathError repeats.
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// mayWalk reports whether the project folder root may be walked for the
+// rest of a project: it lies under a requested folder or under the
+// repository root of a request, or it holds a project marker (or declares
+// a workspace) and a requested file or folder lies under it. A walk never starts elsewhere (say /etc,
+// or / with /proc and /sys, the folder of a file reached through a
+// symlink).
+func (c *collector) mayWalk(root string) bool {
+	for _, p := range c.req {
+		if isDir(p) && parser.Within(p, root) {
+			return true
+		}
+		b := parser.Boundary(dirOf(p))
+		if exists(filepath.Join(b, ".git")) && parser.Within(b, root) {
+			return true
+		}
+		// the program a requested file or folder belongs to: a folder
+		// with a project marker or a workspace declaration above it
+		if parser.Within(root, p) && (hasMarker(root) || workspace.IsWorkspaceRoot(root)) {
+			return true
+		}
+	}
+	return false
+}
+
+// discoverProject discovers the files of the project at root, when root
+// may be walked.
+func (c *collector) discoverProject(root string) (*parser.Discovery, error) {
+	if !c.mayWalk(root) {
+		return nil, fmt.Errorf("%s: outside the requested paths and the repository", root)
+	}
+	return parser.Discover([]string{root})
+}
+
+// checkInputs fails the run (exit 2) when a TypeScript file named on the
+// command line was not linted (unreadable, too large, binary, not a
+// regular file, or a symlink out of the repository), or when a folder named
+// on the command line holds TypeScript files and none could be linted. A
+// run that lints nothing of what it was asked must not look like a clean
+// one.
+func (c *collector) checkInputs(o *options, disc *parser.Discovery, stderr io.Writer) (code int, ok bool) {
+	bad := 0
+	for i, p := range c.req {
+		if i >= len(o.paths) {
+			continue
+		}
+		if isDir(p) {
+			if why := c.folderUnlinted(p, disc); why != "" {
+				fmt.Fprintf(stderr, "nestlint: %s: cannot lint %s\n", o.paths[i], why)
+				bad++
+			}
+			continue
+		}
+		arg := o.paths[i]
+		abs, err := filepath.Abs(arg)
+		if err != nil || !parser.IsSource(abs) && !parser.IsSource(p) {
+			continue
+		}
+		name := c.names.name(p)
+		if _, linted := c.srcs[name]; linted {
+			continue
+		}
+		reason := "not linted"
+		for _, n := range c.notices {
+			if n.File == name || n.File == c.names.name(abs) {
+				reason = n.Message
+				break
+			}
+		}
+		fmt.Fprintf(stderr, "nestlint: %s: cannot lint: %s\n", arg, reason)
+		bad++
+	}
+	if bad > 0 {
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// addNotices turns the notices rules recorded into report notices.
+func (c *collector) addNotices(ns []lint.Notice) {
+	for _, n := range ns {
+		rn := report.Notice{Level: n.Level, Message: n.Message, Start: -1}
+		if n.File != "" {
+			rn.File = c.names.name(n.File)
+		}
+		c.notices = append(c.notices, rn)
+	}
+}
+
+// inScope reports whether the output name file is at or under a requested
+// path: a baseline entry of another file was not looked for by this run.
+func (c *collector) inScope(file string) bool {
+	for _, p := range c.req {
+		n := c.names.name(p)
+		if n == "." || file == n || strings.HasPrefix(file, n+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// previousBaseline reads the baseline --write-baseline replaces, or nil
+// when there is none (or it is not a valid baseline).
+func (c *collector) previousBaseline(path string) *report.Baseline {
+	data, err := safeio.ReadFile(path, safeio.MaxBaselineSize)
+	if err != nil {
+		return nil
+	}
+	b, err := report.ReadBaseline(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// folderUnlinted returns why no TypeScript file found under the requested
+// folder dir was linted, or "" when one was (or there were none).
+func (c *collector) folderUnlinted(dir string, disc *parser.Discovery) string {
+	var found []string
+	for _, f := range disc.Files {
+		if parser.Within(dir, f) {
+			found = append(found, f)
+		}
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	for _, f := range found {
+		if _, linted := c.srcs[c.names.name(f)]; linted {
+			return ""
+		}
+	}
+	reason := "see the notices"
+	for _, n := range c.notices {
+		if n.File == c.names.name(found[0]) {
+			reason = n.File + ": " + n.Message
+			break
+		}
+	}
+	what := "its TypeScript file"
+	if len(found) > 1 {
+		what = fmt.Sprintf("any of its %d TypeScript files", len(found))
+	}
+	return what + " (" + reason + ")"
+}

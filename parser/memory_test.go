@@ -1,0 +1,76 @@
+package parser
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// generated returns about size bytes of generated data, the shape of the
+// issue's 5 MB file (518 MB of memory, 100 times its size).
+func generated(size int) string {
+	var b strings.Builder
+	b.WriteString("export const data = [\n")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "  { id: %d, name: 'item%d', tags: ['a', 'b', 'c'], nested: { x: %d, y: fn(%d) } },\n", i, i, i, i)
+	}
+	b.WriteString("];\n")
+	return b.String()
+}
+
+// TestMemoryCap (issue 13 item 11): a file whose analysis would take more
+// than 20 times its size (and more than the 256 MiB floor) is skipped with
+// a notice before it is parsed; ordinary files, large or small, are not.
+func TestMemoryCap(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"gen.ts":   generated(3 << 20),
+		"deep.ts":  "export const v = f(" + strings.Repeat("g(", 100_000) + "1" + strings.Repeat(")", 100_000) + ");\n",
+		"small.ts": "export const a = [1, 2, 3];\n",
+		"mid.ts":   generated(1 << 20), // 1 MiB: within the floor
+	}
+	var paths []string
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	r := Parse(context.Background(), paths, Options{Jobs: 1, MaxFileSize: 64 << 20})
+	skipped := map[string]string{}
+	for _, p := range r.Problems {
+		if p.Skipped {
+			skipped[filepath.Base(p.Path)] = p.Message
+		}
+	}
+	for _, name := range []string{"gen.ts", "deep.ts"} {
+		if !strings.Contains(skipped[name], "more than 20 times its size and 256 MiB): skipped") {
+			t.Errorf("%s: %q", name, skipped[name])
+		}
+	}
+	for _, name := range []string{"small.ts", "mid.ts"} {
+		if msg, ok := skipped[name]; ok {
+			t.Errorf("%s skipped: %s", name, msg)
+		}
+	}
+}
+
+// TestEstimateMemory pins the estimate's inputs: tokens and nesting.
+func TestEstimateMemory(t *testing.T) {
+	for src, want := range map[string]int{
+		"a":                       bytesPerToken,
+		"foo.bar(1)":              6*bytesPerToken + bytesPerLevel,
+		"'a b (c'":                bytesPerToken,
+		"x = `t ${y}`":            3 * bytesPerToken,
+		"((()))":                  6*bytesPerToken + 3*bytesPerLevel,
+		"const café = \"x\\\"y\"": 4 * bytesPerToken,
+	} {
+		if got := EstimateMemory([]byte(src)); got != want {
+			t.Errorf("EstimateMemory(%q) = %d, want %d", src, got, want)
+		}
+	}
+}
