@@ -27,7 +27,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	nestIn := nestFiles(m)
+	nestIn := m.ProcessFiles()
 	// The model finds every signal handler once (process.on, once,
 	// addListener, prependListener...), for this rule and
 	// shutdown/process-exit alike.
@@ -48,30 +48,6 @@ func within(f *parser.Facts, fn, outer int) bool {
 		fn = f.Funcs[fn].Parent
 	}
 	return false
-}
-
-// nestFiles returns the files that run in a Nest application's process:
-// the files of the bootstrap sites and every file they import, transitively.
-func nestFiles(m *nest.Model) map[int]bool {
-	in := map[int]bool{}
-	var work []int
-	for _, b := range m.Bootstraps {
-		if !in[b.File] {
-			in[b.File] = true
-			work = append(work, b.File)
-		}
-	}
-	for len(work) > 0 {
-		fi := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, t := range m.FileImports(fi) {
-			if !in[t] {
-				in[t] = true
-				work = append(work, t)
-			}
-		}
-	}
-	return in
 }
 
 // inNestProcess reports whether a handler registered in function fn of

@@ -30,30 +30,6 @@ func closeish(name string) bool {
 	return false
 }
 
-// nestFiles returns the files that run in a Nest application's process:
-// the files of the bootstrap sites and every file they import, transitively.
-func nestFiles(m *nest.Model) map[int]bool {
-	in := map[int]bool{}
-	var work []int
-	for _, b := range m.Bootstraps {
-		if !in[b.File] {
-			in[b.File] = true
-			work = append(work, b.File)
-		}
-	}
-	for len(work) > 0 {
-		fi := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, t := range m.FileImports(fi) {
-			if !in[t] {
-				in[t] = true
-				work = append(work, t)
-			}
-		}
-	}
-	return in
-}
-
 // depKey is the provider token key a dependency is injected by.
 func depKey(d nest.Dep) string {
 	switch {

@@ -59,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 	st := &state{pass: pass, m: m, handled: map[[2]uint32]bool{}, injectors: map[string][]injector{}, factoryValue: map[nest.ClassRef]string{}}
 	lint.Guard(pass, "", func() {
 		st.indexInjectors()
-		st.nestFiles = nestFiles(m)
+		st.nestFiles = m.ProcessFiles()
 	})
 	lint.Guard(pass, "", func() { st.checkFactories() })
 	for fi, file := range m.Files {

@@ -170,6 +170,7 @@ type Model struct {
 	// resolved layer (resolved.go): every call's callee, signal handlers
 	callees        [][]Callee
 	SignalHandlers []SignalHandler
+	processFiles   map[int]bool
 	jobs           int
 	serverScope    bool
 
@@ -357,6 +358,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.resolveCallees()
 	m.buildCallGraph()
 	m.findBootstraps()
+	m.findProcessFiles()
 	m.findSignalHandlers()
 	m.computeContexts()
 	return m

@@ -124,3 +124,30 @@ func (m *Model) Ancestors(fr FuncRef) []FuncRef {
 	}
 	return out
 }
+
+// ProcessFiles returns the files that run in a Nest application's
+// process: the files of the bootstrap sites and every file they import,
+// transitively. The set is computed once, when the model is built.
+func (m *Model) ProcessFiles() map[int]bool { return m.processFiles }
+
+func (m *Model) findProcessFiles() {
+	in := map[int]bool{}
+	var work []int
+	for _, b := range m.Bootstraps {
+		if !in[b.File] {
+			in[b.File] = true
+			work = append(work, b.File)
+		}
+	}
+	for len(work) > 0 {
+		fi := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, t := range m.FileImports(fi) {
+			if !in[t] {
+				in[t] = true
+				work = append(work, t)
+			}
+		}
+	}
+	m.processFiles = in
+}
