@@ -149,6 +149,8 @@ type extractor struct {
 	// every call's arguments are summarized, so without it the subtree
 	// of f(g(g(...))) would be walked once per level (quadratic).
 	refMemo map[int32][]string
+	// tryMemo caches inTry per node (see inTry).
+	tryMemo []uint8
 }
 
 // maxRefs caps the roots recorded for one expression: past it the list

@@ -1170,19 +1170,39 @@ func (x *extractor) callUse(i int) (CallUse, int) {
 // inTry reports whether node i lies in the block of a try statement of its
 // own function.
 func (x *extractor) inTry(i int) bool {
+	// Memoized per node (0 unknown, 1 no, 2 yes), so that deeply nested
+	// calls stay linear: f(g(g(...))) asks once per level.
 	t := x.t
-	child := i
-	for p := t.Parent(i); p >= 0; child, p = p, t.Parent(p) {
-		switch t.Kind(p) {
-		case kArrow, kFuncExpr, kFuncDecl, kGenFunc, kGenFuncDecl, kMethodDef, kClassBody:
-			return false
-		case kTry:
-			if t.ChildByField(p, fBody) == child {
-				return true
-			}
-		}
+	if x.tryMemo == nil {
+		x.tryMemo = make([]uint8, len(t.Nodes))
 	}
-	return false
+	var path []int
+	res := uint8(1)
+	child := i
+	for {
+		if m := x.tryMemo[child]; m != 0 {
+			res = m
+			break
+		}
+		path = append(path, child)
+		p := t.Parent(child)
+		if p < 0 {
+			break
+		}
+		k := t.Kind(p)
+		if k == kArrow || k == kFuncExpr || k == kFuncDecl || k == kGenFunc || k == kGenFuncDecl || k == kMethodDef || k == kClassBody {
+			break
+		}
+		if k == kTry && t.ChildByField(p, fBody) == child {
+			res = 2
+			break
+		}
+		child = p
+	}
+	for _, n := range path {
+		x.tryMemo[n] = res
+	}
+	return res == 2
 }
 
 // branches records the arms of an if statement or a ?: expression.
