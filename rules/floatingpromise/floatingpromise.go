@@ -53,7 +53,9 @@ func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step)
 	if t, ok := rejects.TimerCallback(m, fr); ok {
 		return lint.Error, "in a " + t + " callback", nil
 	}
-	switch m.ContextOf(fr) {
+	ctx := m.ContextOf(fr)
+	sev := nest.DefaultPolicy.For(ctx)
+	switch ctx {
 	case nest.Request:
 		path := m.PathTo(fr)
 		entry := path[0].Func
@@ -62,13 +64,13 @@ func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step)
 			why = ", " + why
 		}
 		if entry == fr {
-			return lint.Error, fmt.Sprintf("in %s (entry point%s)", m.Label(fr), why), m.StepsFor(path)
+			return sev, fmt.Sprintf("in %s (entry point%s)", m.Label(fr), why), m.StepsFor(path)
 		}
-		return lint.Error, fmt.Sprintf("in %s (reached from %s%s)", m.Label(fr), m.Label(entry), why), m.StepsFor(path)
+		return sev, fmt.Sprintf("in %s (reached from %s%s)", m.Label(fr), m.Label(entry), why), m.StepsFor(path)
 	case nest.Unknown:
-		return lint.Warning, fmt.Sprintf("in %s, which no entry point is known to reach", m.Label(fr)), nil
+		return sev, fmt.Sprintf("in %s, which no entry point is known to reach", m.Label(fr)), nil
 	}
-	return lint.Off, "", nil
+	return sev, "", nil
 }
 
 // dropped reports whether the value of call c is thrown away: an

@@ -54,17 +54,14 @@ func run(pass *analysis.Pass) (any, error) {
 // policy is the rule's context policy, in one place: a handler crashes the
 // process wherever it was registered, so the severity only drops when no
 // entry point or startup code is known to register it.
+var severities = nest.Policy{Request: lint.Error, Unknown: lint.Warning, Startup: lint.Error, Shutdown: lint.Error}
+
 func policy(m *nest.Model, where nest.FuncRef) lint.Severity {
-	switch m.ContextOf(where) {
-	case nest.Offline:
-		return lint.Off
-	case nest.Unknown:
-		if where.Index < 0 {
-			return lint.Error // module top level runs on import
-		}
-		return lint.Warning
+	ctx := m.ContextOf(where)
+	if ctx == nest.Unknown && where.Index < 0 {
+		return lint.Error // module top level runs on import
 	}
-	return lint.Error
+	return severities.For(ctx)
 }
 
 // emitterCall reports whether call k registers a listener on a known event

@@ -54,18 +54,20 @@ func run(pass *analysis.Pass) (any, error) {
 // policy is the rule's context policy, in one place: a hung call matters
 // where requests (or jobs) wait on it.
 func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step) {
-	switch m.ContextOf(fr) {
+	ctx := m.ContextOf(fr)
+	sev := nest.DefaultPolicy.For(ctx)
+	switch ctx {
 	case nest.Request:
 		path := m.PathTo(fr)
 		why := m.EntryWhy(path[0].Func)
 		if why != "" {
 			why = ", " + why
 		}
-		return lint.Error, fmt.Sprintf("on the request path (reached from %s%s)", m.Label(path[0].Func), why), m.StepsFor(path)
+		return sev, fmt.Sprintf("on the request path (reached from %s%s)", m.Label(path[0].Func), why), m.StepsFor(path)
 	case nest.Unknown:
-		return lint.Warning, fmt.Sprintf("in %s, which no entry point is known to reach,", m.Label(fr)), nil
+		return sev, fmt.Sprintf("in %s, which no entry point is known to reach,", m.Label(fr)), nil
 	}
-	return lint.Off, "", nil
+	return sev, "", nil
 }
 
 // axiosDefaultsTimeout reports whether the project sets axios.defaults.timeout.

@@ -63,16 +63,15 @@ func run(pass *analysis.Pass) (any, error) {
 // policy is the rule's context policy, in one place: a write that escapes
 // its transaction corrupts data wherever it runs; only code no entry point
 // or startup path is known to reach is a warning.
+var severities = nest.Policy{Request: lint.Error, Unknown: lint.Warning, Startup: lint.Error, Shutdown: lint.Error}
+
 func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, []lint.Option) {
-	switch m.ContextOf(fr) {
-	case nest.Offline:
-		return lint.Off, nil
-	case nest.Unknown:
-		return lint.Warning, nil
-	case nest.Request:
-		return lint.Error, []lint.Option{lint.WithPath(m.StepsFor(m.PathTo(fr)))}
+	pl := m.Place(fr)
+	var opts []lint.Option
+	if len(pl.Path) > 0 {
+		opts = append(opts, lint.WithPath(m.StepsFor(pl.Path)))
 	}
-	return lint.Error, nil
+	return severities.For(pl.Context), opts
 }
 
 // top follows a call's value through method chains and Promise
