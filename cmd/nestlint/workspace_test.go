@@ -68,6 +68,13 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 		"(via AccountsController.register -> RegisterAccountUseCase.execute -> PasswordHasher.hash)", "[event-loop/sync-io]") {
 		t.Errorf("no request-path pbkdf2Sync finding in libs/core reached from apps/api:\n%s", r.stdout)
 	}
+	// A rule of the production-failures family across the package
+	// boundary: fetch without a timeout in libs/core, on the path of an
+	// apps/api handler.
+	if !hasLine(r.stdout, app+"libs/core/src/accounts/avatar.client.ts:", "error:", "has no timeout",
+		"(via AccountsController.avatar -> FindAvatarUseCase.execute -> AvatarClient.profileUrl)", "[io/outbound-timeout]") {
+		t.Errorf("no cross-package outbound-timeout finding:\n%s", r.stdout)
+	}
 	// libs/util is plain TypeScript reached through its "exports" map.
 	if !hasLine(r.stdout, app+"libs/util/src/redact.ts:", "(via AccountsController.register -> redact)", "[hidden-class/grown-object]") {
 		t.Errorf("no request-path delete finding in libs/util:\n%s", r.stdout)
@@ -105,8 +112,8 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 	if got := noticeLines(r.stderr); !slices.Equal(got, want) {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// api 11, worker 3, core 8, util 3.
-	if !strings.Contains(r.stderr, "nestlint: 2 errors, 2 warnings in 25 files\n") {
+	// api 11, worker 3, core 10, util 3.
+	if !strings.Contains(r.stderr, "nestlint: 3 errors, 2 warnings in 27 files\n") {
 		t.Errorf("summary:\n%s", r.stderr)
 	}
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
-import { FindAccountUseCase, RegisterAccountUseCase } from '@acme/core';
+import { FindAccountUseCase, FindAvatarUseCase, RegisterAccountUseCase } from '@acme/core';
 import type { AccountView } from '@acme/core';
 import { redact } from '@acme/util';
 import { slugify } from '@acme/util/strings';
@@ -12,6 +12,7 @@ export class AccountsController {
   constructor(
     private readonly registerAccount: RegisterAccountUseCase,
     private readonly findAccount: FindAccountUseCase,
+    private readonly findAvatar: FindAvatarUseCase,
   ) {}
 
   @Post()
@@ -27,5 +28,10 @@ export class AccountsController {
   @Get(':id')
   async findOne(@Param('id') id: string): Promise<AccountView> {
     return this.findAccount.execute(id);
+  }
+
+  @Get(':id/avatar')
+  async avatar(@Param('id') id: string): Promise<{ url?: string }> {
+    return { url: await this.findAvatar.execute(id) };
   }
 }
