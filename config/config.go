@@ -40,6 +40,7 @@ type File struct {
 	Ignore      []string               `json:"ignore" desc:"Glob patterns (doublestar syntax) relative to this file's folder: findings in matching files are not reported. The files stay in the model."`
 	EntryPoints []string               `json:"entryPoints" desc:"Extra method decorator names that start the request path, e.g. \"Handler\" or \"@Handler\"."`
 	Offline     []string               `json:"offline" desc:"Extra glob patterns, relative to this file's folder, of offline code (scripts, tools) that never runs on the request path."`
+	Root        bool                   `json:"root" desc:"true stops the search for parent configurations here: nestlint.json files in folders above this one are not merged in (like eslint's and oxlint's root). Nested configurations are merged over their parents otherwise (see docs/config.md)."`
 	Scope       string                 `json:"scope" enum:"server,all" desc:"\"server\" (default): report only NestJS server code, the import closure of the files that bootstrap Nest or import @nestjs/*, across the workspace's packages; \"all\": lint every file (CLIs, build tooling and test helpers as offline code; browser apps and other servers as code no Nest entry point reaches)."`
 }
 
@@ -63,6 +64,11 @@ type Config struct {
 	Offline     []string
 	// Scope is "server", "all", or "" when the file does not say.
 	Scope string
+	// Root is the file's "root": true (parents are not merged in).
+	Root bool
+	// Files are the configuration files merged into this one, farthest
+	// first (nested.go); empty for a single file.
+	Files []string
 }
 
 // Error is a configuration error at a line of the file.
@@ -201,11 +207,13 @@ func (p *parser) file(v *hujson.Value) (*Config, error) {
 	}
 	c := &Config{Rules: map[string]lint.RuleConfig{}}
 	seen := map[string]bool{}
+	var errs Errors
 	for i := range obj.Members {
 		m := &obj.Members[i]
 		key := m.Name.Value.(hujson.Literal).String()
 		if seen[key] {
-			return nil, p.errAt(m.Name.StartOffset, "duplicate key %q", key)
+			errs.add(p.errAt(m.Name.StartOffset, "duplicate key %q", key))
+			continue
 		}
 		seen[key] = true
 		var err error
@@ -220,6 +228,14 @@ func (p *parser) file(v *hujson.Value) (*Config, error) {
 			c.Ignore, err = p.globs(key, &m.Value)
 		case "offline":
 			c.Offline, err = p.globs(key, &m.Value)
+		case "root":
+			switch m.Value.Value.Kind() {
+			case 't':
+				c.Root = true
+			case 'f':
+			default:
+				err = p.errAt(m.Value.StartOffset, "root must be true or false, not %s", kindName(&m.Value))
+			}
 		case "scope":
 			if m.Value.Value.Kind() != '"' {
 				err = p.errAt(m.Value.StartOffset, "scope must be a string, not %s", kindName(&m.Value))
@@ -240,9 +256,10 @@ func (p *parser) file(v *hujson.Value) (*Config, error) {
 		default:
 			err = p.errAt(m.Name.StartOffset, "unknown key %q%s", key, didYouMean(key, topKeys))
 		}
-		if err != nil {
-			return nil, err
-		}
+		errs.add(err)
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
@@ -269,17 +286,23 @@ func (p *parser) globs(key string, v *hujson.Value) ([]string, error) {
 		return nil, err
 	}
 	arr := v.Value.(*hujson.Array)
+	var errs Errors
 	for i, g := range gs {
 		g = strings.TrimPrefix(g, "./")
 		if g == "" || !doublestar.ValidatePattern(g) || strings.HasPrefix(g, "/") {
-			return nil, p.errAt(arr.Elements[i].StartOffset, "%s[%d]: invalid glob pattern %q", key, i, gs[i])
+			errs.add(p.errAt(arr.Elements[i].StartOffset, "%s[%d]: invalid glob pattern %q", key, i, gs[i]))
+			continue
 		}
 		// doublestar matches {a,b} groups by trying the alternatives:
 		// {a,aa}{a,aa}... is exponential against a long file name.
 		if n := braceAlternatives(g, MaxBraceAlternatives); n > MaxBraceAlternatives {
-			return nil, p.errAt(arr.Elements[i].StartOffset, "%s[%d]: glob pattern %q expands to more than %d alternatives", key, i, gs[i], MaxBraceAlternatives)
+			errs.add(p.errAt(arr.Elements[i].StartOffset, "%s[%d]: glob pattern %q expands to more than %d alternatives", key, i, gs[i], MaxBraceAlternatives))
+			continue
 		}
 		gs[i] = g
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
 	}
 	return gs, nil
 }
@@ -313,11 +336,13 @@ func (p *parser) rules(v *hujson.Value, c *Config) error {
 	exact := map[string]lint.RuleConfig{}
 	wild := map[string]lint.RuleConfig{}
 	seen := map[string]bool{}
+	var errs Errors
 	for i := range obj.Members {
 		m := &obj.Members[i]
 		key := m.Name.Value.(hujson.Literal).String()
 		if seen[key] {
-			return p.errAt(m.Name.StartOffset, "duplicate rule %q", key)
+			errs.add(p.errAt(m.Name.StartOffset, "duplicate rule %q", key))
+			continue
 		}
 		seen[key] = true
 		var rule *lint.Rule
@@ -326,13 +351,16 @@ func (p *parser) rules(v *hujson.Value, c *Config) error {
 			rule = byID[key]
 		case slices.Contains(wildcards, key):
 		case strings.HasSuffix(key, "/*"):
-			return p.errAt(m.Name.StartOffset, "unknown rule family %q%s", key, didYouMean(key, wildcards))
+			errs.add(p.errAt(m.Name.StartOffset, "unknown rule family %q%s", key, didYouMean(key, wildcards)))
+			continue
 		default:
-			return p.errAt(m.Name.StartOffset, "unknown rule %q%s", key, didYouMean(key, ids))
+			errs.add(p.errAt(m.Name.StartOffset, "unknown rule %q%s", key, didYouMean(key, ids)))
+			continue
 		}
 		rc, err := p.ruleValue(key, rule, &m.Value)
 		if err != nil {
-			return err
+			errs.add(err)
+			continue
 		}
 		if rule != nil {
 			exact[key] = rc
@@ -354,7 +382,7 @@ func (p *parser) rules(v *hujson.Value, c *Config) error {
 			}
 		}
 	}
-	return nil
+	return errs.err()
 }
 
 func (p *parser) severity(key string, v *hujson.Value) (*lint.Severity, error) {
@@ -380,6 +408,8 @@ func (p *parser) ruleValue(key string, rule *lint.Rule, v *hujson.Value) (lint.R
 	default:
 		return rc, p.errAt(v.StartOffset, "%s: want a severity string or an object, not %s", key, kindName(v))
 	}
+	// Every error of the object is reported, not only the first.
+	var errs Errors
 	for i := range v.Value.(*hujson.Object).Members {
 		m := &v.Value.(*hujson.Object).Members[i]
 		name := m.Name.Value.(hujson.Literal).String()
@@ -387,30 +417,39 @@ func (p *parser) ruleValue(key string, rule *lint.Rule, v *hujson.Value) (lint.R
 		case "severity":
 			sev, err := p.severity(key, &m.Value)
 			if err != nil {
-				return rc, err
+				errs.add(err)
+				continue
 			}
 			rc.Severity = sev
 		case "options":
 			opts, ok := m.Value.Value.(*hujson.Object)
 			if !ok {
-				return rc, p.errAt(m.Value.StartOffset, "%s: options must be an object, not %s", key, kindName(&m.Value))
+				errs.add(p.errAt(m.Value.StartOffset, "%s: options must be an object, not %s", key, kindName(&m.Value)))
+				continue
 			}
 			if rule == nil {
-				return rc, p.errAt(m.Name.StartOffset, "%s: a family wildcard takes a severity only, not options", key)
+				errs.add(p.errAt(m.Name.StartOffset, "%s: a family wildcard takes a severity only, not options", key))
+				continue
 			}
 			var names []string
 			for n := range rule.Options {
 				names = append(names, n)
 			}
 			sort.Strings(names)
+			bad := false
 			for j := range opts.Members {
 				on := opts.Members[j].Name.Value.(hujson.Literal).String()
 				if _, ok := rule.Options[on]; !ok {
+					bad = true
 					if len(names) == 0 {
-						return rc, p.errAt(opts.Members[j].Name.StartOffset, "%s: the rule takes no options (got %q)", key, on)
+						errs.add(p.errAt(opts.Members[j].Name.StartOffset, "%s: the rule takes no options (got %q)", key, on))
+						continue
 					}
-					return rc, p.errAt(opts.Members[j].Name.StartOffset, "%s: unknown option %q%s (want %s)", key, on, didYouMean(on, names), strings.Join(names, ", "))
+					errs.add(p.errAt(opts.Members[j].Name.StartOffset, "%s: unknown option %q%s (want %s)", key, on, didYouMean(on, names), strings.Join(names, ", ")))
 				}
+			}
+			if bad {
+				continue
 			}
 			rc.Options = json.RawMessage(bytes.TrimSpace(p.raw(&m.Value)))
 			if rule.NewOptions != nil {
@@ -419,16 +458,17 @@ func (p *parser) ruleValue(key string, rule *lint.Rule, v *hujson.Value) (lint.R
 				if err := json.Unmarshal(rc.Options, rule.NewOptions()); err != nil {
 					var te *json.UnmarshalTypeError
 					if errors.As(err, &te) {
-						return rc, p.errAt(m.Value.StartOffset+int(te.Offset), "%s: option %s: want %s, got %s", key, te.Field, jsonKind(te.Type), te.Value)
+						errs.add(p.errAt(m.Value.StartOffset+int(te.Offset), "%s: option %s: want %s, got %s", key, te.Field, jsonKind(te.Type), te.Value))
+						continue
 					}
-					return rc, p.errAt(m.Value.StartOffset, "%s: options: %v", key, err)
+					errs.add(p.errAt(m.Value.StartOffset, "%s: options: %v", key, err))
 				}
 			}
 		default:
-			return rc, p.errAt(m.Name.StartOffset, "%s: unknown key %q (want severity or options)%s", key, name, didYouMean(name, []string{"severity", "options"}))
+			errs.add(p.errAt(m.Name.StartOffset, "%s: unknown key %q (want severity or options)%s", key, name, didYouMean(name, []string{"severity", "options"})))
 		}
 	}
-	return rc, nil
+	return rc, errs.err()
 }
 
 // didYouMean returns " (did you mean X?)" for the closest candidate, or "".

@@ -76,6 +76,11 @@ type Run struct {
 	Successful bool
 	// FilesLinted is the number of files analysed, for Summary.
 	FilesLinted int
+	// ChangedSince is set when only the findings of changed files are
+	// reported (--changed-since); ChangedFiles is then the number of
+	// linted files that changed, for Summary.
+	ChangedSince bool
+	ChangedFiles int
 }
 
 // Formatter writes a Run in one output format.

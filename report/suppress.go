@@ -112,6 +112,30 @@ type Suppressor struct {
 	Rules        []string
 	ReportUnused bool
 	Severity     lint.Severity // of the added findings; Warning when Off
+	// Off, when set, reports whether a known rule is turned off for a
+	// file: a directive naming it is then accepted silently (never
+	// "unused"), since the rule may be turned on again.
+	Off func(file, id string) bool
+	// FileSeverity, when set, is the severity of the added findings in a
+	// file (Off: none are added there); it overrides Severity.
+	FileSeverity func(file string) lint.Severity
+}
+
+// off reports whether id (a rule id or a family wildcard) is off for file.
+func (s *Suppressor) off(file, id string) bool {
+	if s.Off == nil || id == "" {
+		return false
+	}
+	fam, ok := strings.CutSuffix(id, "/*")
+	if !ok {
+		return s.Off(file, id)
+	}
+	for _, r := range s.Rules {
+		if strings.HasPrefix(r, fam+"/") && !s.Off(file, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Name implements Filter.
@@ -129,6 +153,7 @@ type scope struct {
 	toOff      int
 	used       bool
 	known      bool
+	off        bool // the rule is off for the file: never reported unused
 	reasonless bool
 }
 
@@ -196,7 +221,7 @@ func (s *Suppressor) Apply(ds []Diagnostic) ([]Diagnostic, error) {
 		}
 		// A directive is unused when none of its ids silenced anything.
 		for _, sc := range scopes {
-			if sc.known && !sc.used {
+			if sc.known && !sc.used && !sc.off {
 				what := "finding"
 				if sc.id != "" {
 					what = sc.id + " finding"
@@ -207,7 +232,14 @@ func (s *Suppressor) Apply(ds []Diagnostic) ([]Diagnostic, error) {
 		}
 	}
 	if s.ReportUnused {
-		ds = append(ds, added...)
+		for _, d := range added {
+			if s.FileSeverity != nil {
+				if d.Severity = s.FileSeverity(d.File); d.Severity == lint.Off {
+					continue
+				}
+			}
+			ds = append(ds, d)
+		}
 	}
 	return ds, nil
 }
@@ -259,7 +291,7 @@ func (s *Suppressor) scopes(file string, comments []Comment, lines *Lines, size 
 			ids = []string{""}
 		}
 		for _, id := range ids {
-			sc := &scope{dir: &p.d, comment: p.c, id: id, known: id == "" || s.known(id)}
+			sc := &scope{dir: &p.d, comment: p.c, id: id, known: id == "" || s.known(id), off: s.off(file, id)}
 			switch p.d.Kind {
 			case DisableNextLine:
 				l := lines.Line(p.c.End) + 1

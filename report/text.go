@@ -143,6 +143,8 @@ func noticeLevel(s lint.Severity) string {
 // findings: "3 errors, 2 warnings in 12 files", "1 note in 1 file" or
 // "no problems in 12 files", followed by " (4 suppressed)" when inline
 // directives silenced findings. Only unsuppressed findings are counted.
+// With --changed-since (Run.ChangedSince) the file count reads "; 3
+// changed files reported, 856 linted for context".
 func Summary(r *Run) string {
 	var errs, warns, notes, suppressed int
 	for i := range r.Diagnostics {
@@ -171,7 +173,11 @@ func Summary(r *Run) string {
 	if len(parts) > 0 {
 		s = strings.Join(parts, ", ")
 	}
-	s += " in " + plural(r.FilesLinted, "file")
+	if r.ChangedSince {
+		s += fmt.Sprintf("; %s reported, %d linted for context", plural(r.ChangedFiles, "changed file"), r.FilesLinted)
+	} else {
+		s += " in " + plural(r.FilesLinted, "file")
+	}
 	if suppressed > 0 {
 		s += fmt.Sprintf(" (%d suppressed)", suppressed)
 	}

@@ -103,7 +103,7 @@ cp -r testdata/apps/shop "$OUT/proj/shop"
 echo '{"name": "dist-test", "private": true}' > "$OUT/proj/package.json"
 (cd "$OUT/proj" && npm install --offline --no-audit --no-fund "$OUT"/tgz/*.tgz)
 set +e
-(cd "$OUT/proj" && npx --offline --no-install nestlint --no-color --quiet shop > "$OUT/lint.txt")
+(cd "$OUT/proj" && npx --offline --no-install nestlint --no-color --silent shop > "$OUT/lint.txt")
 code=$?
 set -e
 tail -n 1 "$OUT/lint.txt"

@@ -92,13 +92,15 @@ func (c *collector) addComments(f *parser.File) {
 // over and code is its exit code; otherwise the caller writes r.
 func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, r *report.Run, stdout, stderr io.Writer) (code int, done bool) {
 	a := &o.adopt
-	var ids []string
 	reportUnused := false
 	for _, rule := range r.Rules {
-		ids = append(ids, rule.ID)
 		reportUnused = reportUnused || rule.ID == report.UnusedDisableID
 	}
-	sup := &report.Suppressor{Comments: c.adopt.comments, Source: r.Source, Rules: ids, ReportUnused: reportUnused}
+	// Every rule id is known; a directive naming a rule that is off (for
+	// its file) is accepted silently (nested_cli.go).
+	off, unusedSev := c.suppressorHooks(o, all)
+	sup := &report.Suppressor{Comments: c.adopt.comments, Source: r.Source, Rules: allIDs(all), ReportUnused: reportUnused,
+		Off: off, FileSeverity: unusedSev}
 	for _, rule := range r.Rules {
 		if rule.ID == report.UnusedDisableID {
 			sup.Severity = rule.Severity
@@ -142,6 +144,12 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 		// After the baseline, which must see the findings of every file:
 		// otherwise those of unchanged files would count as fixed.
 		filters = append(filters, onlyFiles(keep))
+		r.ChangedSince = true
+		for _, name := range c.lintedNames {
+			if keep[name] {
+				r.ChangedFiles++
+			}
+		}
 	}
 	// Dedupe after the steps that mark findings, so that of two copies the
 	// one kept is the most informative (most severe, unsuppressed); it does

@@ -12,7 +12,7 @@ import (
 //
 //	go test -run '^$' -bench SingleFile ./cmd/nestlint/
 func BenchmarkSingleFile(b *testing.B) {
-	args := []string{"--quiet", "../../testdata/apps/shop/src/common/pdf/pdf.renderer.ts"}
+	args := []string{"--silent", "../../testdata/apps/shop/src/common/pdf/pdf.renderer.ts"}
 	for i := 0; i < b.N; i++ {
 		if code := run(context.Background(), args, io.Discard, io.Discard); code != exitFindings {
 			b.Fatalf("exit %d, want %d", code, exitFindings)

@@ -66,7 +66,7 @@ func TestFlagsAndExitCodes(t *testing.T) {
 		{name: "warning only, default level", args: []string{onlyWarn}, code: 1, stdout: "warning:"},
 		{name: "warning only, fail level error", args: []string{"--fail-level", "error", onlyWarn}, code: 0, stdout: "warning:"},
 		{name: "warning only, fail level note", args: []string{"--fail-level=note", onlyWarn}, code: 1},
-		{name: "quiet keeps summary", args: []string{"--quiet", dir}, code: 1, stderr: "1 error, 1 warning in 1 file"},
+		{name: "silent keeps summary", args: []string{"--silent", dir}, code: 1, stderr: "1 error, 1 warning in 1 file"},
 		{name: "output flag long form", args: []string{"--output", filepath.Join(t.TempDir(), "o.txt"), dir}, code: 1, stdout: "-"},
 	}
 	for _, tc := range tests {

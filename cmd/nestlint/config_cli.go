@@ -9,37 +9,48 @@ import (
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
-// loadConfig loads --config, or the nestlint.json found from the current
-// folder up to the repository root, into o.cfg (nil without a file), and
-// sets up the progress line. When ok is false the run is over with code.
+// loadConfig loads --config into o.cfg, or, without it, sets up the
+// nested configurations (nested_cli.go): o.cfg is then the merged
+// configuration of the current folder (nil without a file). It sets up
+// the progress line. When ok is false the run is over with code.
 func loadConfig(o *options, all []*lint.Rule, stderr io.Writer) (code int, ok bool) {
 	o.prog = newProgress(stderr, o.quiet)
-	path, name := o.config, o.config
-	if path == "" {
+	if o.config == "" {
 		wd, err := os.Getwd()
 		if err != nil {
 			return exitOK, true
 		}
-		if path = config.Find(wd); path == "" {
-			return exitOK, true
-		}
-		name = path
-		if r, err := filepath.Rel(wd, path); err == nil {
-			name = r
-		}
+		o.nested = config.NewResolver(all, func(abs string) string {
+			if r, err := filepath.Rel(wd, abs); err == nil {
+				return r
+			}
+			return abs
+		})
+		o.cfg = o.nested.ForDir(wd)
+		return configErrors(o, stderr)
 	}
-	cfg, err := config.Load(path, name, all)
+	cfg, err := config.Load(o.config, o.config, all)
 	if err != nil {
-		return usageError(stderr, "%v", err), false
+		return configError(stderr, err), false
 	}
 	o.cfg = cfg
 	return exitOK, true
 }
 
-// dropIgnored removes the findings and the parse notices of files that the
-// config's ignore globs match. Tool errors stay.
-func dropIgnored(c *collector, cfg *config.Config) {
-	if cfg == nil || len(cfg.Ignore) == 0 {
+// configError prints every configuration error, one per line, and
+// returns exitUsage.
+func configError(stderr io.Writer, err error) int {
+	for _, line := range config.ErrorLines(err) {
+		usageError(stderr, "%s", line)
+	}
+	return exitUsage
+}
+
+// dropIgnored removes the findings and the parse notices of files that
+// the configuration that applies to them ignores, or --ignore-pattern
+// does (neither with --no-ignore). Tool errors stay.
+func dropIgnored(c *collector, o *options) {
+	if o.es.noIgnore {
 		return
 	}
 	ignored := func(name string) bool {
@@ -47,7 +58,7 @@ func dropIgnored(c *collector, cfg *config.Config) {
 		if !ok {
 			abs = filepath.Join(c.names.root, filepath.FromSlash(name))
 		}
-		return cfg.Ignored(abs)
+		return o.cfgFor(abs).Ignored(abs) || o.es.ignores.match(abs)
 	}
 	diags := c.diags[:0]
 	for _, d := range c.diags {

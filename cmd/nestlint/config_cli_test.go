@@ -195,7 +195,7 @@ func TestProgress(t *testing.T) {
 	if nilp.callback() != nil {
 		t.Error("nil progress has a callback")
 	}
-	// Never when piped, in CI or with --quiet.
+	// Never when piped, in CI or with --silent.
 	if newProgress(&b, false) != nil {
 		t.Error("progress on a buffer")
 	}
@@ -204,7 +204,7 @@ func TestProgress(t *testing.T) {
 	defer rd.Close()
 	defer w.Close()
 	if newProgress(w, false) != nil || newProgress(os.Stderr, true) != nil {
-		t.Error("progress on a pipe or with --quiet")
+		t.Error("progress on a pipe or with --silent")
 	}
 	t.Setenv("CI", "true")
 	if newProgress(os.Stderr, false) != nil {

@@ -25,10 +25,10 @@ func TestSyntaxErrorFileIsStillLinted(t *testing.T) {
 	if !strings.Contains(r.stderr, "cats.controller.ts:12:1: notice: syntax error: lines 12-14 do not parse; the rest of the file is linted") {
 		t.Errorf("no syntax error notice with a position and the lines that do not parse:\n%s", r)
 	}
-	// --quiet drops the notice, not the summary.
-	q := runSync(t, "--quiet", dir)
+	// --silent drops the notice, not the summary.
+	q := runSync(t, "--silent", dir)
 	if strings.Contains(q.stderr, "syntax error") || !strings.Contains(q.stderr, "1 error in 1 file") {
-		t.Errorf("--quiet:\n%s", q)
+		t.Errorf("--silent:\n%s", q)
 	}
 	// JSON carries the notice too.
 	j := runSync(t, "--format", "json", dir)

@@ -65,7 +65,13 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	if code, ok := loadConfig(o, all, stderr); !ok {
 		return code
 	}
-	enabled := sortedRules(o.cfg.Enabled(all))
+	enabled, code, ok := selectRunRules(o, all, disc.Files, stderr)
+	if !ok {
+		return code
+	}
+	if err := checkNotInput("-o", o.output, o, disc, req); err != nil {
+		return usageError(stderr, "%v", err)
+	}
 
 	c := newCollector(names, req, enabled)
 	c.times.add("discover", time.Since(began))
@@ -95,11 +101,13 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		}
 		return usageError(stderr, "nothing to lint: %s (use --allow-empty to exit 0)", c.emptyReason(disc, o))
 	}
-	dropIgnored(c, o.cfg)
+	c.applyFileConfig(o, all)
+	dropIgnored(c, o)
 	r := c.finish(buildVersion(), o.category)
 	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
 		return code
 	}
+	warnings := o.es.filter(r)
 
 	began = time.Now()
 	capped, err := writeOutput(o, r, stdout, stderr)
@@ -127,7 +135,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	case o.format != "github": // the github output ends with the summary itself
 		fmt.Fprintf(stderr, "nestlint: %s\n", report.Summary(r))
 	}
-	return exitCode(r, o)
+	return o.es.exit(exitCode(r, o), warnings, o, stderr)
 }
 
 // exitCode is 3 after a tool error, else 1 when an unsuppressed finding is
@@ -170,6 +178,7 @@ type collector struct {
 	// a notice and their files do not count as linted.
 	serverScope bool
 	adopt       adoptState // directive comments (baseline_cli.go)
+	lintedNames []string   // the files counted in linted, for --changed-since
 }
 
 func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
@@ -254,8 +263,7 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		settings := o.cfg.Settings(p.root)
-		settings.Scope = o.effectiveScope()
+		settings := o.programSettings(p.root)
 		fc := c.openCache(o, p.root)
 		opts := checker.Options{
 			Jobs:        o.jobs,
@@ -302,6 +310,7 @@ func (c *collector) add(res *checker.Result) {
 		c.addComments(f)
 		if c.req.has(f.Path) && !out[f.Path] {
 			c.linted++
+			c.lintedNames = append(c.lintedNames, name)
 		}
 	}
 	for _, p := range res.Parse.Problems {
@@ -431,7 +440,7 @@ func formatter(o *options, stdout io.Writer) report.Formatter {
 	case "github":
 		return report.GitHub{}
 	}
-	return report.Text{Color: o.output == "" && useColor(stdout, o.noColor)}
+	return report.Text{Color: o.colorFor(stdout)}
 }
 
 // writeOutput formats r to stdout, or atomically to o.output. It returns

@@ -81,11 +81,13 @@ type options struct {
 	maxFileSize   int64
 	repoRoot      string
 	category      string
-	quiet         bool
+	quiet         bool // --silent (formerly --quiet): no notices or progress
 	noColor       bool
-	config        string         // --config FILE
-	cfg           *config.Config // the loaded nestlint.json, nil without one
-	prog          *progress      // the progress line, nil without one
+	config        string           // --config FILE
+	cfg           *config.Config   // the nestlint.json of the current folder (merged), nil without one
+	nested        *config.Resolver // nested configurations; nil with --config (nested_cli.go)
+	es            eslintOptions    // the flags eslint users know (flags_eslint.go)
+	prog          *progress        // the progress line, nil without one
 	paths         []string
 	scope         string       // --scope: "server", "all", or "" for the config's choice
 	allowEmpty    bool         // --allow-empty: a run with nothing to lint exits 0
@@ -110,6 +112,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // runWith is run with the given rules instead of the registry's.
 func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
+		if code, done := subcommandHelp(args, stdout, stderr); done {
+			return code
+		}
 		switch args[0] {
 		case "rules":
 			return listRules(args[1:], all, stdout, stderr)
@@ -125,6 +130,9 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 	if !ok {
 		return code
 	}
+	if o.es.printConfig != "" {
+		return printConfig(o, all, stdout, stderr)
+	}
 	return lintRun(ctx, o, all, stdout, stderr)
 }
 
@@ -135,23 +143,38 @@ func usageError(stderr io.Writer, format string, a ...any) int {
 }
 
 const usageText = `usage: nestlint [flags] [path ...]
-       nestlint rules
-       nestlint explain <rule-id>
-       nestlint init
+       nestlint rules                      list the rules
+       nestlint explain <rule-id>          print a rule's documentation
+       nestlint init                       write a starter nestlint.json
+       nestlint graph [flags] [path ...]   print the project model (modules, providers, entry points)
+       nestlint help [command]             print this text or a command's help (also: nestlint COMMAND --help)
 
-Lints NestJS TypeScript projects (default path: the current folder).
+Lints NestJS TypeScript projects (default path: the current folder). docs/cli.md lists the eslint
+equivalent of each flag.
 
 Flags:
-  --format text|json|sarif|github     output format (default text)
-  -o, --output FILE                   write the output to FILE, atomically
+  -f, --format text|json|sarif|github output format (default text)
+  -o, --output FILE                   write the output to FILE, atomically (never a source file or an input)
   -j N                                parse with N workers (default: number of CPUs)
   --fail-level error|warning|note|none
-                                      lowest severity that makes the exit code 1 (default warning)
+                                      lowest severity that makes the exit code 1 (default warning;
+                                      error when --max-warnings is given)
+  --max-warnings N                    exit 1 when there are more than N warnings
   --exit-zero                         exit 0 even with findings (tool errors still exit 3)
+  --quiet                             report errors only (no warnings or notes)
+  --silent                            no notices or progress on stderr
+  --only ID, --skip ID                run only / do not run the rules matching ID, a rule id or glob
+                                      (event-loop/*); repeatable
+  --ignore-pattern GLOB               do not report files matching GLOB (gitignore syntax, relative to the
+                                      current folder); repeatable
+  --no-ignore                         disable the config's ignore globs and --ignore-pattern (.gitignore
+                                      still applies)
+  --config FILE                       use only FILE (default: the nestlint.json files from each file's
+                                      folder up to the repository root, merged; see docs/config.md)
+  --print-config FILE                 print the configuration that applies to FILE as JSON and exit
   --max-file-size BYTES               skip larger files (default 5242880)
   --repo-root DIR                     output paths are relative to DIR (default: git top-level)
   --sarif-category X                  SARIF automationDetails.id "X/"
-  --config FILE                       configuration file (default: nestlint.json in the current folder or above)
   --scope server|all                  server (default): only NestJS server code, the import closure of the
                                       Nest roots across the workspace; all: every file (see docs/scope.md)
   --allow-empty                       exit 0 instead of 2 when there is nothing to lint
@@ -160,8 +183,8 @@ Flags:
   --timing                            print the time of each phase (discover, parse, link, each rule, report)
   --cpuprofile FILE, --memprofile FILE
                                       write pprof CPU and heap profiles (for maintainers)
-  --quiet                             no notices or progress on stderr
-  --no-color                          no colour in text output
+  --color, --no-color                 force colour on or off in text output (else FORCE_COLOR, NO_COLOR,
+                                      CLICOLOR_FORCE, then colour on a terminal)
   --version                           print the version, commit and grammar versions and exit
   --baseline FILE                     report only findings that are not in the baseline FILE
   --write-baseline FILE               record today's findings in FILE (see docs/adoption.md)
@@ -169,8 +192,8 @@ Flags:
   --fix                               apply the suggested fixes, then report what remains
   --dry-run                           with --fix: print a unified diff instead of writing
 
-Exit codes: 0 no findings at or above --fail-level, 1 findings, 2 usage or input error, 3 internal error,
-130 interrupted.
+Exit codes: 0 no findings at or above --fail-level, 1 findings (or more than --max-warnings
+warnings), 2 usage or input error, 3 internal error, 130 interrupted.
 `
 
 // parseFlags parses a lint command line. Flags may follow paths; "--" ends
@@ -192,7 +215,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	fs.Int64Var(&o.maxFileSize, "max-file-size", parser.DefaultMaxFileSize, "skip files larger than `BYTES`")
 	fs.StringVar(&o.repoRoot, "repo-root", "", "make output paths relative to `DIR`")
 	fs.StringVar(&o.category, "sarif-category", "", "SARIF automationDetails category")
-	fs.BoolVar(&o.quiet, "quiet", false, "no notices on stderr")
+	fs.BoolVar(&o.quiet, "silent", false, "no notices or progress on stderr")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output")
 	fs.StringVar(&o.scope, "scope", "", "what to lint: server (NestJS server code, the default) or all")
@@ -205,6 +228,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 	cacheOn := fs.Bool("cache", true, "keep per-file facts in a cache (default on; --no-cache turns it off)")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
 	o.adopt.register(fs)
+	o.es.register(fs, o)
 
 	rest := args
 	for {
@@ -258,6 +282,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		return nil, usageError(stderr, "--max-file-size must be a positive number of bytes, not %d", o.maxFileSize), false
 	}
 	if err := o.adopt.check(); err != nil {
+		return nil, usageError(stderr, "%v", err), false
+	}
+	if err := o.es.check(fs, o); err != nil {
 		return nil, usageError(stderr, "%v", err), false
 	}
 	if len(o.paths) == 0 {

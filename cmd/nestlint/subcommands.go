@@ -136,6 +136,9 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
+	if _, code, ok := selectRunRules(o, all, d.Files, stderr); !ok {
+		return code
+	}
 	req := make(request, len(o.paths))
 	for i, p := range o.paths {
 		if req[i], err = resolve(p); err != nil {
@@ -148,8 +151,7 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
 	for _, p := range programs(req, d, func(root string) (*parser.Discovery, error) { return parser.Discover([]string{root}) }) {
-		settings := o.cfg.Settings(p.root)
-		settings.Scope = o.effectiveScope()
+		settings := o.programSettings(p.root)
 		if err := rules.WriteGraph(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, names.name); err != nil {
 			fmt.Fprintf(stderr, "nestlint: %v\n", err)
 			return exitInternal
