@@ -102,11 +102,7 @@ func (e *eslintOptions) selectRules(enabled, all []*lint.Rule) ([]*lint.Rule, er
 				}
 			}
 			if n == 0 {
-				if s := suggest(strings.TrimSuffix(p, "/*"), all); s != "" {
-					if strings.HasSuffix(p, "/*") {
-						fam, _, _ := strings.Cut(s, "/")
-						s = fam + "/*"
-					}
+				if s := suggestPattern(p, all); s != "" {
 					return nil, fmt.Errorf("--%s %s: no rule matches; did you mean %s?", flagName, p, s)
 				}
 				return nil, fmt.Errorf("--%s %s: no rule matches (nestlint rules lists them)", flagName, p)
@@ -138,6 +134,26 @@ func (e *eslintOptions) selectRules(enabled, all []*lint.Rule) ([]*lint.Rule, er
 		}
 	}
 	return out, nil
+}
+
+// suggestPattern returns the rule id, or for "family/*" the family
+// wildcard, closest to a pattern that matched nothing, or "".
+func suggestPattern(p string, all []*lint.Rule) string {
+	fam, ok := strings.CutSuffix(p, "/*")
+	if !ok {
+		return suggest(p, all)
+	}
+	best, bestDist := "", -1
+	for _, r := range all {
+		f, _, _ := strings.Cut(r.ID, "/")
+		if d := editDistance(strings.ToLower(fam), f); bestDist < 0 || d < bestDist {
+			best, bestDist = f+"/*", d
+		}
+	}
+	if bestDist < 0 || bestDist > max(2, len(fam)/3) {
+		return ""
+	}
+	return best
 }
 
 // filter applies --quiet to the final diagnostics and returns the number

@@ -306,6 +306,11 @@ func checkNotInput(flagName, path string, o *options, disc *parser.Discovery, re
 	if slices.Contains(sourceExts, ext) {
 		return fmt.Errorf("%s %s: refusing to overwrite a source file (%s); write the report to a .json, .sarif or .txt file", flagName, path, ext)
 	}
+	switch base := filepath.Base(path); {
+	case base == "package.json" || base == config.FileName || base == ".gitignore" ||
+		strings.HasPrefix(base, "tsconfig") && strings.HasSuffix(base, ".json"):
+		return fmt.Errorf("%s %s: refusing to overwrite a project file nestlint reads", flagName, path)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil
