@@ -57,7 +57,11 @@ func subcommandHelp(args []string, stdout, stderr io.Writer) (code int, done boo
 			io.WriteString(stdout, usageText)
 			return exitOK, true
 		case 2:
-			if h, ok := commandHelp(args[1]); ok {
+			name := args[1]
+			if isHelpFlag(name) {
+				name = "help"
+			}
+			if h, ok := commandHelp(name); ok {
 				io.WriteString(stdout, h)
 				return exitOK, true
 			}
