@@ -26,8 +26,10 @@ func loadConfig(o *options, all []*lint.Rule, stderr io.Writer) (code int, ok bo
 			}
 			return abs
 		})
+		// Errors are reported with those of the other files read
+		// (selectRunRules), all at once.
 		o.cfg = o.nested.ForDir(wd)
-		return configErrors(o, stderr)
+		return exitOK, true
 	}
 	cfg, err := config.Load(o.config, o.config, all)
 	if err != nil {
