@@ -6,6 +6,12 @@
 //	nestlint [flags] [path ...]
 //	nestlint rules
 //	nestlint explain <rule-id>
+//	nestlint init
+//	nestlint graph [flags] [path ...]
+//	nestlint help [command]
+//
+// docs/cli.md describes every flag with its eslint equivalent; the list
+// below is the core.
 //
 // With no path, nestlint lints the current folder. Paths may be folders or
 // files, and flags may come before or after them ("--" ends the flags).
@@ -18,7 +24,8 @@
 //
 // Flags:
 //
-//	--format text|json|sarif|github   output format (default text)
+//	-f, --format text|json|sarif|github
+//	                                  output format (default text)
 //	-o, --output FILE                 write the output to FILE (atomically: a temporary
 //	                                  file in the same folder, then a rename, keeping
 //	                                  the mode); the folder must exist; devices and
@@ -34,9 +41,15 @@
 //	                                  to (default: the git top-level above the first path,
 //	                                  else the current folder)
 //	--sarif-category X                SARIF automationDetails.id "X/" (absent by default)
-//	--quiet                           no notices on stderr (the summary line stays)
-//	--no-color                        no colour in text output (also: NO_COLOR set, or
-//	                                  stdout not a terminal)
+//	--quiet                           report errors only (as in eslint)
+//	--silent                          no notices or progress on stderr (the summary line stays)
+//	--max-warnings N                  exit 1 with more than N warnings
+//	--only ID, --skip ID              run only / skip the rules matching ID (globs: event-loop/*)
+//	--ignore-pattern GLOB, --no-ignore
+//	                                  gitignore-style ignores; disable every ignore setting
+//	--print-config FILE               the configuration that applies to FILE, as JSON
+//	--color, --no-color               force colour on or off (else FORCE_COLOR, NO_COLOR,
+//	                                  CLICOLOR_FORCE, then stdout a terminal)
 //	--version                         print "nestlint <version>", then the commit, the Go
 //	                                  version and the tree-sitter grammars, and exit
 //

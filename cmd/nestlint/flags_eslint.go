@@ -34,6 +34,7 @@ type eslintOptions struct {
 // register adds the flags to fs; -f is --format.
 func (e *eslintOptions) register(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.format, "f", "text", "output format (--format)")
+	fs.StringVar(&o.config, "c", "", "configuration file (--config)")
 	fs.BoolVar(&e.errorsOnly, "quiet", false, "report errors only (warnings and notes are not shown)")
 	fs.IntVar(&e.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings")
 	fs.Func("only", "run only the rules matching `ID` (a rule id or a glob such as event-loop/*); repeatable", func(s string) error {

@@ -169,7 +169,7 @@ Flags:
                                       current folder); repeatable
   --no-ignore                         disable the config's ignore globs and --ignore-pattern (.gitignore
                                       still applies)
-  --config FILE                       use only FILE (default: the nestlint.json files from each file's
+  -c, --config FILE                   use only FILE (default: the nestlint.json files from each file's
                                       folder up to the repository root, merged; see docs/config.md)
   --print-config FILE                 print the configuration that applies to FILE as JSON and exit
   --max-file-size BYTES               skip larger files (default 5242880)

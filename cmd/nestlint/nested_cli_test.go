@@ -106,7 +106,7 @@ func TestNestedConfig(t *testing.T) {
 		want  []string // file:severity, sorted
 	}{
 		{name: "from the root", want: []string{
-			"apps/api/src/reports.controller.ts:error",           // api's severity over the root's
+			"apps/api/src/reports.controller.ts:error",            // api's severity over the root's
 			"apps/worker/src/generated/export.controller.ts:note", // root: true: the root's ignore does not apply
 			"apps/worker/src/legacy/legacy.controller.ts:note",    // api's ignore is api's only
 			"apps/worker/src/reports.controller.ts:note",

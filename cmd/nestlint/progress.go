@@ -9,7 +9,7 @@ import (
 )
 
 // progress is the "parsing N/M files" line on stderr: shown only on a
-// terminal, outside CI, without --quiet, and once a run has taken a second;
+// terminal, outside CI, without --silent, and once a run has taken a second;
 // redrawn at most ten times a second and cleared when parsing ends.
 type progress struct {
 	w     io.Writer
