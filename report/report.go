@@ -76,6 +76,8 @@ type Run struct {
 	Successful bool
 	// FilesLinted is the number of files analysed, for Summary.
 	FilesLinted int
+	// Graph, when set, is the project's module graph, for the HTML report.
+	Graph *ModuleGraph
 }
 
 // Formatter writes a Run in one output format.

@@ -12,6 +12,7 @@ import (
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -97,6 +98,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	}
 	dropIgnored(c, o.cfg)
 	r := c.finish(buildVersion(), o.category)
+	r.Graph = c.graph
 	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
 		return code
 	}
@@ -169,7 +171,8 @@ type collector struct {
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.
 	serverScope bool
-	adopt       adoptState // directive comments (baseline_cli.go)
+	adopt       adoptState          // directive comments (baseline_cli.go)
+	graph       *report.ModuleGraph // with --format html
 }
 
 func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
@@ -266,10 +269,16 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		if fc != nil {
 			opts.Cache = fc
 		}
+		if o.format == "html" {
+			opts.Analyzers = rules.ModelAnalyzers // the module graph (formats.go)
+		}
 		res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
 		c.closeCache(fc)
 		if err != nil {
 			return err
+		}
+		if o.format == "html" {
+			c.graph = rules.MergeGraphs(c.graph, rules.ModuleGraphOf(res, c.names.name))
 		}
 		c.times.addRun(res.Timings)
 		c.add(res)
@@ -430,6 +439,9 @@ func formatter(o *options, stdout io.Writer) report.Formatter {
 		return report.SARIF{}
 	case "github":
 		return report.GitHub{}
+	}
+	if f := moreFormatter(o, stdout); f != nil {
+		return f
 	}
 	return report.Text{Color: o.output == "" && useColor(stdout, o.noColor)}
 }
