@@ -31,13 +31,18 @@ func moreFormatter(o *options, stdout io.Writer) report.Formatter {
 // with counts per rule. Anything else (a pipe, a file, CI logs, the goldens)
 // keeps text, whose file:line:col lines editors and problem matchers parse.
 func autoFormat(fs *flag.FlagSet, o *options, stdout io.Writer) {
+	pickFormat(fs, o, isTerminal(stdout))
+}
+
+// pickFormat is autoFormat with the terminal test done.
+func pickFormat(fs *flag.FlagSet, o *options, tty bool) {
 	set := false
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "format" || f.Name == "f" {
 			set = true
 		}
 	})
-	if !set && o.output == "" && isTerminal(stdout) {
+	if !set && o.output == "" && tty {
 		o.format = "stylish"
 	}
 }
