@@ -89,7 +89,7 @@
     add(d, snippet(f), pathList(f));
     return d;
   }
-  function groups(key, title, showFile) {
+  function groups(key, title, showFile, link) {
     var pane = el("section", "pane"), by = {}, order = [];
     data.findings.forEach(function (f) {
       var k = f[key];
@@ -102,6 +102,12 @@
       var g = el("details", "group");
       var open = by[k].filter(function (f) { return !f.suppressed; }).length;
       var sum = add(el("summary", "", title(k)), el("span", "cnt", plural(open, "finding") + (by[k].length > open ? ", " + (by[k].length - open) + " suppressed" : "")));
+      if (link && link(k)) {
+        var a = el("a", "cnt", "docs");
+        a.href = link(k);
+        a.rel = "noopener";
+        sum.appendChild(a);
+      }
       g.appendChild(sum);
       g.setAttribute("data-key", k);
       by[k].forEach(function (f) { g.appendChild(finding(f, showFile)); });
@@ -109,9 +115,10 @@
     });
     return pane;
   }
-  var ruleTitle = {};
-  data.rules.forEach(function (r) { ruleTitle[r.id] = r.title; });
-  var byRule = groups("rule", function (k) { return k + (ruleTitle[k] ? " — " + ruleTitle[k] : ""); }, true);
+  var ruleTitle = {}, ruleHelp = {};
+  data.rules.forEach(function (r) { ruleTitle[r.id] = r.title; ruleHelp[r.id] = r.help; });
+  var byRule = groups("rule", function (k) { return k + (ruleTitle[k] ? " — " + ruleTitle[k] : ""); }, true,
+    function (k) { return /^https:\/\//.test(ruleHelp[k] || "") ? ruleHelp[k] : ""; });
   byRule.id = "by-rule";
   var byFile = groups("file", function (k) { return k; }, false);
   byFile.id = "by-file";
@@ -191,7 +198,7 @@
     expandAll.type = collapseAll.type = "button";
     var stats = el("span", "loc");
     stats.id = "graph-stats";
-    stats.textContent = plural(mods.length, "module") + ", " + plural(isReq.filter(Boolean).length, "with request-scoped providers");
+    stats.textContent = plural(mods.length, "module") + ", " + isReq.filter(Boolean).length + " with request-scoped providers";
     add(tools, search, reqLabel, expandAll, collapseAll, stats);
     var area = el("div", "graph");
     var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
@@ -239,9 +246,22 @@
         body.classList.toggle("hidden");
         select(card.classList.contains("sel") && body.classList.contains("hidden") ? -1 : i);
       });
-      cols[depth[i]].appendChild(card);
       return card;
     });
+    // Within a column, order modules by where their importers sit (the
+    // barycenter), which untangles most edges; ties keep file order.
+    var pos = mods.map(function () { return 0; });
+    for (var dd = 0; dd <= maxDepth && mods.length; dd++) {
+      var inCol = [];
+      mods.forEach(function (m, i) { if (depth[i] === dd) inCol.push(i); });
+      var key = inCol.map(function (i) {
+        var ps = importers[i].filter(function (j) { return depth[j] < dd; }).map(function (j) { return pos[j]; });
+        return ps.length ? ps.reduce(function (a, b) { return a + b; }, 0) / ps.length : -1;
+      });
+      var order = inCol.map(function (i, k) { return k; });
+      order.sort(function (a, b) { return key[a] - key[b] || a - b; });
+      order.forEach(function (k, p) { pos[inCol[k]] = p; cols[dd].appendChild(cards[inCol[k]]); });
+    }
     var selected = -1;
     function select(i) {
       selected = i;
