@@ -13,7 +13,7 @@ func TestGraphModuleAndDepthFlags(t *testing.T) {
 		t.Fatalf("%s", r)
 	}
 	// PdfModule, OrdersModule (imports it), nothing else of the project
-	for _, want := range []string{`subgraph "cluster_PdfModule"`, `subgraph "cluster_OrdersModule"`, `"OrdersModule" -> "PdfModule"`} {
+	for _, want := range []string{`subgraph "cluster_PdfModule"`, `subgraph "cluster_OrdersModule"`, `"OrdersModule" -> "PdfModule" [style=bold`} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("want %s in\n%s", want, r.stdout)
 		}

@@ -437,12 +437,14 @@ func (g *graphWriter) refOf(key string) (ClassRef, bool) {
 
 // dot writes a Graphviz graph with one cluster per module: the module's
 // node and the controllers and providers it declares (a class declared by
-// several modules sits in the first one's cluster). Import and injection
-// edges are drawn; "provides" and "controls" are the clusters themselves,
+// several modules sits in the first one's cluster). Import edges (bold,
+// from cluster to cluster) and injection edges (dashed) are drawn without
+// labels; "provides" and "controls" are the clusters themselves,
 // which keeps a 60-module app from becoming a hairball. Request-scoped and
 // transient classes are drawn in colour.
 func (g *graphWriter) dot(w io.Writer) error {
 	var b strings.Builder
+	b.WriteString("// A cluster is a module with its controllers and providers; bold edges\n// are imports, dashed edges injections.\n")
 	b.WriteString("digraph nest {\n  rankdir=LR;\n  newrank=true;\n  compound=true;\n  node [fontname=\"Helvetica\"];\n")
 	cluster := make([]int, len(g.nodes)) // node -> cluster (module node index), -1 for none
 	for i := range cluster {
@@ -485,16 +487,20 @@ func (g *graphWriter) dot(w io.Writer) error {
 		}
 	}
 	for _, e := range g.edges {
-		style := ""
+		from, to := g.nodes[e.from], g.nodes[e.to]
+		var attrs string
 		switch e.kind {
 		case "provides", "controls":
 			continue
 		case "imports":
-			style = ", style=bold"
-		case "injects":
-			style = ", style=dashed"
+			attrs = "style=bold"
+			if to.kind == "module" && e.from != e.to { // cluster to cluster
+				attrs += ", ltail=" + dotQuote("cluster_"+from.key) + ", lhead=" + dotQuote("cluster_"+to.key)
+			}
+		default:
+			attrs = "style=dashed"
 		}
-		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", dotQuote(g.nodes[e.from].key), dotQuote(g.nodes[e.to].key), dotQuote(e.kind), style)
+		fmt.Fprintf(&b, "  %s -> %s [%s];\n", dotQuote(from.key), dotQuote(to.key), attrs)
 	}
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
