@@ -81,6 +81,8 @@ type Run struct {
 	// linted files that changed, for Summary.
 	ChangedSince bool
 	ChangedFiles int
+	// Graph, when set, is the project's module graph, for the HTML report.
+	Graph *ModuleGraph
 }
 
 // Formatter writes a Run in one output format.

@@ -12,6 +12,9 @@ import (
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
+// ErrNoModule is wrapped by WriteGraphFiltered's error for an unknown module.
+var ErrNoModule = nest.ErrNoModule
+
 // GraphFormats are the formats of WriteGraph.
 var GraphFormats = nest.GraphFormats
 
@@ -22,6 +25,14 @@ var GraphFormats = nest.GraphFormats
 // in format text, dot or mermaid. rel turns an absolute path into the name
 // to print.
 func WriteGraph(ctx context.Context, w io.Writer, files, extra []string, settings *lint.Settings, jobs int, format string, rel func(string) string) error {
+	return WriteGraphFiltered(ctx, w, files, extra, settings, jobs, format, "", -1, rel)
+}
+
+// WriteGraphFiltered is WriteGraph keeping only the module named module
+// and the modules within depth import steps of it (depth < 0: 1), or,
+// without module, the modules within depth steps of the root modules
+// (depth < 0: all). An unknown module is an error that lists the modules.
+func WriteGraphFiltered(ctx context.Context, w io.Writer, files, extra []string, settings *lint.Settings, jobs int, format, module string, depth int, rel func(string) string) error {
 	res, err := checker.Run(ctx, files, extra, nil, checker.Options{Jobs: jobs, Settings: settings, Analyzers: []*analysis.Analyzer{nest.Analyzer}})
 	if err != nil {
 		return err
@@ -33,5 +44,5 @@ func WriteGraph(ctx context.Context, w io.Writer, files, extra []string, setting
 	if !ok {
 		return fmt.Errorf("the model was not built")
 	}
-	return m.WriteGraph(w, format, rel)
+	return m.WriteGraphWith(w, nest.GraphOptions{Format: format, Module: module, Depth: depth, Rel: rel})
 }

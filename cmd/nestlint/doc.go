@@ -24,8 +24,9 @@
 //
 // Flags:
 //
-//	-f, --format text|json|sarif|github
-//	                                  output format (default text)
+//	-f, --format FORMAT               text, json, sarif, github, stylish, junit, checkstyle,
+//	                                  gitlab or html (default: stylish on a terminal, else
+//	                                  text; docs/formats.md)
 //	-o, --output FILE                 write the output to FILE (atomically: a temporary
 //	                                  file in the same folder, then a rename, keeping
 //	                                  the mode); the folder must exist; devices and

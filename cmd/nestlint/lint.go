@@ -12,6 +12,7 @@ import (
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -104,6 +105,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	c.applyFileConfig(o, all)
 	dropIgnored(c, o)
 	r := c.finish(buildVersion(), o.category)
+	r.Graph = c.graph
 	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
 		return code
 	}
@@ -179,6 +181,7 @@ type collector struct {
 	serverScope bool
 	adopt       adoptState // directive comments (baseline_cli.go)
 	lintedNames []string   // the files counted in linted, for --changed-since
+	graph       *report.ModuleGraph // with --format html
 }
 
 func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
@@ -274,10 +277,16 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		if fc != nil {
 			opts.Cache = fc
 		}
+		if o.format == "html" {
+			opts.Analyzers = rules.ModelAnalyzers // the module graph (formats.go)
+		}
 		res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
 		c.closeCache(fc)
 		if err != nil {
 			return err
+		}
+		if o.format == "html" {
+			c.graph = rules.MergeGraphs(c.graph, rules.ModuleGraphOf(res, c.names.name))
 		}
 		c.times.addRun(res.Timings)
 		c.add(res)
@@ -439,6 +448,9 @@ func formatter(o *options, stdout io.Writer) report.Formatter {
 		return report.SARIF{}
 	case "github":
 		return report.GitHub{}
+	}
+	if f := moreFormatter(o, stdout); f != nil {
+		return f
 	}
 	return report.Text{Color: o.colorFor(stdout)}
 }

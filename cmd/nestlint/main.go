@@ -101,7 +101,7 @@ type options struct {
 }
 
 // formats are the accepted --format values.
-var formats = []string{"text", "json", "sarif", "github"}
+var formats = []string{"text", "json", "sarif", "github", "stylish", "junit", "checkstyle", "gitlab", "html"}
 
 // run is the whole command; main only adds os.Exit. Tests call it
 // in-process.
@@ -153,7 +153,8 @@ Lints NestJS TypeScript projects (default path: the current folder). docs/cli.md
 equivalent of each flag.
 
 Flags:
-  -f, --format text|json|sarif|github output format (default text)
+  -f, --format FORMAT                 text, json, sarif, github, stylish, junit, checkstyle, gitlab or html
+                                      (default: stylish on a terminal, else text; see docs/formats.md)
   -o, --output FILE                   write the output to FILE, atomically (never a source file or an input)
   -j N                                parse with N workers (default: number of CPUs)
   --fail-level error|warning|note|none
@@ -258,8 +259,9 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 		return nil, exitOK, false
 	}
 	if !validFormat(o.format) {
-		return nil, usageError(stderr, "unknown format %q (want text, json, sarif or github)", o.format), false
+		return nil, usageError(stderr, "unknown format %q (want %s)", o.format, strings.Join(formats, ", ")), false
 	}
+	autoFormat(fs, o, stdout)
 	switch failLevel {
 	case "error":
 		o.failLevel = lint.Error

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -116,6 +117,8 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	fs.StringVar(&o.config, "config", "", "configuration file")
 	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "workers")
 	fs.StringVar(&o.scope, "scope", "", "server or all")
+	module := fs.String("module", "", "only the module `NAME` and its neighbourhood")
+	depth := fs.Int("depth", -1, "import steps around --module (default 1), or from the root modules")
 	if err := fs.Parse(args); err != nil {
 		return usageError(stderr, "graph: %v", err)
 	}
@@ -150,12 +153,23 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 		return usageError(stderr, "%v", err)
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
+	var missing error // --module names no module of a program
+	found := false
 	for _, p := range programs(req, d, func(root string) (*parser.Discovery, error) { return parser.Discover([]string{root}) }) {
 		settings := o.programSettings(p.root)
-		if err := rules.WriteGraph(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, names.name); err != nil {
+		err := rules.WriteGraphFiltered(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, *module, *depth, names.name)
+		switch {
+		case errors.Is(err, rules.ErrNoModule):
+			missing = err
+			continue
+		case err != nil:
 			fmt.Fprintf(stderr, "nestlint: %v\n", err)
 			return exitInternal
 		}
+		found = true
+	}
+	if missing != nil && !found {
+		return usageError(stderr, "graph: %v", missing)
 	}
 	return exitOK
 }

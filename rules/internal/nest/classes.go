@@ -220,9 +220,7 @@ func (m *Model) buildModules() {
 						}
 					}
 				case "imports":
-					for _, e := range elems {
-						mod.Imports = append(mod.Imports, e.v.Text)
-					}
+					mod.Imports = append(mod.Imports, m.importNames(ref.File, p.Value)...)
 				case "exports":
 					for _, e := range elems {
 						mod.Exports = append(mod.Exports, e.v.Text)

@@ -53,6 +53,7 @@ type graphWriter struct {
 	index map[string]int
 	edges []graphEdge
 	seen  map[graphEdge]bool
+	keep  map[ClassRef]bool // the modules kept by a filter (graph_filter.go), nil for all
 }
 
 // className names a class, with its file when the name is not unique.
@@ -196,6 +197,9 @@ func (g *graphWriter) text(w io.Writer) error {
 		b.WriteString("  (none)\n")
 	}
 	for _, mod := range m.Modules {
+		if g.keep != nil && !g.keep[mod.Class] {
+			continue
+		}
 		c := m.Class(mod.Class)
 		global := ""
 		if mod.Global {
@@ -228,7 +232,7 @@ func (g *graphWriter) text(w io.Writer) error {
 	var rows [][]string
 	for _, ref := range m.sortedClassRefs() {
 		info := m.Classes[ref]
-		if !listed(info) {
+		if !listed(info) || !g.keptClass(ref) {
 			continue
 		}
 		sc, reason := m.ScopeOf(ref)
@@ -247,11 +251,15 @@ func (g *graphWriter) text(w io.Writer) error {
 	rows = nil
 	for _, r := range m.Entries() {
 		off := uint32(0)
-		if fn := m.Func(r); fn != nil {
+		fn := m.Func(r)
+		if fn != nil {
 			off = fn.NameSpan.Start
 			if off == 0 && fn.NameSpan.End == 0 {
 				off = fn.Span.Start
 			}
+		}
+		if g.keep != nil && (fn == nil || fn.Class < 0 || !g.keptClass(ClassRef{r.File, fn.Class})) {
+			continue
 		}
 		rows = append(rows, []string{m.Label(r), g.pos(r.File, off), m.EntryWhy(r)})
 	}
@@ -260,6 +268,10 @@ func (g *graphWriter) text(w io.Writer) error {
 	}
 	table(&b, "  ", rows)
 
+	if g.keep != nil { // a filtered graph has no bootstrap section
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
 	b.WriteString("\nbootstrap\n")
 	rows = nil
 	for _, bs := range m.Bootstraps {
@@ -342,6 +354,9 @@ func (g *graphWriter) build() {
 	for _, mod := range m.Modules {
 		from := g.classNode(mod.Class)
 		for _, imp := range mod.Imports {
+			if imp == "" {
+				continue
+			}
 			var to int
 			if r := g.moduleRef(mod, imp); r != nil {
 				to = g.classNode(*r)
@@ -420,31 +435,95 @@ func (g *graphWriter) refOf(key string) (ClassRef, bool) {
 	return ClassRef{}, false
 }
 
+// dot writes a Graphviz graph with one cluster per module: the module's
+// node and the controllers and providers it declares (a class declared by
+// several modules sits in the first one's cluster). Import edges (bold,
+// from cluster to cluster) and injection edges (dashed) are drawn without
+// labels; "provides" and "controls" are the clusters themselves,
+// which keeps a 60-module app from becoming a hairball. Request-scoped and
+// transient classes are drawn in colour.
 func (g *graphWriter) dot(w io.Writer) error {
 	var b strings.Builder
-	b.WriteString("digraph nest {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n")
+	b.WriteString("// A cluster is a module with its controllers and providers; bold edges\n// are imports, dashed edges injections.\n")
+	b.WriteString("digraph nest {\n  rankdir=LR;\n  newrank=true;\n  compound=true;\n  node [fontname=\"Helvetica\"];\n")
+	cluster := make([]int, len(g.nodes)) // node -> cluster (module node index), -1 for none
+	for i := range cluster {
+		cluster[i] = -1
+	}
+	for i, n := range g.nodes {
+		if n.kind == "module" {
+			cluster[i] = i
+		}
+	}
+	for _, e := range g.edges {
+		if (e.kind == "provides" || e.kind == "controls") && cluster[e.to] < 0 {
+			cluster[e.to] = e.from
+		}
+	}
 	order := make([]int, len(g.nodes))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(i, j int) bool { return g.nodes[order[i]].key < g.nodes[order[j]].key })
-	for _, i := range order {
+	nodeLine := func(indent string, i int) {
 		n := g.nodes[i]
-		fmt.Fprintf(&b, "  %s [label=%s, %s];\n", dotQuote(n.key), dotQuote(g.nodeLabel(n)), dotShapes[n.kind])
+		fmt.Fprintf(&b, "%s%s [label=%s, %s%s];\n", indent, dotQuote(n.key), dotQuote(g.nodeLabel(n)), dotShapes[n.kind], g.scopeColor(n))
+	}
+	for _, c := range order {
+		if g.nodes[c].kind != "module" {
+			continue
+		}
+		fmt.Fprintf(&b, "  subgraph %s {\n    label=%s;\n    style=rounded;\n    color=grey;\n", dotQuote("cluster_"+g.nodes[c].key), dotQuote(g.nodes[c].label))
+		for _, i := range order {
+			if cluster[i] == c {
+				nodeLine("    ", i)
+			}
+		}
+		b.WriteString("  }\n")
+	}
+	for _, i := range order {
+		if cluster[i] < 0 {
+			nodeLine("  ", i)
+		}
 	}
 	for _, e := range g.edges {
-		style := ""
+		from, to := g.nodes[e.from], g.nodes[e.to]
+		var attrs string
 		switch e.kind {
+		case "provides", "controls":
+			continue
 		case "imports":
-			style = ", style=bold"
-		case "injects":
-			style = ", style=dashed"
+			attrs = "style=bold"
+			if to.kind == "module" && e.from != e.to { // cluster to cluster
+				attrs += ", ltail=" + dotQuote("cluster_"+from.key) + ", lhead=" + dotQuote("cluster_"+to.key)
+			}
+		default:
+			attrs = "style=dashed"
 		}
-		fmt.Fprintf(&b, "  %s -> %s [label=%s%s];\n", dotQuote(g.nodes[e.from].key), dotQuote(g.nodes[e.to].key), dotQuote(e.kind), style)
+		fmt.Fprintf(&b, "  %s -> %s [%s];\n", dotQuote(from.key), dotQuote(to.key), attrs)
 	}
 	b.WriteString("}\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// scopeColor is the dot attribute that marks a request-scoped or
+// transient class.
+func (g *graphWriter) scopeColor(n graphNode) string {
+	if n.kind != "provider" && n.kind != "controller" {
+		return ""
+	}
+	r, ok := g.refOf(n.key)
+	if !ok {
+		return ""
+	}
+	switch sc, _ := g.m.ScopeOf(r); sc {
+	case RequestScoped:
+		return ", color=\"#d81b60\", fontcolor=\"#d81b60\""
+	case Transient:
+		return ", color=\"#6a1b9a\", fontcolor=\"#6a1b9a\""
+	}
+	return ""
 }
 
 func mermaidLabel(s string) string {
