@@ -179,8 +179,8 @@ type collector struct {
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.
 	serverScope bool
-	adopt       adoptState // directive comments (baseline_cli.go)
-	lintedNames []string   // the files counted in linted, for --changed-since
+	adopt       adoptState          // directive comments (baseline_cli.go)
+	lintedNames []string            // the files counted in linted, for --changed-since
 	graph       *report.ModuleGraph // with --format html
 }
 
