@@ -186,7 +186,12 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 			dir := filepath.Join(testdata, "src", c)
 			got, _ := RunCase(t, dir, rules, opts)
 			wants := readWants(t, dir)
+			var unexpected []Finding
 			for _, g := range got {
+				msg := strings.TrimPrefix(g.Text, strings.SplitN(g.Text, ": ", 2)[0]+": ")
+				for _, p := range MessageProblems(msg, g.Path) {
+					t.Errorf("%s:%d: %s: %s", g.File, g.Line, p, msg)
+				}
 				matched := false
 				for _, w := range wants {
 					if w.met || w.file != g.File || w.line != g.Line {
@@ -205,12 +210,18 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 				}
 				if !matched {
 					t.Errorf("unexpected finding: %s", g)
+					unexpected = append(unexpected, g)
 				}
 			}
+			var unmet []*want
 			for _, w := range wants {
 				if !w.met {
 					t.Errorf("%s:%d: no finding matched want %v", w.file, w.line, w.res)
+					unmet = append(unmet, w)
 				}
+			}
+			if os.Getenv(UpdateEnv) != "" {
+				updateWants(t, dir, unexpected, unmet)
 			}
 		})
 	}
