@@ -62,7 +62,8 @@ type Options struct {
 	Settings *lint.Settings
 }
 
-// RunCase lints one case folder with the given rules and returns the findings, sorted.
+// RunCase lints one case folder with the given rules and returns the
+// findings, sorted. Every finding's message must pass MessageProblems.
 func RunCase(t testing.TB, dir string, rules []*lint.Rule, opts Options) ([]Finding, *checker.Result) {
 	t.Helper()
 	d, err := parser.Discover([]string{dir})
@@ -85,7 +86,11 @@ func RunCase(t testing.TB, dir string, rules []*lint.Rule, opts Options) ([]Find
 	}
 	var out []Finding
 	for _, f := range res.Findings {
-		out = append(out, toFinding(res, dir, f))
+		g := toFinding(res, dir, f)
+		for _, p := range MessageProblems(f.Diagnostic.Message, g.Path) {
+			t.Errorf("%s:%d: %s: %s", g.File, g.Line, p, f.Diagnostic.Message)
+		}
+		out = append(out, g)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].File != out[j].File {
@@ -188,10 +193,6 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 			wants := readWants(t, dir)
 			var unexpected []Finding
 			for _, g := range got {
-				msg := strings.TrimPrefix(g.Text, strings.SplitN(g.Text, ": ", 2)[0]+": ")
-				for _, p := range MessageProblems(msg, g.Path) {
-					t.Errorf("%s:%d: %s: %s", g.File, g.Line, p, msg)
-				}
 				matched := false
 				for _, w := range wants {
 					if w.met || w.file != g.File || w.line != g.Line {
