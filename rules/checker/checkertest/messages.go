@@ -48,7 +48,7 @@ func MessageProblems(msg string, path []string) []string {
 	if n := utf8.RuneCountInString(msg); n > MaxMessage {
 		out = append(out, fmt.Sprintf("message is %d characters, more than %d", n, MaxMessage))
 	}
-	if len(path) > 0 && strings.Contains(msg, path[0]) {
+	if len(path) > 0 && regexp.MustCompile(`(^|[^\w$.])`+regexp.QuoteMeta(path[0])+`($|[^\w$])`).MatchString(msg) {
 		out = append(out, fmt.Sprintf("message names the entry point %s, which the path already shows", path[0]))
 	}
 	if strings.Contains(msg, "reached from") {

@@ -16,6 +16,8 @@ func TestMessageProblems(t *testing.T) {
 		{"`NestFactory.create` in Node.js, e.g. with TypeScript", nil, nil},
 		{"fetch has no timeout on the request path (reached from `A.b`)", []string{"A.b"}, []string{"entry point A.b", "reached from"}},
 		{strings.Repeat("x", 161), nil, []string{"161 characters"}},
+		{"`StatsController.hitsByIp` grows", []string{"StatsController.hit"}, nil},
+		{"`OrdersService.create` grows", []string{"Orders.create"}, nil},
 		{strings.Repeat("é", 160), nil, nil},
 		{"object row is created in ReportsService.toRow", nil, []string{"ReportsService.toRow"}},
 		{"call close() on it", nil, []string{"close("}},
