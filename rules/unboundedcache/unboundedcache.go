@@ -60,7 +60,7 @@ func report(pass *analysis.Pass, m *nest.Model, c *leak.Collection) {
 		return
 	}
 	opts = append(opts, lint.WithPath(m.StepsFor(m.PathTo(first.Ref()))))
-	const fix = "so memory grows until a crash; use an LRU or a TTL"
+	const fix = "so memory only grows; use an LRU or a TTL"
 	var msg string
 	if c.Class >= 0 {
 		cls := m.ClassName(nest.ClassRef{File: c.File, Index: c.Class})
