@@ -80,13 +80,13 @@ func (m *Model) Message(f Finding, c Context) string {
 // Where is the shared phrase for where fr runs in context c, to append to
 // what a finding says: " on the request path" (the path follows the
 // message, so the entry point is not named here), " in `F` (startup
-// code)", or " in `F` (no known entry point reaches it)".
+// code)", or " in `F` (no known entry point)".
 func (m *Model) Where(fr FuncRef, c Context) string {
 	switch c {
 	case Request:
 		return " on the request path"
 	case Unknown:
-		return fmt.Sprintf(" in `%s` (no known entry point reaches it)", m.Label(fr))
+		return fmt.Sprintf(" in `%s` (no known entry point)", m.Label(fr))
 	}
 	return fmt.Sprintf(" in `%s` (%s code)", m.Label(fr), c)
 }

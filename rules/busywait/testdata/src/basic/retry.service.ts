@@ -27,6 +27,6 @@ export class RetryService implements OnModuleInit {
   }
 
   block(buf: Int32Array) {
-    Atomics.wait(buf, 0, 0, 100); // want "warning: `Atomics\\.wait` blocks the event loop in `RetryService\\.block` \\(no known entry point reaches it\\); await a timer \\(`node:timers/promises`\\)"
+    Atomics.wait(buf, 0, 0, 100); // want "warning: `Atomics\\.wait` blocks the event loop in `RetryService\\.block` \\(no known entry point\\); await a timer \\(`node:timers/promises`\\)"
   }
 }

@@ -91,5 +91,5 @@ export class UsersController {
 }
 
 export function unusedHelper(o: { a?: number }) {
-  delete o.a; // want "note: `delete o\\.a` makes `o` a slow dictionary in `unusedHelper` \\(no known entry point reaches it\\); assign `o\\.a = undefined` instead"
+  delete o.a; // want "note: `delete o\\.a` makes `o` a slow dictionary in `unusedHelper` \\(no known entry point\\); assign `o\\.a = undefined` instead"
 }

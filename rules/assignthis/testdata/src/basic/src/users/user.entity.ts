@@ -10,6 +10,6 @@ export class AuditEntry {
   at: number;
   constructor(data: Record<string, unknown>) {
     Object.assign(this, { at: 0 });
-    Object.assign(this, data); // want "note: `Object\\.assign\\(this, …\\)` gives instances different shapes in `AuditEntry\\.constructor` \\(no known entry point reaches it\\); assign the known fields one by one"
+    Object.assign(this, data); // want "note: `Object\\.assign\\(this, …\\)` gives instances different shapes in `AuditEntry\\.constructor` \\(no known entry point\\); assign the known fields one by one"
   }
 }

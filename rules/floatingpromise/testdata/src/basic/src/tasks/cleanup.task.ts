@@ -27,5 +27,5 @@ export class CleanupTask implements OnModuleInit {
 
 // exported for a script nobody in the project calls: unknown context
 export function dumpState(state: object) {
-  fsp.writeFile('/tmp/state.json', JSON.stringify(state)); // want "warning: the promise of `fs\\.promises\\.writeFile` is not awaited in `dumpState` \\(no known entry point reaches it\\); if it rejects, the process crashes"
+  fsp.writeFile('/tmp/state.json', JSON.stringify(state)); // want "warning: the promise of `fs\\.promises\\.writeFile` is not awaited in `dumpState` \\(no known entry point\\); if it rejects, the process crashes"
 }

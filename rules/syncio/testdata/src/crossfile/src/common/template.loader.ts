@@ -12,6 +12,6 @@ export class TemplateLoader {
   }
 
   orphan(): string {
-    return rf('x.txt', 'utf8'); // want "warning: `fs\\.readFileSync` blocks the event loop in `TemplateLoader\\.orphan` \\(no known entry point reaches it\\); use `fs\\.promises\\.readFile`"
+    return rf('x.txt', 'utf8'); // want "warning: `fs\\.readFileSync` blocks the event loop in `TemplateLoader\\.orphan` \\(no known entry point\\); use `fs\\.promises\\.readFile`"
   }
 }

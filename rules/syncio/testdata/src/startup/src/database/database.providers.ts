@@ -17,6 +17,6 @@ export const tenantProviders = [
   {
     provide: 'TENANT_SETTINGS',
     scope: Scope.REQUEST,
-    useFactory: () => readFileSync('tenant.json', 'utf8'), // want "warning: `fs\\.readFileSync` blocks the event loop in `useFactory` \\(no known entry point reaches it\\); use `fs\\.promises\\.readFile`"
+    useFactory: () => readFileSync('tenant.json', 'utf8'), // want "warning: `fs\\.readFileSync` blocks the event loop in `useFactory` \\(no known entry point\\); use `fs\\.promises\\.readFile`"
   },
 ];
