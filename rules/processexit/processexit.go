@@ -61,7 +61,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			fd.Fix = "throw an exception instead"
 		case nest.Startup:
 			fd.What = "`process.exit()` skips the shutdown hooks of initialized modules"
-			fd.Fix = "throw so the bootstrap fails cleanly"
+			fd.Fix = "throw instead"
 		case nest.Shutdown:
 			fd.What = "`process.exit()` cuts shutdown short"
 			fd.Fix = "the remaining hooks never run: return and let Nest finish"
