@@ -23,7 +23,7 @@ var identRE = regexp.MustCompile(`[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*|[A-Za-z_$][
 var prose = map[string]bool{
 	"JavaScript": true, "TypeScript": true, "NestJS": true, "GitHub": true, "MikroORM": true,
 	"TypeORM": true, "PostgreSQL": true, "MySQL": true, "MongoDB": true, "GraphQL": true,
-	"WebSocket": true, "Node.js": true, "e.g": true, "i.e": true, "ReDoS": true,
+	"WebSocket": true, "PostHog": true, "LaunchDarkly": true, "OpenSearch": true, "RabbitMQ": true, "BullMQ": true, "Node.js": true, "e.g": true, "i.e": true, "ReDoS": true,
 }
 
 // UnquotedIdentifiers returns the identifier-like words of msg that are
