@@ -224,10 +224,10 @@ func (s *Suppressor) Apply(ds []Diagnostic) ([]Diagnostic, error) {
 			if sc.known && !sc.used && !sc.off {
 				what := "finding"
 				if sc.id != "" {
-					what = sc.id + " finding"
+					what = "`" + sc.id + "` finding"
 				}
 				added = append(added, s.finding(file, sc.comment,
-					fmt.Sprintf("unused %s directive: there is no %s to suppress here", sc.dir.Kind.Keyword(), what)))
+					fmt.Sprintf("unused `%s` directive: there is no %s to suppress here", sc.dir.Kind.Keyword(), what)))
 			}
 		}
 	}

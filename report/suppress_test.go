@@ -98,9 +98,9 @@ func TestSuppressForms(t *testing.T) {
 		{"wildcard", "// nestlint-disable-next-line event-loop/* -- ok\nSYNC\n", 1, nil},
 		{"unknown wildcard", "// nestlint-disable-next-line nope/* -- ok\nSYNC\n", 0, []string{`unknown rule id "nope/*"`}},
 		{"unknown id", "// nestlint-disable-next-line event-loop/sync-oi -- ok\nSYNC\n", 0, []string{`unknown rule id "event-loop/sync-oi"`}},
-		{"unused", "// nestlint-disable-next-line event-loop/sync-io -- ok\n\nSYNC\n", 0, []string{"there is no event-loop/sync-io finding to suppress here"}},
-		{"partly unused", "// nestlint-disable-next-line event-loop/sync-io, hidden-class/delete -- ok\nSYNC\n", 1, []string{"hidden-class/delete finding"}},
-		{"unused all", "/* nestlint-disable -- ok */\n", 0, []string{"unused nestlint-disable directive: there is no finding to suppress here"}},
+		{"unused", "// nestlint-disable-next-line event-loop/sync-io -- ok\n\nSYNC\n", 0, []string{"there is no `event-loop/sync-io` finding to suppress here"}},
+		{"partly unused", "// nestlint-disable-next-line event-loop/sync-io, hidden-class/delete -- ok\nSYNC\n", 1, []string{"`hidden-class/delete` finding"}},
+		{"unused all", "/* nestlint-disable -- ok */\n", 0, []string{"unused `nestlint-disable` directive: there is no finding to suppress here"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			marked, added := suppress(t, tc.src)

@@ -2,7 +2,6 @@ package assignthis
 
 import (
 	_ "embed"
-	"fmt"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -58,18 +57,11 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			len(c.Args) < 2 || c.Args[0].Kind != parser.VIdent || c.Args[0].Text != "this" || fixedShape(c.Args[1:]) {
 			continue
 		}
-		owner := "this"
-		for g := c.Func; g >= 0; g = f.Funcs[g].Parent {
-			if fg := &f.Funcs[g]; fg.Class >= 0 && (fg.Kind == parser.FMethod || fg.Kind == parser.FConstructor || fg.Kind == parser.FSetter || fg.Kind == parser.FGetter) {
-				owner = f.Classes[fg.Class].Name
-				break
-			}
-		}
 		fr := nest.FuncRef{File: fi, Index: c.Func}
 		m.Report(pass, policy, nest.Finding{
 			Func: fr, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
-			What: fmt.Sprintf("`Object.assign(this, ...)` gives each `%s` instance the keys of its input, so instances get different hidden classes", owner),
-			Fix:  "assign the known fields one by one (`this.id = input.id`) or declare them with initializers",
+			What: "`Object.assign(this, …)` gives instances different shapes",
+			Fix:  "assign the known fields one by one",
 		})
 	}
 }

@@ -37,7 +37,7 @@ func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, fn in
 	m.Report(pass, policy, nest.Finding{
 		Func: nest.FuncRef{File: fi, Index: fn}, Pos: file.Pos(span.Start), End: file.Pos(span.End),
 		What: what,
-		Fix:  "nothing else runs on the event loop meanwhile: await a timer (`node:timers/promises`) instead",
+		Fix:  "await a timer (`node:timers/promises`)",
 	})
 }
 
@@ -45,7 +45,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 	f := file.Facts
 	for _, l := range f.Loops {
 		if l.TimeCond && !l.BodyHasAwait {
-			report(pass, m, fi, file, l.Func, parser.Span{Start: l.Start, End: l.Start + uint32(loopKeywordLen(file.Src[l.Start:]))}, "loop spins on the clock without awaiting")
+			report(pass, m, fi, file, l.Func, parser.Span{Start: l.Start, End: l.Start + uint32(loopKeywordLen(file.Src[l.Start:]))}, "a loop spins on the clock and blocks the event loop")
 		}
 	}
 	workers := false
@@ -60,7 +60,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 	for ci, c := range f.Calls {
 		if len(c.Path) == 2 && c.Path[0] == "Atomics" && c.Path[1] == "wait" {
 			if d := m.Resolve(fi, c.Func, "Atomics"); d.Kind == nest.DeclNone {
-				report(pass, m, fi, file, c.Func, f.Calls[ci].Span, "Atomics.wait blocks the main thread")
+				report(pass, m, fi, file, c.Func, f.Calls[ci].Span, "`Atomics.wait` blocks the event loop")
 			}
 		}
 	}

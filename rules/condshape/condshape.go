@@ -134,20 +134,23 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if always[n] || condCount[n] > 1 {
 				continue
 			}
-			names = append(names, "this."+n)
+			names = append(names, "`this."+n+"`")
 			s := first[n]
 			opts = append(opts, lint.WithRelated(file.Pos(s.Start), file.Pos(s.End), "this."+n+" is added only on this branch"))
 		}
 		if len(names) == 0 {
 			continue
 		}
-		s := first[strings.TrimPrefix(names[0], "this.")]
-		them := "it"
+		s := first[strings.Trim(names[0], "`")[len("this."):]]
+		fields, them := names[0], "it"
+		if len(names) > 1 {
+			fields = fmt.Sprintf("%s and %d more", names[0], len(names)-1)
+		}
 		if len(names) > 1 {
 			them = "them"
 		}
 		lint.Report(pass, lint.Warning, file.Pos(s.Start), file.Pos(s.End),
-			fmt.Sprintf("the constructor of %s adds %s only on some branches, so instances of %s get different hidden classes; declare %s as a field with an initializer (= undefined) or assign %s on every branch",
-				c.Name, strings.Join(names, ", "), c.Name, them, them), opts...)
+			fmt.Sprintf("the constructor of `%s` sets %s only on some branches, so instances differ in shape; initialize %s (`= undefined`)",
+				c.Name, fields, them), opts...)
 	}
 }

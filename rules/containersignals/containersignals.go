@@ -205,13 +205,13 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 	var why string
 	switch {
 	case shell && pm != "":
-		why = fmt.Sprintf("%s in shell form runs %s: sh is PID 1 and %s sits between it and node, and neither forwards SIGTERM", main.Instruction, lint.Quote("/bin/sh -c "+strings.Join(main.Argv, " ")), pm)
+		why = fmt.Sprintf("%s in shell form runs %s: neither sh nor %s forwards SIGTERM to node", main.Instruction, lint.QuoteMax("/bin/sh -c "+strings.Join(main.Argv, " "), lint.MaxMessageQuote), pm)
 	case shell:
-		why = fmt.Sprintf("%s in shell form runs %s: sh is PID 1 and does not forward SIGTERM to node", main.Instruction, lint.Quote("/bin/sh -c "+strings.Join(main.Argv, " ")))
+		why = fmt.Sprintf("%s in shell form runs %s: sh does not forward SIGTERM to node", main.Instruction, lint.QuoteMax("/bin/sh -c "+strings.Join(main.Argv, " "), lint.MaxMessageQuote))
 	default:
-		why = fmt.Sprintf("%s runs node through %s, which does not reliably forward SIGTERM to node or wait for it", main.Instruction, pm)
+		why = fmt.Sprintf("%s runs node through %s, which does not reliably forward SIGTERM", main.Instruction, pm)
 	}
-	msg := why + ", so on docker stop or a Kubernetes rollout Nest's shutdown hooks never run and the container is SIGKILLed after the grace period; use the exec form [\"node\", \"dist/main.js\"] or an init such as tini in ENTRYPOINT (docker run --init is not visible here)"
+	msg := why + "; use the exec form `[\"node\", \"dist/main.js\"]`"
 	tf := addFile(pass, path, src)
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg)
 }
@@ -231,7 +231,7 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 		if name == "" {
 			name = a.Props["script"]
 		}
-		name = lint.Quote(name) // user text: no Markdown or HTML
+		name = lint.QuoteMax(name, lint.MaxMessageQuote) // user text: no Markdown or HTML
 		span := a.Span
 		var msg string
 		if kt, ok := a.Props["kill_timeout"]; ok {
@@ -240,9 +240,9 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 				continue // not a literal, or long enough
 			}
 			span = a.KeySpans["kill_timeout"]
-			msg = fmt.Sprintf("PM2 app %s runs in cluster mode with kill_timeout %d ms: PM2 sends SIGKILL before Nest can finish onModuleDestroy, app.close() and onApplicationShutdown; set kill_timeout to at least %d (above your slowest shutdown)", name, n, minKillTimeout)
+			msg = fmt.Sprintf("PM2 app %s in cluster mode has `kill_timeout` %d ms: PM2 sends SIGKILL before Nest's shutdown hooks finish; set it to at least %d", name, n, minKillTimeout)
 		} else {
-			msg = fmt.Sprintf("PM2 app %s runs in cluster mode without kill_timeout: PM2 sends SIGKILL 1600 ms after SIGINT, before Nest can finish onModuleDestroy, app.close() and onApplicationShutdown; set kill_timeout (at least %d) and enable shutdown hooks", name, minKillTimeout)
+			msg = fmt.Sprintf("PM2 app %s in cluster mode has no `kill_timeout`: PM2 sends SIGKILL 1.6 s after SIGINT, before Nest's shutdown hooks finish; set it to at least %d", name, minKillTimeout)
 		}
 		if tf == nil {
 			tf = addFile(pass, path, src)
@@ -348,8 +348,8 @@ func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *pars
 		return
 	}
 	c := &sh.Commands[at]
-	msg := fmt.Sprintf("%s runs %s as PID 1, which %s, so on docker stop or a Kubernetes rollout Nest's shutdown hooks never run and the container is SIGKILLed after the grace period; end the script with `exec node dist/main.js` (exec \"$@\"), or use an init such as tini in ENTRYPOINT",
-		main.Instruction, script, why)
+	msg := fmt.Sprintf("%s runs %s, which %s; end it with `exec node dist/main.js`",
+		main.Instruction, lint.QuoteMax(script, lint.MaxMessageQuote), why)
 	tf := addFile(pass, dockerfile, dsrc)
 	stf := addFile(pass, p, ssrc)
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg,
@@ -379,7 +379,7 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 	line := strings.Join(argv, " ")
 	if argv[0] == "exec" {
 		if pm := isPackageManager(argv[1:]); pm != "" {
-			return last, fmt.Sprintf("ends in `%s`: %s replaces the shell as PID 1 and does not reliably forward SIGTERM to node or wait for it", line, pm)
+			return last, fmt.Sprintf("ends in %s, and %s does not reliably forward SIGTERM to node", lint.QuoteMax(line, lint.MaxMessageQuote), pm)
 		}
 		return -1, ""
 	}
@@ -387,7 +387,7 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 		for i := last - 1; i >= 0; i-- {
 			c := &sh.Commands[i]
 			if c.TopLevel && c.Background && len(c.Argv) > 0 && (isPackageManager(c.Argv) != "" || base(c.Argv[0]) == "node") {
-				return i, fmt.Sprintf("starts `%s` in the background and waits for it without exec: the shell does not forward SIGTERM", strings.Join(c.Argv, " "))
+				return i, fmt.Sprintf("waits for %s without exec, so SIGTERM never reaches node", lint.QuoteMax(strings.Join(c.Argv, " "), lint.MaxMessageQuote))
 			}
 		}
 		return -1, ""
@@ -396,10 +396,10 @@ func keepsSignal(sh *parser.Shell) (int, string) {
 		return -1, ""
 	}
 	if isPackageManager(argv) != "" || base(argv[0]) == "node" {
-		return last, fmt.Sprintf("ends in `%s` without exec: the shell does not forward SIGTERM", line)
+		return last, fmt.Sprintf("ends in %s without exec, so SIGTERM never reaches node", lint.QuoteMax(line, lint.MaxMessageQuote))
 	}
 	if argv[0] == "$@" || argv[0] == "$*" {
-		return last, fmt.Sprintf("runs the image's CMD with `%s` without exec: the shell does not forward SIGTERM", line)
+		return last, fmt.Sprintf("runs the CMD with %s without exec, so SIGTERM never reaches node", lint.QuoteMax(line, lint.MaxMessageQuote))
 	}
 	return -1, ""
 }

@@ -26,21 +26,21 @@ func Test(t *testing.T) {
 		wants []want
 	}{
 		{"docker", []want{
-			{"Dockerfile.multistage", 15, `^warning: CMD in shell form runs .*yarn sits between it and node.*docker run --init is not visible`, ""},
+			{"Dockerfile.multistage", 15, `^warning: CMD in shell form runs .*: neither sh nor yarn forwards SIGTERM to node; use the exec form`, ""},
 			{"Dockerfile.npm", 5, `^warning: CMD runs node through npm, which does not reliably forward SIGTERM`, ""},
-			{"Dockerfile.shell", 4, `^warning: CMD in shell form runs ` + "`" + `/bin/sh -c node dist/main.js` + "`" + `: sh is PID 1 and does not forward SIGTERM to node`, ""},
+			{"Dockerfile.shell", 4, `^warning: CMD in shell form runs ` + "`" + `/bin/sh -c node dist/main.js` + "`" + `: sh does not forward SIGTERM to node`, ""},
 		}},
 		{"pm2", []want{
-			{"ecosystem.config.cjs", 3, "^warning: PM2 app `api-fast` runs in cluster mode with kill_timeout 1600 ms", ""},
-			{"ecosystem.config.js", 3, "^warning: PM2 app `api` runs in cluster mode without kill_timeout", ""},
+			{"ecosystem.config.cjs", 3, "^warning: PM2 app `api-fast` in cluster mode has `kill_timeout` 1600 ms: .* set it to at least 3000$", ""},
+			{"ecosystem.config.js", 3, "^warning: PM2 app `api` in cluster mode has no `kill_timeout`", ""},
 		}},
 		{"inherit", nil},
 		{"script", []want{
-			{"Dockerfile.copied", 10, `^warning: CMD runs /app/boot.sh as PID 1, which ends in ` + "`yarn start:prod`" + ` without exec`, "deploy/boot.sh:3: the app is started here"},
-			{"Dockerfile.execnpm", 4, `^warning: CMD runs ./start-npm.sh as PID 1, which ends in ` + "`exec npm run start:prod`" + `: npm replaces the shell as PID 1`, "start-npm.sh:3: the app is started here"},
-			{"Dockerfile.npm", 5, `^warning: CMD runs ./entrypoint.sh as PID 1, which ends in ` + "`npm run start:prod`" + ` without exec: the shell does not forward SIGTERM`, "entrypoint.sh:8: the app is started here"},
-			{"Dockerfile.passthrough", 5, `^warning: ENTRYPOINT runs ./docker-entrypoint.sh as PID 1, which runs the image's CMD with ` + "`\\$@`" + ` without exec`, "docker-entrypoint.sh:6: the app is started here"},
-			{"Dockerfile.wait", 4, `^warning: CMD runs scripts/start-bg.sh as PID 1, which starts ` + "`node dist/main.js`" + ` in the background and waits for it`, "scripts/start-bg.sh:3: the app is started here"},
+			{"Dockerfile.copied", 10, "^warning: CMD runs `/app/boot.sh`, which ends in `yarn start:prod` without exec, so SIGTERM never reaches node", "deploy/boot.sh:3: the app is started here"},
+			{"Dockerfile.execnpm", 4, "^warning: CMD runs `./start-npm.sh`, which ends in `exec npm run start:prod`, and npm does not reliably forward SIGTERM", "start-npm.sh:3: the app is started here"},
+			{"Dockerfile.npm", 5, "^warning: CMD runs `./entrypoint.sh`, which ends in `npm run start:prod` without exec", "entrypoint.sh:8: the app is started here"},
+			{"Dockerfile.passthrough", 5, "^warning: ENTRYPOINT runs `./docker-entrypoint.sh`, which runs the CMD with `\\$@` without exec", "docker-entrypoint.sh:6: the app is started here"},
+			{"Dockerfile.wait", 4, "^warning: CMD runs `scripts/start-bg.sh`, which waits for `node dist/main.js` without exec", "scripts/start-bg.sh:3: the app is started here"},
 		}},
 		{"upward/apps/api", []want{
 			{"../../Dockerfile", 4, `^warning: CMD runs node through pnpm`, ""},

@@ -48,27 +48,19 @@ func run(pass *analysis.Pass) (any, error) {
 
 // policy is the rule's context policy, in one place: where the code runs
 // decides the severity. A timer callback runs on its own, whatever context
-// registered it.
+// registered it. The where phrase is the shared one (nest.Model.Where): the
+// request path travels with the finding, not in its message.
 func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step) {
 	if t, ok := rejects.TimerCallback(m, fr); ok {
-		return lint.Error, "in a " + t + " callback", nil
+		return lint.Error, "in a `" + t + "` callback", nil
 	}
 	ctx := m.ContextOf(fr)
 	sev := nest.DefaultPolicy.For(ctx)
 	switch ctx {
 	case nest.Request:
-		path := m.PathTo(fr)
-		entry := path[0].Func
-		why := m.EntryWhy(entry)
-		if why != "" {
-			why = ", " + why
-		}
-		if entry == fr {
-			return sev, fmt.Sprintf("in %s (entry point%s)", m.Label(fr), why), m.StepsFor(path)
-		}
-		return sev, fmt.Sprintf("in %s (reached from %s%s)", m.Label(fr), m.Label(entry), why), m.StepsFor(path)
+		return sev, strings.TrimSpace(m.Where(fr, ctx)), m.StepsFor(m.PathTo(fr))
 	case nest.Unknown:
-		return sev, fmt.Sprintf("in %s, which no entry point is known to reach", m.Label(fr)), nil
+		return sev, strings.TrimSpace(m.Where(fr, ctx)), nil
 	}
 	return sev, "", nil
 }
@@ -92,11 +84,11 @@ func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
 			return false, ""
 		}
 		if rejects.TimerCall(m, fi, k) {
-			return true, "is returned to " + f.Calls[k].Method + "(), which ignores it"
+			return true, "is returned to `" + f.Calls[k].Method + "`, which ignores it"
 		}
 		kc := &f.Calls[k]
 		if ignoring[kc.Method] && (len(kc.Path) != 1) && len(m.ResolveCallee(fi, k).Funcs) == 0 {
-			return true, "is returned to " + kc.Method + "(), which ignores it"
+			return true, "is returned to `" + kc.Method + "`, which ignores it"
 		}
 	}
 	return false, ""
@@ -128,14 +120,10 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 				how, where = strings.TrimSuffix(how, ","), ""
 			}
 		}
-		what := rejects.Label(m, fi, ci)
+		what := rejects.QuoteLabel(rejects.Label(m, fi, ci))
 		head := strings.TrimSpace("the promise of " + what + " " + how + " " + where)
-		reason := " (" + why + ")"
-		if what == why {
-			reason = ""
-		}
-		msg := fmt.Sprintf("%s; it can reject%s and an unhandled rejection terminates the process on Node >= 15: await it, return it or add .catch()", head, reason)
-		var opts []lint.Option
+		msg := head + "; if it rejects, the process crashes"
+		opts := []lint.Option{lint.WithProperty("rejects", why)}
 		if steps != nil {
 			opts = append(opts, lint.WithPath(steps))
 		}
@@ -156,11 +144,11 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 		if sev == lint.Off {
 			continue
 		}
-		var opts []lint.Option
+		opts := []lint.Option{lint.WithProperty("rejects", why)}
 		if steps != nil {
 			opts = append(opts, lint.WithPath(steps))
 		}
 		lint.Report(pass, sev, file.Pos(fn.Span.Start), file.Pos(fn.Span.End),
-			fmt.Sprintf("async callback passed to forEach() %s: forEach drops its promises, so a rejection (%s) is unhandled and terminates the process on Node >= 15; use for...of with await, or await Promise.all(items.map(...))", where, why), opts...)
+			fmt.Sprintf("`forEach` drops the promises of this async callback %s, so a rejection crashes the process; use `for…of` with `await`", where), opts...)
 	}
 }

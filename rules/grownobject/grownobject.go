@@ -42,6 +42,24 @@ func report(pass *analysis.Pass, m *nest.Model, fr nest.FuncRef, pos, end token.
 	m.Report(pass, policy, nest.Finding{Func: fr, Pos: pos, End: end, What: msg, Fix: fix}, opts...)
 }
 
+// q quotes code for a message.
+func q(s string) string { return lint.QuoteMax(s, lint.MaxMessageQuote) }
+
+// some names the first two of names, in backticks, and how many more.
+func some(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return q(names[0])
+	case 2:
+		return q(names[0]) + " and " + q(names[1])
+	case 3:
+		return q(names[0]) + ", " + q(names[1]) + " and " + q(names[2])
+	}
+	return fmt.Sprintf("%s, %s and %d more", q(names[0]), q(names[1]), len(names)-2)
+}
+
 // isDictType reports whether a type annotation declares a dictionary.
 func isDictType(t string) bool {
 	t = strings.Join(strings.Fields(t), "")
@@ -96,11 +114,11 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		}
 		var opts []lint.Option
 		for i, s := range sites {
-			opts = append(opts, lint.WithRelated(file.Pos(s.Start), file.Pos(s.End), "property "+added[i]+" added here"))
+			opts = append(opts, lint.WithRelated(file.Pos(s.Start), file.Pos(s.End), "property "+q(added[i])+" added here"))
 		}
 		report(pass, m, fr(l.Func), file.Pos(l.Span.Start), file.Pos(l.Span.End),
-			fmt.Sprintf("object %s is created as a literal in %s and then given new properties %s, each one a new hidden class", l.Name, m.Label(fr(l.Func)), strings.Join(added, ", ")),
-			"create it as one literal with all properties (undefined for values not known yet)", opts...)
+			fmt.Sprintf("literal %s then gets %s, each a new hidden class", q(l.Name), some(added)),
+			"put every property in the literal", opts...)
 	}
 	spreadCopies(pass, m, fi, file)
 	// (this as any).x = ... outside the constructor
@@ -114,8 +132,8 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		}
 		c := &f.Classes[ci]
 		report(pass, m, fr(a.Func), file.Pos(a.Span.Start), file.Pos(a.Span.End),
-			fmt.Sprintf("(this as any).%s adds an undeclared property to %s in %s, after construction, so its instances change hidden class", a.Target[1], c.Name, f.Funcs[meth].Name),
-			fmt.Sprintf("declare %s as a field of %s with an initializer", a.Target[1], c.Name))
+			fmt.Sprintf("%s adds a field after construction, so %s instances change shape", q("(this as any)."+a.Target[1]), q(c.Name)),
+			"declare it with an initializer")
 	}
 	// Object.defineProperty(this | instance, ...)
 	for _, call := range f.Calls {
@@ -126,7 +144,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		obj := call.Args[0].Text
 		key := "a property"
 		if call.Args[1].Kind == parser.VString {
-			key = "property " + call.Args[1].Text
+			key = q(call.Args[1].Text)
 		}
 		pos, end := file.Pos(call.Span.Start), file.Pos(call.Span.End)
 		if obj == "this" {
@@ -136,15 +154,15 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			}
 			c := &f.Classes[ci]
 			report(pass, m, fr(call.Func), pos, end,
-				fmt.Sprintf("%s.defineProperty(this, ...) adds %s to %s in %s, after construction, so its instances change hidden class", call.Path[0], key, c.Name, f.Funcs[meth].Name),
-				fmt.Sprintf("declare it as a field of %s with an initializer", c.Name))
+				fmt.Sprintf("%s adds %s after construction, so %s instances change shape", q(call.Path[0]+".defineProperty(this, …)"), key, q(c.Name)),
+				"declare it as a field")
 			continue
 		}
 		for _, l := range f.Locals {
 			if l.Func == call.Func && l.Name == obj && l.HasValue && (l.Value.Kind == parser.VNew || l.Value.Kind == parser.VObject && !isDictType(l.TypeText)) {
 				report(pass, m, fr(call.Func), pos, end,
-					fmt.Sprintf("%s.defineProperty(%s, ...) adds %s to %s after it was created in %s, so it changes hidden class", call.Path[0], obj, key, obj, m.Label(fr(call.Func))),
-					"give the object all its properties when it is created")
+					fmt.Sprintf("%s adds %s after the object was created, so it changes shape", q(call.Path[0]+".defineProperty("+obj+", …)"), key),
+					"create it with all its properties")
 				break
 			}
 		}
@@ -231,11 +249,10 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File)
 			if len(d.Target) != 1 || d.Target[0] != l.Name || d.Computed || d.Start < l.End || !sees(f, d.Func, l.Func, l.Name) {
 				continue
 			}
-			fr := nest.FuncRef{File: fi, Index: l.Func}
 			report(pass, m, nest.FuncRef{File: fi, Index: d.Func}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
-				fmt.Sprintf("object %s is copied with a spread in %s and then loses property %s (delete %s.%s), which turns it into a slow dictionary-mode object", l.Name, m.Label(fr), d.Key, l.Name, d.Key),
-				fmt.Sprintf("leave the key out while copying: const { %s, ...%s } = %s", d.Key, l.Name, src),
-				lint.WithRelated(file.Pos(d.Start), file.Pos(d.End), "property "+d.Key+" deleted here"))
+				fmt.Sprintf("spread copy %s then loses %s, which makes it a slow dictionary", q(l.Name), q(d.Key)),
+				"leave the key out: "+q(fmt.Sprintf("const { %s, ...%s } = %s", d.Key, l.Name, src)),
+				lint.WithRelated(file.Pos(d.Start), file.Pos(d.End), "property "+q(d.Key)+" deleted here"))
 			break
 		}
 	}

@@ -2,7 +2,6 @@ package handlerrejection
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -119,17 +118,17 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 		var where nest.FuncRef
 		switch {
 		case fn.ArgOf >= 0 && rejects.TimerCall(m, fi, fn.ArgOf):
-			what = "async " + f.Calls[fn.ArgOf].Path[len(f.Calls[fn.ArgOf].Path)-1] + " callback"
+			what = "async `" + f.Calls[fn.ArgOf].Path[len(f.Calls[fn.ArgOf].Path)-1] + "` callback"
 			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
 		case fn.ArgOf >= 0:
 			name, ok := emitterCall(m, fi, fn.ArgOf)
 			if !ok {
 				continue
 			}
-			what = "async listener passed to " + name + "()"
+			what = "async listener passed to " + lint.QuoteMax(name, lint.MaxMessageQuote)
 			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
 		case fn.Class >= 0 && unsuppressedOnEvent(fn):
-			what = "async @OnEvent handler " + m.Label(fr) + " with suppressErrors: false"
+			what = "async `@OnEvent` handler with `suppressErrors: false`"
 			where = fr
 		default:
 			continue
@@ -147,7 +146,7 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 			at = fn.NameSpan
 		}
 		lint.Report(pass, sev, file.Pos(at.Start), file.Pos(at.Start),
-			fmt.Sprintf("%s can reject (%s) with no try/catch around it: nothing awaits its promise, so the rejection is unhandled and terminates the process on Node >= 15; wrap the body in try/catch", what, why),
+			what+" can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`",
 			lint.WithRelated(file.Pos(sp.Start), file.Pos(sp.End), "can reject here: "+why))
 	}
 }

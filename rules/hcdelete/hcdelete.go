@@ -264,17 +264,17 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			continue // environment and module registries: deleting is the only way to unset
 		}
 		expr := "delete " + obj + "." + d.Key
-		fix := fmt.Sprintf("assign %s.%s = undefined, or build a new object without the key (const { %s, ...rest } = %s)", obj, d.Key, d.Key, obj)
+		fix := "assign " + lint.QuoteMax(obj+"."+d.Key+" = undefined", lint.MaxMessageQuote) + " instead"
 		if d.Computed {
 			expr = "delete " + obj + "[...]"
-			fix = fmt.Sprintf("the keys are dynamic, so keep the data in a Map and call map.delete(key), or assign %s[key] = undefined", obj)
+			fix = "for dynamic keys use a `Map`"
 		} else if !validIdent(d.Key) {
 			expr = fmt.Sprintf("delete %s[%q]", obj, d.Key)
-			fix = fmt.Sprintf("assign %s[%q] = undefined, or build a new object without the key", obj, d.Key)
+			fix = "assign " + lint.QuoteMax(fmt.Sprintf("%s[%q] = undefined", obj, d.Key), lint.MaxMessageQuote) + " instead"
 		}
 		m.Report(pass, policy, nest.Finding{
 			Func: nest.FuncRef{File: fi, Index: d.Func}, Pos: file.Pos(d.Span.Start), End: file.Pos(d.Span.End),
-			What: fmt.Sprintf("`%s` turns `%s` into a slow dictionary-mode object", expr, obj),
+			What: fmt.Sprintf("%s makes %s a slow dictionary", lint.QuoteMax(expr, lint.MaxMessageQuote), lint.QuoteMax(obj, lint.MaxMessageQuote)),
 			Fix:  fix,
 		})
 	}

@@ -99,9 +99,8 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 		return
 	}
 	call := &facts.Calls[b.Call]
-	label := m.Label(nest.FuncRef{File: b.File, Index: b.Func})
-	msg := fmt.Sprintf("%s from NestFactory.%s in %s never gets enableShutdownHooks(): on SIGTERM onModuleDestroy and onApplicationShutdown never run and in-flight requests and connections are cut; call %s.enableShutdownHooks() after the create call",
-		app, b.Method, label, app)
+	msg := fmt.Sprintf("%s from `NestFactory.%s` never gets `enableShutdownHooks()`, so no shutdown hook runs on SIGTERM; call %s",
+		lint.QuoteMax(app, lint.MaxMessageQuote), b.Method, lint.QuoteMax(app+".enableShutdownHooks()", lint.MaxMessageQuote))
 	var opts []lint.Option
 	if fix, ok := insertion(file, call.Span, app); ok {
 		opts = append(opts, lint.WithFix(fix))

@@ -46,7 +46,10 @@ func run(pass *analysis.Pass) (any, error) {
 // the message, and the tsconfig file and key that decided it.
 type erasure struct {
 	reason string
-	source string // absolute path of the deciding tsconfig, or ""
+	// setting is the deciding setting for the message, in backticks, and
+	// where it is set: "`target: ES2021` in `apps/api/tsconfig.app.json`".
+	setting string
+	source  string // absolute path of the deciding tsconfig, or ""
 	key    string // "useDefineForClassFields", "target", or "" (no target)
 }
 
@@ -72,12 +75,16 @@ func eraseReason(m *nest.Model, path string) (erasure, bool) {
 	e := erasure{reason: reason}
 	switch {
 	case cfg == nil:
+		e.setting = "no `tsconfig.json` (target ES5)"
 	case cfg.UseDefineForClassFields != nil:
 		e.source, e.key = cfg.UseDefineForClassFieldsSource, "useDefineForClassFields"
+		e.setting = "`useDefineForClassFields: false` in " + lint.QuoteMax(cfg.DisplayPath(e.source), lint.MaxMessageQuote)
 	case cfg.Target != "":
 		e.source, e.key = cfg.TargetSource, "target"
+		e.setting = "`target: " + cfg.Target + "` in " + lint.QuoteMax(cfg.DisplayPath(e.source), lint.MaxMessageQuote)
 	default:
 		e.source = cfg.Path
+		e.setting = "no `target` (ES5) in " + lint.QuoteMax(cfg.DisplayPath(e.source), lint.MaxMessageQuote)
 	}
 	return e, true
 }
@@ -190,7 +197,7 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[st
 				continue
 			}
 			mf := &f.Funcs[meth]
-			name := mf.Name
+			name := "`" + mf.Name + "`"
 			if mf.Kind == parser.FSetter {
 				name = "setter " + name
 			}
@@ -213,14 +220,13 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[st
 		for _, n := range names {
 			fd, s := cands[n], late[n]
 			apos := file.Pos(s.span.Start)
-			line := pass.Fset.Position(apos).Line
 			opts := []lint.Option{lint.WithRelated(apos, file.Pos(s.span.End), "first assigned here, after construction")}
 			if cpos, cend, ok := configLocation(pass, why, configs); ok {
 				opts = append(opts, lint.WithRelated(cpos, cend, why.reason))
 			}
 			lint.Report(pass, lint.Warning, file.Pos(fd.NameSpan.Start), file.Pos(fd.NameSpan.End),
-				fmt.Sprintf("field %s of %s is declared without an initializer and first assigned in %s (line %d), after construction: %s, so instances change shape; initialize it (= undefined) or assign it in the constructor",
-					n, c.Name, s.method, line, why.reason),
+				fmt.Sprintf("field `%s` is first set in %s, and with %s instances change shape",
+					n, s.method, why.setting),
 				opts...)
 		}
 	}
@@ -242,22 +248,22 @@ var deferredMethods = map[string]bool{
 func deferred(f *parser.Facts, a *parser.Assign, meth, ctor int) string {
 	starter := "the constructor"
 	if meth != ctor {
-		starter = f.Funcs[meth].Name + "(), which the constructor starts"
+		starter = "the constructor's `" + f.Funcs[meth].Name + "()`"
 	}
 	for g := a.Func; g >= 0; g = f.Funcs[g].Parent {
 		fg := &f.Funcs[g]
 		if fg.Async && afterFirstAwait(f, g, a) {
 			if g == meth {
-				return fmt.Sprintf("%s after an await (the constructor starts it)", fg.Name)
+				return fmt.Sprintf("`%s` after an `await` (the constructor starts it)", fg.Name)
 			}
-			return "an async callback after an await, in " + starter
+			return "an async callback after an `await`, in " + starter
 		}
 		if g == meth {
 			break
 		}
 		if fg.ArgOf >= 0 {
 			if call := &f.Calls[fg.ArgOf]; deferredMethods[call.Method] {
-				return "a ." + call.Method + " callback in " + starter
+				return "a `." + call.Method + "` callback in " + starter
 			}
 		}
 	}

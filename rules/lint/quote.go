@@ -16,11 +16,20 @@ const MaxQuote = 200
 // SARIF messages and annotations, shows it verbatim and renders neither
 // Markdown nor HTML from it. Control characters are escaped (\n, \x1b)
 // and the text is shortened past MaxQuote bytes.
-func Quote(s string) string {
+func Quote(s string) string { return QuoteMax(s, MaxQuote) }
+
+// MaxMessageQuote is how much user text a one-sentence message shows
+// (issue 18: a message is at most 160 characters before its path); the
+// finding's position shows the whole text.
+const MaxMessageQuote = 48
+
+// QuoteMax is Quote shortening the text past limit bytes instead of
+// MaxQuote.
+func QuoteMax(s string, limit int) string {
 	var b strings.Builder
 	n := 0
 	for i, r := range s {
-		if n >= MaxQuote {
+		if n >= limit {
 			b.WriteString("…")
 			break
 		}

@@ -22,6 +22,12 @@ func TestQuote(t *testing.T) {
 			t.Errorf("Quote(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+	if got := QuoteMax("npm run start:prod", 7); got != "`npm run…`" {
+		t.Errorf("QuoteMax = %q", got)
+	}
+	if got := QuoteMax("npm", 7); got != "`npm`" {
+		t.Errorf("QuoteMax short text = %q", got)
+	}
 	long := Quote(strings.Repeat("a", 10_000))
 	if len(long) > MaxQuote+10 || !strings.HasSuffix(long, "…`") {
 		t.Errorf("long text: %d bytes, %q", len(long), long[len(long)-10:])

@@ -192,17 +192,17 @@ func removed(f *parser.Facts, k kind, recv []string, inScope func(fn int) bool, 
 func describe(k kind, c *parser.Call, recv []string) string {
 	switch k {
 	case kInterval:
-		return "setInterval"
+		return "`setInterval`"
 	case kTimeout:
-		return "a recurring setTimeout"
+		return "a recurring `setTimeout`"
 	case kSubscribe:
-		return "a subscription to " + strings.Join(recv, ".")
+		return "a subscription to " + lint.QuoteMax(strings.Join(recv, "."), lint.MaxMessageQuote)
 	}
 	ev := ""
 	if len(c.Args) > 0 && c.Args[0].Kind == parser.VString {
 		ev = fmt.Sprintf(" '%s'", c.Args[0].Text)
 	}
-	return fmt.Sprintf("%s.%s(%s) listener", strings.Join(recv, "."), c.Method, strings.TrimPrefix(ev, " "))
+	return lint.QuoteMax(fmt.Sprintf("%s.%s(%s)", strings.Join(recv, "."), c.Method, strings.TrimPrefix(ev, " ")), lint.MaxMessageQuote) + " listener"
 }
 
 func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
@@ -223,13 +223,8 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if removed(f, k, recv, inClass, false) {
 				continue
 			}
-			owner := "this file"
-			if ci >= 0 {
-				owner = f.Classes[ci].Name
-			}
 			lint.Report(pass, lint.Warning, pos, end,
-				fmt.Sprintf("%s is registered per request in %s and nothing in %s removes it: every request adds one more, leaking memory and running stale handlers; register it once at startup and remove it on shutdown, or remove it when the request ends (off/removeListener, unsubscribe, clearInterval)",
-					what, m.Label(fr), owner),
+				what+" is added per request and never removed, so they pile up and leak memory; remove it when the request ends",
 				lint.WithPath(m.StepsFor(m.PathTo(fr))))
 		case nest.Startup:
 			if k == kInterval || k == kTimeout || ci < 0 {
@@ -268,8 +263,8 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 				continue
 			}
 			lint.Report(pass, lint.Warning, pos, end,
-				fmt.Sprintf("%s is registered at startup in %s and no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of %s removes it: after app.close() (tests, hot reload) the handler stays attached and keeps %s alive; remove it on shutdown (off/removeListener, unsubscribe)",
-					what, m.Label(fr), f.Classes[ci].Name, f.Classes[ci].Name))
+				fmt.Sprintf("%s added at startup is never removed, so after `app.close()` it keeps `%s` alive; remove it on shutdown",
+					what, f.Classes[ci].Name))
 		}
 	}
 }

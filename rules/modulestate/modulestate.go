@@ -60,18 +60,18 @@ func report(pass *analysis.Pass, m *nest.Model, c *leak.Collection) {
 	var opts []lint.Option
 	for _, s := range sites {
 		sf := m.Files[s.File]
-		opts = append(opts, lint.WithRelated(sf.Pos(s.Span.Start), sf.Pos(s.Span.End), fmt.Sprintf("mutated here (%s) in %s", s.What, m.Label(s.Ref()))))
+		opts = append(opts, lint.WithRelated(sf.Pos(s.Span.Start), sf.Pos(s.Span.End), fmt.Sprintf("mutated here (`%s`) in `%s`", s.What, m.Label(s.Ref()))))
 	}
 	first := sites[0]
 	opts = append(opts, lint.WithPath(m.StepsFor(m.PathTo(first.Ref()))))
-	what := "let " + c.Name
+	what := "`let " + c.Name + "`"
 	if c.Kind != "binding" {
-		what = c.Kind + " " + c.Name
+		what = c.Kind + " `" + c.Name + "`"
 	}
 	file := m.Files[c.File]
 	lint.Report(pass, lint.Warning, file.Pos(c.Decl.Start), file.Pos(c.Decl.End),
-		fmt.Sprintf("module-level %s is mutated per request (%s in %s): it leaks between requests, and each PM2 cluster worker or replica keeps its own copy, so the state diverges; pass it along, use a request-scoped provider or nestjs-cls, or keep shared state in Redis or a database",
-			what, first.What, m.Label(first.Ref())), opts...)
+		fmt.Sprintf("module-level %s changes per request (`%s`): it leaks between requests and differs per worker; use a request-scoped provider",
+			what, first.What), opts...)
 }
 
 func less(a, b leak.Site) bool {

@@ -134,16 +134,16 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi int, file *parse
 					continue
 				}
 				if p.Key == "synchronize" {
-					report(owner, p.Value.Span, "synchronize is true in the production configuration: on every boot TypeORM alters the schema to match the entities and drops the columns and tables it no longer sees, with their data; set it to false outside development and use migrations")
+					report(owner, p.Value.Span, "`synchronize: true` in production: on every boot TypeORM alters the schema and drops columns it no longer sees, with their data; use migrations")
 				} else {
-					report(owner, p.Value.Span, "dropSchema is true in the production configuration: TypeORM drops every table each time the app connects; never enable it outside tests")
+					report(owner, p.Value.Span, "`dropSchema: true` in production: TypeORM drops every table each time the app connects; enable it only in tests")
 				}
 			case "sync":
 				if p.Value.Kind != parser.VObject || !hasAny(v, sequelizeKeys, "sync") {
 					continue
 				}
 				if k, ok := destructive(e, fi, p.Value); ok {
-					report(owner, p.Value.Span, fmt.Sprintf("sync: { %s: true } is on in the production configuration: Sequelize %s on every boot, with their data; use migrations", k, what(k)))
+					report(owner, p.Value.Span, fmt.Sprintf("`sync: { %s: true }` in production: Sequelize %s on every boot, with their data; use migrations", k, what(k)))
 				}
 			}
 		}
@@ -156,12 +156,12 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi int, file *parse
 		switch {
 		case c.Method == "sync" && len(c.Path) >= 2 && len(c.Args) > 0 && c.Args[0].Kind == parser.VObject && holderModule(m, fi, c, "sequelize", "sequelize-typescript"):
 			if k, ok := destructive(e, fi, c.Args[0]); ok {
-				report(c.Func, c.Span, fmt.Sprintf("sequelize.sync({ %s: true }) runs in production: Sequelize %s on every boot, with their data; use migrations", k, what(k)))
+				report(c.Func, c.Span, fmt.Sprintf("`sequelize.sync({ %s: true })` runs in production: Sequelize %s on every boot, with their data; use migrations", k, what(k)))
 			}
 		case c.Method == "synchronize" && len(c.Path) >= 2 && holderModule(m, fi, c, "typeorm"):
-			report(c.Func, c.Span, "dataSource.synchronize() runs in production: TypeORM alters the schema to match the entities and drops the columns and tables it no longer sees, with their data; use migrations")
+			report(c.Func, c.Span, "`dataSource.synchronize()` runs in production: TypeORM alters the schema and drops columns it no longer sees, with their data; use migrations")
 		case schemaCalls[c.Method] && mikroSchema(m, fi, ci):
-			report(c.Func, c.Span, fmt.Sprintf("MikroORM schema generator %s() runs in production: it alters or drops tables to match the entities, with their data; use migrations", c.Method))
+			report(c.Func, c.Span, fmt.Sprintf("MikroORM's `%s()` runs in production: it alters or drops tables to match the entities, with their data; use migrations", c.Method))
 		}
 	}
 }
@@ -170,7 +170,7 @@ func what(k string) string {
 	if k == "force" {
 		return "drops and recreates every table"
 	}
-	return "alters tables to match the models and drops the columns it no longer sees"
+	return "alters tables and drops columns it no longer sees"
 }
 
 // destructive reads force/alter from Sequelize sync options.

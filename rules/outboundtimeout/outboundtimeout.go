@@ -52,20 +52,16 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // policy is the rule's context policy, in one place: a hung call matters
-// where requests (or jobs) wait on it.
+// where requests (or jobs) wait on it. The where phrase is the shared one
+// (nest.Model.Where): the request path travels with the finding.
 func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step) {
 	ctx := m.ContextOf(fr)
 	sev := nest.DefaultPolicy.For(ctx)
 	switch ctx {
 	case nest.Request:
-		path := m.PathTo(fr)
-		why := m.EntryWhy(path[0].Func)
-		if why != "" {
-			why = ", " + why
-		}
-		return sev, fmt.Sprintf("on the request path (reached from %s%s)", m.Label(path[0].Func), why), m.StepsFor(path)
+		return sev, m.Where(fr, ctx), m.StepsFor(m.PathTo(fr))
 	case nest.Unknown:
-		return sev, fmt.Sprintf("in %s, which no entry point is known to reach,", m.Label(fr)), nil
+		return sev, m.Where(fr, ctx), nil
 	}
 	return sev, "", nil
 }
@@ -155,25 +151,25 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, axiosD
 		if sev == lint.Off {
 			continue
 		}
-		fix := "pass signal: AbortSignal.timeout(ms)"
+		fix := "pass `signal: AbortSignal.timeout(ms)`"
 		switch h.Client {
 		case rejects.AxiosDefault:
-			fix = "set timeout on the call, or use an instance made with axios.create({ timeout })"
+			fix = "set `timeout` or use `axios.create({ timeout })`"
 		case rejects.AxiosInstance:
-			fix = "set timeout on the call or in axios.create({ timeout })"
+			fix = "set `timeout` on the call or in `axios.create()`"
 		case rejects.HTTPService:
-			fix = "set timeout on the call or in HttpModule.register({ timeout })"
+			fix = "set `timeout` on the call or in `HttpModule.register()`"
 		case rejects.Got:
-			fix = "set timeout: { request: ms } on the call"
+			fix = "set `timeout: { request: ms }` on the call"
 		case rejects.Undici:
-			fix = "set headersTimeout and bodyTimeout, or pass signal: AbortSignal.timeout(ms)"
+			fix = "set `headersTimeout` and `bodyTimeout`"
 		}
 		var opts []lint.Option
 		if steps != nil {
 			opts = append(opts, lint.WithPath(steps))
 		}
 		lint.Report(pass, sev, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-			fmt.Sprintf("%s %s has no timeout: a hung upstream holds this request, its socket and everything waiting behind it until the connection dies; %s", h.Name, where, fix), opts...)
+			fmt.Sprintf("%s has no timeout%s: a hung upstream holds the request; %s", rejects.QuoteLabel(h.Name), where, fix), opts...)
 	}
 }
 

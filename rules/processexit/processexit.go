@@ -57,14 +57,14 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		fd := nest.Finding{Func: fr, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End)}
 		switch m.ContextOf(fr) {
 		case nest.Request:
-			fd.What = "`process.exit()` kills the whole app"
-			fd.Fix = "it skips every shutdown hook and cuts in-flight requests: throw an exception instead"
+			fd.What = "`process.exit()` kills the app, skipping shutdown hooks and cutting in-flight requests,"
+			fd.Fix = "throw an exception instead"
 		case nest.Startup:
-			fd.What = "`process.exit()` skips `onModuleDestroy` and `onApplicationShutdown` of the modules already initialized"
-			fd.Fix = "throw an error so the bootstrap fails and closes cleanly"
+			fd.What = "`process.exit()` skips the shutdown hooks of initialized modules"
+			fd.Fix = "throw instead"
 		case nest.Shutdown:
-			fd.What = "`process.exit()` cuts the shutdown sequence short: the remaining hooks never run and connections stay open"
-			fd.Fix = "return and let Nest finish"
+			fd.What = "`process.exit()` cuts shutdown short"
+			fd.Fix = "the remaining hooks never run: return and let Nest finish"
 		}
 		m.Report(pass, policy, fd)
 	}

@@ -345,10 +345,10 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, cfg co
 		}
 		also := ""
 		if r.fail == no {
-			also = " (and removeOnFail)"
+			also = " (nor `removeOnFail`)"
 		}
 		lint.Report(pass, sev, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-			fmt.Sprintf("jobs added to queue %q are never removed: no removeOnComplete%s on the call, in the queue's defaultJobOptions or in BullModule.forRoot/registerQueue, so every finished job stays in Redis until it runs out of memory; set removeOnComplete (e.g. { age: 3600, count: 1000 })", name, also))
+			fmt.Sprintf("jobs of queue %s are never removed: no `removeOnComplete`%s is set, so finished jobs fill Redis; set it, e.g. `{ age: 3600 }`", lint.QuoteMax(name, lint.MaxMessageQuote), also))
 	}
 }
 

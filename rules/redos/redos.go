@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -267,7 +268,7 @@ func literalSubject(f *parser.Facts, r *parser.Regex) string {
 // function on the request path.
 func requestInput(m *nest.Model, s *site) (string, bool) {
 	if s.fn.Index == -2 {
-		return "every validated request body", true
+		return "every request body", true
 	}
 	if s.subject == "" || s.fn.Index < 0 || m.ContextOf(s.fn) != nest.Request {
 		return "", false
@@ -276,7 +277,7 @@ func requestInput(m *nest.Model, s *site) (string, bool) {
 	for g := s.fn.Index; g >= 0; g = f.Funcs[g].Parent {
 		for _, p := range f.Funcs[g].Params {
 			if p.Name == s.subject {
-				return fmt.Sprintf("parameter %s of %s", p.Name, m.Label(nest.FuncRef{File: s.fn.File, Index: g})), true
+				return fmt.Sprintf("parameter `%s`", p.Name), true
 			}
 		}
 	}
@@ -315,18 +316,15 @@ func reportPolynomial(pass *analysis.Pass, m *nest.Model, v *vuln, cache map[str
 	}
 	pf := res.f
 	file := m.Files[v.fi]
-	shown := lint.Quote("/" + v.re.Pattern + "/" + v.re.Flags)
-	if v.re.FromCtor {
-		shown = lint.Quote("new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")")
-	}
+	shown := shownRegex(v)
 	var opts []lint.Option
-	where := "class-validator applies it"
+	where := "`@Matches` applies it"
 	if best.fn.Index == -2 {
 		opts = append(opts, lint.WithRelated(file.Pos(best.span.Start), file.Pos(best.span.End), "applied here by class-validator"))
 	} else {
 		path := m.PathTo(best.fn)
 		sf := m.Files[best.fn.File]
-		where = fmt.Sprintf("it is applied (.%s) to %s, reached from %s", best.what, input, m.Label(path[0].Func))
+		where = fmt.Sprintf("`.%s` applies it on the request path to %s", best.what, input)
 		opts = append(opts, lint.WithPath(m.StepsFor(path)), lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
 	}
 	if best.fn.Index == -2 {
@@ -336,10 +334,10 @@ func reportPolynomial(pass *analysis.Pass, m *nest.Model, v *vuln, cache map[str
 		lint.WithProperty("attack", regex.QuoteJS(pf.Prefix+strings.Repeat(pf.Pump, 256)+pf.Suffix)),
 		lint.WithProperty("attackExpression", pf.AttackExpr()),
 		lint.WithProperty("degree", fmt.Sprint(pf.Degree)),
-		lint.WithProperty("stepGrowthPerDoubling", fmt.Sprintf("%.2f", pf.Growth)))
+		lint.WithProperty("stepGrowthPerDoubling", fmt.Sprintf("%.2f", pf.Growth)),
+		lint.WithProperty("measured", pf.String()))
 	lint.Report(pass, lint.Note, file.Pos(v.re.Start), file.Pos(v.re.End),
-		fmt.Sprintf("regex %s backtracks polynomially (about n^%d steps for n repeated characters): the input %s keeps the event loop busy (measured: %s); %s; bound the input length (@MaxLength on the DTO, or check .length first) or rewrite the loops so they cannot split the same characters",
-			shown, pf.Degree, pf.AttackExpr(), pf, where), opts...)
+		short(fmt.Sprintf("regex %s takes n^%d steps on %s, and %s", shown, pf.Degree, lint.QuoteMax(pf.AttackExpr(), 40), where), "; bound the input length (`@MaxLength`)"), opts...)
 }
 
 // classAt returns the class whose span holds the offset, or -1.
@@ -358,18 +356,9 @@ func classAt(f *parser.Facts, s parser.Span) int {
 func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 	file := m.Files[v.fi]
 	pos, end := file.Pos(v.re.Start), file.Pos(v.re.End)
-	// The pattern is user code: lint.Quote keeps GitHub from rendering
-	// Markdown or HTML from it.
-	shown := lint.Quote("/" + v.re.Pattern + "/" + v.re.Flags)
-	if v.re.FromCtor {
-		shown = lint.Quote("new RegExp(" + fmt.Sprintf("%q", v.re.Pattern) + ")")
-	}
-	why := fmt.Sprintf("regex %s backtracks exponentially: the repeated group %s matches the same text in more than one way", shown, lint.Quote(v.f.Fragment))
-	if v.f.Kind == regex.KindOverlappingAlternation {
-		why = fmt.Sprintf("regex %s backtracks exponentially: the alternatives of the repeated group %s overlap", shown, lint.Quote(v.f.Fragment))
-	}
-	attack := fmt.Sprintf("; the input %s makes a JavaScript backtracking matcher take exponential time (measured: %s)", v.f.AttackExpr(), v.proof)
-	fix := "; rewrite it so each repetition must start with something the previous one cannot match, or bound the input length"
+	shown := shownRegex(v)
+	why := "regex " + shown + " backtracks exponentially on " + lint.QuoteMax(v.f.AttackExpr(), 40)
+	fix := "; rewrite the group " + lint.QuoteMax(v.f.Fragment, 24)
 	// the most severe application site decides
 	var best *site
 	bestCtx := nest.Unknown
@@ -384,31 +373,55 @@ func report(pass *analysis.Pass, m *nest.Model, v *vuln) {
 		}
 	}
 	sev := lint.Warning
-	where := "it is not applied on any known request path"
+	where := " (not applied on a known request path)"
 	var opts []lint.Option
 	switch {
 	case best != nil && bestCtx == nest.Offline:
 		return
 	case best != nil && bestCtx == nest.Request && best.fn.Index == -2:
 		sev = lint.Error
-		where = "@Matches applies it to every validated request body"
+		where = " in `@Matches` on every request body"
 		opts = append(opts, lint.WithRelated(file.Pos(best.span.Start), file.Pos(best.span.End), "applied here by class-validator"))
 	case best != nil && bestCtx == nest.Request:
 		sev = lint.Error
 		path := m.PathTo(best.fn)
 		sf := m.Files[best.fn.File]
-		where = fmt.Sprintf("it is applied (.%s) on the request path, reached from %s", best.what, m.Label(path[0].Func))
+		where = fmt.Sprintf(" in `.%s` on the request path", best.what)
 		opts = append(opts, lint.WithPath(m.StepsFor(path)), lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
 	case best != nil:
-		where = fmt.Sprintf("it is applied (.%s) in %s (%s context)", best.what, m.Label(best.fn), bestCtx)
+		where = m.Where(best.fn, bestCtx)
 		sf := m.Files[best.fn.File]
 		opts = append(opts, lint.WithRelated(sf.Pos(best.span.Start), sf.Pos(best.span.End), "applied here"))
 	}
 	opts = append(opts,
 		lint.WithProperty("attack", v.f.Attack),
 		lint.WithProperty("attackExpression", v.f.AttackExpr()),
-		lint.WithProperty("stepGrowthPerPump", fmt.Sprintf("%.2f", v.proof.Growth)))
-	lint.Report(pass, sev, pos, end, why+attack+"; "+where+fix, opts...)
+		lint.WithProperty("stepGrowthPerPump", fmt.Sprintf("%.2f", v.proof.Growth)),
+		lint.WithProperty("measured", v.proof.String()))
+	lint.Report(pass, sev, pos, end, short(why+where, fix), opts...)
+}
+
+// shownRegex is the regex as a message shows it: user code, so quoted
+// (lint.QuoteMax keeps GitHub from rendering Markdown or HTML from it)
+// and shortened; the finding's position shows all of it.
+func shownRegex(v *vuln) string {
+	if v.re.FromCtor {
+		return lint.QuoteMax("new RegExp("+fmt.Sprintf("%q", v.re.Pattern)+")", 32)
+	}
+	return lint.QuoteMax("/"+v.re.Pattern+"/"+v.re.Flags, 24)
+}
+
+// maxMessage is the longest message the rule writes with its fix: a
+// long regex, attack and function name leave out the fix (the docs have
+// it) rather than run on.
+const maxMessage = 160
+
+// short returns what+fix, or what alone when that would be too long.
+func short(what, fix string) string {
+	if utf8.RuneCountInString(what+fix) > maxMessage {
+		return what
+	}
+	return what + fix
 }
 
 func rank(c nest.Context) int {

@@ -124,6 +124,55 @@ func chain(m *nest.Model, c nest.ClassRef) string {
 	return strings.Join(parts, " -> ")
 }
 
+// short says in a few words why a class is request-scoped, for a
+// message: "through `TenantContext`" when it inherits the scope, else its
+// own reason with the code quoted ("injects `REQUEST`"). The whole chain
+// travels as the scopeChain property.
+func short(m *nest.Model, c nest.ClassRef) string {
+	self := m.Classes[c]
+	seen := map[nest.ClassRef]bool{}
+	for depth := 0; depth < 16; depth++ {
+		info := m.Classes[c]
+		if info == nil || seen[c] {
+			break
+		}
+		seen[c] = true
+		var next *nest.ClassRef
+		if strings.HasPrefix(info.ScopeReason, "injects ") && strings.HasSuffix(info.ScopeReason, "(request-scoped)") {
+			for _, d := range info.Deps {
+				if d.Class != nil {
+					if di := m.Classes[*d.Class]; di != nil && di.Scope == nest.RequestScoped {
+						next = d.Class
+						break
+					}
+				}
+			}
+		}
+		if next == nil {
+			if info == self {
+				return quoteReason(info.ScopeReason)
+			}
+			return "through `" + info.Name + "`"
+		}
+		c = *next
+	}
+	if self == nil {
+		return ""
+	}
+	return quoteReason(self.ScopeReason)
+}
+
+// quoteReason quotes the code of a scope reason: "declared Scope.REQUEST"
+// becomes "declared `Scope.REQUEST`".
+func quoteReason(r string) string {
+	r = strings.TrimSuffix(r, " (request-scoped)")
+	i := strings.LastIndexByte(r, ' ')
+	if i < 0 {
+		return r
+	}
+	return r[:i+1] + "`" + r[i+1:] + "`"
+}
+
 func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRoutes int) {
 	f := file.Facts
 	moduleRefGets(pass, m, fi, file)
@@ -134,11 +183,12 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRou
 			continue
 		}
 		cl := &f.Classes[ci]
-		why := chain(m, ref)
+		full, why := chain(m, ref), short(m, ref)
+		name := "`" + info.Name + "`"
 		at := cl.NameSpan
 		report := func(h host, span parser.Span, msg string) {
 			sev := policy(h)
-			lint.Report(pass, sev, file.Pos(span.Start), file.Pos(span.End), msg)
+			lint.Report(pass, sev, file.Pos(span.Start), file.Pos(span.End), msg, lint.WithProperty("scopeChain", full))
 		}
 		routes := 0
 		reported := false
@@ -151,27 +201,27 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRou
 				}
 				switch {
 				case cronDecorators[n] && !reported:
-					report(hostCron, fn.NameSpan, fmt.Sprintf("@%s job %s never runs: %s is request-scoped (%s) and @nestjs/schedule only registers jobs of static providers; move the job to a singleton and resolve request-scoped services with ModuleRef.resolve/ContextIdFactory", n, m.Label(nest.FuncRef{File: fi, Index: mi}), info.Name, why))
+					report(hostCron, fn.NameSpan, fmt.Sprintf("`@%s` job never runs: %s is request-scoped (%s) and only singletons get scheduled jobs; move the job to a singleton", n, name, why))
 					reported = true
 				case n == "OnEvent":
-					report(hostEvent, fn.NameSpan, fmt.Sprintf("@OnEvent listener %s is in request-scoped %s (%s): Nest builds a new instance for every event and injects the event payload as REQUEST, so request data such as req.user is not there", m.Label(nest.FuncRef{File: fi, Index: mi}), info.Name, why))
+					report(hostEvent, fn.NameSpan, fmt.Sprintf("`@OnEvent` listener of request-scoped %s (%s) gets the event payload as `REQUEST`, not request data", name, why))
 				case routeDecorators[n]:
 					routes++
 				}
 			}
 			if lifecycle[fn.Name] && !fn.Static {
-				report(hostLifecycle, fn.NameSpan, fmt.Sprintf("%s of %s is never called: Nest runs no lifecycle hooks on request-scoped providers, and %s is request-scoped (%s)", fn.Name, info.Name, info.Name, why))
+				report(hostLifecycle, fn.NameSpan, fmt.Sprintf("`%s` never runs: Nest calls no lifecycle hooks on request-scoped providers, and %s is one (%s)", fn.Name, name, why))
 			}
 		}
 		switch {
 		case info.Is("WebSocketGateway"):
-			report(hostGateway, at, fmt.Sprintf("gateway %s is request-scoped (%s): a gateway holds a real socket server and must be a singleton; Nest cannot build it per request, so its handlers never get the dependency graph they expect", info.Name, why))
+			report(hostGateway, at, fmt.Sprintf("gateway %s is request-scoped (%s), but a gateway holds a socket server and must be a singleton", name, why))
 		case strings.HasPrefix(cl.Extends, "PassportStrategy"):
-			report(hostPassport, at, fmt.Sprintf("Passport strategy %s is request-scoped (%s): strategies are registered once with Passport at startup and cannot be request-scoped; inject ModuleRef and resolve the request-scoped service in validate()", info.Name, why))
+			report(hostPassport, at, fmt.Sprintf("Passport strategy %s is request-scoped (%s), but strategies are registered once at startup; resolve it in `validate()`", name, why))
 		case info.Is("Processor"):
-			report(hostProcessor, at, fmt.Sprintf("queue processor %s is request-scoped (%s): Nest builds a new instance per job and injects the job as REQUEST, so code reading the HTTP request gets a job instead", info.Name, why))
+			report(hostProcessor, at, fmt.Sprintf("queue processor %s is request-scoped (%s): Nest builds it per job and injects the job, not a request, as `REQUEST`", name, why))
 		case info.Controller && minRoutes > 0 && routes >= minRoutes && strings.HasSuffix(info.ScopeReason, "(request-scoped)"):
-			report(hostController, at, fmt.Sprintf("controller %s serves %d routes and is request-scoped only by bubbling (%s): Nest builds the controller and that chain for every request to any of them; if only some routes need request data, inject it where it is used (a param decorator, ClsService or ModuleRef.resolve)", info.Name, routes, why))
+			report(hostController, at, fmt.Sprintf("controller %s (%d routes) is request-scoped only %s, so Nest rebuilds it per request; inject request data where it is used", name, routes, why))
 		}
 	}
 }
@@ -199,11 +249,13 @@ func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File
 		if sc == nest.Default {
 			continue
 		}
-		why := chain(m, ref)
+		full, why := chain(m, ref), short(m, ref)
 		if sc == nest.Transient {
-			why = m.Classes[ref].Name + " (" + m.Classes[ref].ScopeReason + ")"
+			full = m.Classes[ref].Name + " (" + m.Classes[ref].ScopeReason + ")"
+			why = quoteReason(m.Classes[ref].ScopeReason)
 		}
 		lint.Report(pass, policy(hostModuleRefGet), file.Pos(c.Span.Start), file.Pos(c.Span.End),
-			fmt.Sprintf("moduleRef.get(%s) throws at run time: %s is %s-scoped (%s) and get() only returns static instances; use await moduleRef.resolve(%s, contextId)", c.Args[0].Text, m.Classes[ref].Name, sc, why, c.Args[0].Text))
+			fmt.Sprintf("`moduleRef.get(%s)` throws: `%s` is %s-scoped (%s) and `get()` returns only singletons; use `moduleRef.resolve()`", c.Args[0].Text, m.Classes[ref].Name, sc, why),
+			lint.WithProperty("scopeChain", full))
 	}
 }

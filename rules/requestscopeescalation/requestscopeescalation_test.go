@@ -27,7 +27,7 @@ func TestMinRoutes(t *testing.T) {
 		}
 		return strings.Join(texts, "\n")
 	}
-	if got := run(`{"minRoutes": 2}`); !strings.Contains(got, "note: controller SmallController serves 2 routes") || strings.Contains(got, "ProfileController") {
+	if got := run(`{"minRoutes": 2}`); !strings.Contains(got, "note: controller `SmallController` (2 routes)") || strings.Contains(got, "ProfileController") {
 		t.Errorf("minRoutes 2: want the note on SmallController only, got:\n%s", got)
 	}
 	if got := run(`{"minRoutes": 0}`); got != "" {

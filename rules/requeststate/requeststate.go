@@ -3,6 +3,7 @@ package requeststate
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 	"regexp"
 
 	"golang.org/x/tools/go/analysis"
@@ -63,9 +64,15 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			continue
 		}
 		field := a.Target[1]
+		if p, ok := strings.CutPrefix(src, "parameter "); ok {
+			p, _, _ = strings.Cut(p, " of ")
+			src = "parameter " + lint.QuoteMax(p, lint.MaxMessageQuote)
+		} else {
+			src = lint.QuoteMax(src, lint.MaxMessageQuote)
+		}
 		lint.Report(pass, lint.Error, file.Pos(a.Span.Start), file.Pos(a.Span.End),
-			fmt.Sprintf("%s is a singleton: concurrent requests overwrite %s (set from %s); keep it local, pass it as an argument, or use a request-scoped provider or nestjs-cls",
-				m.ClassName(nest.ClassRef{File: fi, Index: ci}), field, src),
+			fmt.Sprintf("%s is a singleton: concurrent requests overwrite `this.%s` (set from %s); keep it local or use a request-scoped provider",
+				lint.QuoteMax(m.ClassName(nest.ClassRef{File: fi, Index: ci}), lint.MaxMessageQuote), field, src),
 			lint.WithPath(m.StepsFor(m.PathTo(fr))))
 	}
 }

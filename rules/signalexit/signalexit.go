@@ -85,7 +85,7 @@ func check(pass *analysis.Pass, m *nest.Model, h nest.SignalHandler, nestIn map[
 	hfile := m.Files[hf.File]
 	for _, x := range exitsWithoutClose(m, hf) {
 		lint.Report(pass, lint.Warning, hfile.Pos(x.Start), hfile.Pos(x.End),
-			fmt.Sprintf("the `%s` handler calls `process.exit()` without awaiting `app.close()` first: `onModuleDestroy`, `beforeApplicationShutdown` and `onApplicationShutdown` never run, even with `enableShutdownHooks()`; await `app.close()` before exiting", h.Signal),
+			fmt.Sprintf("the `%s` handler calls `process.exit()` before `app.close()` finishes, so Nest's shutdown hooks never run; `await app.close()` first", h.Signal),
 			lint.WithRelated(file.Pos(c.Span.Start), file.Pos(c.Span.End), "handler registered here"))
 	}
 }

@@ -46,48 +46,48 @@ func replacement(module, member string) string {
 			base := strings.TrimSuffix(member, "Sync")
 			switch base {
 			case "exists":
-				return "fs.promises.access (or fs.promises.stat)"
+				return "`fs.promises.access` (or `fs.promises.stat`)"
 			}
-			return "fs.promises." + base
+			return "`fs.promises." + base + "`"
 		}
 	case "child_process":
 		switch member {
 		case "execSync":
-			return "child_process.exec with util.promisify"
+			return "`child_process.exec` with `util.promisify`"
 		case "execFileSync":
-			return "child_process.execFile with util.promisify"
+			return "`child_process.execFile` with `util.promisify`"
 		case "spawnSync":
-			return "child_process.spawn"
+			return "`child_process.spawn`"
 		}
 	case "crypto":
 		switch member {
 		case "pbkdf2Sync":
-			return "crypto.pbkdf2 with a callback or util.promisify"
+			return "`crypto.pbkdf2` with a callback or `util.promisify`"
 		case "scryptSync":
-			return "crypto.scrypt with a callback or util.promisify"
+			return "`crypto.scrypt` with a callback or `util.promisify`"
 		case "randomFillSync":
-			return "crypto.randomFill"
+			return "`crypto.randomFill`"
 		case "generateKeyPairSync":
-			return "crypto.generateKeyPair"
+			return "`crypto.generateKeyPair`"
 		case "generateKeySync":
-			return "crypto.generateKey"
+			return "`crypto.generateKey`"
 		case "generatePrimeSync":
-			return "crypto.generatePrime"
+			return "`crypto.generatePrime`"
 		case "hkdfSync":
-			return "crypto.hkdf"
+			return "`crypto.hkdf`"
 		}
 	case "zlib":
 		if strings.HasSuffix(member, "Sync") {
-			return "zlib." + strings.TrimSuffix(member, "Sync") + " with util.promisify"
+			return "`zlib." + strings.TrimSuffix(member, "Sync") + "` with `util.promisify`"
 		}
 	case "bcrypt", "bcryptjs":
 		switch member {
 		case "hashSync":
-			return module + ".hash"
+			return "`" + module + ".hash`"
 		case "compareSync":
-			return module + ".compare"
+			return "`" + module + ".compare`"
 		case "genSaltSync":
-			return module + ".genSalt"
+			return "`" + module + ".genSalt`"
 		}
 	}
 	return ""

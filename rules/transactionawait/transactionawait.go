@@ -212,7 +212,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 				continue
 			}
 			lint.Report(pass, sev, file.Pos(fn.Span.Start), file.Pos(fn.Span.Start),
-				fmt.Sprintf("async callback passed to forEach() inside %s uses the transaction, but forEach does not wait for it: its queries run after the transaction commits and releases its connection; use for...of with await", s.name), opts...)
+				fmt.Sprintf("`forEach` does not wait for this async callback in %s: its queries run after the transaction commits; use `for…of` with `await`", lint.QuoteMax(s.name, lint.MaxMessageQuote)), opts...)
 		}
 	}
 }
@@ -258,7 +258,7 @@ func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txS
 		call += "..." + t.Method + "()"
 	}
 	lint.Report(pass, sev, file.Pos(t.Span.Start), file.Pos(t.Span.End),
-		fmt.Sprintf("%s inside %s is not awaited: it runs after the transaction commits and releases its connection (a partial commit, or \"query runner already released\"); await it or return it", call, s.name), opts...)
+		fmt.Sprintf("%s in %s is not awaited, so it runs after the transaction commits; await it", lint.QuoteMax(call, lint.MaxMessageQuote), lint.QuoteMax(s.name, lint.MaxMessageQuote)), opts...)
 }
 
 // queryRunners finds `const qr = ds.createQueryRunner()` and the span from
@@ -269,7 +269,7 @@ func queryRunners(m *nest.Model, fi int, f *parser.Facts) []txScope {
 		if l.Func < 0 || l.Value.Kind != parser.VCall || !strings.HasSuffix(l.Value.Text, ".createQueryRunner") {
 			continue
 		}
-		s := txScope{orm: "typeorm", name: l.Name + ".startTransaction() ... commitTransaction()", fn: l.Func, handles: []string{l.Name}}
+		s := txScope{orm: "typeorm", name: l.Name + ".startTransaction() … commitTransaction()", fn: l.Func, handles: []string{l.Name}}
 		for _, c := range f.Calls {
 			if c.Func != l.Func || len(c.Path) != 2 || c.Path[0] != l.Name {
 				continue

@@ -3,6 +3,7 @@ package unboundedcache
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -53,21 +54,25 @@ func report(pass *analysis.Pass, m *nest.Model, c *leak.Collection) {
 			first = s
 		}
 		sf := m.Files[s.File]
-		opts = append(opts, lint.WithRelated(sf.Pos(s.Span.Start), sf.Pos(s.Span.End), fmt.Sprintf("grown here (%s) in %s", s.What, m.Label(fr))))
+		opts = append(opts, lint.WithRelated(sf.Pos(s.Span.Start), sf.Pos(s.Span.End), fmt.Sprintf("grown here (`%s`) in `%s`", s.What, m.Label(fr))))
 	}
 	if first == nil {
 		return
 	}
 	opts = append(opts, lint.WithPath(m.StepsFor(m.PathTo(first.Ref()))))
-	where := m.Label(first.Ref())
-	const fix = "memory grows until the process dies: use an LRU with a max size (lru-cache) or @nestjs/cache-manager with a TTL, or delete entries"
+	const fix = "so memory only grows; use an LRU or a TTL"
 	var msg string
 	if c.Class >= 0 {
-		msg = fmt.Sprintf("%s.%s is %s in a singleton that grows per request (%s in %s) and is never pruned; %s",
-			m.ClassName(nest.ClassRef{File: c.File, Index: c.Class}), c.Name, article(c.Kind), first.What, where, fix)
+		cls := m.ClassName(nest.ClassRef{File: c.File, Index: c.Class})
+		subject := "`" + cls + "." + c.Name + "`"
+		if in, ok := strings.CutPrefix(cls, "class in "); ok {
+			subject = "`" + in + "`'s class field `" + c.Name + "`"
+		}
+		msg = fmt.Sprintf("%s, %s in a singleton, grows per request (`%s`) and is never pruned, %s",
+			subject, article(c.Kind), first.What, fix)
 	} else {
-		msg = fmt.Sprintf("module-level %s %s grows per request (%s in %s) and is never pruned; %s",
-			c.Kind, c.Name, first.What, where, fix)
+		msg = fmt.Sprintf("module-level %s `%s` grows per request (`%s`) and is never pruned, %s",
+			c.Kind, c.Name, first.What, fix)
 	}
 	lint.Report(pass, lint.Warning, file.Pos(c.Decl.Start), file.Pos(c.Decl.End), msg, opts...)
 }

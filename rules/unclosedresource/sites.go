@@ -232,10 +232,10 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi, fn int, v parser.Value,
 		if st.factoryClosed(factory, token) {
 			return
 		}
-		how := strings.Join(res.closers, "() or ") + "()"
+		how := closeCalls(res.closers)
 		lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-			fmt.Sprintf("%s returned by the useFactory of provider %s is never closed: no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of a class that injects it (or of the provider value) calls %s, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in the onApplicationShutdown of a module or provider that injects %s",
-				res.what, st.tokenLabel(token), how, st.tokenLabel(token)))
+			fmt.Sprintf("%s from `useFactory` of %s is never closed: no shutdown hook calls %s, so the process hangs on SIGTERM",
+				resName(res.what), lint.QuoteMax(st.tokenLabel(token), lint.MaxMessageQuote), how))
 		return
 	}
 	if root, meth, ok := strings.Cut(v.Text, "."); ok && v.Kind == parser.VCall && selfReturning[meth] {
@@ -700,15 +700,16 @@ func (st *state) checkFree(fi int) {
 		fr := nest.FuncRef{File: fi, Index: c.Func}
 		ctx := m.ContextOf(fr)
 		h := st.holderOf(fi, c)
-		how := strings.Join(res.closers, "() or ") + "()"
+		how := closeCalls(res.closers)
+		what := resName(res.what)
 		switch {
 		case ctx == nest.Request && h.kind == hLocal && res.client:
 			if closed, escapes := st.localFate(fi, h, res); closed || escapes {
 				continue
 			}
 			lint.Report(st.pass, lint.Error, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-				fmt.Sprintf("%s %s is created per request in %s and never closed: every request leaks a connection until the process or the server runs out of them; call %s in a finally block, or create one client at startup and share it",
-					res.what, h.name, m.Label(fr), how),
+				fmt.Sprintf("%s `%s` is created per request and never closed, so each request leaks one; call %s in `finally` or share one client",
+					what, h.name, how),
 				lint.WithPath(m.StepsFor(m.PathTo(fr))))
 		case (ctx == nest.Startup || ctx == nest.Request) && (h.kind == hModule || h.kind == hStatic):
 			if !st.nestFiles[fi] && !st.nestFiles[h.file] {
@@ -722,8 +723,8 @@ func (st *state) checkFree(fi int) {
 				name = m.Class(h.class).Name + "." + h.name
 			}
 			lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-				fmt.Sprintf("%s %s opened in %s is never closed: no shutdown hook or signal handler calls %s on it, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in an onApplicationShutdown hook",
-					res.what, name, m.Label(fr), how))
+				fmt.Sprintf("%s `%s` is never closed: no shutdown hook calls %s, so the process hangs on SIGTERM",
+					what, name, how))
 		case ctx == nest.Startup && h.kind == hLocal && st.nestFiles[fi]:
 			if res.what == timeoutRes.what {
 				continue
@@ -741,13 +742,13 @@ func (st *state) checkFree(fi int) {
 				}
 				cname := m.ClassName(nest.ClassRef{File: fi, Index: ci})
 				lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-					fmt.Sprintf("%s %s opened in %s is kept in this.%s and never closed: no close(), dispose() or shutdown hook of %s calls %s on it, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in close() (an adapter) or onApplicationShutdown",
-						res.what, h.name, m.Label(fr), field, cname, how))
+					fmt.Sprintf("%s `%s` in `this.%s` is never closed: `%s` calls no %s, so the process hangs on SIGTERM",
+						what, h.name, field, cname, how))
 				continue
 			}
 			lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
-				fmt.Sprintf("%s %s opened in %s is never closed: nothing calls %s on it, not even a shutdown hook or signal handler, so on SIGTERM it keeps the process alive or is cut mid-operation; keep it where an onApplicationShutdown hook can close it",
-					res.what, h.name, m.Label(fr), how))
+				fmt.Sprintf("%s `%s` opened in `%s` is never closed: nothing calls %s, so the process hangs on SIGTERM",
+					what, h.name, m.Label(fr), how))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -287,11 +288,11 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 		if c.Func < 0 {
 			for _, fd := range cls.Fields {
 				if !fd.Static && fd.HasInit && fd.Span.Start <= c.Span.Start && c.Span.End <= fd.Span.End {
-					where = "the initializer of " + fd.Name
+					where = "the initializer of `" + fd.Name + "`"
 				}
 			}
 		} else if r, ok := inSet(f, fi, c.Func, startup); ok {
-			where = m.Label(r)
+			where = "`" + m.Label(r) + "`"
 		}
 		if where == "" {
 			continue
@@ -326,7 +327,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 	if cls.Extends != "" {
 		base := strings.Split(cls.Extends, ".")
 		if d := m.Resolve(fi, -1, base[0]); d.Kind == nest.DeclExternal && d.Module == "@prisma/client" {
-			found = append(found, opened{res: prismaRes, field: "", where: cls.Name + " (extends PrismaClient)", span: cls.NameSpan})
+			found = append(found, opened{res: prismaRes, field: "", where: "`" + cls.Name + "` (extends `PrismaClient`)", span: cls.NameSpan})
 		}
 	}
 
@@ -349,18 +350,22 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 		if closed {
 			continue
 		}
-		name := o.res.what
+		name := resName(o.res.what)
 		if o.field != "" {
-			name += " this." + o.field
+			name += " `this." + o.field + "`"
 		}
-		how := strings.Join(o.res.closers, "() or ") + "()"
+		how := closeCalls(o.res.closers)
 		var msg string
 		if requestScoped {
-			msg = fmt.Sprintf("%s opened in %s of request-scoped %s is never closed: Nest never calls lifecycle hooks on request-scoped providers, so one leaks per request; open it in a singleton provider and close it with %s in onApplicationShutdown",
-				name, o.where, m.ClassName(ref), how)
+			msg = fmt.Sprintf("%s is never closed: Nest runs no hooks on request-scoped `%s`, so one leaks per request; open it in a singleton",
+				name, m.ClassName(ref))
 		} else {
-			msg = fmt.Sprintf("%s opened in %s is never closed: no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of %s calls %s, so on SIGTERM it keeps the process alive or is cut mid-operation; close it in onApplicationShutdown",
+			msg = fmt.Sprintf("%s opened in %s is never closed: no shutdown hook of `%s` calls %s, so the process hangs on SIGTERM",
 				name, o.where, m.ClassName(ref), how)
+			if utf8.RuneCountInString(msg) > maxMessage {
+				msg = fmt.Sprintf("%s is never closed: no shutdown hook of `%s` calls %s, so the process hangs on SIGTERM",
+					name, m.ClassName(ref), how)
+			}
 		}
 		lint.Report(pass, lint.Warning, file.Pos(o.span.Start), file.Pos(o.span.End), msg)
 	}
@@ -425,4 +430,38 @@ func storedIn(f *parser.Facts, cls *parser.Class, s parser.Span) string {
 		}
 	}
 	return ""
+}
+
+// maxMessage is the longest message that still names where a resource is
+// opened; a longer one leaves it to the finding's position.
+const maxMessage = 160
+
+// resNames quote the code in the catalog's resource names for messages.
+var resNames = map[string]string{
+	"setInterval timer":  "`setInterval` timer",
+	"setTimeout timer":   "`setTimeout` timer",
+	"TypeORM DataSource": "TypeORM `DataSource`",
+	"PrismaClient":       "`PrismaClient`",
+	"RedisPubSub":        "`RedisPubSub`",
+}
+
+// resName is a resource name as a message shows it.
+func resName(what string) string {
+	if q, ok := resNames[what]; ok {
+		return q
+	}
+	return what
+}
+
+// closeCalls names the calls that close a resource, in backticks:
+// "`quit()` or `disconnect()`".
+func closeCalls(names []string) string {
+	var q []string
+	for i, n := range names {
+		if i == 2 {
+			return q[0] + " or the like"
+		}
+		q = append(q, "`"+n+"()`")
+	}
+	return strings.Join(q, " or ")
 }

@@ -62,7 +62,8 @@ type Options struct {
 	Settings *lint.Settings
 }
 
-// RunCase lints one case folder with the given rules and returns the findings, sorted.
+// RunCase lints one case folder with the given rules and returns the
+// findings, sorted. Every finding's message must pass MessageProblems.
 func RunCase(t testing.TB, dir string, rules []*lint.Rule, opts Options) ([]Finding, *checker.Result) {
 	t.Helper()
 	d, err := parser.Discover([]string{dir})
@@ -85,7 +86,11 @@ func RunCase(t testing.TB, dir string, rules []*lint.Rule, opts Options) ([]Find
 	}
 	var out []Finding
 	for _, f := range res.Findings {
-		out = append(out, toFinding(res, dir, f))
+		g := toFinding(res, dir, f)
+		for _, p := range MessageProblems(f.Diagnostic.Message, g.Path) {
+			t.Errorf("%s:%d: %s: %s", g.File, g.Line, p, f.Diagnostic.Message)
+		}
+		out = append(out, g)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].File != out[j].File {
@@ -186,6 +191,7 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 			dir := filepath.Join(testdata, "src", c)
 			got, _ := RunCase(t, dir, rules, opts)
 			wants := readWants(t, dir)
+			var unexpected []Finding
 			for _, g := range got {
 				matched := false
 				for _, w := range wants {
@@ -205,12 +211,18 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 				}
 				if !matched {
 					t.Errorf("unexpected finding: %s", g)
+					unexpected = append(unexpected, g)
 				}
 			}
+			var unmet []*want
 			for _, w := range wants {
 				if !w.met {
 					t.Errorf("%s:%d: no finding matched want %v", w.file, w.line, w.res)
+					unmet = append(unmet, w)
 				}
+			}
+			if os.Getenv(UpdateEnv) != "" {
+				updateWants(t, dir, unexpected, unmet)
 			}
 		})
 	}

@@ -66,27 +66,29 @@ func (m *Model) Place(fr FuncRef) Placement {
 }
 
 // Message returns the finding's message for a context: the what, where it
-// runs, and the fix; the request path itself travels with the finding
-// (text output prints it once as "via A → B").
+// runs, and the fix. The request path itself travels with the finding
+// (text output prints it once, after the message, as "via A → B"), so the
+// message never names the entry point again.
 func (m *Model) Message(f Finding, c Context) string {
-	where := ""
-	switch c {
-	case Request:
-		where = " on the request path"
-	case Unknown:
-		where = fmt.Sprintf(" in `%s`, which no entry point is known to reach", m.Label(f.Func))
-	default:
-		where = fmt.Sprintf(" in `%s` (%s code)", m.Label(f.Func), c)
-	}
-	msg := f.What + where
+	msg := f.What + m.Where(f.Func, c)
 	if f.Fix != "" {
-		if c == Unknown {
-			msg += "; if it runs per request, " + f.Fix
-		} else {
-			msg += "; " + f.Fix
-		}
+		msg += "; " + f.Fix
 	}
 	return msg
+}
+
+// Where is the shared phrase for where fr runs in context c, to append to
+// what a finding says: " on the request path" (the path follows the
+// message, so the entry point is not named here), " in `F` (startup
+// code)", or " in `F` (no known entry point)".
+func (m *Model) Where(fr FuncRef, c Context) string {
+	switch c {
+	case Request:
+		return " on the request path"
+	case Unknown:
+		return fmt.Sprintf(" in `%s` (no known entry point)", m.Label(fr))
+	}
+	return fmt.Sprintf(" in `%s` (%s code)", m.Label(fr), c)
 }
 
 // Report reports f with policy p: the severity of the function's context

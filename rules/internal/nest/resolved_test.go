@@ -83,7 +83,7 @@ func TestPolicyMessages(t *testing.T) {
 	f := nest.Finding{Func: fn(t, m, "JobsService.load"), What: "`fs.readFileSync` blocks the event loop", Fix: "use `fs.promises.readFile`"}
 	cases := map[nest.Context]string{
 		nest.Request: "`fs.readFileSync` blocks the event loop on the request path; use `fs.promises.readFile`",
-		nest.Unknown: "`fs.readFileSync` blocks the event loop in `JobsService.load`, which no entry point is known to reach; if it runs per request, use `fs.promises.readFile`",
+		nest.Unknown: "`fs.readFileSync` blocks the event loop in `JobsService.load` (no known entry point); use `fs.promises.readFile`",
 		nest.Startup: "`fs.readFileSync` blocks the event loop in `JobsService.load` (startup code); use `fs.promises.readFile`",
 	}
 	for c, want := range cases {

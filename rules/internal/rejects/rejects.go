@@ -233,6 +233,14 @@ func Label(m *nest.Model, fi, ci int) string {
 	return c.Method
 }
 
+// QuoteLabel puts the code of a Label in backticks for a message: the
+// whole label when it is one word (`AuditService.record`), else its last
+// word (Prisma `user.update`, cache manager `del`).
+func QuoteLabel(label string) string {
+	i := strings.LastIndexByte(label, ' ')
+	return label[:i+1] + "`" + label[i+1:] + "`"
+}
+
 // timers are the global timer functions whose callbacks run later, outside
 // any caller's try block and with their return value ignored.
 var timers = map[string]bool{"setTimeout": true, "setInterval": true, "setImmediate": true}

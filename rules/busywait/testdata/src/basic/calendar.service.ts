@@ -42,7 +42,7 @@ export class CalendarService {
   // The clock is re-read into `now` and nothing else changes: a spin.
   waitUntil(until: Date): void {
     let now = new Date();
-    while (now < until && new Date() < until) { // want "warning: loop spins on the clock without awaiting in `CalendarService\\.waitUntil`, which no entry point is known to reach; if it runs per request, nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead"
+    while (now < until && new Date() < until) { // want "warning: a loop spins on the clock and blocks the event loop in `CalendarService\\.waitUntil` \\(no known entry point\\); await a timer \\(`node:timers/promises`\\)"
       now = new Date();
     }
   }
@@ -52,7 +52,7 @@ export class CalendarService {
   lockWithin(ms: number, tryLock: () => boolean): boolean {
     const end = Date.now() + ms;
     let done = false;
-    while (Date.now() < end && !done) { // want "warning: loop spins on the clock without awaiting in `CalendarService\\.lockWithin`, which no entry point is known to reach; if it runs per request, nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead"
+    while (Date.now() < end && !done) { // want "warning: a loop spins on the clock and blocks the event loop in `CalendarService\\.lockWithin` \\(no known entry point\\); await a timer \\(`node:timers/promises`\\)"
       done = tryLock();
     }
     return done;
@@ -62,7 +62,7 @@ export class CalendarService {
   drain(queue: string[]): number {
     const deadline = Date.now() + 50;
     let handled = 0;
-    while (Date.now() < deadline) { // want "warning: loop spins on the clock without awaiting in `CalendarService\\.drain`, which no entry point is known to reach; if it runs per request, nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead"
+    while (Date.now() < deadline) { // want "warning: a loop spins on the clock and blocks the event loop in `CalendarService\\.drain` \\(no known entry point\\); await a timer \\(`node:timers/promises`\\)"
       handled++;
       queue.length;
     }
@@ -85,6 +85,6 @@ export class MomentCalendar {
 
   settle(ms: number): void {
     const end = moment().add(ms, 'ms');
-    while (moment().isBefore(end)) {} // want "warning: loop spins on the clock without awaiting in `MomentCalendar\\.settle`, which no entry point is known to reach; if it runs per request, nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead"
+    while (moment().isBefore(end)) {} // want "warning: a loop spins on the clock and blocks the event loop in `MomentCalendar\\.settle` \\(no known entry point\\); await a timer \\(`node:timers/promises`\\)"
   }
 }

@@ -4,12 +4,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 export class RetryService implements OnModuleInit {
   onModuleInit() {
     const until = Date.now() + 10;
-    while (Date.now() < until) {} // want "warning: loop spins on the clock without awaiting in `RetryService\\.onModuleInit` \\(startup code\\); nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead"
+    while (Date.now() < until) {} // want "warning: a loop spins on the clock and blocks the event loop in `RetryService\\.onModuleInit` \\(startup code\\); await a timer \\(`node:timers/promises`\\)"
   }
 
   spin(ms: number) {
     const start = performance.now();
-    do { // want "error: loop spins on the clock without awaiting on the request path; nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead" "via ItemsController.list -> RetryService.spin"
+    do { // want "error: a loop spins on the clock and blocks the event loop on the request path; await a timer \\(`node:timers/promises`\\)" "via ItemsController.list -> RetryService.spin"
       Math.random();
     } while (performance.now() - start < ms);
   }
@@ -27,6 +27,6 @@ export class RetryService implements OnModuleInit {
   }
 
   block(buf: Int32Array) {
-    Atomics.wait(buf, 0, 0, 100); // want "warning: Atomics\\.wait blocks the main thread in `RetryService\\.block`, which no entry point is known to reach; if it runs per request, nothing else runs on the event loop meanwhile: await a timer \\(`node:timers/promises`\\) instead"
+    Atomics.wait(buf, 0, 0, 100); // want "warning: `Atomics\\.wait` blocks the event loop in `RetryService\\.block` \\(no known entry point\\); await a timer \\(`node:timers/promises`\\)"
   }
 }

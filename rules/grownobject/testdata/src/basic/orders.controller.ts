@@ -13,7 +13,7 @@ export class OrdersController {
   @Get(':id')
   findOne(@Param('id') id: string) {
     const o: Order = this.repo.get(id);
-    const r: any = {}; // want "warning: object r is created as a literal in OrdersController\\.findOne and then given new properties id, total, role, each one a new hidden class on the request path; create it as one literal with all properties \\(undefined for values not known yet\\)"
+    const r: any = {}; // want "warning: literal `r` then gets `id`, `total` and `role`, each a new hidden class on the request path; put every property in the literal"
     r.id = o.id;
     r.total = o.total;
     if (o.admin) r.role = 'admin';
@@ -31,16 +31,16 @@ export class OrdersController {
     dyn.extra = 1;
     const spread: any = { ...o };
     spread.more = 1;
-    (this as any).lastId = id; // want "warning: \\(this as any\\).lastId adds an undeclared property to OrdersController in findOne, after construction"
+    (this as any).lastId = id; // want "warning: `\\(this as any\\)\\.lastId` adds a field after construction, so `OrdersController` instances change shape on the request path; declare it with an initializer"
     (this as any).label = id;
     return { r, meta, byKey, indexed, dyn, spread };
   }
 
   @Get()
   enable() {
-    Object.defineProperty(this, 'flag', { value: true }); // want "warning: Object.defineProperty\\(this, ...\\) adds property flag to OrdersController in enable, after construction"
+    Object.defineProperty(this, 'flag', { value: true }); // want "warning: `Object\\.defineProperty\\(this, …\\)` adds `flag` after construction, so `OrdersController` instances change shape on the request path; declare it as a field"
     const inst = new Date();
-    Object.defineProperty(inst, 'tz', { value: 'UTC' }); // want "warning: Object.defineProperty\\(inst, ...\\) adds property tz to inst"
+    Object.defineProperty(inst, 'tz', { value: 'UTC' }); // want "warning: `Object\\.defineProperty\\(inst, …\\)` adds `tz` after the object was created, so it changes shape on the request path; create it with all its properties"
   }
 }
 
@@ -50,7 +50,7 @@ export class Boot implements OnModuleInit {
     Object.defineProperty(this, 'ok', { value: true });
   }
   onModuleInit() {
-    const cfg: any = {}; // want "note: object cfg is created as a literal in Boot\\.onModuleInit and then given new properties port, each one a new hidden class in `Boot\\.onModuleInit` \\(startup code\\); create it as one literal with all properties \\(undefined for values not known yet\\)"
+    const cfg: any = {}; // want "note: literal `cfg` then gets `port`, each a new hidden class in `Boot\\.onModuleInit` \\(startup code\\); put every property in the literal"
     cfg.port = 3000;
     return cfg;
   }

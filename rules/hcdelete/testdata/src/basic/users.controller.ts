@@ -22,14 +22,14 @@ export class UsersController {
   @Get(':id')
   findOne(@Param('id') id: string) {
     const user: UserRow = { id, name: 'a', password: 'x' };
-    delete user.password; // want "warning: `delete user\\.password` turns `user` into a slow dictionary-mode object on the request path; assign user\\.password = undefined, or build a new object without the key \\(const \\{ password, \\.\\.\\.rest \\} = user\\)"
+    delete user.password; // want "warning: `delete user\\.password` makes `user` a slow dictionary on the request path; assign `user\\.password = undefined` instead"
     return user;
   }
 
   @Post()
   strip(@Body() dto: UpdateUserDto, @Body('key') key: keyof UpdateUserDto) {
-    delete dto[key]; // want "warning: `delete dto\\[\\.\\.\\.\\]` turns `dto` into a slow dictionary-mode object on the request path; the keys are dynamic, so keep the data in a Map and call map\\.delete\\(key\\), or assign dto\\[key\\] = undefined"
-    delete dto['x-trace']; // want "warning: `delete dto\\[\"x-trace\"\\]` turns `dto` into a slow dictionary-mode object on the request path; assign dto\\[\"x-trace\"\\] = undefined, or build a new object without the key"
+    delete dto[key]; // want "warning: `delete dto\\[\\.\\.\\.\\]` makes `dto` a slow dictionary on the request path; for dynamic keys use a `Map`"
+    delete dto['x-trace']; // want "warning: `delete dto\\[\"x-trace\"\\]` makes `dto` a slow dictionary on the request path; assign `dto\\[\"x-trace\"\\] = undefined` instead"
     return dto;
   }
 
@@ -91,5 +91,5 @@ export class UsersController {
 }
 
 export function unusedHelper(o: { a?: number }) {
-  delete o.a; // want "note: `delete o\\.a` turns `o` into a slow dictionary-mode object in `unusedHelper`, which no entry point is known to reach; if it runs per request, assign o\\.a = undefined, or build a new object without the key \\(const \\{ a, \\.\\.\\.rest \\} = o\\)"
+  delete o.a; // want "note: `delete o\\.a` makes `o` a slow dictionary in `unusedHelper` \\(no known entry point\\); assign `o\\.a = undefined` instead"
 }

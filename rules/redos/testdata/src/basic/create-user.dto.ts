@@ -1,7 +1,7 @@
 import { Matches } from 'class-validator';
 
 export class CreateUserDto {
-  @Matches(/^([a-z]+\s?)*$/) // want "error: regex .*@Matches applies it to every validated request body"
+  @Matches(/^([a-z]+\s?)*$/) // want "error: regex `/\\^\\(\\[a-z\\]\\+\\\\s\\?\\)\\*\\$/` backtracks exponentially on `'a' \\+ 'a'\\.repeat\\(30\\) \\+ '!'` in `@Matches` on every request body; rewrite the group `\\(\\[a-z\\]\\+\\\\s\\?\\)\\*`"
   displayName!: string;
 
   @Matches(/^[a-z0-9_]{3,20}$/)

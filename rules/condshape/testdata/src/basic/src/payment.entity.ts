@@ -9,7 +9,7 @@ export class Payment {
   constructor(input: PaymentInput, private readonly currency?: string) {
     this.amount = input.amount;
     if (input.coupon) {
-      this.discount = input.coupon.value; // want "warning: the constructor of Payment adds this.discount, this.declared, this.tags only on some branches, so instances of Payment get different hidden classes; declare them as a field with an initializer \\(= undefined\\) or assign them on every branch"
+      this.discount = input.coupon.value; // want "warning: the constructor of `Payment` sets `this\\.discount` and 2 more only on some branches, so instances differ in shape; initialize them \\(`= undefined`\\)"
     }
     if (input.amount > 10) this.declared = 1;
     if (input.note) this.note = input.note;

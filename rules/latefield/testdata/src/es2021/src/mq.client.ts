@@ -4,14 +4,14 @@ import * as amqp from 'amqplib';
 @Injectable()
 export class MqClient {
   private readonly logger = new Logger(MqClient.name);
-  private channel: amqp.Channel; // want "warning: field channel of MqClient is declared without an initializer and first assigned in a .then callback in the constructor \\(line 21\\), after construction"
-  private connection: amqp.Connection; // want "warning: field connection of MqClient .* first assigned in connect after an await \\(the constructor starts it\\) \\(line 40\\)"
-  private lastError: Error; // want "first assigned in a .catch callback in connect\\(\\), which the constructor starts"
+  private channel: amqp.Channel; // want "warning: field `channel` is first set in a `\\.then` callback in the constructor, and with `target: ES2021` in `tsconfig\\.json` instances change shape"
+  private connection: amqp.Connection; // want "warning: field `connection` is first set in `connect` after an `await` \\(the constructor starts it\\), and with `target: ES2021` in `tsconfig\\.json` instances change shape"
+  private lastError: Error; // want "warning: field `lastError` is first set in a `\\.catch` callback in the constructor's `connect\\(\\)`, and with `target: ES2021` in `tsconfig\\.json` instances change shape"
   private closed: boolean;
   private status: string;
   private handlers: number;
   private pending: number;
-  private version: string; // want "first assigned in an async callback after an await, in the constructor"
+  private version: string; // want "warning: field `version` is first set in an async callback after an `await`, in the constructor, and with `target: ES2021` in `tsconfig\\.json` instances change shape"
 
   constructor(private readonly url: string) {
     this.closed = false;

@@ -7,9 +7,9 @@ abstract class Base {
 
 @Injectable()
 export class RedisService extends Base implements OnModuleInit {
-  private client: Redis; // want "warning: field client of RedisService is declared without an initializer and first assigned in onModuleInit \\(line 28\\), after construction: target ES2021 in tsconfig.json erases declared fields, so instances change shape; initialize it \\(= undefined\\) or assign it in the constructor"
-  private subscriber?: Redis; // want "warning: field subscriber of RedisService .* first assigned in getSubscriber \\(line 37\\)"
-  private prefix: string; // want "first assigned in setter keyPrefix"
+  private client: Redis; // want "warning: field `client` is first set in `onModuleInit`, and with `target: ES2021` in `tsconfig\\.json` instances change shape"
+  private subscriber?: Redis; // want "warning: field `subscriber` is first set in `getSubscriber`, and with `target: ES2021` in `tsconfig\\.json` instances change shape"
+  private prefix: string; // want "warning: field `prefix` is first set in setter `keyPrefix`, and with `target: ES2021` in `tsconfig\\.json` instances change shape"
   private ready = false;
   private url: string;
   private retries: number;

@@ -11,8 +11,8 @@ export class OrdersController {
 
   @Get('watch')
   watch(@Req() req: any) {
-    this.events.on('order.created', (o: unknown) => req.res.write(String(o))); // want "warning: this.events.on.'order.created'. listener is registered per request in OrdersController.watch and nothing in OrdersController removes it" "via OrdersController.watch"
-    process.on('unhandledRejection', () => req.res.end()); // want "process.on.'unhandledRejection'. listener is registered per request"
+    this.events.on('order.created', (o: unknown) => req.res.write(String(o))); // want "warning: `this\\.events\\.on\\('order\\.created'\\)` listener is added per request and never removed, so they pile up and leak memory; remove it when the request ends" "via OrdersController.watch"
+    process.on('unhandledRejection', () => req.res.end()); // want "warning: `process\\.on\\('unhandledRejection'\\)` listener is added per request and never removed, so they pile up and leak memory; remove it when the request ends"
     req.on('close', () => req.res.end());
     this.http.get('https://example.com').subscribe((r) => r);
     return 'ok';
@@ -20,8 +20,8 @@ export class OrdersController {
 
   @Get('poll/:id')
   poll(@Param('id') id: string) {
-    setInterval(() => this.updates$.next(id), 1000); // want "setInterval is registered per request in OrdersController.poll"
-    this.updates$.subscribe((v) => v); // want "a subscription to this.updates[$] is registered per request"
+    setInterval(() => this.updates$.next(id), 1000); // want "warning: `setInterval` is added per request and never removed, so they pile up and leak memory; remove it when the request ends"
+    this.updates$.subscribe((v) => v); // want "warning: a subscription to `this\\.updates\\$` is added per request and never removed, so they pile up and leak memory; remove it when the request ends"
     return id;
   }
 
@@ -36,7 +36,7 @@ export class RetryController {
   @Get()
   retry() {
     const tick = () => {
-      setTimeout(tick, 1000); // want "a recurring setTimeout is registered per request in RetryController.retry.<callback>"
+      setTimeout(tick, 1000); // want "warning: a recurring `setTimeout` is added per request and never removed, so they pile up and leak memory; remove it when the request ends"
     };
     tick();
     setTimeout(() => {
@@ -48,7 +48,7 @@ export class RetryController {
   }
 
   private poll(id: string) {
-    setTimeout(() => this.poll(id), 1000); // want "a recurring setTimeout is registered per request in RetryController.poll"
+    setTimeout(() => this.poll(id), 1000); // want "warning: a recurring `setTimeout` is added per request and never removed, so they pile up and leak memory; remove it when the request ends"
   }
 }
 

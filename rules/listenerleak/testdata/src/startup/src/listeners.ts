@@ -14,9 +14,9 @@ export class LeakyListener implements OnModuleInit {
   constructor(private readonly events: EventEmitter2, private readonly ticks: Ticks) {}
 
   onModuleInit() {
-    this.events.on('user.created', () => undefined); // want "warning: this.events.on.'user.created'. listener is registered at startup in LeakyListener.onModuleInit and no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of LeakyListener removes it"
-    process.on('message', () => undefined); // want "process.on.'message'. listener is registered at startup"
-    this.ticks.ticks$.subscribe(() => undefined); // want "a subscription to this.ticks.ticks[$] is registered at startup"
+    this.events.on('user.created', () => undefined); // want "warning: `this\\.events\\.on\\('user\\.created'\\)` listener added at startup is never removed, so after `app\\.close\\(\\)` it keeps `LeakyListener` alive; remove it on shutdown"
+    process.on('message', () => undefined); // want "warning: `process\\.on\\('message'\\)` listener added at startup is never removed, so after `app\\.close\\(\\)` it keeps `LeakyListener` alive; remove it on shutdown"
+    this.ticks.ticks$.subscribe(() => undefined); // want "warning: a subscription to `this\\.ticks\\.ticks\\$` added at startup is never removed, so after `app\\.close\\(\\)` it keeps `LeakyListener` alive; remove it on shutdown"
     setInterval(() => undefined, 1000);
   }
 }

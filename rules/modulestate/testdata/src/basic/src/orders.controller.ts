@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, Post } from '@nestjs/common';
 
-let activeTenant = ''; // want "warning: module-level let activeTenant is mutated per request .= in OrdersController.list.: it leaks between requests, and each PM2 cluster worker or replica keeps its own copy" "via OrdersController.list"
-let requests = 0; // want "module-level let requests is mutated per request .[+][+] in OrdersController.list."
-const flags = { maintenance: false }; // want "module-level object flags is mutated per request ..maintenance = in OrdersController.toggle."
+let activeTenant = ''; // want "warning: module-level `let activeTenant` changes per request \\(`=`\\): it leaks between requests and differs per worker; use a request-scoped provider" "via OrdersController.list"
+let requests = 0; // want "warning: module-level `let requests` changes per request \\(`\\+\\+`\\): it leaks between requests and differs per worker; use a request-scoped provider"
+const flags = { maintenance: false }; // want "warning: module-level object `flags` changes per request \\(`\\.maintenance =`\\): it leaks between requests and differs per worker; use a request-scoped provider"
 
 @Controller('orders')
 export class OrdersController {

@@ -6,7 +6,7 @@ let certificate: string | undefined;
 let privateKey: Buffer | null = null;
 let caBundle: string;
 let jwks: Record<string, string> | undefined;
-let signingKey: string; // want "module-level let signingKey is mutated per request"
+let signingKey: string; // want "warning: module-level `let signingKey` changes per request \\(`=`\\): it leaks between requests and differs per worker; use a request-scoped provider"
 let loaded = false;
 
 // read on first use, the same value for every request

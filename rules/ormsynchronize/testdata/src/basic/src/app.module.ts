@@ -13,7 +13,7 @@ import { LegacyModule } from './legacy/legacy.module';
         type: 'postgres',
         url: config.get<string>('DATABASE_URL'),
         autoLoadEntities: true,
-        synchronize: config.get('NODE_ENV') !== 'development', // want "error: synchronize is true in the production configuration"
+        synchronize: config.get('NODE_ENV') !== 'development', // want "error: `synchronize: true` in production: on every boot TypeORM alters the schema and drops columns it no longer sees, with their data; use migrations"
       }),
     }),
     LegacyModule,

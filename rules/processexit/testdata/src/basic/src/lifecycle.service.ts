@@ -9,7 +9,7 @@ export class LifecycleService implements OnApplicationBootstrap {
       exit(0);
     });
     if (!process.env.DATABASE_URL) {
-      exit(78); // want "warning: `process.exit\\(\\)` skips `onModuleDestroy`.* in `LifecycleService.onApplicationBootstrap` \\(startup code\\)"
+      exit(78); // want "warning: `process\\.exit\\(\\)` skips the shutdown hooks of initialized modules in `LifecycleService\\.onApplicationBootstrap` \\(startup code\\); throw instead"
     }
   }
 }

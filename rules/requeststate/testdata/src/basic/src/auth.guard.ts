@@ -5,7 +5,7 @@ export class AuthGuard implements CanActivate {
   private request: any;
 
   canActivate(context: ExecutionContext): boolean {
-    this.request = context.switchToHttp().getRequest(); // want "AuthGuard is a singleton: concurrent requests overwrite request .set from switchToHttp...getRequest."
+    this.request = context.switchToHttp().getRequest(); // want "error: `AuthGuard` is a singleton: concurrent requests overwrite `this\\.request` \\(set from `switchToHttp\\(\\)\\.getRequest`\\); keep it local or use a request-scoped provider"
     return !!this.request.user;
   }
 }

@@ -12,7 +12,7 @@ export class OrdersController {
 
   @Get()
   list(@Req() req: Request) {
-    this.lastRequest = req; // want "error: OrdersController is a singleton: concurrent requests overwrite lastRequest .set from @Req.. req.; keep it local, pass it as an argument, or use a request-scoped provider or nestjs-cls"
+    this.lastRequest = req; // want "error: `OrdersController` is a singleton: concurrent requests overwrite `this\\.lastRequest` \\(set from `@Req\\(\\) req`\\); keep it local or use a request-scoped provider"
     return [];
   }
 
@@ -20,19 +20,19 @@ export class OrdersController {
   tenant(@Headers() headers: Record<string, string>) {
     const tenant = headers['x-tenant'];
     const normalized = tenant.toLowerCase();
-    this.tenantId = normalized; // want "overwrite tenantId .set from @Headers.. headers."
+    this.tenantId = normalized; // want "error: `OrdersController` is a singleton: concurrent requests overwrite `this\\.tenantId` \\(set from `@Headers\\(\\) headers`\\); keep it local or use a request-scoped provider"
     return this.tenantId;
   }
 
   @Get('me')
   me(@CurrentUser() user: any) {
-    this.user = user; // want "overwrite user .set from @CurrentUser.. user."
+    this.user = user; // want "error: `OrdersController` is a singleton: concurrent requests overwrite `this\\.user` \\(set from `@CurrentUser\\(\\) user`\\); keep it local or use a request-scoped provider"
     return user;
   }
 
   @Post()
   create(@Body() body: any) {
-    this.dto = { ...body, at: Date.now() }; // want "overwrite dto .set from @Body.. body."
+    this.dto = { ...body, at: Date.now() }; // want "error: `OrdersController` is a singleton: concurrent requests overwrite `this\\.dto` \\(set from `@Body\\(\\) body`\\); keep it local or use a request-scoped provider"
     return this.dto;
   }
 
@@ -41,13 +41,13 @@ export class OrdersController {
   @Get('locale')
   setLocale(@Req() req: Request) {
     const { headers } = req;
-    this.locale = headers['accept-language'] as string; // want "overwrite locale .set from @Req.. req."
+    this.locale = headers['accept-language'] as string; // want "error: `OrdersController` is a singleton: concurrent requests overwrite `this\\.locale` \\(set from `@Req\\(\\) req`\\); keep it local or use a request-scoped provider"
     return this.locale;
   }
 
   @Get(':id')
   one(@Param('id') id: string) {
-    this.orderId = String(id); // want "overwrite orderId .set from @Param.. id."
+    this.orderId = String(id); // want "error: `OrdersController` is a singleton: concurrent requests overwrite `this\\.orderId` \\(set from `@Param\\(\\) id`\\); keep it local or use a request-scoped provider"
     return id;
   }
 }

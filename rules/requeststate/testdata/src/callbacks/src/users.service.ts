@@ -20,13 +20,13 @@ export class UsersService {
   async touch(id: string, tags: string[]) {
     // the value flows through .then but comes from the request's id
     await this.repo.findOne(id).then((u) => {
-      this.lastUser = u; // want "overwrite lastUser .set from parameter id of UsersService.touch"
+      this.lastUser = u; // want "error: `UsersService` is a singleton: concurrent requests overwrite `this\\.lastUser` \\(set from parameter `id`\\); keep it local or use a request-scoped provider"
     });
     tags.forEach((t) => {
-      this.lastTag = t; // want "overwrite lastTag .set from parameter tags of UsersService.touch"
+      this.lastTag = t; // want "error: `UsersService` is a singleton: concurrent requests overwrite `this\\.lastTag` \\(set from parameter `tags`\\); keep it local or use a request-scoped provider"
     });
-    this.tenant = this.cls.get('tenant'); // want "overwrite tenant .set from cls.get."
-    this.store = requestStore.getStore(); // want "overwrite store .set from getStore.."
+    this.tenant = this.cls.get('tenant'); // want "error: `UsersService` is a singleton: concurrent requests overwrite `this\\.tenant` \\(set from `cls\\.get\\(`\\); keep it local or use a request-scoped provider"
+    this.store = requestStore.getStore(); // want "error: `UsersService` is a singleton: concurrent requests overwrite `this\\.store` \\(set from `getStore\\(\\)`\\); keep it local or use a request-scoped provider"
     return this.lastUser;
   }
 }

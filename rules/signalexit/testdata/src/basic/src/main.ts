@@ -11,7 +11,7 @@ async function bootstrap() {
 
   process.on('SIGTERM', () => {
     logger.log('terminating');
-    process.exit(0); // want "warning: the `SIGTERM` handler calls `process\\.exit\\(\\)` without awaiting `app\\.close\\(\\)` first: `onModuleDestroy`, `beforeApplicationShutdown` and `onApplicationShutdown` never run, even with `enableShutdownHooks\\(\\)`; await `app\\.close\\(\\)` before exiting"
+    process.exit(0); // want "warning: the `SIGTERM` handler calls `process\\.exit\\(\\)` before `app\\.close\\(\\)` finishes, so Nest's shutdown hooks never run; `await app\\.close\\(\\)` first"
   });
   process.on('SIGINT', async () => {
     await app.close();

@@ -1,5 +1,5 @@
 export function onUsr2() {
-  process.exit(0); // want "warning: the `SIGUSR2` handler calls `process\\.exit\\(\\)` without awaiting `app\\.close\\(\\)` first: `onModuleDestroy`, `beforeApplicationShutdown` and `onApplicationShutdown` never run, even with `enableShutdownHooks\\(\\)`; await `app\\.close\\(\\)` before exiting"
+  process.exit(0); // want "warning: the `SIGUSR2` handler calls `process\\.exit\\(\\)` before `app\\.close\\(\\)` finishes, so Nest's shutdown hooks never run; `await app\\.close\\(\\)` first"
 }
 
 export async function drainThenExit(app: { close(): Promise<void> }) {

@@ -7,7 +7,7 @@ export class MetricsServer implements OnModuleInit {
 
   onModuleInit() {
     process.on('SIGTERM', async () => {
-      process.exit(0); // want "warning: the `SIGTERM` handler calls `process\\.exit\\(\\)` without awaiting `app\\.close\\(\\)` first: `onModuleDestroy`, `beforeApplicationShutdown` and `onApplicationShutdown` never run, even with `enableShutdownHooks\\(\\)`; await `app\\.close\\(\\)` before exiting"
+      process.exit(0); // want "warning: the `SIGTERM` handler calls `process\\.exit\\(\\)` before `app\\.close\\(\\)` finishes, so Nest's shutdown hooks never run; `await app\\.close\\(\\)` first"
       await this.server.close();
     });
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
 
-const seenTokens = new Set<string>(); // want "warning: module-level Set seenTokens grows per request .add in StatsController.login. and is never pruned; memory grows until the process dies: use an LRU"
+const seenTokens = new Set<string>(); // want "warning: module-level Set `seenTokens` grows per request \\(`add`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
 
 @Controller('stats')
 export class StatsController {
-  private byId = new Map<string, unknown>(); // want "warning: StatsController.byId is a Map in a singleton that grows per request .set in StatsController.get. and is never pruned" "via StatsController.get"
-  private hitsByIp: Record<string, number> = {}; // want "StatsController.hitsByIp is an object in a singleton that grows per request ..k. = in StatsController.hit."
-  private log: string[] = []; // want "StatsController.log is an array in a singleton that grows per request .push in StatsController.hit."
+  private byId = new Map<string, unknown>(); // want "warning: `StatsController\\.byId`, a Map in a singleton, grows per request \\(`set`\\) and is never pruned, so memory only grows; use an LRU or a TTL" "via StatsController.get"
+  private hitsByIp: Record<string, number> = {}; // want "warning: `StatsController\\.hitsByIp`, an object in a singleton, grows per request \\(`\\[k\\] =`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
+  private log: string[] = []; // want "warning: `StatsController\\.log`, an array in a singleton, grows per request \\(`push`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
 
   @Get(':id')
   get(@Param('id') id: string) {

@@ -3,7 +3,7 @@ import { RateLimitService } from './rate-limit.service';
 
 @Controller('auth')
 export class AuthController {
-  private sessions = new Map<string, string>(); // want "AuthController.sessions is a Map in a singleton that grows per request \\(set in AuthController.login\\)"
+  private sessions = new Map<string, string>(); // want "warning: `AuthController\\.sessions`, a Map in a singleton, grows per request \\(`set`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
   private refreshTokens = new Map<string, string>();
 
   constructor(private readonly limits: RateLimitService) {}

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 export function CachedRepository<T>(table: string) {
   return class {
     protected readonly table = table;
-    protected cache = new Map<string, T>(); // want "class in CachedRepository.cache is a Map in a singleton that grows per request \\(set in class in CachedRepository.remember\\)"
+    protected cache = new Map<string, T>(); // want "warning: `CachedRepository`'s class field `cache`, a Map in a singleton, grows per request \\(`set`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
 
     protected remember(id: string, row: T) {
       this.cache.set(id, row);

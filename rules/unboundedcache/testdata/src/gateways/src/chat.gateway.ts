@@ -11,8 +11,8 @@ import { Socket } from 'socket.io';
 @WebSocketGateway({ namespace: 'chat' })
 export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(ChatGateway.name);
-  private sockets = new Map<string, Socket>(); // want "ChatGateway.sockets is a Map in a singleton that grows per request \\(set in ChatGateway.handleConnection\\)"
-  private connected: string[] = []; // want "ChatGateway.connected is an array in a singleton that grows per request \\(push in ChatGateway.handleConnection\\)"
+  private sockets = new Map<string, Socket>(); // want "warning: `ChatGateway\\.sockets`, a Map in a singleton, grows per request \\(`set`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
+  private connected: string[] = []; // want "warning: `ChatGateway\\.connected`, an array in a singleton, grows per request \\(`push`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
 
   handleConnection(client: Socket) {
     this.sockets.set(client.id, client);
@@ -45,7 +45,7 @@ export class PresenceGateway implements OnGatewayConnection, OnGatewayDisconnect
 
 @WebSocketGateway({ namespace: 'rooms' })
 export class RoomsGateway implements OnGatewayConnection {
-  private members = new Map<string, string>(); // want "RoomsGateway.members is a Map in a singleton that grows per request \\(set in RoomsGateway.handleConnection\\)"
+  private members = new Map<string, string>(); // want "warning: `RoomsGateway\\.members`, a Map in a singleton, grows per request \\(`set`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
   private typing = new Map<string, boolean>();
 
   handleConnection(client: Socket) {

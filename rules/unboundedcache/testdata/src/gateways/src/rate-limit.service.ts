@@ -2,12 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 
 @Injectable()
 export class RateLimitService implements OnModuleInit {
-  private counts: Record<string, number> = {}; // want "RateLimitService.counts is an object in a singleton that grows per request"
-  private hits: { [ip: string]: number } = {}; // want "RateLimitService.hits is an object in a singleton that grows per request"
+  private counts: Record<string, number> = {}; // want "warning: `RateLimitService\\.counts`, an object in a singleton, grows per request \\(`\\[k\\] =`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
+  private hits: { [ip: string]: number } = {}; // want "warning: `RateLimitService\\.hits`, an object in a singleton, grows per request \\(`\\[k\\] =`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
   private windows: Record<string, number> = {};
   private buckets: Record<string, number> = {};
   private strikes: Record<string, number> = {};
-  private stats = { total: 0, byRoute: {} as Record<string, number> }; // want "RateLimitService.stats is an object in a singleton that grows per request \\(.byRoute\\[k\\] = in RateLimitService.hit\\)"
+  private stats = { total: 0, byRoute: {} as Record<string, number> }; // want "warning: `RateLimitService\\.stats`, an object in a singleton, grows per request \\(`\\.byRoute\\[k\\] =`\\) and is never pruned, so memory only grows; use an LRU or a TTL"
   private usage = { byTenant: {} as Record<string, number> };
 
   onModuleInit() {

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PrismaClient } from '@prisma/client';
 
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleInit { // want "warning: PrismaClient opened in PrismaService \\(extends PrismaClient\\) is never closed"
+export class PrismaService extends PrismaClient implements OnModuleInit { // want "warning: `PrismaClient` is never closed: no shutdown hook of `PrismaService` calls `\\$disconnect\\(\\)`, so the process hangs on SIGTERM"
   async onModuleInit() {
     await this.$connect();
   }

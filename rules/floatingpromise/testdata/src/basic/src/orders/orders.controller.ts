@@ -14,14 +14,14 @@ export class OrdersController {
   @Post()
   async create(@Body() dto: { sku: string; userId: string }) {
     const order = await this.orders.create(dto);
-    this.audit.record('order.created', order.id); // want "error: the promise of AuditService.record is not awaited in OrdersController.create \\(entry point, @Post\\(\\)\\); it can reject \\(TypeORM Repository.save\\)"
-    void this.users.touch(dto.userId); // want "error: the promise of UsersService.touch is discarded with void in OrdersController.create" "Prisma user.update"
+    this.audit.record('order.created', order.id); // want "error: the promise of `AuditService\\.record` is not awaited on the request path; if it rejects, the process crashes"
+    void this.users.touch(dto.userId); // want "error: the promise of `UsersService\\.touch` is discarded with void on the request path; if it rejects, the process crashes"
     return order;
   }
 
   @Delete()
   async purge(@Body() ids: string[]) {
-    ids.forEach(async (id) => { // want "error: async callback passed to forEach\\(\\) in OrdersController.purge \\(entry point, @Delete\\(\\)\\): forEach drops its promises, so a rejection \\(throw in OrdersService.remove\\)"
+    ids.forEach(async (id) => { // want "error: `forEach` drops the promises of this async callback on the request path, so a rejection crashes the process; use `for…of` with `await`"
       await this.orders.remove(id);
     });
     return { queued: ids.length };

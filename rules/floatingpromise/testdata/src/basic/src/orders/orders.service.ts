@@ -11,8 +11,8 @@ export class OrdersService {
   async create(dto: { sku: string }) {
     const order = { id: String(this.orders.size + 1), sku: dto.sku };
     this.orders.set(order.id, order);
-    this.emails.add('order-confirmation', { id: order.id }); // want "error: the promise of queue.add is not awaited in OrdersService.create \\(reached from OrdersController.create"
-    ['restock-check', 'analytics'].forEach((name) => this.emails.add(name, { id: order.id })); // want "error: the promise of queue.add is returned to forEach\\(\\), which ignores it, in OrdersService.create.<callback>"
+    this.emails.add('order-confirmation', { id: order.id }); // want "error: the promise of `queue\\.add` is not awaited on the request path; if it rejects, the process crashes"
+    ['restock-check', 'analytics'].forEach((name) => this.emails.add(name, { id: order.id })); // want "error: the promise of `queue\\.add` is returned to `forEach`, which ignores it, on the request path; if it rejects, the process crashes"
     return order;
   }
 

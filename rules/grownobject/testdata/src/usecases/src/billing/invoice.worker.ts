@@ -10,7 +10,7 @@ export class InvoiceWorker implements OnModuleInit {
   }
 
   private async handle(job: Job<{ orderId: string; total: number; vat?: number }>) {
-    const line: any = { orderId: job.data.orderId }; // want "warning: object line is created as a literal in InvoiceWorker\\.handle and then given new properties total, vat, each one a new hidden class on the request path; create it as one literal with all properties \\(undefined for values not known yet\\)"
+    const line: any = { orderId: job.data.orderId }; // want "warning: literal `line` then gets `total` and `vat`, each a new hidden class on the request path; put every property in the literal"
     line.total = job.data.total;
     if (job.data.vat) line.vat = job.data.vat;
     return line;

@@ -13,7 +13,7 @@ export class UpdateOrderUseCase {
   constructor(private readonly orders: OrdersRepository) {}
 
   async execute(id: string, input: UpdateOrderInput) {
-    const patch: Partial<OrderEntity> = {}; // want "warning: object patch is created as a literal in UpdateOrderUseCase\\.execute and then given new properties status, note, total, each one a new hidden class on the request path; create it as one literal with all properties \\(undefined for values not known yet\\)"
+    const patch: Partial<OrderEntity> = {}; // want "warning: literal `patch` then gets `status`, `note` and `total`, each a new hidden class on the request path; put every property in the literal"
     if (input.status) patch.status = input.status;
     if (input.note !== undefined) patch.note = input.note;
     input.lines?.forEach((l) => {

@@ -15,7 +15,7 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
       await this.outbox.flush();
       return job.id;
     });
-    this.worker.on('failed', async () => { // want "error: async listener passed to this.worker.on\\(\\) can reject \\(TypeORM DataSource.query\\)"
+    this.worker.on('failed', async () => { // want "error: async listener passed to `this\\.worker\\.on` can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`"
       await this.outbox.flush();
     });
   }

@@ -9,13 +9,13 @@ export class OutboxPoller implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly outbox: OutboxService) {}
 
   onModuleInit() {
-    this.timer = setInterval(async () => { // want "error: async setInterval callback can reject \\(TypeORM DataSource.query\\) with no try/catch around it"
+    this.timer = setInterval(async () => { // want "error: async `setInterval` callback can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`"
       await this.outbox.flush();
     }, 5_000);
-    setTimeout(async () => { // want "error: async setTimeout callback can reject \\(OutboxService.assertOpen can throw"
+    setTimeout(async () => { // want "error: async `setTimeout` callback can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`"
       this.outbox.assertOpen(this.open);
     }, 100);
-    process.on('message', async () => { // want "error: async listener passed to process.on\\(\\) can reject"
+    process.on('message', async () => { // want "error: async listener passed to `process\\.on` can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`"
       await this.outbox.flush();
     });
   }

@@ -10,7 +10,7 @@ export class PresenceListener implements OnModuleInit {
   constructor(private readonly outbox: OutboxService) {}
 
   onModuleInit() {
-    this.sub.on('message', async (_channel: string, message: string) => { // want "error: async listener passed to this.sub.on\\(\\) can reject"
+    this.sub.on('message', async (_channel: string, message: string) => { // want "error: async listener passed to `this\\.sub\\.on` can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`"
       if (!message) {
         throw new Error('empty presence message');
       }
@@ -18,7 +18,7 @@ export class PresenceListener implements OnModuleInit {
   }
 
   @OnEvent('outbox.stale', { suppressErrors: false })
-  async onStale() { // want "error: async @OnEvent handler PresenceListener.onStale with suppressErrors: false can reject"
+  async onStale() { // want "error: async `@OnEvent` handler with `suppressErrors: false` can reject and nothing awaits it, so the process crashes; wrap its body in `try`/`catch`"
     await this.outbox.flush();
   }
 }

@@ -5,6 +5,6 @@ export default registerAs('database', () => ({
   type: 'postgres' as const,
   url: process.env.DATABASE_URL,
   autoLoadEntities: true,
-  synchronize: SYNC_SCHEMA, // want "error: synchronize is true in the production configuration"
+  synchronize: SYNC_SCHEMA, // want "error: `synchronize: true` in production: on every boot TypeORM alters the schema and drops columns it no longer sees, with their data; use migrations"
   dropSchema: isProduction ? false : true,
 }));

@@ -9,7 +9,7 @@ import { MikroORM } from '@mikro-orm/core';
       dialect: 'mysql',
       autoLoadModels: true,
       synchronize: true,
-      sync: { alter: true }, // want "error: sync: \\{ alter: true \\} is on in the production configuration"
+      sync: { alter: true }, // want "error: `sync: \\{ alter: true \\}` in production: Sequelize alters tables and drops columns it no longer sees on every boot, with their data; use migrations"
     }),
   ],
 })
@@ -17,7 +17,7 @@ export class LegacyModule implements OnModuleInit {
   constructor(private readonly sequelize: Sequelize, private readonly orm: MikroORM) {}
 
   async onModuleInit() {
-    await this.sequelize.sync({ force: true }); // want "error: sequelize.sync\\(\\{ force: true \\}\\) runs in production"
-    await this.orm.getSchemaGenerator().updateSchema(); // want "error: MikroORM schema generator updateSchema\\(\\) runs in production"
+    await this.sequelize.sync({ force: true }); // want "error: `sequelize\\.sync\\(\\{ force: true \\}\\)` runs in production: Sequelize drops and recreates every table on every boot, with their data; use migrations"
+    await this.orm.getSchemaGenerator().updateSchema(); // want "error: MikroORM's `updateSchema\\(\\)` runs in production: it alters or drops tables to match the entities, with their data; use migrations"
   }
 }

@@ -10,11 +10,11 @@ export class ShippingClient {
   }
 
   async quote(address: string) {
-    const res = await this.client.get('/quote', { params: { address } }); // want "error: axios instance get on the request path \\(reached from PaymentsController.charge, @Post\\(\\)\\) has no timeout"
+    const res = await this.client.get('/quote', { params: { address } }); // want "error: axios instance `get` has no timeout on the request path: a hung upstream holds the request; set `timeout` on the call or in `axios\\.create\\(\\)`"
     return res.data;
   }
 }
 
 export async function pingShipping() {
-  return axios.get('https://shipping.example.com/health'); // want "warning: axios.get in pingShipping, which no entry point is known to reach, has no timeout"
+  return axios.get('https://shipping.example.com/health'); // want "warning: `axios\\.get` has no timeout in `pingShipping` \\(no known entry point\\): a hung upstream holds the request; set `timeout` or use `axios\\.create\\(\\{ timeout \\}\\)`"
 }

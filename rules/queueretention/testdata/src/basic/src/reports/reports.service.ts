@@ -8,6 +8,6 @@ export class ReportsService {
   constructor(@InjectQueue(REPORTS_QUEUE) private readonly reports: Queue) {}
 
   async schedule(month: string) {
-    await this.reports.add('monthly', { month }, { attempts: 3 }); // want "warning: jobs added to queue \"reports\" are never removed: no removeOnComplete on the call"
+    await this.reports.add('monthly', { month }, { attempts: 3 }); // want "warning: jobs of queue `reports` are never removed: no `removeOnComplete` is set, so finished jobs fill Redis; set it, e\\.g\\. `\\{ age: 3600 \\}`"
   }
 }

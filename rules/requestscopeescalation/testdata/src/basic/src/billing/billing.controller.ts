@@ -2,7 +2,7 @@ import { Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { BillingService } from './billing.service';
 
 @Controller('billing')
-export class BillingController { // want "note: controller BillingController serves 3 routes and is request-scoped only by bubbling \\(BillingController -> BillingService -> TenantDbService -> TenantContext"
+export class BillingController { // want "note: controller `BillingController` \\(3 routes\\) is request-scoped only through `TenantContext`, so Nest rebuilds it per request; inject request data where it is used"
   constructor(private readonly billing: BillingService) {}
 
   @Get(':id')

@@ -17,6 +17,6 @@ export class BillingJobs {
   }
 
   tenantNow() {
-    return this.moduleRef.get(TenantContext); // want "error: moduleRef.get\\(TenantContext\\) throws at run time: TenantContext is request-scoped \\(TenantContext \\(injects REQUEST\\)\\)"
+    return this.moduleRef.get(TenantContext); // want "error: `moduleRef\\.get\\(TenantContext\\)` throws: `TenantContext` is request-scoped \\(injects `REQUEST`\\) and `get\\(\\)` returns only singletons; use `moduleRef\\.resolve\\(\\)`"
   }
 }

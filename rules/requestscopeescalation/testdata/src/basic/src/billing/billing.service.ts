@@ -9,17 +9,17 @@ export class BillingService implements OnModuleInit {
 
   constructor(private readonly db: TenantDbService) {}
 
-  onModuleInit() { // want "error: onModuleInit of BillingService is never called: .* \\(BillingService -> TenantDbService -> TenantContext \\(injects REQUEST\\)\\)"
+  onModuleInit() { // want "error: `onModuleInit` never runs: Nest calls no lifecycle hooks on request-scoped providers, and `BillingService` is one \\(through `TenantContext`\\)"
     this.rates = { eur: 1 };
   }
 
   @Cron('0 3 * * *')
-  closeInvoices() { // want "error: @Cron job BillingService.closeInvoices never runs: BillingService is request-scoped"
+  closeInvoices() { // want "error: `@Cron` job never runs: `BillingService` is request-scoped \\(through `TenantContext`\\) and only singletons get scheduled jobs; move the job to a singleton"
     return this.db.schema();
   }
 
   @OnEvent('order.paid')
-  onPaid() { // want "warning: @OnEvent listener BillingService.onPaid is in request-scoped BillingService"
+  onPaid() { // want "warning: `@OnEvent` listener of request-scoped `BillingService` \\(through `TenantContext`\\) gets the event payload as `REQUEST`, not request data"
     return this.rates;
   }
 

@@ -10,6 +10,6 @@ export class SessionService {
   }
 
   private store(u: any) {
-    this.user = u; // want "error: SessionService is a singleton: concurrent requests overwrite user .set from parameter u of SessionService.store." "via UsersController.profile -> SessionService.remember -> SessionService.store"
+    this.user = u; // want "error: `SessionService` is a singleton: concurrent requests overwrite `this\\.user` \\(set from parameter `u`\\); keep it local or use a request-scoped provider" "via UsersController.profile -> SessionService.remember -> SessionService.store"
   }
 }

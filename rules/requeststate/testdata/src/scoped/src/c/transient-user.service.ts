@@ -9,6 +9,6 @@ export class TransientUserService {
   constructor(private readonly clock: Clock) {}
 
   remember(user: any) {
-    this.user = user; // want "error: TransientUserService is a singleton: concurrent requests overwrite user" "via AController.get -> TransientUserService.remember"
+    this.user = user; // want "error: `TransientUserService` is a singleton: concurrent requests overwrite `this\\.user` \\(set from parameter `user`\\); keep it local or use a request-scoped provider" "via AController.get -> TransientUserService.remember"
   }
 }

@@ -4,7 +4,7 @@ import { readFileSync as rf } from 'node:fs';
 @Injectable()
 export class TemplateLoader {
   load(name: string): string {
-    return rf(`templates/${name}.hbs`, 'utf8'); // want "error: `fs\\.readFileSync` blocks the event loop on the request path; use fs\\.promises\\.readFile" "via UsersController.card -> UsersService.renderCard -> UsersService.renderCard.<callback> -> TemplateLoader.load"
+    return rf(`templates/${name}.hbs`, 'utf8'); // want "error: `fs\\.readFileSync` blocks the event loop on the request path; use `fs\\.promises\\.readFile`" "via UsersController.card -> UsersService.renderCard -> UsersService.renderCard.<callback> -> TemplateLoader.load"
   }
 
   startupOnly(): string {
@@ -12,6 +12,6 @@ export class TemplateLoader {
   }
 
   orphan(): string {
-    return rf('x.txt', 'utf8'); // want "warning: `fs\\.readFileSync` blocks the event loop in `TemplateLoader\\.orphan`, which no entry point is known to reach; if it runs per request, use fs\\.promises\\.readFile"
+    return rf('x.txt', 'utf8'); // want "warning: `fs\\.readFileSync` blocks the event loop in `TemplateLoader\\.orphan` \\(no known entry point\\); use `fs\\.promises\\.readFile`"
   }
 }

@@ -17,6 +17,6 @@ export const tenantProviders = [
   {
     provide: 'TENANT_SETTINGS',
     scope: Scope.REQUEST,
-    useFactory: () => readFileSync('tenant.json', 'utf8'), // want "warning: `fs\\.readFileSync` blocks the event loop in `useFactory`, which no entry point is known to reach; if it runs per request, use fs\\.promises\\.readFile"
+    useFactory: () => readFileSync('tenant.json', 'utf8'), // want "warning: `fs\\.readFileSync` blocks the event loop in `useFactory` \\(no known entry point\\); use `fs\\.promises\\.readFile`"
   },
 ];

@@ -11,8 +11,8 @@ export class OrdersService {
     return this.dataSource.transaction(async (manager) => {
       const order = await manager.save(Order, { total: dto.total });
       const lines = manager.getRepository(OrderLine);
-      dto.skus.forEach((sku) => lines.insert({ orderId: order.id, sku })); // want "error: lines.insert\\(\\) inside this.dataSource.transaction\\(\\) is not awaited"
-      manager.update(Order, order.id, { total: dto.total }); // want "error: manager.update\\(\\) inside this.dataSource.transaction\\(\\) is not awaited: it runs after the transaction commits"
+      dto.skus.forEach((sku) => lines.insert({ orderId: order.id, sku })); // want "error: `lines\\.insert\\(\\)` in `this\\.dataSource\\.transaction\\(\\)` is not awaited, so it runs after the transaction commits; await it"
+      manager.update(Order, order.id, { total: dto.total }); // want "error: `manager\\.update\\(\\)` in `this\\.dataSource\\.transaction\\(\\)` is not awaited, so it runs after the transaction commits; await it"
       return order;
     });
   }
@@ -22,7 +22,7 @@ export class OrdersService {
     await qr.connect();
     await qr.startTransaction();
     try {
-      qr.manager.delete(Order, ids); // want "warning: qr.manager.delete\\(\\) inside qr.startTransaction\\(\\) ... commitTransaction\\(\\) is not awaited"
+      qr.manager.delete(Order, ids); // want "warning: `qr\\.manager\\.delete\\(\\)` in `qr\\.startTransaction\\(\\) … commitTransaction\\(\\)` is not awaited, so it runs after the transaction commits; await it"
       await qr.commitTransaction();
     } catch (err) {
       await qr.rollbackTransaction();

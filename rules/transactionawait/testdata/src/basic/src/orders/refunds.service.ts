@@ -15,7 +15,7 @@ export class RefundsService {
   refund(orderId: string, amount: number) {
     return this.sequelize.transaction(async (t) => {
       await Refund.create({ orderId, amount }, { transaction: t });
-      Refund.create({ orderId, amount: -amount, kind: 'fee' }, { transaction: t }); // want "error: Refund.create\\(\\) inside this.sequelize.transaction\\(\\) is not awaited"
+      Refund.create({ orderId, amount: -amount, kind: 'fee' }, { transaction: t }); // want "error: `Refund\\.create\\(\\)` in `this\\.sequelize\\.transaction\\(\\)` is not awaited, so it runs after the transaction commits; await it"
     });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 @Injectable()
 export class RatesService {
-  private memo = new Map<string, number>(); // want "RatesService.memo is a Map in a singleton that grows per request .set in RatesService.remember." "via RatesController.rate -> RatesService.rate -> RatesService.remember"
+  private memo = new Map<string, number>(); // want "warning: `RatesService\\.memo`, a Map in a singleton, grows per request \\(`set`\\) and is never pruned, so memory only grows; use an LRU or a TTL" "via RatesController.rate -> RatesService.rate -> RatesService.remember"
   private byCurrency = new Map<string, number>();
   private recent = new Map<string, number>();
   private bounded: string[] = [];

@@ -7,7 +7,7 @@ export const databaseProviders = [
   {
     provide: DATA_SOURCE,
     useFactory: async () => {
-      const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }); // want "warning: TypeORM DataSource returned by the useFactory of provider 'DATA_SOURCE' is never closed: .* calls destroy\\(\\) or close\\(\\)"
+      const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }); // want "warning: TypeORM `DataSource` from `useFactory` of `'DATA_SOURCE'` is never closed: no shutdown hook calls `destroy\\(\\)` or `close\\(\\)`, so the process hangs on SIGTERM"
       return dataSource.initialize();
     },
   },

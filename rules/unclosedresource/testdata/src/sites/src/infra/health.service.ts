@@ -17,7 +17,7 @@ export class HealthService implements OnModuleInit, OnApplicationBootstrap {
 
   // a subscriber captured by the listener closure, never closed
   onApplicationBootstrap() {
-    const sub = new Redis(process.env.REDIS_URL); // want "warning: Redis connection opened in HealthService.onApplicationBootstrap is never closed: no onModuleDestroy, beforeApplicationShutdown or onApplicationShutdown of HealthService calls quit\\(\\) or disconnect\\(\\)"
+    const sub = new Redis(process.env.REDIS_URL); // want "warning: Redis connection is never closed: no shutdown hook of `HealthService` calls `quit\\(\\)` or `disconnect\\(\\)`, so the process hangs on SIGTERM"
     sub.subscribe('events');
     sub.on('message', (_channel, message) => {
       this.lastEvent = message;

@@ -5,7 +5,7 @@ import { PrismaClient } from '@prisma/client';
 @Injectable()
 export class MailerService {
   readonly queue = new Queue('mail');
-  readonly deadLetters = new Queue('mail-dead'); // want "warning: queue this.deadLetters opened in the initializer of deadLetters is never closed"
+  readonly deadLetters = new Queue('mail-dead'); // want "warning: queue `this\\.deadLetters` is never closed: no shutdown hook of `MailerService` calls `close\\(\\)`, so the process hangs on SIGTERM"
 }
 
 @Injectable()

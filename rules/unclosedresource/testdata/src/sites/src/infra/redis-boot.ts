@@ -6,7 +6,7 @@ export class RedisBoot {
   static subscriber: Redis;
 
   static async connect() {
-    this.client = new Redis(process.env.REDIS_URL); // want "warning: Redis connection RedisBoot.client opened in RedisBoot.connect is never closed: no shutdown hook or signal handler calls quit\\(\\) or disconnect\\(\\) on it"
+    this.client = new Redis(process.env.REDIS_URL); // want "warning: Redis connection `RedisBoot\\.client` is never closed: no shutdown hook calls `quit\\(\\)` or `disconnect\\(\\)`, so the process hangs on SIGTERM"
     RedisBoot.subscriber = new Redis(process.env.REDIS_URL); // quit by the SIGTERM handler in main.ts
   }
 }

@@ -8,8 +8,8 @@ export class RedisIoAdapter extends IoAdapter {
   private adapterConstructor: ReturnType<typeof createAdapter>;
 
   async connectToRedis(): Promise<void> {
-    const pubClient = createClient({ url: process.env.REDIS_URL }); // want "warning: Redis connection pubClient opened in RedisIoAdapter.connectToRedis is kept in this.adapterConstructor and never closed: no close\\(\\), dispose\\(\\) or shutdown hook of RedisIoAdapter"
-    const subClient = pubClient.duplicate(); // want "warning: Redis connection subClient opened in RedisIoAdapter.connectToRedis is kept in this.adapterConstructor"
+    const pubClient = createClient({ url: process.env.REDIS_URL }); // want "warning: Redis connection `pubClient` in `this\\.adapterConstructor` is never closed: `RedisIoAdapter` calls no `quit\\(\\)` or the like, so the process hangs on SIGTERM"
+    const subClient = pubClient.duplicate(); // want "warning: Redis connection `subClient` in `this\\.adapterConstructor` is never closed: `RedisIoAdapter` calls no `quit\\(\\)` or the like, so the process hangs on SIGTERM"
     await Promise.all([pubClient.connect(), subClient.connect()]);
     this.adapterConstructor = createAdapter(pubClient, subClient);
   }

@@ -7,7 +7,7 @@ export class SearchIndexer {
 
   // called from main.ts: await app.get(SearchIndexer).init()
   async init() {
-    this.client = new Client({ node: process.env.OPENSEARCH_URL }); // want "warning: search client this.client opened in SearchIndexer.init is never closed: .* calls close\\(\\)"
+    this.client = new Client({ node: process.env.OPENSEARCH_URL }); // want "warning: search client `this\\.client` opened in `SearchIndexer\\.init` is never closed: no shutdown hook of `SearchIndexer` calls `close\\(\\)`, so the process hangs on SIGTERM"
     await this.client.ping();
   }
 }

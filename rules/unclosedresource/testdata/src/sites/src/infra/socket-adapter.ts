@@ -19,8 +19,8 @@ class RedisIoAdapter extends IoAdapter {
 }
 
 export async function setupSocketAdapter(app: INestApplication) {
-  const pubClient = createClient({ url: process.env.REDIS_URL }); // want "warning: Redis connection pubClient opened in setupSocketAdapter is never closed: nothing calls quit\\(\\) or disconnect\\(\\) or close\\(\\) or destroy\\(\\) on it"
-  const subClient = pubClient.duplicate(); // want "warning: Redis connection subClient opened in setupSocketAdapter is never closed"
+  const pubClient = createClient({ url: process.env.REDIS_URL }); // want "warning: Redis connection `pubClient` opened in `setupSocketAdapter` is never closed: nothing calls `quit\\(\\)` or the like, so the process hangs on SIGTERM"
+  const subClient = pubClient.duplicate(); // want "warning: Redis connection `subClient` opened in `setupSocketAdapter` is never closed: nothing calls `quit\\(\\)` or the like, so the process hangs on SIGTERM"
   await Promise.all([pubClient.connect(), subClient.connect()]);
   app.useWebSocketAdapter(new RedisIoAdapter(app, createAdapter(pubClient, subClient)));
 }

@@ -8,7 +8,7 @@ export class QueueService implements OnModuleDestroy {
 
   // called at startup by JobsModule.onModuleInit
   register(name: string) {
-    this.worker = new Worker(name, async () => undefined); // want "warning: queue this.worker opened in QueueService.register is never closed: .* calls close\\(\\)"
+    this.worker = new Worker(name, async () => undefined); // want "warning: queue `this\\.worker` opened in `QueueService\\.register` is never closed: no shutdown hook of `QueueService` calls `close\\(\\)`, so the process hangs on SIGTERM"
     this.events = new QueueEvents(name);
   }
 

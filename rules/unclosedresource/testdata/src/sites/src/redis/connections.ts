@@ -8,7 +8,7 @@ export class Connections {
 
   constructor() {
     this.pool = new Pool({ connectionString: process.env.DATABASE_URL });
-    this.analytics = new PostHog(process.env.POSTHOG_KEY); // want "warning: PostHog client this.analytics opened in Connections.constructor is never closed: .* calls shutdown\\(\\) or shutdownAsync\\(\\)"
+    this.analytics = new PostHog(process.env.POSTHOG_KEY); // want "warning: PostHog client `this\\.analytics` is never closed: no shutdown hook of `Connections` calls `shutdown\\(\\)` or `shutdownAsync\\(\\)`, so the process hangs on SIGTERM"
   }
 
   async onModuleDestroy() {

@@ -22,13 +22,13 @@ export const KAFKA_PRODUCER = 'KAFKA_PRODUCER';
     },
     {
       provide: PUB_SUB,
-      useFactory: () => new RedisPubSub({ connection: process.env.REDIS_URL }), // want "warning: RedisPubSub returned by the useFactory of provider 'PUB_SUB' is never closed: .* calls close\\(\\)"
+      useFactory: () => new RedisPubSub({ connection: process.env.REDIS_URL }), // want "warning: `RedisPubSub` from `useFactory` of `'PUB_SUB'` is never closed: no shutdown hook calls `close\\(\\)`, so the process hangs on SIGTERM"
     },
     {
       provide: KAFKA_PRODUCER,
       useFactory: async () => {
         const kafka = new Kafka({ brokers: [process.env.KAFKA_BROKER] });
-        const producer = kafka.producer(); // want "warning: Kafka producer/consumer returned by the useFactory of provider 'KAFKA_PRODUCER' is never closed"
+        const producer = kafka.producer(); // want "warning: Kafka producer/consumer from `useFactory` of `'KAFKA_PRODUCER'` is never closed: no shutdown hook calls `disconnect\\(\\)`, so the process hangs on SIGTERM"
         await producer.connect();
         return producer;
       },

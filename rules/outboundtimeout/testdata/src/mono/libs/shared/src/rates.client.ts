@@ -10,7 +10,7 @@ export class RatesClient {
   }
 
   async history(currency: string): Promise<number[]> {
-    const res = await axios.get(`https://rates.example.com/${currency}/history`); // want "error: axios.get on the request path \\(reached from QuotesController.quote, @Get\\(\\)\\) has no timeout"
+    const res = await axios.get(`https://rates.example.com/${currency}/history`); // want "error: `axios\\.get` has no timeout on the request path: a hung upstream holds the request; set `timeout` or use `axios\\.create\\(\\{ timeout \\}\\)`"
     return res.data.points;
   }
 }
