@@ -147,7 +147,7 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 		return usageError(stderr, "%v", err)
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
-	for _, p := range programs(req, d, func(root string) (*parser.Discovery, error) { return parser.Discover([]string{root}) }) {
+	for _, p := range programs(req, d, discoverAll) {
 		settings := o.cfg.Settings(p.root)
 		settings.Scope = o.effectiveScope()
 		if err := rules.WriteGraph(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, names.name); err != nil {
