@@ -229,7 +229,7 @@ func TestGitignoreMatchesGit(t *testing.T) {
 		"excluded/back.ts": "", "excluded/other.ts": "",
 		"crlf.ts": "", "y.ts.bak": "",
 		"pkg/.gitignore": "!nested.ts\n/local.ts\n*.tsx\n!keep.tsx\nsub/\n",
-		"pkg/nested.ts": "", "pkg/local.ts": "", "pkg/deeper/local.ts": "", "pkg/v.tsx": "", "pkg/keep.tsx": "",
+		"pkg/nested.ts":  "", "pkg/local.ts": "", "pkg/deeper/local.ts": "", "pkg/v.tsx": "", "pkg/keep.tsx": "",
 		"pkg/sub/s.ts": "", "pkg/deeper/sub/s.ts": "", "other/nested.ts": "", "other/v.tsx": "",
 		"pkg/deeper/.gitignore": "!v.tsx\n!sub/\n", "pkg/deeper/v.tsx": "",
 		"bom/.gitignore": "\xef\xbb\xbfbom.ts\n", "bom/bom.ts": "", "bom/ok.ts": "",
