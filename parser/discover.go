@@ -1,17 +1,16 @@
 package parser
 
 import (
-	"bufio"
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
-
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"sync"
 
 	"github.com/nestlint/nestlint/internal/safeio"
 )
@@ -56,13 +55,45 @@ type Discovery struct {
 // ErrNotExist is returned for a path argument that does not exist.
 var ErrNotExist = errors.New("no such file or directory")
 
+// DiscoverOptions tunes DiscoverWith.
+type DiscoverOptions struct {
+	// OnFile, when set, receives each TypeScript file (extra false) and
+	// each other input rules read (extra true) as soon as the walk finds
+	// it, once per file and before DiscoverWith returns, so that parsing
+	// can start while the walk goes on. It is called from the walking
+	// goroutines, possibly at the same time: it must be safe for
+	// concurrent use (sending to a channel is).
+	OnFile func(path string, extra bool)
+	// Jobs bounds the goroutines reading folders; 0 picks a default
+	// (reading folders waits on the file system more than on the CPU).
+	Jobs int
+	// Skip names folders (absolute and clean) not to enter, such as the
+	// folders an earlier walk of the run already covered.
+	Skip []string
+}
+
 // Discover finds the files to lint under the given paths. Folders are walked
 // without following symlinked folders, skipping node_modules, dist, build,
 // coverage, .git and hidden folders, and honouring .gitignore files found
 // from the walk's start down. A path given explicitly is always linted.
 func Discover(paths []string) (*Discovery, error) {
+	return DiscoverWith(context.Background(), paths, DiscoverOptions{})
+}
+
+// DiscoverWith is Discover with options: one walk, parallel over folders,
+// that can stream the files it finds. The Discovery it returns is the
+// same whatever the number of goroutines (lists sorted).
+func DiscoverWith(ctx context.Context, paths []string, opt DiscoverOptions) (*Discovery, error) {
 	d := &Discovery{}
-	seen := map[string]bool{}
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = max(4, 2*runtime.GOMAXPROCS(0))
+	}
+	s := &walkState{ctx: ctx, d: d, seen: map[string]bool{}, onFile: opt.OnFile,
+		sem: make(chan struct{}, jobs-1), skip: map[string]bool{}}
+	for _, p := range opt.Skip {
+		s.skip[filepath.Clean(p)] = true
+	}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -86,22 +117,79 @@ func Discover(paths []string) (*Discovery, error) {
 					continue
 				}
 			}
-			if !seen[abs] {
-				seen[abs] = true
-				if IsSource(abs) {
-					d.Files = append(d.Files, abs)
-				} else if isExtraInput(filepath.Base(abs)) {
-					d.Extra = append(d.Extra, abs)
-				}
+			if IsSource(abs) {
+				s.add(abs, false)
+			} else if isExtraInput(filepath.Base(abs)) {
+				s.add(abs, true)
 			}
 			continue
 		}
-		w := walker{d: d, seen: seen, boundary: Boundary(abs)}
-		w.walk(abs, explicitRoot(abs, parentIgnores(abs)))
+		repo := repoOf(abs)
+		w := &walker{s: s, boundary: Boundary(abs), repo: repo}
+		rel := strings.Join(domain(abs, repo), "/")
+		w.dir(abs, rel, explicitRoot(rel, parentIgnores(abs, repo)))
+		s.wg.Wait()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	sort.Strings(d.Files)
 	sort.Strings(d.Extra)
+	sort.SliceStable(d.Problems, func(i, j int) bool {
+		a, b := d.Problems[i], d.Problems[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Message < b.Message
+	})
 	return d, nil
+}
+
+// walkState is what the goroutines of one DiscoverWith share.
+type walkState struct {
+	ctx    context.Context
+	mu     sync.Mutex // guards d and seen
+	d      *Discovery
+	seen   map[string]bool
+	onFile func(string, bool)
+	sem    chan struct{} // a token per extra goroutine
+	wg     sync.WaitGroup
+	skip   map[string]bool
+}
+
+// add records a file once and streams it.
+func (s *walkState) add(path string, extra bool) {
+	s.mu.Lock()
+	if s.seen[path] {
+		s.mu.Unlock()
+		return
+	}
+	s.seen[path] = true
+	if extra {
+		s.d.Extra = append(s.d.Extra, path)
+	} else {
+		s.d.Files = append(s.d.Files, path)
+	}
+	s.mu.Unlock()
+	if s.onFile != nil {
+		s.onFile(path, extra)
+	}
+}
+
+func (s *walkState) problem(p Problem) {
+	s.mu.Lock()
+	s.d.Problems = append(s.d.Problems, p)
+	s.mu.Unlock()
+}
+
+// ignored counts an entry left out by the .gitignore at path.
+func (s *walkState) ignored(path string) {
+	s.mu.Lock()
+	if s.d.Ignored == nil {
+		s.d.Ignored = map[string]int{}
+	}
+	s.d.Ignored[path]++
+	s.mu.Unlock()
 }
 
 // isExtraInput names the non-TypeScript inputs rules read.
@@ -109,12 +197,6 @@ func isExtraInput(name string) bool {
 	lower := strings.ToLower(name)
 	return lower == "dockerfile" || strings.HasPrefix(lower, "dockerfile.") || strings.HasSuffix(lower, ".dockerfile") ||
 		lower == "ecosystem.config.js" || lower == "ecosystem.config.cjs"
-}
-
-type walker struct {
-	d        *Discovery
-	seen     map[string]bool
-	boundary string // symlinked files whose target lies outside are not read
 }
 
 // Boundary returns the folder no symlinked file may point out of: the
@@ -150,27 +232,39 @@ func outsideProblem(link, boundary string) Problem {
 		Message: "symlink to a file outside " + where + ": not read"}
 }
 
+// repoOf returns the repository root for pattern domains: the first folder
+// with .git at or above dir, else dir itself.
+func repoOf(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
 // parentIgnores reads the .gitignore files of the folders above dir, up to
-// the repository root (the first folder holding .git), so that running on
-// a subfolder honours the ignores of the repo.
-func parentIgnores(dir string) []gitignore.Pattern {
+// the repository root repo, so that running on a subfolder honours the
+// ignores of the repo. Outside a repository (repo is dir) there are none.
+func parentIgnores(dir, repo string) ignoreStack {
+	if dir == repo {
+		return nil
+	}
 	var chain []string
 	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
 		chain = append(chain, d)
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+		if d == repo || filepath.Dir(d) == d {
 			break
 		}
-		if filepath.Dir(d) == d {
-			return nil // not inside a repository: ignore nothing above
-		}
 	}
-	var ps []gitignore.Pattern
-	root := chain[len(chain)-1]
+	var st ignoreStack
 	for k := len(chain) - 1; k >= 0; k-- {
-		more, _ := readIgnore(chain[k], root)
-		ps = append(ps, more...)
+		f, _ := readIgnore(chain[k], repo)
+		st = st.push(f)
 	}
-	return ps
+	return st
 }
 
 func domain(dir, root string) []string {
@@ -181,65 +275,76 @@ func domain(dir, root string) []string {
 	return strings.Split(filepath.ToSlash(rel), "/")
 }
 
-// readIgnore reads dir's .gitignore. The error is nil when there is none;
-// a .gitignore that is not a regular file or is too large is an error.
-func readIgnore(dir, root string) ([]gitignore.Pattern, error) {
-	data, err := safeio.ReadFile(filepath.Join(dir, ".gitignore"), safeio.MaxConfigSize)
+// readIgnore reads and compiles dir's .gitignore. Both results are nil
+// when there is none; a .gitignore that is not a regular file or is too
+// large is an error.
+func readIgnore(dir, repo string) (*ignoreFile, error) {
+	path := filepath.Join(dir, ".gitignore")
+	data, err := safeio.ReadFile(path, safeio.MaxConfigSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
 		return nil, err
 	}
-	dom := domain(dir, root)
-	var ps []gitignore.Pattern
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		ps = append(ps, gitignore.ParsePattern(line, dom))
+	base := strings.Join(domain(dir, repo), "/")
+	if base != "" {
+		base += "/"
 	}
-	return ps, nil
+	return compileIgnore(path, base, parseIgnore(data)), nil
 }
 
-func (w *walker) walk(root string, inherited []gitignore.Pattern) {
-	// The repository root for pattern domains: the first folder with .git
-	// at or above root, else root itself.
-	repo := root
-	for d := root; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			repo = d
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	w.dir(root, repo, inherited)
+// walker walks the folders under one requested folder.
+type walker struct {
+	s        *walkState
+	boundary string // symlinked files whose target lies outside are not read
+	repo     string // the root of pattern domains
 }
 
-func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
-	more, err := readIgnore(dir, repo)
-	if err != nil {
-		w.d.Problems = append(w.d.Problems, Problem{Path: filepath.Join(dir, ".gitignore"), Offset: -1,
-			Message: "cannot read .gitignore: " + errText(err) + "; its patterns are not applied"})
+// spawn walks dir on a new goroutine when one is free, else on this one.
+func (w *walker) spawn(dir, rel string, st ignoreStack) {
+	select {
+	case w.s.sem <- struct{}{}:
+		w.s.wg.Add(1)
+		go func() {
+			defer func() {
+				<-w.s.sem
+				w.s.wg.Done()
+			}()
+			w.dir(dir, rel, st)
+		}()
+	default:
+		w.dir(dir, rel, st)
 	}
-	patterns = append(patterns[:len(patterns):len(patterns)], more...)
-	m := gitignore.NewMatcher(patterns)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		w.d.Problems = append(w.d.Problems, Problem{Path: dir, Offset: -1, Message: "cannot read folder: " + errText(err), Skipped: true})
+}
+
+// dir walks folder dir, at rel ('/'-separated, "" for the repository
+// root) under the repository, where the .gitignore files of st apply.
+func (w *walker) dir(dir, rel string, st ignoreStack) {
+	if w.s.ctx.Err() != nil {
 		return
 	}
-	base := domain(dir, repo)
+	f, err := readIgnore(dir, w.repo)
+	if err != nil {
+		w.s.problem(Problem{Path: filepath.Join(dir, ".gitignore"), Offset: -1,
+			Message: "cannot read .gitignore: " + errText(err) + "; its patterns are not applied"})
+	}
+	st = st.push(f)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.s.problem(Problem{Path: dir, Offset: -1, Message: "cannot read folder: " + errText(err), Skipped: true})
+		return
+	}
+	prefix := rel
+	if prefix != "" {
+		prefix += "/"
+	}
 	for _, e := range entries {
 		name := e.Name()
 		full := filepath.Join(dir, name)
-		rel := append(base[:len(base):len(base)], name)
 		typ := e.Type()
-		if typ&fs.ModeSymlink != 0 {
+		link := typ&fs.ModeSymlink != 0
+		if link {
 			// Follow symlinked files, never symlinked folders (no loops).
 			info, err := os.Stat(full)
 			if err != nil || info.IsDir() {
@@ -248,48 +353,46 @@ func (w *walker) dir(dir, repo string, patterns []gitignore.Pattern) {
 			typ = info.Mode().Type()
 		}
 		if typ.IsDir() {
-			if skippedDirs[name] || strings.HasPrefix(name, ".") {
+			if skippedDirs[name] || strings.HasPrefix(name, ".") || w.s.skip[full] {
 				continue
 			}
-			if m.Match(rel, true) {
-				w.ignored(dir, repo)
+			if by, ex := st.excluded(prefix+name, name, true); ex {
+				w.s.ignored(by.path)
 				continue
 			}
-			w.dir(full, repo, patterns)
+			w.spawn(full, prefix+name, st)
 			continue
 		}
-		if !typ.IsRegular() && typ&fs.ModeSymlink == 0 {
-			if IsSource(name) || isExtraInput(name) {
-				w.d.Problems = append(w.d.Problems, Problem{Path: full, Offset: -1, Skipped: true,
-					Message: "not a regular file (" + safeio.Kind(typ) + "): skipped"})
+		// Only the files discovery keeps are matched against the ignores.
+		source := IsSource(name)
+		if !source && !isExtraInput(name) {
+			continue
+		}
+		if !typ.IsRegular() {
+			w.s.problem(Problem{Path: full, Offset: -1, Skipped: true,
+				Message: "not a regular file (" + safeio.Kind(typ) + "): skipped"})
+			continue
+		}
+		if by, ex := st.excluded(prefix+name, name, false); ex {
+			if source {
+				w.s.ignored(by.path)
 			}
 			continue
 		}
-		if m.Match(rel, false) {
-			if IsSource(name) {
-				w.ignored(dir, repo)
-			}
-			continue
-		}
-		if IsSource(name) || isExtraInput(name) {
-			real := full
+		real := full
+		if link {
+			// The folders walked are real paths (the walk starts from
+			// one and never enters a symlinked folder): only a
+			// symlinked file can lead elsewhere.
 			if r, err := filepath.EvalSymlinks(full); err == nil {
 				real = r
 			}
 			if real != full && !within(w.boundary, real) {
-				w.d.Problems = append(w.d.Problems, outsideProblem(full, w.boundary))
+				w.s.problem(outsideProblem(full, w.boundary))
 				continue
-			}
-			if w.seen[real] {
-				continue
-			}
-			w.seen[real] = true
-			if IsSource(name) {
-				w.d.Files = append(w.d.Files, real)
-			} else {
-				w.d.Extra = append(w.d.Extra, real)
 			}
 		}
+		w.s.add(real, !source)
 	}
 }
 
@@ -301,56 +404,37 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// explicitRoot drops the inherited ignore patterns that exclude root itself
-// or a folder above it: a folder named on the command line is linted even
-// when an enclosing repository ignores it (as ripgrep, eslint and biome
-// do); patterns about what lies below root still apply.
-func explicitRoot(root string, inherited []gitignore.Pattern) []gitignore.Pattern {
-	repo := ""
-	for d := root; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			repo = d
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	if repo == "" || len(inherited) == 0 {
+// explicitRoot drops the inherited ignore patterns that exclude the walk's
+// root (at rel under the repository) or a folder above it: a folder named
+// on the command line is linted even when an enclosing repository ignores
+// it (as ripgrep, eslint and biome do); patterns about what lies below
+// root still apply.
+func explicitRoot(rel string, inherited ignoreStack) ignoreStack {
+	if rel == "" || len(inherited) == 0 {
 		return inherited
 	}
-	parts := domain(root, repo)
-	out := inherited[:0:0]
-	for _, p := range inherited {
-		drop := false
-		for i := 1; i <= len(parts); i++ {
-			if p.Match(parts[:i], true) == gitignore.Exclude {
-				drop = true
-				break
+	parts := strings.Split(rel, "/")
+	var out ignoreStack
+	for _, f := range inherited {
+		var kept []ignorePattern
+		for i := range f.pats {
+			p := &f.pats[i]
+			drop := false
+			for k := 1; k <= len(parts) && !p.neg; k++ {
+				if f.matchOne(p, strings.Join(parts[:k], "/"), parts[k-1], true) {
+					drop = true
+					break
+				}
+			}
+			if !drop {
+				kept = append(kept, *p)
 			}
 		}
-		if !drop {
-			out = append(out, p)
+		if len(kept) == len(f.pats) {
+			out = out.push(f)
+		} else {
+			out = out.push(compileIgnore(f.path, f.base, kept))
 		}
 	}
 	return out
-}
-
-// ignored records that an entry of folder dir was left out by a
-// .gitignore: the nearest .gitignore at or above dir is named as the one
-// that decided (the matcher does not say which pattern matched).
-func (w *walker) ignored(dir, repo string) {
-	if w.d.Ignored == nil {
-		w.d.Ignored = map[string]int{}
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ".gitignore")); err == nil {
-			w.d.Ignored[filepath.Join(d, ".gitignore")]++
-			return
-		}
-		if d == repo || filepath.Dir(d) == d {
-			w.d.Ignored[filepath.Join(repo, ".gitignore")]++
-			return
-		}
-	}
 }

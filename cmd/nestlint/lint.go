@@ -201,8 +201,10 @@ type program struct {
 
 // programs groups the discovered files by program (see projects) and adds
 // the rest of each program: files the request did not name, which
-// cross-file rules still need. Files of nested programs stay out.
-func programs(req request, disc *parser.Discovery, discover func(root string) (*parser.Discovery, error)) []program {
+// cross-file rules still need. Files of nested programs stay out. The
+// programs the request's walk did not cover are found by one more walk
+// over all of them (walk.go), never one walk per program.
+func programs(req request, disc *parser.Discovery, discover discoverFunc) []program {
 	var dirs []string
 	for _, p := range req {
 		if isDir(p) {
@@ -228,30 +230,10 @@ func programs(req request, disc *parser.Discovery, discover func(root string) (*
 		roots = append(roots, r)
 	}
 	slices.Sort(roots)
+	addRest(byRoot, roots, dirs, pj, discover)
 	out := make([]program, 0, len(roots))
 	for _, root := range roots {
 		p := byRoot[root]
-		if coveredBy(dirs, root) {
-			// The request's walk already found every file under root.
-			p.files = sortedUnique(p.files)
-			p.extra = sortedUnique(p.extra)
-			out = append(out, *p)
-			continue
-		}
-		// The rest of the program: files the request did not name, which
-		// cross-file rules still need. Files of nested programs stay out.
-		if whole, err := discover(root); err == nil {
-			for _, f := range whole.Files {
-				if pj.rootOf(f) == root {
-					p.files = append(p.files, f)
-				}
-			}
-			for _, f := range whole.Extra {
-				if pj.rootOf(f) == root {
-					p.extra = append(p.extra, f)
-				}
-			}
-		}
 		p.files = sortedUnique(p.files)
 		p.extra = sortedUnique(p.extra)
 		out = append(out, *p)
@@ -262,7 +244,7 @@ func programs(req request, disc *parser.Discovery, discover func(root string) (*
 // lint runs the checker once per program, over every file of the
 // program: requested files only narrow what is reported (checklist P4).
 func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
-	for _, p := range programs(c.req, disc, c.discoverProject) {
+	for _, p := range programs(c.req, disc, c.discoverPrograms) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -49,13 +49,20 @@ func (c *collector) mayWalk(root string) bool {
 	return false
 }
 
-// discoverProject discovers the files of the project at root, when root
-// may be walked.
-func (c *collector) discoverProject(root string) (*parser.Discovery, error) {
-	if !c.mayWalk(root) {
-		return nil, fmt.Errorf("%s: outside the requested paths and the repository", root)
+// discoverPrograms discovers, in one walk, the files of the program
+// folders at roots that may be walked; the folders in skip were walked
+// already.
+func (c *collector) discoverPrograms(roots, skip []string) (*parser.Discovery, error) {
+	var ok []string
+	for _, r := range roots {
+		if c.mayWalk(r) {
+			ok = append(ok, r)
+		}
 	}
-	return parser.Discover([]string{root})
+	if len(ok) == 0 {
+		return nil, fmt.Errorf("%s: outside the requested paths and the repository", roots[0])
+	}
+	return discoverAll(ok, skip)
 }
 
 // checkInputs fails the run (exit 2) when a TypeScript file named on the

@@ -155,7 +155,7 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	names := namer{root: root, alt: dirOf(req[0])}
 	var missing error // --module names no module of a program
 	found := false
-	for _, p := range programs(req, d, func(root string) (*parser.Discovery, error) { return parser.Discover([]string{root}) }) {
+	for _, p := range programs(req, d, discoverAll) {
 		settings := o.programSettings(p.root)
 		err := rules.WriteGraphFiltered(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, *module, *depth, names.name)
 		switch {
