@@ -56,6 +56,7 @@ type Dir struct {
 	entries map[string]*parser.Facts // from the pack
 	used    map[string]*parser.Facts // hit or stored in this run
 	bad     string                   // why the pack was not trusted
+	badRes  string                   // why a results file was not trusted
 	err     error                    // the first failed write
 
 	hits, misses, writes atomic.Int64
@@ -280,6 +281,9 @@ func (d *Dir) Notices() []string {
 	var out []string
 	if d.bad != "" {
 		out = append(out, "cache: "+d.bad+": not trusted, rebuilt")
+	}
+	if d.badRes != "" {
+		out = append(out, "cache: "+d.badRes+": not trusted, rebuilt")
 	}
 	if d.err != nil {
 		out = append(out, fmt.Sprintf("cache: cannot write to %s: %v", d.root, d.err))
