@@ -121,6 +121,9 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		for _, t := range c.traces {
 			fmt.Fprintln(stderr, t)
 		}
+		for _, n := range c.parseNotes {
+			fmt.Fprintln(stderr, n)
+		}
 	}
 	switch {
 	case len(disc.Files) == 0:
@@ -175,7 +178,8 @@ type collector struct {
 	// resultHits counts programs whose results came from the cache.
 	keepAll    bool
 	resultHits int
-	maxRead    int64 // --max-file-size: a parsed file is read again for the report
+	maxRead    int64    // --max-file-size: a parsed file is read again for the report
+	parseNotes []string // how much a single-file run parsed (results.go), for stderr
 }
 
 func newCollector(names namer, req request, enabled []*lint.Rule) *collector {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -210,6 +211,10 @@ func (c *collector) lintProgram(ctx context.Context, o *options, p program, opts
 	if key != "" {
 		stop = fsrec.Start()
 	}
+	var before cache.Stats
+	if fc != nil {
+		before = fc.Stats()
+	}
 	res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
 	var ops []fsrec.Op
 	if stop != nil {
@@ -218,6 +223,11 @@ func (c *collector) lintProgram(ctx context.Context, o *options, p program, opts
 	if err != nil {
 		return err
 	}
+	parsed := int64(len(res.Parse.Files))
+	if fc != nil {
+		parsed = fc.Stats().Misses - before.Misses
+	}
+	c.noteParsed(p, parsed)
 	c.times.addRun(res.Timings)
 	pr := newProgramResult(res, c.rules)
 	res = nil // the sources and facts are not needed past this point
@@ -295,4 +305,36 @@ func contentSums(files []string, max int64, jobs int) []string {
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// noteParsed says, when files were requested one by one, how many files
+// of their program had to be parsed besides them (cross-file rules need
+// the whole program): the price of a cold single-file run.
+func (c *collector) noteParsed(p program, parsed int64) {
+	requested := int64(0)
+	for _, f := range p.files {
+		if c.req.has(f) {
+			requested++
+		}
+	}
+	for _, r := range c.req {
+		if isDir(r) && parser.Within(r, p.root) {
+			return // the whole program was asked for: no surprise
+		}
+	}
+	if parsed <= requested {
+		return
+	}
+	files := "files"
+	if requested == 1 {
+		files = "file"
+	}
+	where := c.names.name(p.root)
+	if where == ".." || strings.HasPrefix(where, "../") {
+		where = p.root
+	}
+	// On stderr only, as progress is: the report stays the same with and
+	// without the cache.
+	c.parseNotes = append(c.parseNotes, fmt.Sprintf("nestlint: parsed %d files of the program at %s to see the request paths of the %d %s asked for; the cache makes the next run parse only what changed",
+		parsed, where, requested, files))
 }
