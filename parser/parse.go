@@ -145,9 +145,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					}
 					cw = ts
 				}
-				trace.File(paths[i], true)
 				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, opts.Cache)
-				trace.File(paths[i], false)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -239,8 +237,12 @@ func factsProblem(path string, src []byte, f *Facts) *Problem {
 	return nil
 }
 
-// ParseSource parses src with cw and extracts its facts.
+// ParseSource parses src with cw and extracts its facts. The supervising
+// process is told which file is in the parser (internal/trace), so that a
+// crash in C code names it; facts from the cache need no such record.
 func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHook) (parsed, []Node) {
+	trace.File(path, true)
+	defer trace.File(path, false)
 	text := src
 	if bytes.HasPrefix(src, bom) {
 		// Parse with the BOM blanked so offsets stay those of the file.

@@ -11,7 +11,6 @@ import (
 	"github.com/nestlint/nestlint/internal/safeio"
 	"slices"
 
-	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -67,24 +66,6 @@ func (a *adoptOptions) check() error {
 // adoptState is what the collector gathers for the adoption filters.
 type adoptState struct {
 	comments map[string][]report.Comment // requested file -> directive comments
-}
-
-// addComments keeps the directive comments of a requested file.
-func (c *collector) addComments(f *parser.File) {
-	if f.Facts == nil || len(f.Facts.Comments) == 0 || !c.req.has(f.Path) {
-		return
-	}
-	if c.adopt.comments == nil {
-		c.adopt.comments = map[string][]report.Comment{}
-	}
-	name := c.names.name(f.Path)
-	if len(c.adopt.comments[name]) > 0 {
-		return // the same file seen by two projects
-	}
-	for _, cm := range f.Facts.Comments {
-		c.adopt.comments[name] = append(c.adopt.comments[name],
-			report.Comment{Text: cm.Text, Start: int(cm.Start), End: int(cm.End)})
-	}
 }
 
 // adoptRun runs the filters over r's diagnostics and handles

@@ -326,16 +326,31 @@ func TestCacheKeepsOutput(t *testing.T) {
 	if cold.code != exitFindings || cold.stdout != warm.stdout || cold.stdout != none.stdout {
 		t.Fatalf("outputs differ:\ncold %s\nwarm %s\nnone %s", cold, warm, none)
 	}
-	if !strings.Contains(warm.stderr, "(0 files parsed, 3 from the cache)") {
-		t.Errorf("the warm run parsed again:\n%s", warm.stderr)
+	if !strings.Contains(warm.stderr, "results (cached)") || strings.Contains(warm.stderr, "files parsed") {
+		t.Errorf("the warm run did not take the program's results from the cache:\n%s", warm.stderr)
 	}
-	pack := filepath.Join(cache, "facts.pack")
-	data, err := os.ReadFile(pack)
-	if err != nil {
+	// A new -j is no new input: still the cached results. Without the
+	// results file, the facts of every file come from the pack.
+	results, _ := filepath.Glob(filepath.Join(cache, "results-*.pack"))
+	if len(results) != 1 {
+		t.Fatalf("results files: %v", results)
+	}
+	if err := os.Remove(results[0]); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(pack, data[:len(data)/2], 0o644); err != nil {
-		t.Fatal(err)
+	facts := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir)
+	if facts.stdout != cold.stdout || !strings.Contains(facts.stderr, "(0 files parsed, 3 from the cache)") {
+		t.Errorf("the run from cached facts differs or parsed again:\n%s", facts)
+	}
+	for _, name := range []string{"facts.pack", filepath.Base(results[0])} {
+		pack := filepath.Join(cache, name)
+		data, err := os.ReadFile(pack)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(pack, data[:len(data)/2], 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	broken := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir)
 	diags := func(out string) string {
@@ -348,7 +363,10 @@ func TestCacheKeepsOutput(t *testing.T) {
 	if diags(broken.stdout) != diags(cold.stdout) || !strings.Contains(broken.stderr, "not trusted, rebuilt") || !strings.Contains(broken.stderr, "(3 files parsed, 0 from the cache)") {
 		t.Errorf("a truncated cache was not rebuilt cleanly:\n%s", broken)
 	}
-	if again := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir); !strings.Contains(again.stderr, "3 from the cache") {
+	if strings.Count(broken.stderr, "not trusted, rebuilt") != 2 {
+		t.Errorf("want one notice for the pack and one for the results file:\n%s", broken.stderr)
+	}
+	if again := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir); !strings.Contains(again.stderr, "results (cached)") || again.stdout != cold.stdout {
 		t.Errorf("not rebuilt:\n%s", again.stderr)
 	}
 }

@@ -63,7 +63,7 @@ func (cv converter) finding(f checker.Finding) {
 			Message: d.Message + " (reported without a position)"})
 		return
 	}
-	if !cv.c.req.has(abs) {
+	if !cv.c.keepAll && !cv.c.req.has(abs) {
 		return
 	}
 	loc := cv.at(abs, start, stop, "")

@@ -12,7 +12,6 @@ import (
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
-	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -77,6 +76,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	c := newCollector(names, req, enabled)
 	c.times.add("discover", time.Since(began))
 	c.serverScope = o.effectiveScope() == lint.ScopeServer
+	c.maxRead = o.maxFileSize
 	for _, p := range disc.Problems {
 		c.problem(p)
 	}
@@ -130,6 +130,9 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		for _, t := range c.traces {
 			fmt.Fprintln(stderr, t)
 		}
+		for _, n := range c.parseNotes {
+			fmt.Fprintln(stderr, n)
+		}
 	}
 	switch {
 	case len(disc.Files) == 0:
@@ -169,7 +172,7 @@ type collector struct {
 	diags                  []report.Diagnostic
 	notices                []report.Notice
 	traces                 []string                // stacks of tool errors, for stderr
-	srcs                   map[string][]byte       // output name -> content of parsed files
+	srcs                   map[string][]byte       // output name -> content of parsed files (nil: read when needed)
 	paths                  map[string]string       // output name -> absolute path
 	linted                 int                     // requested TypeScript files that were parsed
 	failed                 bool                    // a tool error happened
@@ -179,7 +182,13 @@ type collector struct {
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.
 	serverScope bool
-	adopt       adoptState          // directive comments (baseline_cli.go)
+	adopt       adoptState // directive comments (baseline_cli.go)
+	// keepAll keeps findings outside the request (results.go), and
+	// resultHits counts programs whose results came from the cache.
+	keepAll     bool
+	resultHits  int
+	maxRead     int64               // --max-file-size: a parsed file is read again for the report
+	parseNotes  []string            // how much a single-file run parsed (results.go), for stderr
 	lintedNames []string            // the files counted in linted, for --changed-since
 	graph       *report.ModuleGraph // with --format html
 }
@@ -259,19 +268,11 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		if fc != nil {
 			opts.Cache = fc
 		}
-		if o.format == "html" {
-			opts.Analyzers = rules.ModelAnalyzers // the module graph (formats.go)
-		}
-		res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
+		err := c.lintProgram(ctx, o, p, opts, fc) // results.go
 		c.closeCache(fc)
 		if err != nil {
 			return err
 		}
-		if o.format == "html" {
-			c.graph = rules.MergeGraphs(c.graph, rules.ModuleGraphOf(res, c.names.name))
-		}
-		c.times.addRun(res.Timings)
-		c.add(res)
 	}
 	return nil
 }
@@ -279,48 +280,6 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 func sortedUnique(s []string) []string {
 	slices.Sort(s)
 	return slices.Compact(s)
-}
-
-// add converts one project's result.
-func (c *collector) add(res *checker.Result) {
-	var out map[string]bool
-	if res.Scope != nil && c.serverScope {
-		out = res.Scope.OutOfScope
-		for _, g := range res.Scope.Groups {
-			// One notice per package left out that the request covers (or
-			// that holds a requested path).
-			if c.req.has(g.Dir) || c.req.within(g.Dir) {
-				c.notices = append(c.notices, report.Notice{Level: lint.Note, File: c.names.name(g.Dir), Start: -1, Message: g.Message})
-			}
-		}
-	}
-	for _, f := range res.Parse.Files {
-		name := c.names.name(f.Path)
-		c.srcs[name] = f.Src
-		c.paths[name] = f.Path
-		c.addComments(f)
-		if c.req.has(f.Path) && !out[f.Path] {
-			c.linted++
-			c.lintedNames = append(c.lintedNames, name)
-		}
-	}
-	for _, p := range res.Parse.Problems {
-		if c.req.has(p.Path) {
-			c.problem(p)
-		}
-	}
-	c.addNotices(res.Notices)
-	for _, te := range res.Errors {
-		if c.seenErr[te] {
-			continue
-		}
-		c.seenErr[te] = true
-		c.toolError(te)
-	}
-	conv := converter{fset: res.Parse.Fset, c: c}
-	for _, f := range res.Findings {
-		conv.finding(f)
-	}
 }
 
 // problem turns a discovery or parse problem into a notice: a skipped file
@@ -368,7 +327,7 @@ func (c *collector) finish(version, category string) *report.Run {
 	c.notices = slices.CompactFunc(c.notices, func(a, b report.Notice) bool { return a == b })
 	extra := map[string][]byte{}
 	source := func(file string) ([]byte, bool) {
-		if src, ok := c.srcs[file]; ok {
+		if src, ok := c.srcs[file]; ok && src != nil {
 			return src, true
 		}
 		// A file the parser did not hold (a Dockerfile a rule reported
@@ -380,7 +339,7 @@ func (c *collector) finish(version, category string) *report.Run {
 		if !ok {
 			return nil, false
 		}
-		src, err := safeio.ReadFile(abs, safeio.MaxConfigSize)
+		src, err := safeio.ReadFile(abs, max(safeio.MaxConfigSize, parser.DefaultMaxFileSize, c.maxRead))
 		if err != nil {
 			src = nil
 		}

@@ -81,10 +81,14 @@ func repoRoot(flagRoot, first string) (string, error) {
 type namer struct {
 	root string // the repository root
 	alt  string // the first path's folder, for files outside root
+	abs  bool   // names are the absolute paths (results.go)
 }
 
 // name returns the output name of the absolute path abs.
 func (n namer) name(abs string) string {
+	if n.abs {
+		return abs
+	}
 	if r, ok := relUnder(n.root, abs); ok {
 		return r
 	}

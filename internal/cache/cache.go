@@ -49,10 +49,14 @@ type Dir struct {
 	root    string
 	version string
 
+	loadOnce sync.Once // the pack is read on first use: a run whose
+	// results come from the results file never needs it
+
 	mu      sync.Mutex
 	entries map[string]*parser.Facts // from the pack
 	used    map[string]*parser.Facts // hit or stored in this run
 	bad     string                   // why the pack was not trusted
+	badRes  string                   // why a results file was not trusted
 	err     error                    // the first failed write
 
 	hits, misses, writes atomic.Int64
@@ -71,10 +75,16 @@ func Open(root, version string) (*Dir, error) {
 		return nil, fmt.Errorf("cache %s: not a folder", root)
 	}
 	d := &Dir{root: root, version: version, entries: map[string]*parser.Facts{}, used: map[string]*parser.Facts{}}
-	if err := d.load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		d.bad = err.Error()
-	}
 	return d, nil
+}
+
+// ensure reads the pack once.
+func (d *Dir) ensure() {
+	d.loadOnce.Do(func() {
+		if err := d.load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			d.bad = err.Error()
+		}
+	})
 }
 
 // DefaultRoot returns the cache folder of a program: under the user's
@@ -153,6 +163,7 @@ func key(tsx bool, src []byte) string {
 
 // Get returns the facts stored for src, or false.
 func (d *Dir) Get(tsx bool, src []byte) (*parser.Facts, bool) {
+	d.ensure()
 	k := key(tsx, src)
 	d.mu.Lock()
 	f, ok := d.entries[k]
@@ -184,6 +195,13 @@ func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 // from what was loaded, and removes temporary files older than an hour
 // (left by a killed run).
 func (d *Dir) Close() error {
+	if d.hits.Load() == 0 && d.misses.Load() == 0 && d.writes.Load() == 0 {
+		d.mu.Lock()
+		d.sweep()
+		d.mu.Unlock()
+		return nil // the pack was not used: keep it as it is
+	}
+	d.ensure()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.sweep()
@@ -263,6 +281,9 @@ func (d *Dir) Notices() []string {
 	var out []string
 	if d.bad != "" {
 		out = append(out, "cache: "+d.bad+": not trusted, rebuilt")
+	}
+	if d.badRes != "" {
+		out = append(out, "cache: "+d.badRes+": not trusted, rebuilt")
 	}
 	if d.err != nil {
 		out = append(out, fmt.Sprintf("cache: cannot write to %s: %v", d.root, d.err))

@@ -156,6 +156,7 @@ func TestPackHoldsTheLastRun(t *testing.T) {
 	d = reopen(t, d, "v1")
 	d.Get(false, []byte("a"+src))
 	d = reopen(t, d, "v1")
+	d.ensure() // the pack is read on first use
 	if len(d.entries) != 1 {
 		t.Errorf("%d entries, want only the one the last run used", len(d.entries))
 	}
@@ -175,5 +176,29 @@ func TestOpenRefusesAFile(t *testing.T) {
 	os.WriteFile(p, nil, 0o644)
 	if _, err := Open(p, "v1"); err == nil {
 		t.Error("a regular file was accepted as the cache folder")
+	}
+}
+
+// TestUnusedPackIsKept: a run that never asks the cache (its results came
+// from the results file) neither reads nor rewrites the pack.
+func TestUnusedPackIsKept(t *testing.T) {
+	t.Parallel()
+	d, _ := Open(t.TempDir(), "v1")
+	d.Put(false, []byte(src), facts(t, src))
+	d = reopen(t, d, "v1")
+	before, err := os.Stat(d.packPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = reopen(t, d, "v1")
+	after, err := os.Stat(d.packPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("an unused pack was rewritten")
+	}
+	if _, ok := d.Get(false, []byte(src)); !ok {
+		t.Error("the kept pack lost its entry")
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -264,4 +265,4 @@ func topo(roots []*analysis.Analyzer) []*analysis.Analyzer {
 
 // readRegular is the ReadFile of every pass: regular files only, capped, so
 // that a rule never blocks on a FIFO or reads /dev/zero.
-func readRegular(path string) ([]byte, error) { return safeio.ReadFile(path, safeio.MaxConfigSize) }
+func readRegular(path string) ([]byte, error) { return fsrec.SafeRead(path, safeio.MaxConfigSize) }

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
@@ -59,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, p := range inputs {
 		lint.Guard(pass, p, func() {
-			src, err := safeio.ReadFile(p, safeio.MaxConfigSize)
+			src, err := fsrec.SafeRead(p, safeio.MaxConfigSize)
 			if err != nil {
 				if !errors.Is(err, fs.ErrNotExist) {
 					lint.EnvOf(pass).AddNotice(lint.Notice{Level: lint.Warning, File: p, Message: "cannot read: " + errText(err) + "; not checked"})
@@ -86,12 +86,12 @@ func upward(root string) []string {
 	}
 	var found []string
 	for d := filepath.Dir(filepath.Clean(root)); ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "package.json")); err == nil {
-			if _, err := os.Stat(filepath.Join(d, "Dockerfile")); err == nil {
+		if _, err := fsrec.Stat(filepath.Join(d, "package.json")); err == nil {
+			if _, err := fsrec.Stat(filepath.Join(d, "Dockerfile")); err == nil {
 				found = append(found, filepath.Join(d, "Dockerfile"))
 			}
 		}
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+		if _, err := fsrec.Stat(filepath.Join(d, ".git")); err == nil {
 			return found
 		}
 		if filepath.Dir(d) == d {
@@ -295,7 +295,7 @@ func findScript(dockerfile, script string) string {
 		if depth > 4 || len(found) > 1 {
 			return
 		}
-		ents, err := os.ReadDir(d)
+		ents, err := fsrec.ReadDir(d)
 		if err != nil {
 			return
 		}
@@ -319,7 +319,7 @@ func findScript(dockerfile, script string) string {
 }
 
 func regular(p string) bool {
-	st, err := os.Stat(p)
+	st, err := fsrec.Stat(p)
 	return err == nil && st.Mode().IsRegular()
 }
 
@@ -335,7 +335,7 @@ func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *pars
 	if p == "" {
 		return
 	}
-	ssrc, err := os.ReadFile(p)
+	ssrc, err := fsrec.ReadFile(p)
 	if err != nil || len(ssrc) > maxScript {
 		return
 	}

@@ -5,12 +5,11 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
-	"io"
-	"os"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -107,10 +106,8 @@ func configLocation(pass *analysis.Pass, e erasure, configs map[string]configFil
 	}
 	cf, seen := configs[e.source]
 	if !seen {
-		if f, err := os.Open(e.source); err == nil {
-			src, err := io.ReadAll(io.LimitReader(f, maxConfig+1))
-			f.Close()
-			if err == nil && len(src) <= maxConfig {
+		if src, err := fsrec.ReadLimited(e.source, maxConfig+1); err == nil {
+			if len(src) <= maxConfig {
 				cf.tf = pass.Fset.AddFile(e.source, -1, len(src))
 				cf.tf.SetLinesForContent(src)
 				cf.src = src

@@ -3,11 +3,11 @@ package nest
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/workspace"
 )
 
@@ -272,7 +272,7 @@ func (m *Model) pkgDirOf(dir string) string {
 }
 
 func isRegular(p string) bool {
-	st, err := os.Stat(p)
+	st, err := fsrec.Stat(p)
 	return err == nil && st.Mode().IsRegular()
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/tailscale/hujson"
 )
@@ -94,7 +95,7 @@ func lineCol(b []byte, off int) (int, int) {
 // into a map of raw members. An empty file decodes to an empty map, as
 // TypeScript treats it. Syntax errors become *ParseError values.
 func readJSONC(path string) (map[string]json.RawMessage, error) {
-	src, err := safeio.ReadFile(path, safeio.MaxConfigSize)
+	src, err := fsrec.SafeRead(path, safeio.MaxConfigSize)
 	if err != nil {
 		return nil, err
 	}

@@ -19,11 +19,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/nestlint/nestlint/internal/fsrec"
 )
 
 // Config is the merged view of one tsconfig.json and everything it extends.
@@ -310,7 +311,7 @@ func (l *Loader) findUp(dir string, cache map[string]string, names []string) str
 			break
 		}
 		for _, n := range names {
-			if st, err := os.Stat(filepath.Join(d, n)); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			if st, err := fsrec.Stat(filepath.Join(d, n)); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 				l.notify(filepath.Join(d, n), "not a regular file: ignored")
 			}
 		}
@@ -342,12 +343,12 @@ func firstFile(dir string, names []string) string {
 }
 
 func isFile(p string) bool {
-	st, err := os.Stat(p)
+	st, err := fsrec.Stat(p)
 	return err == nil && st.Mode().IsRegular()
 }
 
 func isDir(p string) bool {
-	st, err := os.Stat(p)
+	st, err := fsrec.Stat(p)
 	return err == nil && st.IsDir()
 }
 
@@ -579,7 +580,7 @@ type mergeState struct {
 // repoOf returns the first folder at or above dir holding .git, or "".
 func repoOf(dir string) string {
 	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+		if _, err := fsrec.Lstat(filepath.Join(d, ".git")); err == nil {
 			return d
 		}
 		if filepath.Dir(d) == d {
@@ -590,7 +591,7 @@ func repoOf(dir string) string {
 
 // isRepoRoot reports whether dir holds .git.
 func isRepoRoot(dir string) bool {
-	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	_, err := fsrec.Lstat(filepath.Join(dir, ".git"))
 	return err == nil
 }
 
