@@ -119,6 +119,8 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 			return initCmd(args[1:], all, stdout, stderr)
 		case "graph":
 			return graphCmd(ctx, args[1:], all, stdout, stderr)
+		case "lsp":
+			return lspCmd(ctx, args[1:], all, lspStdin, stdout, stderr)
 		}
 	}
 	o, code, ok := parseFlags(args, stdout, stderr)
@@ -138,6 +140,7 @@ const usageText = `usage: nestlint [flags] [path ...]
        nestlint rules
        nestlint explain <rule-id>
        nestlint init
+       nestlint lsp
 
 Lints NestJS TypeScript projects (default path: the current folder).
 
