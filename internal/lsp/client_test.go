@@ -16,7 +16,7 @@ import (
 // testClient is an LSP client talking to an in-process server over pipes,
 // with real framed JSON-RPC messages.
 type testClient struct {
-	t      *testing.T
+	t      testing.TB
 	w      *writer
 	toSrv  *io.PipeWriter
 	msgs   chan *message
@@ -62,7 +62,7 @@ func testOptions(t testing.TB) Options {
 	return Options{Rules: rules.All(), NoCache: true, Jobs: 2, Debounce: int64(5 * time.Millisecond), CacheVersion: "test"}
 }
 
-func startClient(t *testing.T, opts Options) *testClient {
+func startClient(t testing.TB, opts Options) *testClient {
 	t.Helper()
 	cr, sw := io.Pipe() // server -> client
 	sr, cw := io.Pipe() // client -> server
@@ -231,7 +231,7 @@ func find(ds []diagnostic, code string) *diagnostic {
 	return nil
 }
 
-func readText(t *testing.T, path string) string {
+func readText(t testing.TB, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -240,6 +240,6 @@ func readText(t *testing.T, path string) string {
 	return string(b)
 }
 
-type testLog struct{ t *testing.T }
+type testLog struct{ t testing.TB }
 
 func (l testLog) Write(b []byte) (int, error) { l.t.Log(string(b)); return len(b), nil }
