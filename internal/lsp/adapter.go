@@ -146,7 +146,7 @@ func (m *model) newProgram(folder, root string, cfg *config.Config) *program {
 	default:
 		p.settings.Scope = lint.ScopeServer
 	}
-	p.settings.Jobs = 1 // edits lint one program; the load parses in parallel
+	p.settings.Jobs = m.opts.Jobs // the model indexes files in parallel
 	return p
 }
 
