@@ -35,6 +35,7 @@ type Options struct {
 	NoCache       bool         // do not read or write the facts cache
 	CacheLocation string       // the cache folder ("" for the user cache folder, per program)
 	CacheVersion  string       // the cache's version key (cmd/nestlint's cacheVersion)
+	Version       string       // nestlint's version, for serverInfo
 	// Debounce is how long the server waits after a change before linting
 	// (0: DefaultDebounce; negative: no wait).
 	Debounce int64 // nanoseconds, to keep time out of the adapter's callers

@@ -301,7 +301,7 @@ func (s *Server) initialize(p *initializeParams) any {
 				"commands": []string{explainCommand},
 			},
 		},
-		"serverInfo": map[string]any{"name": "nestlint", "version": s.opts.CacheVersion},
+		"serverInfo": map[string]any{"name": "nestlint", "version": s.opts.Version},
 	}
 }
 
@@ -378,9 +378,6 @@ func (s *Server) notification(ctx context.Context, m *message) {
 			return
 		}
 		s.watched(p.Changes)
-	case "workspace/didChangeConfiguration":
-		s.reloadWant = true
-		s.schedule()
 	}
 }
 
@@ -577,10 +574,7 @@ func (s *Server) republish(d *document) {
 // publish sends the diagnostics of a file when they differ from what was
 // last sent; it returns the URI and whether it sent.
 func (s *Server) publish(path string, ds []report.Diagnostic) (string, bool) {
-	uri := pathToURI(path)
-	if d := s.openPath(path); d != nil {
-		uri = d.uri
-	}
+	uri := s.uriOf(path)
 	lds := s.toLSP(path, ds)
 	key, _ := json.Marshal(lds)
 	if prev, ok := s.published[uri]; ok && prev == string(key) || !ok && len(lds) == 0 {
@@ -622,13 +616,13 @@ func (s *Server) toLSP(path string, ds []report.Diagnostic) []diagnostic {
 		}
 		for i, step := range d.Path {
 			ld.RelatedInformation = append(ld.RelatedInformation, diagnosticRelatedInformation{
-				Location: location{URI: pathToURI(step.File), Range: lines.rangeOf(step.File, step.Start, step.End)},
+				Location: location{URI: s.uriOf(step.File), Range: lines.rangeOf(step.File, step.Start, step.End)},
 				Message:  fmt.Sprintf("request path %d/%d: %s", i+1, len(d.Path), step.Message),
 			})
 		}
 		for _, rel := range d.Related {
 			ld.RelatedInformation = append(ld.RelatedInformation, diagnosticRelatedInformation{
-				Location: location{URI: pathToURI(rel.File), Range: lines.rangeOf(rel.File, rel.Start, rel.End)},
+				Location: location{URI: s.uriOf(rel.File), Range: lines.rangeOf(rel.File, rel.Start, rel.End)},
 				Message:  rel.Message,
 			})
 		}
