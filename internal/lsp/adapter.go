@@ -96,8 +96,9 @@ func (m *model) load(ctx context.Context, folders []string, overlay map[string][
 		}
 		byRoot := map[string]*program{}
 		var roots []string
+		rt := newRooter(folder)
 		group := func(f string) *program {
-			root := rootOf(folder, f)
+			root := rt.rootOf(f)
 			p := byRoot[root]
 			if p == nil {
 				p = m.newProgram(folder, root, cfg)
@@ -112,7 +113,7 @@ func (m *model) load(ctx context.Context, folders []string, overlay map[string][
 			paths[p] = append(paths[p], f)
 		}
 		for _, f := range disc.Extra {
-			if p := byRoot[rootOf(folder, f)]; p != nil {
+			if p := byRoot[rt.rootOf(f)]; p != nil {
 				p.extra = append(p.extra, f)
 			}
 		}
@@ -196,36 +197,76 @@ func (m *model) parseAll(ctx context.Context, p *program, paths []string, overla
 	}
 }
 
-// rootOf returns the program root of the file at abs within a workspace
-// folder: the outermost folder up to the workspace folder that declares a
-// workspace (npm/pnpm/yarn workspaces, nx, a Nest monorepo), else the
-// nearest folder with a project marker, else the workspace folder. This is
-// cmd/nestlint's rule bounded by the editor's folder.
-func rootOf(folder, abs string) string {
+// rooter finds the program root of files within a workspace folder: the
+// outermost folder up to the workspace folder that declares a workspace
+// (npm/pnpm/yarn workspaces, nx, a Nest monorepo), else the nearest folder
+// with a project marker, else the workspace folder. This is cmd/nestlint's
+// rule bounded by the editor's folder. It remembers what it read per
+// folder: a workspace has thousands of files in hundreds of folders.
+type rooter struct {
+	folder string
+	roots  map[string]string // folder of a file -> program root
+	facts  map[string]uint8  // folder -> isWorkspace|hasMarker
+}
+
+const (
+	isWorkspace = 1 << iota
+	hasMarker
+)
+
+func newRooter(folder string) *rooter {
+	return &rooter{folder: folder, roots: map[string]string{}, facts: map[string]uint8{}}
+}
+
+func (r *rooter) factsOf(dir string) uint8 {
+	if f, ok := r.facts[dir]; ok {
+		return f
+	}
+	var f uint8
+	if workspace.IsWorkspaceRoot(dir) {
+		f |= isWorkspace
+	}
+	for _, mk := range projectMarkers {
+		if info, err := os.Stat(filepath.Join(dir, mk)); err == nil && !info.IsDir() {
+			f |= hasMarker
+			break
+		}
+	}
+	r.facts[dir] = f
+	return f
+}
+
+func (r *rooter) rootOf(abs string) string {
+	dir := filepath.Dir(abs)
+	if root, ok := r.roots[dir]; ok {
+		return root
+	}
 	var chain []string
-	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
+	for d := dir; ; d = filepath.Dir(d) {
 		chain = append(chain, d)
-		if d == folder || filepath.Dir(d) == d || !within(folder, d) {
+		if d == r.folder || filepath.Dir(d) == d || !within(r.folder, d) {
 			break
 		}
 	}
 	res := ""
 	for _, d := range chain {
-		if workspace.IsWorkspaceRoot(d) {
-			res = d
+		if r.factsOf(d)&isWorkspace != 0 {
+			res = d // the last one seen is the outermost
 		}
 	}
-	if res != "" {
-		return res
-	}
-	for _, d := range chain {
-		for _, mk := range projectMarkers {
-			if info, err := os.Stat(filepath.Join(d, mk)); err == nil && !info.IsDir() {
-				return d
+	if res == "" {
+		for _, d := range chain {
+			if r.factsOf(d)&hasMarker != 0 {
+				res = d
+				break
 			}
 		}
 	}
-	return folder
+	if res == "" {
+		res = r.folder
+	}
+	r.roots[dir] = res
+	return res
 }
 
 // within reports whether abs is dir or lies under it.
@@ -249,7 +290,7 @@ func (m *model) programOf(abs string) *program {
 		if !within(folder, abs) {
 			continue
 		}
-		root := rootOf(folder, abs)
+		root := newRooter(folder).rootOf(abs)
 		for _, p := range m.progs {
 			if p.root == root {
 				return p

@@ -27,6 +27,8 @@ type testClient struct {
 	// requests are the requests the server sent to the client.
 	requests []*message
 	logs     []string
+	// wait bounds each wait for the server (20 s unless set).
+	wait time.Duration
 }
 
 // copyFixture copies testdata/<name> into a temporary folder.
@@ -157,7 +159,11 @@ func (c *testClient) request(method string, params any) *message {
 // waitDiags reads messages until the diagnostics of uri satisfy ok.
 func (c *testClient) waitDiags(uri string, what string, ok func([]diagnostic) bool) []diagnostic {
 	c.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	wait := c.wait
+	if wait == 0 {
+		wait = 20 * time.Second
+	}
+	deadline := time.Now().Add(wait)
 	for {
 		if ds, seen := c.diags[uri]; seen && ok(ds) {
 			return ds
