@@ -113,7 +113,7 @@ func (s *Server) Run(ctx context.Context) error {
 			return ctx.Err()
 		case <-s.timerC:
 			s.timerC = nil
-			s.flush(ctx)
+			s.guarded("lint", func() { s.flush(ctx) })
 		case in := <-msgs:
 			if in.err != nil {
 				if errors.Is(in.err, errFraming) {
@@ -136,6 +136,17 @@ func (s *Server) Run(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// guarded runs fn, turning a panic into a log line: the editor keeps its
+// server, and the next change lints again.
+func (s *Server) guarded(what string, fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logf("internal error during %s: %v\n%s", what, r, debug.Stack())
+		}
+	}()
+	fn()
 }
 
 func (s *Server) logf(format string, a ...any) {
