@@ -6,6 +6,10 @@
 //	nestlint [flags] [path ...]
 //	nestlint rules
 //	nestlint explain <rule-id>
+//	nestlint lsp [--config FILE] [--scope server|all] [--no-cache]
+//
+// "nestlint lsp" is a language server over stdio, with the whole project in
+// memory (docs/editor.md).
 //
 // With no path, nestlint lints the current folder. Paths may be folders or
 // files, and flags may come before or after them ("--" ends the flags).

@@ -80,12 +80,14 @@ func BenchmarkLoad(b *testing.B) {
 		return s
 	}
 	load() // warms the cache
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	var s *Server
 	for i := 0; i < b.N; i++ {
 		s = load()
 	}
 	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/load")
 	n := 0
 	for _, p := range s.m.progs {
 		n += len(p.files)
