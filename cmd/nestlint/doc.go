@@ -9,9 +9,13 @@
 //	nestlint init
 //	nestlint graph [flags] [path ...]
 //	nestlint help [command]
+//	nestlint lsp [--config FILE] [--scope server|all] [--no-cache]
 //
 // docs/cli.md describes every flag with its eslint equivalent; the list
 // below is the core.
+//
+// "nestlint lsp" is a language server over stdio, with the whole project in
+// memory (docs/editor.md).
 //
 // With no path, nestlint lints the current folder. Paths may be folders or
 // files, and flags may come before or after them ("--" ends the flags).

@@ -124,6 +124,8 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 			return initCmd(args[1:], all, stdout, stderr)
 		case "graph":
 			return graphCmd(ctx, args[1:], all, stdout, stderr)
+		case "lsp":
+			return lspCmd(ctx, args[1:], all, lspStdin, stdout, stderr)
 		}
 	}
 	o, code, ok := parseFlags(args, stdout, stderr)
@@ -147,6 +149,7 @@ const usageText = `usage: nestlint [flags] [path ...]
        nestlint explain <rule-id>          print a rule's documentation
        nestlint init                       write a starter nestlint.json
        nestlint graph [flags] [path ...]   print the project model (modules, providers, entry points)
+       nestlint lsp                        a language server over stdio (docs/editor.md)
        nestlint help [command]             print this text or a command's help (also: nestlint COMMAND --help)
 
 Lints NestJS TypeScript projects (default path: the current folder). docs/cli.md lists the eslint

@@ -1,0 +1,71 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// ParseFile parses one file from src, an in-memory copy (an editor's
+// buffer), with the checks Parse applies to a file read from disk: size,
+// NUL bytes and the memory estimate. cache may be nil. The file is nil
+// when it is skipped; the problem is a skip or a syntax error.
+func ParseFile(path string, src []byte, maxSize int64, cache Cache) (*File, *Problem) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	if int64(len(src)) > maxSize {
+		return nil, &Problem{Path: path, Offset: -1, Skipped: true,
+			Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit (--max-file-size): skipped", len(src), maxSize)}
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}
+	}
+	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
+		return nil, &Problem{Path: path, Offset: -1, Skipped: true, Message: fmt.Sprintf(
+			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped",
+			est>>20, MemoryPerByte, MemoryFloor>>20)}
+	}
+	tsx := filepath.Ext(path) == ".tsx"
+	if cache != nil {
+		if facts, ok := cache.Get(tsx, src); ok {
+			return &File{Path: path, Src: src, Facts: facts}, factsProblem(path, src, facts)
+		}
+	}
+	cw := newCWorker(tsx)
+	defer cw.free()
+	p, _ := ParseSource(path, src, cw, nil, nil)
+	if p.file != nil && cache != nil {
+		cache.Put(tsx, src, p.file.Facts)
+	}
+	return p.file, p.problem
+}
+
+// Assemble builds a Result from files parsed earlier (by Parse or
+// ParseFile), as Parse would have: a new FileSet in which each file gets
+// its own token.File. The Files are copied, so that the Results of
+// earlier calls stay valid; a file's line table is reused when it has one.
+func Assemble(files []*File, extra []string, problems []Problem) *Result {
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	r := &Result{Fset: token.NewFileSet(), Extra: extra, Problems: problems, byPath: make(map[string]*File, len(sorted))}
+	r.Files = make([]*File, 0, len(sorted))
+	for _, f := range sorted {
+		if f == nil || r.byPath[f.Path] != nil {
+			continue
+		}
+		nf := *f
+		nf.Tok = r.Fset.AddFile(f.Path, -1, len(f.Src))
+		if f.Tok != nil && f.Tok.Size() == len(f.Src) {
+			nf.Tok.SetLines(f.Tok.Lines())
+		} else {
+			nf.Tok.SetLinesForContent(f.Src)
+		}
+		r.Files = append(r.Files, &nf)
+		r.byPath[nf.Path] = &nf
+	}
+	return r
+}
