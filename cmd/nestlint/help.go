@@ -35,11 +35,30 @@ Flags:
   --config FILE               configuration file (default: nested nestlint.json files, see docs/config.md)
   -j N                        parse with N workers (default: number of CPUs)
   --scope server|all          what to model (default: the config's, else server)
+  --module NAME               only module NAME and its neighbourhood (--depth import steps around it)
+  --depth N                   import steps around --module (default 1), or from the root modules
+
+The dot format draws one cluster per module with its providers
+(docs/formats.md).
+`},
+	{"lsp", "run the language server over stdio (editors start it)", `usage: nestlint lsp [flags]
+
+A Language Server Protocol server over stdin and stdout, with the whole
+project in memory: diagnostics for every file a change affects, quick fixes,
+"disable for this line" and "explain" code actions. Editors start it; see
+docs/editor.md.
+
+Flags:
+  --config FILE               configuration file (default: nested nestlint.json files)
+  --scope server|all          what to lint (default: the config's, else server)
+  --no-cache                  do not read or write the facts cache
+  --cache-location DIR        the cache folder (default: the user cache folder)
+  -j N                        parse with N workers (default: number of CPUs)
 `},
 	{"help", "print this text, or a command's help", `usage: nestlint help [command]
 
 Prints the usage of nestlint, or of one command (rules, explain, init,
-graph).
+graph, lsp).
 `},
 }
 
