@@ -266,7 +266,7 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		settings := o.programSettings(p.root)
+		settings := o.programSettings(p.root, p.files)
 		fc := c.openCache(o, p.root)
 		opts := checker.Options{
 			Jobs:        o.jobs,

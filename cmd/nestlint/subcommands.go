@@ -151,7 +151,7 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	}
 	names := namer{root: root, alt: dirOf(req[0])}
 	for _, p := range programs(req, d, func(root string) (*parser.Discovery, error) { return parser.Discover([]string{root}) }) {
-		settings := o.programSettings(p.root)
+		settings := o.programSettings(p.root, p.files)
 		if err := rules.WriteGraph(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, names.name); err != nil {
 			fmt.Fprintf(stderr, "nestlint: %v\n", err)
 			return exitInternal
