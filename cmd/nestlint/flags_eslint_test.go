@@ -270,6 +270,15 @@ func TestOutputNeverOverwritesInputs(t *testing.T) {
 			}
 		})
 	}
+	// --write-baseline follows the same rule.
+	dir0 := repo(t, map[string]string{"src/cats.controller.ts": requestOnlyTS})
+	if r := runSync(t, "--write-baseline", "src/cats.controller.ts", "."); r.code != exitUsage ||
+		!strings.Contains(r.stderr, "--write-baseline src/cats.controller.ts: refusing to overwrite a source file") {
+		t.Errorf("--write-baseline onto a source: %s", r)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir0, "src/cats.controller.ts")); string(data) != requestOnlyTS {
+		t.Error("source overwritten by --write-baseline")
+	}
 	// A report file is still written.
 	dir := repo(t, map[string]string{"src/cats.controller.ts": requestOnlyTS})
 	if r := runSync(t, "-o", "report.json", "-f", "json", "."); r.code != exitFindings {

@@ -72,6 +72,9 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	if err := checkNotInput("-o", o.output, o, disc, req); err != nil {
 		return usageError(stderr, "%v", err)
 	}
+	if err := checkNotInput("--write-baseline", o.adopt.writeBaseline, o, disc, req); err != nil {
+		return usageError(stderr, "%v", err)
+	}
 
 	c := newCollector(names, req, enabled)
 	c.times.add("discover", time.Since(began))
@@ -257,7 +260,7 @@ func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		settings := o.programSettings(p.root)
+		settings := o.programSettings(p.root, p.files)
 		fc := c.openCache(o, p.root)
 		opts := checker.Options{
 			Jobs:        o.jobs,

@@ -87,10 +87,33 @@ func selectRunRules(o *options, all []*lint.Rule, files []string, stderr io.Writ
 
 // programSettings returns the settings the checker gets for the program
 // rooted at root: those of the configuration of root, without the rule
-// severities, which are applied per file afterwards (applyFileConfig).
-func (o *options) programSettings(root string) *lint.Settings {
+// severities, which are applied per file afterwards (applyFileConfig),
+// plus the offline globs of the nested configurations of its files (a glob
+// is bound to its folder, so it cannot leak to another part of the
+// program).
+func (o *options) programSettings(root string, files []string) *lint.Settings {
 	cfg := o.cfgForDir(root)
 	s := cfg.Settings(root)
+	if o.nested != nil {
+		seen := map[*config.Config]bool{cfg: true}
+		have := map[string]bool{}
+		for _, g := range s.Offline {
+			have[g] = true
+		}
+		for _, f := range files {
+			c := o.nested.ForFile(f)
+			if c == nil || seen[c] {
+				continue
+			}
+			seen[c] = true
+			for _, g := range c.Settings(root).Offline {
+				if !have[g] {
+					have[g] = true
+					s.Offline = append(s.Offline, g)
+				}
+			}
+		}
+	}
 	if len(s.Rules) > 0 {
 		rs := make(map[string]lint.RuleConfig, len(s.Rules))
 		for id, rc := range s.Rules {

@@ -156,7 +156,7 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	var missing error // --module names no module of a program
 	found := false
 	for _, p := range programs(req, d, discoverAll) {
-		settings := o.programSettings(p.root)
+		settings := o.programSettings(p.root, p.files)
 		err := rules.WriteGraphFiltered(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, *module, *depth, names.name)
 		switch {
 		case errors.Is(err, rules.ErrNoModule):
