@@ -90,7 +90,7 @@ func TestStylishGolden(t *testing.T) {
 	if strings.Contains(s, "di/unused-provider") {
 		t.Error("a rule without findings is in the table")
 	}
-	if !strings.HasSuffix(s, "✖ 4 problems (2 errors, 1 warning, 1 note) in 4 files\n") {
+	if !strings.HasSuffix(s, "✖ 4 problems (2 errors, 1 warning, 1 note) in 4 files (1 suppressed)\n") {
 		t.Errorf("summary line:\n%s", s)
 	}
 }

@@ -94,8 +94,12 @@ func (GitLab) Format(w io.Writer, r *Run) error {
 		if sp.EndLine > sp.StartLine {
 			lines.End = sp.EndLine
 		}
+		desc := safeLine(d.Message + viaSuffix(d.Path))
+		if strings.TrimSpace(desc) == "" { // GitLab requires a description
+			desc = d.RuleID
+		}
 		out = append(out, gitlabIssue{
-			Description: safeLine(d.Message + viaSuffix(d.Path)),
+			Description: desc,
 			CheckName:   d.RuleID,
 			Fingerprint: hex.EncodeToString(sum[:]),
 			Severity:    gitlabSeverity(d.Severity, security[d.RuleID]),

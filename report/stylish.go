@@ -25,6 +25,8 @@ import (
 //
 //	✖ 2 problems (1 error, 1 warning) in 12 files
 //
+// The last line, like Summary, ends with " (N suppressed)" when inline
+// directives silenced findings; the CLI then leaves out its own summary.
 // Files come in the order of r.Diagnostics (sorted by file, then
 // position); columns are 1-based UTF-16 columns, as in Text. Suppressed
 // findings are left out, line breaks in messages become spaces and other
@@ -56,9 +58,11 @@ func (s Stylish) Format(w io.Writer, r *Run) error {
 	byFile := map[string]*group{}
 	counts := map[string]*[3]int{} // rule -> errors, warnings, notes
 	var total [3]int
+	suppressed := 0
 	for i := range r.Diagnostics {
 		d := &r.Diagnostics[i]
 		if d.Suppressed {
+			suppressed++
 			continue
 		}
 		g := byFile[d.File]
@@ -152,6 +156,9 @@ func (s Stylish) Format(w io.Writer, r *Run) error {
 		}
 	}
 	summary := fmt.Sprintf("✖ %s (%s) in %s", plural(problems, "problem"), strings.Join(parts, ", "), plural(r.FilesLinted, "file"))
+	if suppressed > 0 {
+		summary += fmt.Sprintf(" (%d suppressed)", suppressed)
+	}
 	if s.Color {
 		color := ansiBold + ansiYellow
 		if total[0] > 0 {

@@ -26,6 +26,21 @@ func moreFormatter(o *options, stdout io.Writer) report.Formatter {
 	return nil
 }
 
+// stylishSummarized reports whether the stylish output on stdout ended
+// with its own summary line (it prints nothing without findings), so that
+// the summary is not repeated on stderr.
+func stylishSummarized(o *options, r *report.Run) bool {
+	if o.format != "stylish" || o.output != "" {
+		return false
+	}
+	for i := range r.Diagnostics {
+		if !r.Diagnostics[i].Suppressed {
+			return true
+		}
+	}
+	return false
+}
+
 // autoFormat picks stylish when no format was given and the report goes to
 // a terminal: a person reads it, and stylish names each file once and ends
 // with counts per rule. Anything else (a pipe, a file, CI logs, the goldens)

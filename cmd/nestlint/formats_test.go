@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,6 +83,12 @@ func TestMoreFormatsEndToEnd(t *testing.T) {
 		}
 		if strings.Contains(r.stdout, "\x1b[") {
 			t.Error("colour in a pipe")
+		}
+		if regexp.MustCompile(`(?m)^nestlint: \d+ (errors?|warnings?|notes?)\b`).MatchString(r.stderr) {
+			t.Errorf("the summary is repeated on stderr:\n%s", r.stderr)
+		}
+		if r := runCLI(t, "--format", "stylish", filepath.Join("..", "..", "testdata", "apps", "clean")); r.stdout != "" || !strings.Contains(r.stderr, "no problems in ") {
+			t.Errorf("a clean run prints nothing on stdout and the summary on stderr:\n%s", r)
 		}
 	})
 	t.Run("html to stdout", func(t *testing.T) {

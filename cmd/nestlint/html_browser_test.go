@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -34,21 +35,21 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// headless runs chromium headless on file with extra arguments and returns
-// its stdout and stderr.
-func headless(t *testing.T, bin, url string, args ...string) (stdout, stderr string) {
-	t.Helper()
+// headless runs chromium headless on url with extra arguments and returns
+// its stdout and stderr. It may run on another goroutine than the test's,
+// so it returns its error instead of failing the test.
+func headless(bin, profile, url string, args ...string) (stdout, stderr string, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	all := append([]string{"--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0"}, args...)
+		"--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"}, args...)
 	cmd := exec.CommandContext(ctx, bin, append(all, url)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium %v: %v\n%s", args, err, errb.String())
+		return "", "", fmt.Errorf("chromium %v: %v\n%s", args, err, errb.String())
 	}
-	return out.String(), errb.String()
+	return out.String(), errb.String(), nil
 }
 
 // probe is injected before </body>: it records script errors in the DOM,
@@ -114,21 +115,27 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 
 	var (
-		wg              sync.WaitGroup
-		dom, domErr     string
-		shot            = filepath.Join(dir, "shot.png")
-		shotErr         string
-		domOut, shotOut string
+		wg                      sync.WaitGroup
+		dom, domErr, shotErr    string
+		shot                    = filepath.Join(dir, "shot.png")
+		domFailed, shotFailed   error
+		domProfile, shotProfile = t.TempDir(), t.TempDir()
 	)
 	wg.Add(2)
-	go func() { defer wg.Done(); domOut, domErr = headless(t, bin, "file://"+probed+"#graph", "--dump-dom") }()
 	go func() {
 		defer wg.Done()
-		shotOut, shotErr = headless(t, bin, "file://"+page+"#graph", "--screenshot="+shot, "--window-size=1280,800", "--hide-scrollbars")
+		dom, domErr, domFailed = headless(bin, domProfile, "file://"+probed+"#graph", "--dump-dom")
+	}()
+	go func() {
+		defer wg.Done()
+		_, shotErr, shotFailed = headless(bin, shotProfile, "file://"+page+"#graph", "--screenshot="+shot, "--window-size=1280,800", "--hide-scrollbars")
 	}()
 	wg.Wait()
-	_ = shotOut
-	dom = domOut
+	for _, err := range []error{domFailed, shotFailed} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, out := range []string{domErr, shotErr} {
 		for _, line := range strings.Split(out, "\n") {
 			if strings.Contains(line, "CONSOLE") || strings.Contains(line, "Uncaught") {

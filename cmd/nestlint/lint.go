@@ -140,7 +140,7 @@ func lintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	switch {
 	case len(disc.Files) == 0:
 		fmt.Fprintln(stderr, "nestlint: no files to lint")
-	case o.format != "github": // the github output ends with the summary itself
+	case o.format != "github" && !stylishSummarized(o, r): // these outputs end with the summary themselves
 		fmt.Fprintf(stderr, "nestlint: %s\n", report.Summary(r))
 	}
 	return o.es.exit(exitCode(r, o), warnings, o, stderr)
