@@ -86,8 +86,8 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 	// The late field is late only because tsconfig.app.json says ES2021;
 	// the base config says ES2022 and the solution-style tsconfig.json
 	// owns nothing.
-	if !hasLine(r.stdout, app+"apps/api/src/metrics/metrics.service.ts:", "field bootedAt",
-		"target ES2021 in apps/api/tsconfig.app.json", "[hidden-class/late-field]") {
+	if !hasLine(r.stdout, app+"apps/api/src/metrics/metrics.service.ts:", "field `bootedAt`",
+		"`target: ES2021` in `apps/api/tsconfig.app.json`", "[hidden-class/late-field]") {
 		t.Errorf("no ES2021 late-field naming apps/api/tsconfig.app.json:\n%s", r.stdout)
 	}
 	// apps/worker/tsconfig.json extends @tsconfig/node20 (target es2022),
@@ -132,7 +132,7 @@ func TestWorkspaceNxDefaultScope(t *testing.T) {
 	}
 	// project.json names apps/api/tsconfig.app.json (ES2021) as the build
 	// config; tsconfig.base.json says ES2022.
-	if !hasLine(r.stdout, app+"apps/api/src/app/orders/orders.service.ts:", "field currency", "target ES2021 in apps/api/tsconfig.app.json") {
+	if !hasLine(r.stdout, app+"apps/api/src/app/orders/orders.service.ts:", "field `currency`", "`target: ES2021` in `apps/api/tsconfig.app.json`") {
 		t.Errorf("no ES2021 late-field in apps/api:\n%s", r.stdout)
 	}
 	for _, f := range findingFiles(r.stdout) {
@@ -213,13 +213,13 @@ func TestWorkspaceScopeAll(t *testing.T) {
 	// The Angular admin is linted as code no entry point reaches: V8
 	// hidden classes matter in a browser too; its own tsconfig
 	// (useDefineForClassFields: false) decides the late field.
-	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "field pageSize", "useDefineForClassFields: false in apps/admin/tsconfig.json") {
+	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "field `pageSize`", "`useDefineForClassFields: false` in `apps/admin/tsconfig.json`") {
 		t.Errorf("no late-field in the Angular admin with --scope all:\n%s", r.stdout)
 	}
-	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "note:", "which no entry point is known to reach", "[hidden-class/delete]") {
+	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "note:", "(no known entry point)", "[hidden-class/delete]") {
 		t.Errorf("no delete note in the Angular admin with --scope all:\n%s", r.stdout)
 	}
-	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "warning:", "(unknown context)", "[event-loop/redos]") {
+	if !hasLine(r.stdout, app+"apps/admin/src/app/users/user-list.component.ts:", "warning:", "(no known entry point)", "[event-loop/redos]") {
 		t.Errorf("the admin's ReDoS is not a warning in unknown context:\n%s", r.stdout)
 	}
 	if !hasLine(r.stdout, app+"apps/web/src/App.tsx:", "[hidden-class/grown-object]") {
@@ -305,7 +305,7 @@ func TestWorkspaceNestCLI(t *testing.T) {
 	if r.code != exitFindings {
 		t.Fatalf("exit %d, want 1\n%s", r.code, r)
 	}
-	if !hasLine(r.stdout, app+"apps/billing/src/invoice-numbers.service.ts:", "field prefix", "target ES2020 in apps/billing/tsconfig.app.json") {
+	if !hasLine(r.stdout, app+"apps/billing/src/invoice-numbers.service.ts:", "field `prefix`", "`target: ES2020` in `apps/billing/tsconfig.app.json`") {
 		t.Errorf("no late-field naming billing's build config:\n%s", r.stdout)
 	}
 	if hasLine(r.stdout, app+"apps/gateway/", "[hidden-class/late-field]") {

@@ -19,7 +19,9 @@
 // forEach is reported too. The severity follows where the call runs: error
 // on the request path (with the path, entry point first) and in cron, event,
 // queue and timer callbacks, warning where no entry point is known to reach
-// it, nothing in startup, shutdown and offline code.
+// it, nothing in startup, shutdown and offline code. What makes the call
+// reject (the API or the throw it reaches) is in the SARIF result property
+// nestlint/rejects.
 //
 // Not reported: a call that is awaited, returned, chained with .catch() or
 // .then(onFulfilled, onRejected), passed to an awaited or returned

@@ -250,8 +250,8 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File)
 				continue
 			}
 			report(pass, m, nest.FuncRef{File: fi, Index: d.Func}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
-				fmt.Sprintf("spread copy %s then loses %s, which makes it a slow dictionary", q(l.Name), q(d.Key)),
-				"leave the key out: "+q(fmt.Sprintf("const { %s, ...%s } = %s", d.Key, l.Name, src)),
+				fmt.Sprintf("deleting %s from spread copy %s makes it a slow dictionary", q(d.Key), q(l.Name)),
+				"use "+q(fmt.Sprintf("const { %s, ...%s } = %s", d.Key, l.Name, src)),
 				lint.WithRelated(file.Pos(d.Start), file.Pos(d.End), "property "+q(d.Key)+" deleted here"))
 			break
 		}

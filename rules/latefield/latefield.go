@@ -49,7 +49,7 @@ type erasure struct {
 	// where it is set: "`target: ES2021` in `apps/api/tsconfig.app.json`".
 	setting string
 	source  string // absolute path of the deciding tsconfig, or ""
-	key    string // "useDefineForClassFields", "target", or "" (no target)
+	key     string // "useDefineForClassFields", "target", or "" (no target)
 }
 
 // eraseReason returns why declared fields are erased in the file, or ok

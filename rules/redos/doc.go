@@ -29,8 +29,11 @@
 // when the step budget runs out first, the steps must have doubled at every
 // measured pump (at least 4) and grown 2^8 times. The message names the
 // attack as a JavaScript expression ('a' + 'a'.repeat(30) + '!') and the
-// measured growth; SARIF results carry it in properties
-// (nestlint/attack, nestlint/attackExpression, nestlint/stepGrowthPerPump).
+// repeated group to rewrite (so that each repetition must start with
+// something the previous one cannot match), or bound the input length;
+// SARIF results carry the attack and the measurement in properties
+// (nestlint/attack, nestlint/attackExpression, nestlint/stepGrowthPerPump,
+// nestlint/measured).
 //
 // Not reported, because no input makes them backtrack exponentially: a
 // loop that nothing after it can make fail (/(a+)+/: the first greedy path
@@ -47,7 +50,10 @@
 // before a character no run can take) and reports the attack when the
 // steps grow at least 3x for each of the last two doublings of the input
 // (32, 64, 128, 256 characters); SARIF properties carry the attack, the
-// degree and the growth (nestlint/degree, nestlint/stepGrowthPerDoubling).
+// degree and the growth (nestlint/degree, nestlint/stepGrowthPerDoubling,
+// nestlint/measured). Bound the input length (@MaxLength on the DTO, or
+// check .length first) or rewrite the loops so they cannot split the same
+// characters.
 //
 // Bad:
 //

@@ -13,8 +13,10 @@
 // controller that bubbles into request scope is rebuilt, with its whole
 // chain, on every request to every one of its routes.
 //
-// nestlint reports, with the injection chain that makes the class
-// request-scoped (across files, through custom providers and tokens): a
+// nestlint reports, with the class the request scope comes from in the
+// message and the whole injection chain that makes the class request-scoped
+// in the SARIF result property nestlint/scopeChain (across files, through
+// custom providers and tokens): a
 // @Cron/@Interval/@Timeout method of a request-scoped class (error), a
 // lifecycle hook of one (error), a request-scoped gateway or Passport
 // strategy (error), a request-scoped queue processor or @OnEvent listener

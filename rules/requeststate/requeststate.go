@@ -3,8 +3,8 @@ package requeststate
 import (
 	_ "embed"
 	"fmt"
-	"strings"
 	"regexp"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 

@@ -7,7 +7,7 @@ export class OrdersRepository {
 
   async save(id: string, patch: Partial<OrderEntity>) {
     const current = this.rows.get(id) ?? new OrderEntity();
-    const copy = { ...current, ...patch }; // want "warning: spread copy `copy` then loses `raw`, which makes it a slow dictionary on the request path; leave the key out: `const \\{ raw, \\.\\.\\.copy \\} = current`"
+    const copy = { ...current, ...patch }; // want "warning: deleting `raw` from spread copy `copy` makes it a slow dictionary on the request path; use `const \\{ raw, \\.\\.\\.copy \\} = current`"
     delete copy.raw;
     this.rows.set(id, copy as OrderEntity);
     return copy;
