@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -186,19 +187,9 @@ func compileIgnore(path, base string, pats []ignorePattern) *ignoreFile {
 	for l := range lens {
 		f.suffixLens = append(f.suffixLens, l)
 	}
-	sortInts(f.suffixLens)
-	for i, j := 0, len(f.globs)-1; i < j; i, j = i+1, j-1 {
-		f.globs[i], f.globs[j] = f.globs[j], f.globs[i]
-	}
+	slices.Sort(f.suffixLens)
+	slices.Reverse(f.globs)
 	return f
-}
-
-func sortInts(s []int) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // match returns the index+1 of the last pattern of f matching the entry
