@@ -20,6 +20,7 @@ import (
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
+	"golang.org/x/tools/go/analysis"
 )
 
 // programResult is what one program's run leaves for the report, with
@@ -190,52 +191,121 @@ func (c *collector) addCommentList(name string, cms []report.Comment) {
 	c.adopt.comments[name] = cms
 }
 
-// lintProgram lints one program: from the results file when every input
-// is as the run that wrote it saw it, else with the checker (storing the
-// result for the next run).
-func (c *collector) lintProgram(ctx context.Context, o *options, p program, opts checker.Options, fc *cache.Dir) error {
-	var key string
-	if fc != nil {
-		began := time.Now()
-		key = c.resultKey(o, p, opts.Settings)
-		var pr programResult
-		if key != "" && fc.Result(p.root, key, &pr) {
-			c.times.add("results (cached)", time.Since(began))
-			c.resultHits++
-			c.addResult(&pr)
-			return nil
+// lintPrograms lints the programs of the run. A program whose inputs are
+// all as the run that stored its results saw them takes those results;
+// the files of the others are parsed by one pool of workers, whatever
+// program they belong to, and each program's rules then run over its own
+// files. What is reported is added in the order of the programs.
+func (c *collector) lintPrograms(ctx context.Context, o *options, progs []program) error {
+	analyzers := make([]*analysis.Analyzer, len(c.rules))
+	for i, r := range c.rules {
+		analyzers[i] = r.Analyzer
+	}
+	if err := analysis.Validate(analyzers); err != nil {
+		return fmt.Errorf("invalid analyzer graph: %w", err)
+	}
+	type job struct {
+		p        program
+		settings *lint.Settings
+		fc       *cache.Dir
+		key      string
+		result   *programResult
+	}
+	jobs := make([]*job, len(progs))
+	defer func() {
+		for _, j := range jobs {
+			if j != nil {
+				c.closeCache(j.fc)
+			}
 		}
-		c.times.add("results (lookup)", time.Since(began))
+	}()
+	var files []string
+	cacheOf := map[string]parser.Cache{}
+	for i, p := range progs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		j := &job{p: p, settings: o.cfg.Settings(p.root)}
+		jobs[i] = j
+		j.settings.Scope = o.effectiveScope()
+		if j.settings.Jobs == 0 {
+			j.settings.Jobs = o.jobs
+		}
+		j.fc = c.openCache(o, p.root)
+		if j.fc != nil {
+			began := time.Now()
+			j.key = c.resultKey(o, p, j.settings)
+			var pr programResult
+			if j.key != "" && j.fc.Result(p.root, j.key, &pr) {
+				c.times.add("results (cached)", time.Since(began))
+				c.resultHits++
+				j.result = &pr
+				continue
+			}
+			c.times.add("results (lookup)", time.Since(began))
+		}
+		for _, f := range p.files {
+			if j.fc != nil {
+				cacheOf[f] = j.fc
+			}
+		}
+		files = append(files, p.files...)
 	}
-	var stop func() []fsrec.Op
-	if key != "" {
-		stop = fsrec.Start()
+	if len(files) > 0 {
+		before := make([]cache.Stats, len(jobs))
+		for i, j := range jobs {
+			if j.fc != nil {
+				before[i] = j.fc.Stats()
+			}
+		}
+		began := time.Now()
+		all := parser.Parse(ctx, sortedUnique(files), parser.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize,
+			Progress: o.prog.callback(), CacheOf: func(path string) parser.Cache { return cacheOf[path] }})
+		c.times.add("parse", time.Since(began))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		subs := make([]*parser.Result, len(jobs))
+		for i, j := range jobs {
+			if j.result == nil {
+				subs[i] = all.Subset(j.p.files)
+				subs[i].Extra = j.p.extra
+			}
+		}
+		all = nil // each program's files are released once its rules ran
+		for i, j := range jobs {
+			if j.result != nil {
+				continue
+			}
+			parsed := int64(len(subs[i].Files))
+			if j.fc != nil {
+				parsed = j.fc.Stats().Misses - before[i].Misses
+			}
+			c.noteParsed(j.p, parsed)
+			var stop func() []fsrec.Op
+			if j.key != "" {
+				stop = fsrec.Start()
+			}
+			res, err := checker.RunParsed(ctx, subs[i], c.rules, j.settings)
+			subs[i] = nil
+			var ops []fsrec.Op
+			if stop != nil {
+				ops = stop()
+			}
+			if err != nil {
+				return err
+			}
+			c.times.addRun(res.Timings)
+			j.result = newProgramResult(res, c.rules)
+			if j.key != "" && len(j.result.Errors) == 0 {
+				// A tool error may not happen again: never cached.
+				j.fc.StoreResult(j.p.root, j.key, ops, j.result) // a failed write is among the cache's notices
+			}
+		}
 	}
-	var before cache.Stats
-	if fc != nil {
-		before = fc.Stats()
+	for _, j := range jobs {
+		c.addResult(j.result)
 	}
-	res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
-	var ops []fsrec.Op
-	if stop != nil {
-		ops = stop()
-	}
-	if err != nil {
-		return err
-	}
-	parsed := int64(len(res.Parse.Files))
-	if fc != nil {
-		parsed = fc.Stats().Misses - before.Misses
-	}
-	c.noteParsed(p, parsed)
-	c.times.addRun(res.Timings)
-	pr := newProgramResult(res, c.rules)
-	res = nil // the sources and facts are not needed past this point
-	if key != "" && len(pr.Errors) == 0 {
-		// A tool error may not happen again: never cached.
-		fc.StoreResult(p.root, key, ops, pr) // a failed write is among the cache's notices
-	}
-	c.addResult(pr)
 	return nil
 }
 
