@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nestlint/nestlint/internal/cache"
@@ -208,15 +209,18 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		p        program
 		settings *lint.Settings
 		fc       *cache.Dir
+		counted  *countingCache // fc, counting this program's misses
 		key      string
 		result   *programResult
 	}
 	jobs := make([]*job, len(progs))
+	// Programs sharing a cache folder (--cache-location) share one
+	// *cache.Dir, written once at the end with the entries of them all.
+	dirs := map[string]*cache.Dir{}
+	var order []*cache.Dir
 	defer func() {
-		for _, j := range jobs {
-			if j != nil {
-				c.closeCache(j.fc)
-			}
+		for _, d := range order {
+			c.closeCache(d)
 		}
 	}()
 	var files []string
@@ -231,7 +235,16 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		if j.settings.Jobs == 0 {
 			j.settings.Jobs = o.jobs
 		}
-		j.fc = c.openCache(o, p.root)
+		folder := o.cacheLocation
+		if folder == "" {
+			folder = p.root
+		}
+		if d, ok := dirs[folder]; ok {
+			j.fc = d
+		} else if j.fc = c.openCache(o, p.root); j.fc != nil {
+			dirs[folder] = j.fc
+			order = append(order, j.fc)
+		}
 		if j.fc != nil {
 			began := time.Now()
 			j.key = c.resultKey(o, p, j.settings)
@@ -244,20 +257,15 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 			}
 			c.times.add("results (lookup)", time.Since(began))
 		}
-		for _, f := range p.files {
-			if j.fc != nil {
-				cacheOf[f] = j.fc
+		if j.fc != nil {
+			j.counted = &countingCache{Cache: j.fc}
+			for _, f := range p.files {
+				cacheOf[f] = j.counted
 			}
 		}
 		files = append(files, p.files...)
 	}
 	if len(files) > 0 {
-		before := make([]cache.Stats, len(jobs))
-		for i, j := range jobs {
-			if j.fc != nil {
-				before[i] = j.fc.Stats()
-			}
-		}
 		began := time.Now()
 		all := parser.Parse(ctx, sortedUnique(files), parser.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize,
 			Progress: o.prog.callback(), CacheOf: func(path string) parser.Cache { return cacheOf[path] }})
@@ -278,8 +286,8 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 				continue
 			}
 			parsed := int64(len(subs[i].Files))
-			if j.fc != nil {
-				parsed = j.fc.Stats().Misses - before[i].Misses
+			if j.counted != nil {
+				parsed = j.counted.misses.Load()
 			}
 			c.noteParsed(j.p, parsed)
 			var stop func() []fsrec.Op
@@ -407,4 +415,19 @@ func (c *collector) noteParsed(p program, parsed int64) {
 	// without the cache.
 	c.parseNotes = append(c.parseNotes, fmt.Sprintf("nestlint: parsed %d files of the program at %s to see the request paths of the %d %s asked for; the cache makes the next run parse only what changed",
 		parsed, where, requested, files))
+}
+
+// countingCache counts the misses of one program's files, in a cache its
+// program may share with others.
+type countingCache struct {
+	parser.Cache
+	misses atomic.Int64
+}
+
+func (cc *countingCache) Get(tsx bool, src []byte) (*parser.Facts, bool) {
+	f, ok := cc.Cache.Get(tsx, src)
+	if !ok {
+		cc.misses.Add(1)
+	}
+	return f, ok
 }

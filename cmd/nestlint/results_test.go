@@ -140,7 +140,7 @@ func TestProgramsShareOnePool(t *testing.T) {
 	files := map[string]string{".git/HEAD": "ref: refs/heads/main\n"}
 	for _, prog := range []string{"apps/api", "apps/admin"} {
 		for name, content := range twoFileApp {
-			files[prog+"/"+name] = content
+			files[prog+"/"+name] = content + "// " + prog + "\n" // no two files alike
 		}
 	}
 	writeFiles(t, dir, files)
@@ -156,8 +156,21 @@ func TestProgramsShareOnePool(t *testing.T) {
 	if strings.Count(cold.stderr, "  parse ") != 1 {
 		t.Errorf("want one parse phase for both programs:\n%s", cold.stderr)
 	}
+	// The two programs share the --cache-location folder: neither loses
+	// the other's facts.
+	results, _ := filepath.Glob(filepath.Join(cache, "results-*.pack"))
+	if len(results) != 2 {
+		t.Fatalf("want one results file per program: %v", results)
+	}
+	for _, r := range results {
+		os.Remove(r)
+	}
+	facts := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir)
+	if facts.stdout != none.stdout || !strings.Contains(facts.stderr, "(0 files parsed, 6 from the cache)") {
+		t.Fatalf("from cached facts:\n%s", facts)
+	}
 	svc := filepath.Join(dir, "apps", "admin", "src", "cats.service.ts")
-	if err := os.WriteFile(svc, []byte(strings.Replace(twoFileApp["src/cats.service.ts"], "'utf8'", "'utf-8'", 1)), 0o644); err != nil {
+	if err := os.WriteFile(svc, []byte(strings.Replace(twoFileApp["src/cats.service.ts"], "'utf8'", "'utf-8'", 1)+"// apps/admin\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	edited := runSync(t, "--cache-location", cache, "--format", "json", "-j", "1", "--timing", dir)
