@@ -75,7 +75,10 @@ type Cache interface {
 type Options struct {
 	// Cache, when set, gives the facts of files whose content it has seen,
 	// which are then not parsed; new facts are stored in it.
-	Cache       Cache
+	Cache Cache
+	// CacheOf, when set, gives the cache of each file instead (the files
+	// of one run belong to programs with caches of their own).
+	CacheOf     func(path string) Cache
 	Jobs        int   // worker count; 0 means the number of CPUs
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
 	Local       LocalHook
@@ -145,7 +148,11 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					}
 					cw = ts
 				}
-				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, opts.Cache)
+				cache := opts.Cache
+				if opts.CacheOf != nil {
+					cache = opts.CacheOf(paths[i])
+				}
+				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, cache)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -181,6 +188,29 @@ feed:
 		r.byPath[f.Path] = f
 	}
 	return r
+}
+
+// Subset returns the files of r at paths (and their problems) as a
+// result of its own, sharing r's file set: one parse of a run's files,
+// one result per program.
+func (r *Result) Subset(paths []string) *Result {
+	want := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		want[p] = true
+	}
+	s := &Result{Fset: r.Fset, byPath: map[string]*File{}}
+	for _, f := range r.Files {
+		if want[f.Path] {
+			s.Files = append(s.Files, f)
+			s.byPath[f.Path] = f
+		}
+	}
+	for _, p := range r.Problems {
+		if want[p.Path] {
+			s.Problems = append(s.Problems, p)
+		}
+	}
+	return s
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}

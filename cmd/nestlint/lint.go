@@ -12,7 +12,6 @@ import (
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
-	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
 )
 
@@ -255,29 +254,9 @@ func programs(req request, disc *parser.Discovery, discover discoverFunc) []prog
 
 // lint runs the checker once per program, over every file of the
 // program: requested files only narrow what is reported (checklist P4).
+// The files of every program are parsed by one pool (results.go).
 func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
-	for _, p := range programs(c.req, disc, c.discoverPrograms) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		settings := o.programSettings(p.root, p.files)
-		fc := c.openCache(o, p.root)
-		opts := checker.Options{
-			Jobs:        o.jobs,
-			MaxFileSize: o.maxFileSize,
-			Settings:    settings,
-			Progress:    o.prog.callback(),
-		}
-		if fc != nil {
-			opts.Cache = fc
-		}
-		err := c.lintProgram(ctx, o, p, opts, fc) // results.go
-		c.closeCache(fc)
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return c.lintPrograms(ctx, o, programs(c.req, disc, c.discoverPrograms))
 }
 
 func sortedUnique(s []string) []string {

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nestlint/nestlint/internal/cache"
@@ -21,6 +22,7 @@ import (
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
+	"golang.org/x/tools/go/analysis"
 )
 
 // programResult is what one program's run leaves for the report, with
@@ -192,59 +194,135 @@ func (c *collector) addCommentList(name string, cms []report.Comment) {
 	c.adopt.comments[name] = cms
 }
 
-// lintProgram lints one program: from the results file when every input
-// is as the run that wrote it saw it, else with the checker (storing the
-// result for the next run).
-func (c *collector) lintProgram(ctx context.Context, o *options, p program, opts checker.Options, fc *cache.Dir) error {
-	var key string
-	html := o.format == "html"
-	if html {
-		opts.Analyzers = rules.ModelAnalyzers // the module graph (formats.go)
+// lintPrograms lints the programs of the run. A program whose inputs are
+// all as the run that stored its results saw them takes those results;
+// the files of the others are parsed by one pool of workers, whatever
+// program they belong to, and each program's rules then run over its own
+// files. What is reported is added in the order of the programs.
+func (c *collector) lintPrograms(ctx context.Context, o *options, progs []program) error {
+	analyzers := make([]*analysis.Analyzer, len(c.rules))
+	for i, r := range c.rules {
+		analyzers[i] = r.Analyzer
 	}
-	if fc != nil && !html { // the HTML report needs the model: no stored result
-		began := time.Now()
-		key = c.resultKey(o, p, opts.Settings)
-		var pr programResult
-		if key != "" && fc.Result(p.root, key, &pr) {
-			c.times.add("results (cached)", time.Since(began))
-			c.resultHits++
-			c.addResult(&pr)
-			return nil
+	if err := analysis.Validate(analyzers); err != nil {
+		return fmt.Errorf("invalid analyzer graph: %w", err)
+	}
+	type job struct {
+		p        program
+		settings *lint.Settings
+		fc       *cache.Dir
+		counted  *countingCache // fc, counting this program's misses
+		key      string
+		result   *programResult
+	}
+	jobs := make([]*job, len(progs))
+	// Programs sharing a cache folder (--cache-location) share one
+	// *cache.Dir, written once at the end with the entries of them all.
+	dirs := map[string]*cache.Dir{}
+	var order []*cache.Dir
+	defer func() {
+		for _, d := range order {
+			c.closeCache(d)
 		}
-		c.times.add("results (lookup)", time.Since(began))
-	}
-	var stop func() []fsrec.Op
-	if key != "" {
-		stop = fsrec.Start()
-	}
-	var before cache.Stats
-	if fc != nil {
-		before = fc.Stats()
-	}
-	res, err := checker.Run(ctx, p.files, p.extra, c.rules, opts)
-	var ops []fsrec.Op
-	if stop != nil {
-		ops = stop()
-	}
-	if err != nil {
-		return err
-	}
-	parsed := int64(len(res.Parse.Files))
-	if fc != nil {
-		parsed = fc.Stats().Misses - before.Misses
-	}
-	c.noteParsed(p, parsed)
-	c.times.addRun(res.Timings)
+	}()
+	html := o.format == "html"
+	var extra []*analysis.Analyzer
 	if html {
-		c.graph = rules.MergeGraphs(c.graph, rules.ModuleGraphOf(res, c.names.name))
+		extra = rules.ModelAnalyzers // the module graph (formats.go)
 	}
-	pr := newProgramResult(res, c.rules)
-	res = nil // the sources and facts are not needed past this point
-	if key != "" && len(pr.Errors) == 0 {
-		// A tool error may not happen again: never cached.
-		fc.StoreResult(p.root, key, ops, pr) // a failed write is among the cache's notices
+	var files []string
+	cacheOf := map[string]parser.Cache{}
+	for i, p := range progs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		j := &job{p: p, settings: o.programSettings(p.root, p.files)}
+		jobs[i] = j
+		if j.settings.Jobs == 0 {
+			j.settings.Jobs = o.jobs
+		}
+		folder := o.cacheLocation
+		if folder == "" {
+			folder = p.root
+		}
+		if d, ok := dirs[folder]; ok {
+			j.fc = d
+		} else if j.fc = c.openCache(o, p.root); j.fc != nil {
+			dirs[folder] = j.fc
+			order = append(order, j.fc)
+		}
+		if j.fc != nil && !html { // the HTML report needs the model: no stored result
+			began := time.Now()
+			j.key = c.resultKey(o, p, j.settings)
+			var pr programResult
+			if j.key != "" && j.fc.Result(p.root, j.key, &pr) {
+				c.times.add("results (cached)", time.Since(began))
+				c.resultHits++
+				j.result = &pr
+				continue
+			}
+			c.times.add("results (lookup)", time.Since(began))
+		}
+		if j.fc != nil {
+			j.counted = &countingCache{Cache: j.fc}
+			for _, f := range p.files {
+				cacheOf[f] = j.counted
+			}
+		}
+		files = append(files, p.files...)
 	}
-	c.addResult(pr)
+	if len(files) > 0 {
+		began := time.Now()
+		all := parser.Parse(ctx, sortedUnique(files), parser.Options{Jobs: o.jobs, MaxFileSize: o.maxFileSize,
+			Progress: o.prog.callback(), CacheOf: func(path string) parser.Cache { return cacheOf[path] }})
+		c.times.add("parse", time.Since(began))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		subs := make([]*parser.Result, len(jobs))
+		for i, j := range jobs {
+			if j.result == nil {
+				subs[i] = all.Subset(j.p.files)
+				subs[i].Extra = j.p.extra
+			}
+		}
+		all = nil // each program's files are released once its rules ran
+		for i, j := range jobs {
+			if j.result != nil {
+				continue
+			}
+			parsed := int64(len(subs[i].Files))
+			if j.counted != nil {
+				parsed = j.counted.misses.Load()
+			}
+			c.noteParsed(j.p, parsed)
+			var stop func() []fsrec.Op
+			if j.key != "" {
+				stop = fsrec.Start()
+			}
+			res, err := checker.RunParsed(ctx, subs[i], c.rules, j.settings, extra...)
+			subs[i] = nil
+			var ops []fsrec.Op
+			if stop != nil {
+				ops = stop()
+			}
+			if err != nil {
+				return err
+			}
+			c.times.addRun(res.Timings)
+			if html {
+				c.graph = rules.MergeGraphs(c.graph, rules.ModuleGraphOf(res, c.names.name))
+			}
+			j.result = newProgramResult(res, c.rules)
+			if j.key != "" && len(j.result.Errors) == 0 {
+				// A tool error may not happen again: never cached.
+				j.fc.StoreResult(j.p.root, j.key, ops, j.result) // a failed write is among the cache's notices
+			}
+		}
+	}
+	for _, j := range jobs {
+		c.addResult(j.result)
+	}
 	return nil
 }
 
@@ -346,4 +424,19 @@ func (c *collector) noteParsed(p program, parsed int64) {
 	// without the cache.
 	c.parseNotes = append(c.parseNotes, fmt.Sprintf("nestlint: parsed %d files of the program at %s to see the request paths of the %d %s asked for; the cache makes the next run parse only what changed",
 		parsed, where, requested, files))
+}
+
+// countingCache counts the misses of one program's files, in a cache its
+// program may share with others.
+type countingCache struct {
+	parser.Cache
+	misses atomic.Int64
+}
+
+func (cc *countingCache) Get(tsx bool, src []byte) (*parser.Facts, bool) {
+	f, ok := cc.Cache.Get(tsx, src)
+	if !ok {
+		cc.misses.Add(1)
+	}
+	return f, ok
 }

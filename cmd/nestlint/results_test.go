@@ -130,3 +130,55 @@ func TestCachedResultsServeAnyRequest(t *testing.T) {
 		t.Errorf("the single-file run does not narrow the report:\nwhole %s\nwarm %s", whole.stdout, warm.stdout)
 	}
 }
+
+// TestProgramsShareOnePool: two programs of one repository are parsed by
+// one pool; the output is the same at every -j and with or without the
+// cache, and after editing a file of one program only that program is
+// linted again (the other takes its cached results).
+func TestProgramsShareOnePool(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{".git/HEAD": "ref: refs/heads/main\n"}
+	for _, prog := range []string{"apps/api", "apps/admin"} {
+		for name, content := range twoFileApp {
+			files[prog+"/"+name] = content + "// " + prog + "\n" // no two files alike
+		}
+	}
+	writeFiles(t, dir, files)
+	cache := filepath.Join(t.TempDir(), "cache")
+	none := runSync(t, "--no-cache", "--format", "json", "-j", "1", dir)
+	if strings.Count(none.stdout, `"rule":`) != 4 {
+		t.Fatalf("want 2 findings per program:\n%s", none)
+	}
+	cold := runSync(t, "--cache-location", cache, "--format", "json", "-j", "3", "--timing", dir)
+	if cold.stdout != none.stdout || !strings.Contains(cold.stderr, "(6 files parsed, 0 from the cache)") {
+		t.Fatalf("cold:\n%s\nnone:\n%s", cold, none)
+	}
+	if strings.Count(cold.stderr, "  parse ") != 1 {
+		t.Errorf("want one parse phase for both programs:\n%s", cold.stderr)
+	}
+	// The two programs share the --cache-location folder: neither loses
+	// the other's facts.
+	results, _ := filepath.Glob(filepath.Join(cache, "results-*.pack"))
+	if len(results) != 2 {
+		t.Fatalf("want one results file per program: %v", results)
+	}
+	for _, r := range results {
+		os.Remove(r)
+	}
+	facts := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir)
+	if facts.stdout != none.stdout || !strings.Contains(facts.stderr, "(0 files parsed, 6 from the cache)") {
+		t.Fatalf("from cached facts:\n%s", facts)
+	}
+	svc := filepath.Join(dir, "apps", "admin", "src", "cats.service.ts")
+	if err := os.WriteFile(svc, []byte(strings.Replace(twoFileApp["src/cats.service.ts"], "'utf8'", "'utf-8'", 1)+"// apps/admin\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited := runSync(t, "--cache-location", cache, "--format", "json", "-j", "1", "--timing", dir)
+	none = runSync(t, "--no-cache", "--format", "json", "-j", "2", dir)
+	if edited.stdout != none.stdout {
+		t.Fatalf("after an edit:\ncached %s\nnone %s", edited, none)
+	}
+	if strings.Count(edited.stderr, "results (cached)") != 1 || !strings.Contains(edited.stderr, "(1 files parsed, 2 from the cache)") {
+		t.Errorf("want the unchanged program from its results and one file parsed in the other:\n%s", edited.stderr)
+	}
+}
