@@ -308,8 +308,32 @@ func (m *model) update(abs string, src []byte) *program {
 	if p == nil || !parser.IsSource(filepath.Base(abs)) {
 		return nil
 	}
+	_, known := p.files[abs]
+	if _, prob := p.problems[abs]; !known && !prob && !walked(p.folder, abs) {
+		return nil // a file discovery leaves out (node_modules, dist, a hidden folder)
+	}
 	m.setFile(p, abs, src)
 	return p
+}
+
+// walked reports whether discovery would walk into the folder of abs: no
+// folder between the workspace folder and the file is one it skips. A new
+// file in src/ joins its program; one opened from node_modules does not.
+func walked(folder, abs string) bool {
+	rel, err := filepath.Rel(folder, filepath.Dir(abs))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	if rel == "." {
+		return true
+	}
+	for _, seg := range strings.Split(rel, string(filepath.Separator)) {
+		switch {
+		case strings.HasPrefix(seg, "."), seg == "node_modules", seg == "dist", seg == "build", seg == "coverage":
+			return false
+		}
+	}
+	return true
 }
 
 // remove forgets a deleted file.

@@ -470,7 +470,7 @@ func (s *Server) load(ctx context.Context) {
 	}
 	// The previous model's files that no program holds any more are
 	// cleared by publishAll.
-	s.lintDirty(ctx, true)
+	s.lintDirty(ctx, true, nil)
 	n := 0
 	for _, p := range s.m.progs {
 		n += len(p.files)
@@ -514,14 +514,19 @@ func (s *Server) flush(ctx context.Context) {
 			s.dirty[prog] = true
 		}
 	}
-	s.lintDirty(ctx, false)
+	s.lintDirty(ctx, false, paths)
 }
 
 // lintDirty lints the dirty programs and publishes what changed. all
-// clears files that no program reports on any more (after a reload).
-func (s *Server) lintDirty(ctx context.Context, all bool) {
+// clears files that no program reports on any more (after a reload);
+// touched are the files just changed, which a program may have dropped (a
+// deleted file, a new one closed unsaved): their findings are cleared.
+func (s *Server) lintDirty(ctx context.Context, all bool, touched []string) {
 	next := map[string][]report.Diagnostic{}
 	linted := map[string]bool{} // files of the linted programs
+	for _, f := range touched {
+		linted[f] = true
+	}
 	for _, p := range s.m.progs {
 		if !s.dirty[p] {
 			continue

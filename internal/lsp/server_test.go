@@ -297,3 +297,50 @@ func TestURIs(t *testing.T) {
 		t.Error("uriToPath accepted an untitled URI")
 	}
 }
+
+// TestNewAndForeignFiles: a file created in the editor joins its program
+// (its findings are published) and leaves it when closed unsaved; a file
+// opened from node_modules is never linted.
+func TestNewAndForeignFiles(t *testing.T) {
+	root := copyFixture(t, "shop")
+	c := startClient(t, testOptions(t))
+	c.initialize(root)
+	service := pathToURI(filepath.Join(root, "src/orders/orders.service.ts"))
+	c.waitDiags(service, "after the load", hasCode(syncIO))
+
+	src := "import { execSync } from 'child_process';\nimport { Injectable } from '@nestjs/common';\n\n" +
+		"@Injectable()\nexport class ReportsService {\n  run(): string {\n    return execSync('ls').toString();\n  }\n}\n"
+	vendored := pathToURI(filepath.Join(root, "node_modules/some-lib/reports.service.ts"))
+	fresh := pathToURI(filepath.Join(root, "src/orders/reports.service.ts"))
+	c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: vendored, Version: 1, Text: src}})
+	c.notify("textDocument/didOpen", didOpenParams{TextDocument: textDocumentItem{URI: fresh, Version: 1, Text: src}})
+	c.waitDiags(fresh, "after a new file was opened", hasCode(syncIO))
+	// A code action round trip flushes every pending change: by its answer
+	// the node_modules file would have had its diagnostics.
+	c.request("textDocument/codeAction", codeActionParams{TextDocument: textDocumentIdentifier{URI: fresh}})
+	if ds, ok := c.diags[vendored]; ok {
+		t.Errorf("a node_modules file was linted: %+v", ds)
+	}
+	// Closed without saving: it no longer exists, its findings go.
+	c.notify("textDocument/didClose", didCloseParams{TextDocument: textDocumentIdentifier{URI: fresh}})
+	c.waitDiags(fresh, "after the new file was closed unsaved", func(ds []diagnostic) bool { return len(ds) == 0 })
+	c.shutdown()
+}
+
+func TestWalked(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"/ws/src/a.ts", true},
+		{"/ws/a.ts", true},
+		{"/ws/node_modules/x/a.ts", false},
+		{"/ws/apps/api/dist/a.ts", false},
+		{"/ws/.cache/a.ts", false},
+		{"/elsewhere/a.ts", false},
+	} {
+		if got := walked("/ws", tc.path); got != tc.want {
+			t.Errorf("walked(%s) = %v", tc.path, got)
+		}
+	}
+}
