@@ -111,8 +111,8 @@ func TestCachedResultsServeAnyRequest(t *testing.T) {
 	if !strings.Contains(cold.stderr, "parsed 3 files of the program at") || !strings.Contains(cold.stderr, "of the 1 file asked for") {
 		t.Errorf("the cold single-file run does not say what it parsed:\n%s", cold.stderr)
 	}
-	if quiet := runSync(t, "--no-cache", "--quiet", file); strings.Contains(quiet.stderr, "parsed 3 files") {
-		t.Errorf("--quiet printed the notice:\n%s", quiet.stderr)
+	if quiet := runSync(t, "--no-cache", "--silent", file); strings.Contains(quiet.stderr, "parsed 3 files") {
+		t.Errorf("--silent printed the notice:\n%s", quiet.stderr)
 	}
 	whole := runSync(t, "--cache-location", cache, "--format", "json", dir)
 	if strings.Contains(whole.stderr, "parsed 3 files") {
