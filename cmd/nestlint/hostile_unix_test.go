@@ -161,6 +161,12 @@ func TestSymlinkOutsideRepoNotRead(t *testing.T) {
 	if r.code != exitFindings || !strings.Contains(r.stdout, requestFinding) {
 		t.Errorf("link inside the repository: want the finding:\n%s", r)
 	}
+	// The link and its target are one file: linted once, under the
+	// target's path in the tree (docs/security.md).
+	r = runSync(t, repo)
+	if r.code != exitFindings || strings.Count(r.stdout, "\n") != 1 || !strings.Contains(r.stdout, "src/"+requestFinding) || strings.Contains(r.stdout, "y.ts") {
+		t.Errorf("link and target in the walk: want one finding under the target's path:\n%s", r)
+	}
 }
 
 // TestMayWalk (issue 13 item 4): the project walk never starts outside
