@@ -128,7 +128,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}()
 	go func() {
 		defer wg.Done()
-		_, shotErr, shotFailed = headless(bin, shotProfile, "file://"+page+"#graph", "--screenshot="+shot, "--window-size=1280,800", "--hide-scrollbars")
+		_, shotErr, shotFailed = headless(bin, shotProfile, "file://"+page, "--screenshot="+shot, "--window-size=1280,800", "--hide-scrollbars")
 	}()
 	wg.Wait()
 	for _, err := range []error{domFailed, shotFailed} {

@@ -206,6 +206,13 @@
     area.appendChild(svg);
     add(pane, tools, area);
     if (!mods.length) pane.appendChild(el("p", "empty", "No @Module classes found."));
+    if (g.entries.length) { // entry points of no module's controllers: consumers, cron jobs, bootstrap code
+      var other = add(el("details", "group"), el("summary", "", "Other entry points (" + g.entries.length + ")"));
+      other.id = "other-entries";
+      var oul = el("ul");
+      g.entries.forEach(function (e) { oul.appendChild(el("li", "", e.label + " (" + e.why + ", " + e.file + ":" + e.line + ")")); });
+      add(pane, add(other, oul));
+    }
 
     var cols = [];
     for (var d = 0; d <= maxDepth && mods.length; d++) {
@@ -238,7 +245,11 @@
       add(body, el("div", "loc", m.file + ":" + m.line + (m.global ? " · @Global" : "")));
       list("controllers", m.controllers, provItem);
       list("providers", m.providers, provItem);
-      list("entry points", m.entries, function (e) { return el("li", "", e.label + " (" + e.why + ", " + e.file + ":" + e.line + ")"); });
+      list("entry points", m.entries, function (e) {
+        var li = add(el("li", "", e.label + " "), el("span", "loc", e.why));
+        li.title = e.file + ":" + e.line;
+        return li;
+      });
       list("imports", m.imports, function (n) { return el("li", "", n); });
       list("exports", m.exports, function (n) { return el("li", "", n); });
       add(card, head, body);

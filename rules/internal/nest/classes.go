@@ -222,9 +222,7 @@ func (m *Model) buildModules() {
 				case "imports":
 					mod.Imports = append(mod.Imports, m.importNames(ref.File, p.Value)...)
 				case "exports":
-					for _, e := range elems {
-						mod.Exports = append(mod.Exports, e.v.Text)
-					}
+					mod.Exports = append(mod.Exports, m.importNames(ref.File, p.Value)...)
 				}
 			}
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/nestlint/nestlint/parser"
 )
 
-// importNames returns the entries of a module's imports as written
+// importNames returns the entries of a module's imports (or exports) as written
 // (UsersModule, ConfigModule.forRoot), reading through what listElems
 // leaves out or cannot name:
 //

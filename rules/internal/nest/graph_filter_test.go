@@ -39,8 +39,13 @@ func TestGraphConditionalImports(t *testing.T) {
 	m := load(t, "condimports")
 	var app *nest.Module
 	for _, mod := range m.Modules {
-		if m.Classes[mod.Class].Name == "AppModule" {
+		switch m.Classes[mod.Class].Name {
+		case "AppModule":
 			app = mod
+		case "UsersModule":
+			if !slices.Equal(mod.Exports, []string{"UsersService"}) {
+				t.Errorf("UsersModule exports %q, want UsersService alone (the spread names nothing)", mod.Exports)
+			}
 		}
 	}
 	if app == nil {
