@@ -60,6 +60,14 @@ func some(names []string) string {
 	return fmt.Sprintf("%s, %s and %d more", q(names[0]), q(names[1]), len(names)-2)
 }
 
+// each says what n added properties cost.
+func each(n int) string {
+	if n == 1 {
+		return "a new hidden class"
+	}
+	return "each a new hidden class"
+}
+
 // isDictType reports whether a type annotation declares a dictionary.
 func isDictType(t string) bool {
 	t = strings.Join(strings.Fields(t), "")
@@ -117,7 +125,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			opts = append(opts, lint.WithRelated(file.Pos(s.Start), file.Pos(s.End), "property "+q(added[i])+" added here"))
 		}
 		report(pass, m, fr(l.Func), file.Pos(l.Span.Start), file.Pos(l.Span.End),
-			fmt.Sprintf("literal %s then gets %s, each a new hidden class", q(l.Name), some(added)),
+			fmt.Sprintf("literal %s later gets %s, %s", q(l.Name), some(added), each(len(added))),
 			"put every property in the literal", opts...)
 	}
 	spreadCopies(pass, m, fi, file)

@@ -13,7 +13,7 @@ export class OrdersController {
   @Get(':id')
   findOne(@Param('id') id: string) {
     const o: Order = this.repo.get(id);
-    const r: any = {}; // want "warning: literal `r` then gets `id`, `total` and `role`, each a new hidden class on the request path; put every property in the literal"
+    const r: any = {}; // want "warning: literal `r` later gets `id`, `total` and `role`, each a new hidden class on the request path; put every property in the literal"
     r.id = o.id;
     r.total = o.total;
     if (o.admin) r.role = 'admin';
@@ -50,7 +50,7 @@ export class Boot implements OnModuleInit {
     Object.defineProperty(this, 'ok', { value: true });
   }
   onModuleInit() {
-    const cfg: any = {}; // want "note: literal `cfg` then gets `port`, each a new hidden class in `Boot\\.onModuleInit` \\(startup code\\); put every property in the literal"
+    const cfg: any = {}; // want "note: literal `cfg` later gets `port`, a new hidden class in `Boot\\.onModuleInit` \\(startup code\\); put every property in the literal"
     cfg.port = 3000;
     return cfg;
   }

@@ -14,7 +14,7 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand> {
   async execute(command: CancelOrderCommand) {
     const change: Record<string, unknown> = {};
     change.status = 'cancelled';
-    const audit: any = { orderId: command.orderId }; // want "warning: literal `audit` then gets `reason` and `at`, each a new hidden class on the request path; put every property in the literal"
+    const audit: any = { orderId: command.orderId }; // want "warning: literal `audit` later gets `reason` and `at`, each a new hidden class on the request path; put every property in the literal"
     if (command.reason) audit.reason = command.reason;
     audit.at = new Date();
     return { change, audit };
@@ -24,7 +24,7 @@ export class CancelOrderHandler implements ICommandHandler<CancelOrderCommand> {
 @EventsHandler(OrderCancelledEvent)
 export class OrderCancelledHandler implements IEventHandler<OrderCancelledEvent> {
   handle(event: OrderCancelledEvent) {
-    const mail: any = {}; // want "warning: literal `mail` then gets `to`, each a new hidden class on the request path; put every property in the literal"
+    const mail: any = {}; // want "warning: literal `mail` later gets `to`, a new hidden class on the request path; put every property in the literal"
     mail.to = event.orderId;
     return mail;
   }

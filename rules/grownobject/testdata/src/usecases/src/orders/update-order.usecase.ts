@@ -13,7 +13,7 @@ export class UpdateOrderUseCase {
   constructor(private readonly orders: OrdersRepository) {}
 
   async execute(id: string, input: UpdateOrderInput) {
-    const patch: Partial<OrderEntity> = {}; // want "warning: literal `patch` then gets `status`, `note` and `total`, each a new hidden class on the request path; put every property in the literal"
+    const patch: Partial<OrderEntity> = {}; // want "warning: literal `patch` later gets `status`, `note` and `total`, each a new hidden class on the request path; put every property in the literal"
     if (input.status) patch.status = input.status;
     if (input.note !== undefined) patch.note = input.note;
     input.lines?.forEach((l) => {
