@@ -6,17 +6,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/nestlint/nestlint/internal/cache"
 	"github.com/nestlint/nestlint/internal/fsrec"
-	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules"
@@ -253,7 +248,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		}
 		if j.fc != nil && !html { // the HTML report needs the model: no stored result
 			began := time.Now()
-			j.key = c.resultKey(o, p, j.settings)
+			j.key = c.resultKey(o, p, j.settings, j.fc)
 			var pr programResult
 			if j.key != "" && j.fc.Result(p.root, j.key, &pr) {
 				c.times.add("results (cached)", time.Since(began))
@@ -331,7 +326,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 // rules, the scope, the file lists and the content of every file parsed.
 // It is "" when an input cannot be hashed (the result is then neither
 // looked up nor stored).
-func (c *collector) resultKey(o *options, p program, settings *lint.Settings) string {
+func (c *collector) resultKey(o *options, p program, settings *lint.Settings, fc *cache.Dir) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "results/1\x00%s\x00%s\x00%v\x00%d\x00", cacheVersion(), p.root, c.serverScope, o.maxFileSize)
 	if settings != nil {
@@ -349,49 +344,11 @@ func (c *collector) resultKey(o *options, p program, settings *lint.Settings) st
 	for _, f := range p.extra {
 		fmt.Fprintf(h, "\x00extra %s", f)
 	}
-	sums := contentSums(p.files, o.maxFileSize, o.jobs)
+	sums := sumsOf(fc, p.root, p.files, o.maxFileSize, o.jobs) // sums.go
 	for i, f := range p.files {
 		fmt.Fprintf(h, "\x00file %s %s", f, sums[i])
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// contentSums reads files in parallel, as the parser would (regular files,
-// at most max bytes), and returns a digest of each: its content's hash or
-// the class of its read error.
-func contentSums(files []string, max int64, jobs int) []string {
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	out := make([]string, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs && w < len(files); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			h := sha256.New()
-			for i := range next {
-				src, err := safeio.ReadFile(files[i], max)
-				if err != nil {
-					out[i] = "!" + errText(err)
-					continue
-				}
-				h.Reset()
-				if filepath.Ext(files[i]) == ".tsx" {
-					io.WriteString(h, "tsx\x00")
-				}
-				h.Write(src)
-				out[i] = hex.EncodeToString(h.Sum(nil))
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
 }
 
 // noteParsed says, when files were requested one by one, how many files

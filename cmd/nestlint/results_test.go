@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nestlint/nestlint/rules/containersignals"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -180,5 +181,50 @@ func TestProgramsShareOnePool(t *testing.T) {
 	}
 	if strings.Count(edited.stderr, "results (cached)") != 1 || !strings.Contains(edited.stderr, "(1 files parsed, 2 from the cache)") {
 		t.Errorf("want the unchanged program from its results and one file parsed in the other:\n%s", edited.stderr)
+	}
+}
+
+// TestSumsSeeRacyEdits: an edit that keeps the file's size and
+// modification time is still seen when the file was modified just before
+// the sums were taken (git's "racy" rule), and any edit that changes the
+// time stamp is seen.
+func TestSumsSeeRacyEdits(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, twoFileApp)
+	cache := filepath.Join(t.TempDir(), "cache")
+	svc := filepath.Join(dir, "src", "cats.service.ts")
+	st, err := os.Stat(svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold := runSync(t, "--cache-location", cache, "--format", "json", dir)
+	if !strings.Contains(cold.stdout, "readFileSync") {
+		t.Fatalf("no finding to lose:\n%s", cold)
+	}
+	src, _ := os.ReadFile(svc)
+	same := strings.Replace(string(src), "readFileSync('/etc/cats.json', 'utf8')", "String('/etc/cats.json', 'utf8')      ", 1)
+	if len(same) != len(src) {
+		t.Fatalf("the edit changes the size: %d, %d", len(same), len(src))
+	}
+	if err := os.WriteFile(svc, []byte(same), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(svc, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	racy := runSync(t, "--cache-location", cache, "--format", "json", "--timing", dir)
+	none := runSync(t, "--no-cache", "--format", "json", dir)
+	if racy.stdout != none.stdout || strings.Contains(racy.stderr, "results (cached)") {
+		t.Fatalf("a same-size edit at the same time stamp was missed:\ncached %s\nnone %s", racy, none)
+	}
+	// Later, an edit with a new time stamp.
+	if err := os.WriteFile(svc, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(svc, later, later)
+	back := runSync(t, "--cache-location", cache, "--format", "json", dir)
+	if back.stdout != cold.stdout {
+		t.Fatalf("the restored file was not seen:\n%s", back)
 	}
 }
