@@ -126,8 +126,10 @@ func (c *collector) adoptRun(ctx context.Context, o *options, all []*lint.Rule, 
 		// otherwise those of unchanged files would count as fixed.
 		filters = append(filters, onlyFiles(keep))
 		r.ChangedSince = true
+		counted := map[string]bool{}
 		for _, name := range c.lintedNames {
-			if keep[name] {
+			if keep[name] && !counted[name] {
+				counted[name] = true
 				r.ChangedFiles++
 			}
 		}

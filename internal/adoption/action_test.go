@@ -331,7 +331,7 @@ func TestActionSteps(t *testing.T) {
 		sarif    bool
 	}{
 		{"findings fail at error", map[string]string{"fail-level": "error"}, "1", true},
-		{"fail-level none", map[string]string{"fail-level": "none", "args": "--quiet -j 2"}, "0", true},
+		{"fail-level none", map[string]string{"fail-level": "none", "args": "--silent -j 2"}, "0", true},
 		{"missing path", map[string]string{"path": "testdata/apps/no-such-app"}, "2", false},
 		{"bad sarif name", map[string]string{"sarif-file": "nestlint.json"}, "2", false},
 	}
