@@ -26,8 +26,6 @@ type File struct {
 	Path  string // absolute, symlink-resolved
 	Src   []byte // the bytes as read
 	Facts *Facts
-	// Local holds the per-file results of syntax-only rule hooks, by rule name.
-	Local map[string]any
 	Tok   *token.File
 }
 
@@ -60,10 +58,6 @@ func (r *Result) FileOf(pos token.Pos) *File {
 	return r.byPath[tf.Name()]
 }
 
-// LocalHook runs on each file while its tree is in hand and returns the
-// per-file results of syntax-only rules, keyed by rule name.
-type LocalHook func(t *Tree, f *Facts) map[string]any
-
 // Cache stores facts across runs, keyed by a file's content and grammar
 // flavour (internal/cache implements it).
 type Cache interface {
@@ -78,7 +72,6 @@ type Options struct {
 	Cache       Cache
 	Jobs        int   // worker count; 0 means the number of CPUs
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
-	Local       LocalHook
 	// Progress, when set, is called after each file with the count done.
 	Progress func(done, total int)
 }
@@ -146,7 +139,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					cw = ts
 				}
 				trace.File(paths[i], true)
-				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, opts.Cache)
+				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Cache)
 				trace.File(paths[i], false)
 				if opts.Progress != nil {
 					mu.Lock()
@@ -187,7 +180,7 @@ feed:
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook, cache Cache) (p parsed, _ []Node) {
+func parseOne(path string, cw *cworker, buf []Node, maxSize int64, cache Cache) (p parsed, _ []Node) {
 	// Regular files only, never more than maxSize bytes: a FIFO would
 	// block forever and a link to /dev/zero would never end.
 	src, err := safeio.ReadFile(path, maxSize)
@@ -213,18 +206,18 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHo
 			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped; generated code is best left out",
 			est>>20, MemoryPerByte, MemoryFloor>>20)}}, buf
 	}
-	if cache != nil && local == nil {
+	if cache != nil {
 		tsx := filepath.Ext(path) == ".tsx"
 		if facts, ok := cache.Get(tsx, src); ok {
 			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
 		}
-		p, buf = ParseSource(path, src, cw, buf, local)
+		p, buf = ParseSource(path, src, cw, buf)
 		if p.file != nil {
 			cache.Put(tsx, src, p.file.Facts)
 		}
 		return p, buf
 	}
-	return ParseSource(path, src, cw, buf, local)
+	return ParseSource(path, src, cw, buf)
 }
 
 // factsProblem is the notice a file's facts call for: a syntax error or a
@@ -240,7 +233,7 @@ func factsProblem(path string, src []byte, f *Facts) *Problem {
 }
 
 // ParseSource parses src with cw and extracts its facts.
-func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHook) (parsed, []Node) {
+func ParseSource(path string, src []byte, cw *cworker, buf []Node) (parsed, []Node) {
 	text := src
 	if bytes.HasPrefix(src, bom) {
 		// Parse with the BOM blanked so offsets stay those of the file.
@@ -252,9 +245,6 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 	}
 	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
 	f := &File{Path: path, Src: src, Facts: Extract(t)}
-	if local != nil {
-		f.Local = local(t, f.Facts)
-	}
 	return parsed{file: f, problem: factsProblem(path, src, f.Facts)}, nodes
 }
 

@@ -21,8 +21,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/checker"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -214,13 +212,4 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 			}
 		})
 	}
-}
-
-// Analyzers returns the analyzers of rules (for Validate in tests).
-func Analyzers(rules []*lint.Rule) []*analysis.Analyzer {
-	out := make([]*analysis.Analyzer, len(rules))
-	for i, r := range rules {
-		out[i] = r.Analyzer
-	}
-	return out
 }
