@@ -459,6 +459,10 @@ func TestMessageText(t *testing.T) {
 // 1,000 related locations, one with a path of more than 10,000 steps and a
 // rule with more than 20 tags.
 func TestSARIFCaps(t *testing.T) {
+	t.Parallel()
+	// Small caps keep the test fast; WriteSARIF applies the same code with
+	// the GitHub limits (TestSARIFDefaultCaps).
+	caps := sarifCaps{results: 60, locationsPerResult: 12, threadFlowLocations: 30, tagsPerRule: MaxTagsPerRule}
 	const extra = 7
 	rules := testRules()
 	tagged := newTestRule(lint.Meta{ID: "zz/tags", Name: "tags", Severity: lint.Note, Precision: lint.Low,
@@ -468,7 +472,7 @@ func TestSARIFCaps(t *testing.T) {
 	src := []byte(strings.Repeat("const x = 1;\n", 100))
 	source := func(string) ([]byte, bool) { return src, true }
 	var ds []Diagnostic
-	for i := range MaxResults + extra {
+	for i := range caps.results + extra {
 		ds = append(ds, Diagnostic{RuleID: "di/unused-provider", Severity: lint.Note, Message: fmt.Sprintf("n%d", i),
 			Location: Location{File: fmt.Sprintf("src/f%05d.ts", i), Start: 6, End: 7}})
 	}
@@ -478,18 +482,18 @@ func TestSARIFCaps(t *testing.T) {
 			Location: Location{File: "zz/last.ts", Start: 13 * i, End: 13*i + 5}})
 	}
 	big := &ds[len(ds)-1]
-	for i := range MaxLocationsPerResult + 5 {
+	for i := range caps.locationsPerResult + 5 {
 		big.Related = append(big.Related, Location{File: "src/r.ts", Start: i % 1300, End: i%1300 + 1, Message: fmt.Sprintf("r%d", i)})
 	}
 	long := &ds[len(ds)-2]
-	for i := range MaxThreadFlowLocations + 5 {
+	for i := range caps.threadFlowLocations + 5 {
 		long.Path = append(long.Path, Location{File: "src/p.ts", Start: i % 1300, End: i%1300 + 1, Message: fmt.Sprintf("s%d", i)})
 	}
 	Sort(ds)
 	r := &Run{Tool: "nestlint", Version: "1.0.0", Rules: rules, Diagnostics: ds, Source: source, Successful: true}
 
 	var b bytes.Buffer
-	capped, err := WriteSARIF(&b, r)
+	capped, err := writeSARIF(&b, r, caps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,20 +507,20 @@ func TestSARIFCaps(t *testing.T) {
 	}
 	d := decodeSARIF(t, b.Bytes())
 	run := d.Runs[0]
-	if len(run.Results) != MaxResults {
-		t.Fatalf("%d results, want %d", len(run.Results), MaxResults)
+	if len(run.Results) != caps.results {
+		t.Fatalf("%d results, want %d", len(run.Results), caps.results)
 	}
 	errs := 0
 	for _, res := range run.Results {
 		if res.Level == "error" {
 			errs++
 		}
-		if len(res.RelatedLocations) > MaxLocationsPerResult {
+		if len(res.RelatedLocations) > caps.locationsPerResult {
 			t.Errorf("%d related locations", len(res.RelatedLocations))
 		}
 		for _, cf := range res.CodeFlows {
-			if n := len(cf.ThreadFlows[0].Locations); n != MaxThreadFlowLocations {
-				t.Errorf("%d thread-flow locations, want %d", n, MaxThreadFlowLocations)
+			if n := len(cf.ThreadFlows[0].Locations); n != caps.threadFlowLocations {
+				t.Errorf("%d thread-flow locations, want %d", n, caps.threadFlowLocations)
 			}
 		}
 	}
@@ -529,17 +533,29 @@ func TestSARIFCaps(t *testing.T) {
 		t.Error("kept results are not in sorted order")
 	}
 	for _, rl := range run.Tool.Driver.Rules {
-		if tags, _ := rl.Properties["tags"].([]any); len(tags) > MaxTagsPerRule {
+		if tags, _ := rl.Properties["tags"].([]any); len(tags) > caps.tagsPerRule {
 			t.Errorf("%s has %d tags", rl.ID, len(tags))
 		}
 	}
 	if got := len(run.Invocations[0].ToolExecutionNotifications); got != 4 {
 		t.Errorf("%d toolExecutionNotifications, want 4", got)
 	}
-	if gz := gzipLen(t, b.Bytes()); gz > 10<<20 {
-		t.Errorf("gzipped capped log is %d bytes, want < 10 MiB", gz)
+	// A log at GitHub's caps stays under its 10 MiB upload limit: the
+	// gzipped size per kept result, scaled to MaxResults (an overestimate:
+	// a longer log of the same results compresses better).
+	gz := gzipLen(t, b.Bytes())
+	if est := gz / caps.results * MaxResults; est > 10<<20 {
+		t.Errorf("a capped log would gzip to about %d bytes, want < 10 MiB", est)
 	} else {
-		t.Logf("capped log: %d bytes, %d gzipped", b.Len(), gz)
+		t.Logf("capped log: %d bytes, %d gzipped; about %d gzipped at %d results", b.Len(), gz, est, MaxResults)
+	}
+}
+
+// TestSARIFDefaultCaps: WriteSARIF applies GitHub's limits.
+func TestSARIFDefaultCaps(t *testing.T) {
+	want := sarifCaps{results: 25000, locationsPerResult: 1000, threadFlowLocations: 10000, tagsPerRule: 20}
+	if defaultCaps != want {
+		t.Errorf("defaultCaps = %+v, want %+v", defaultCaps, want)
 	}
 }
 
