@@ -108,6 +108,7 @@ func checkSARIF(t *testing.T, b []byte) sarifDoc {
 }
 
 func TestSARIFGolden(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	got := format(t, SARIF{}, r)
 	golden(t, "sarif.golden", got)
@@ -154,6 +155,7 @@ func TestSARIFGolden(t *testing.T) {
 
 // TestSARIFDescriptors checks S3 on the synthetic rules.
 func TestSARIFDescriptors(t *testing.T) {
+	t.Parallel()
 	d := decodeSARIF(t, format(t, SARIF{}, testRun(t)))
 	for _, rl := range d.Runs[0].Tool.Driver.Rules {
 		t.Run(rl.ID, func(t *testing.T) {
@@ -193,6 +195,7 @@ func TestSARIFDescriptors(t *testing.T) {
 }
 
 func TestCheckRule(t *testing.T) {
+	t.Parallel()
 	rl := newTestRule(lint.Meta{ID: "x/bad", Name: "bad", Severity: lint.Warning, Tags: []string{"security"}}, "bad rule")
 	p := strings.Join(CheckRule(rl), "\n")
 	for _, want := range []string{"precision", "SecuritySeverity"} {
@@ -211,6 +214,7 @@ func TestCheckRule(t *testing.T) {
 // fingerprints, related locations, the path, fixes, suppressions and
 // baseline states.
 func TestSARIFResults(t *testing.T) {
+	t.Parallel()
 	d := decodeSARIF(t, format(t, SARIF{}, testRun(t)))
 	byRule := map[string][]sarifResult{}
 	for _, res := range d.Runs[0].Results {
@@ -322,6 +326,7 @@ func TestSARIFResults(t *testing.T) {
 // TestSARIFCROnly: a finding in a file with only CR line breaks gets the
 // line number and fingerprint GitHub computes for that line.
 func TestSARIFCROnly(t *testing.T) {
+	t.Parallel()
 	src, _ := readTestdata("lines/cr-only.ts")
 	r := &Run{Rules: testRules(), Source: readTestdata, Successful: true, Diagnostics: []Diagnostic{{
 		RuleID: "event-loop/sync-io", Severity: lint.Error, Message: "m",
@@ -338,6 +343,7 @@ func TestSARIFCROnly(t *testing.T) {
 }
 
 func TestSARIFClean(t *testing.T) {
+	t.Parallel()
 	r := &Run{Tool: "nestlint", Version: "0.1.0", Rules: testRules(), Successful: true}
 	got := format(t, SARIF{}, r)
 	checkSARIF(t, got)
@@ -350,6 +356,7 @@ func TestSARIFClean(t *testing.T) {
 }
 
 func TestSARIFCategory(t *testing.T) {
+	t.Parallel()
 	for _, cat := range []string{"nestlint", "nestlint/"} {
 		r := &Run{Rules: testRules(), Category: cat, Successful: true}
 		d := checkSARIF(t, format(t, SARIF{}, r))
@@ -363,6 +370,7 @@ func TestSARIFCategory(t *testing.T) {
 // notification naming the rule and the file, and executionSuccessful is
 // false; the log stays valid (S18).
 func TestSARIFToolError(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	r.Successful = false
 	r.Notices = append(r.Notices,
@@ -396,6 +404,7 @@ func TestSARIFToolError(t *testing.T) {
 // TestSARIFUnknownRule: a diagnostic whose rule is not in Run.Rules still
 // gets a descriptor and a correct ruleIndex.
 func TestSARIFUnknownRule(t *testing.T) {
+	t.Parallel()
 	r := &Run{Rules: testRules(), Successful: true, Source: readTestdata, Diagnostics: []Diagnostic{
 		{RuleID: "nestlint/parse-error", Severity: lint.Error, Message: "cannot parse", Location: Location{File: "fingerprints/bom.ts", Start: 3, End: 3}},
 	}}
@@ -411,6 +420,7 @@ func TestSARIFUnknownRule(t *testing.T) {
 }
 
 func TestFileURI(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"src/app.module.ts", "src/app.module.ts"},
 		{"my app/café.ts", "my%20app/caf%C3%A9.ts"},
@@ -434,6 +444,7 @@ func TestFileURI(t *testing.T) {
 }
 
 func TestMessageText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		d    Diagnostic
@@ -553,6 +564,7 @@ func TestSARIFCaps(t *testing.T) {
 
 // TestSARIFDefaultCaps: WriteSARIF applies GitHub's limits.
 func TestSARIFDefaultCaps(t *testing.T) {
+	t.Parallel()
 	want := sarifCaps{results: 25000, locationsPerResult: 1000, threadFlowLocations: 10000, tagsPerRule: 20}
 	if defaultCaps != want {
 		t.Errorf("defaultCaps = %+v, want %+v", defaultCaps, want)
@@ -562,6 +574,7 @@ func TestSARIFDefaultCaps(t *testing.T) {
 // TestSARIFSize: a moderate log (1,000 findings) gzips far below GitHub's
 // 10 MB upload limit.
 func TestSARIFSize(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	base := r.Diagnostics
 	r.Diagnostics = nil
@@ -595,6 +608,7 @@ func gzipLen(t testing.TB, b []byte) int {
 // TestSARIFCheckoutIndependent: the same findings read from two different
 // checkout directories give byte-identical logs (S13).
 func TestSARIFCheckoutIndependent(t *testing.T) {
+	t.Parallel()
 	var logs [][]byte
 	for range 2 {
 		dir := t.TempDir()
@@ -621,6 +635,7 @@ func TestSARIFCheckoutIndependent(t *testing.T) {
 // fingerprint is written (upload-sarif then computes it); the log is
 // still valid.
 func TestSARIFNoSource(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	r.Source = nil
 	d := checkSARIF(t, format(t, SARIF{}, r))
@@ -635,6 +650,7 @@ func TestSARIFNoSource(t *testing.T) {
 }
 
 func TestSARIFResultProperties(t *testing.T) {
+	t.Parallel()
 	r := &Run{Rules: testRules(), Source: readTestdata, Successful: true, Diagnostics: []Diagnostic{{
 		RuleID: "event-loop/sync-io", Severity: lint.Error, Message: "m",
 		Location:   loc(t, "lines/cr-only.ts", "findAll", 0, ""),
