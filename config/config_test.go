@@ -27,6 +27,7 @@ func sev(c *config.Config, id string) string {
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	all := rules.All()
 	tests := []struct {
 		name, src string
@@ -119,6 +120,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	os.Mkdir(filepath.Join(root, ".git"), 0o755)
 	sub := filepath.Join(root, "a", "b")
@@ -143,6 +145,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestSettingsAndIgnore(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, config.FileName)
 	os.WriteFile(p, []byte(`{"ignore": ["dist/**", "src/gen"], "offline": ["tools/**", "apps/api/jobs/**", "apps/web/x/**"], "entryPoints": ["@Handler"]}`), 0o644)
@@ -174,6 +177,7 @@ func TestSettingsAndIgnore(t *testing.T) {
 // TestSchemaCurrent fails when nestlint.schema.json is stale: run
 // `go generate ./config`.
 func TestSchemaCurrent(t *testing.T) {
+	t.Parallel()
 	got, err := os.ReadFile(filepath.Join("..", config.SchemaFileName))
 	if err != nil || !bytes.Equal(got, config.SchemaJSON(rules.All())) {
 		t.Fatalf("%s is not current: run `go generate ./config`", config.SchemaFileName)
@@ -196,6 +200,7 @@ func standard(t *testing.T, src []byte) any {
 // TestSchemaValidates checks that the schema is valid draft-07 and agrees
 // with the loader on a few documents.
 func TestSchemaValidates(t *testing.T) {
+	t.Parallel()
 	all := rules.All()
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource("nestlint.schema.json", standard(t, config.SchemaJSON(all))); err != nil {
@@ -228,6 +233,7 @@ func TestSchemaValidates(t *testing.T) {
 }
 
 func TestStarterLoads(t *testing.T) {
+	t.Parallel()
 	all := rules.All()
 	src := config.Starter(all)
 	c, err := config.Parse("nestlint.json", src, all)

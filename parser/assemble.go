@@ -37,7 +37,7 @@ func ParseFile(path string, src []byte, maxSize int64, cache Cache) (*File, *Pro
 	}
 	cw := newCWorker(tsx)
 	defer cw.free()
-	p, _ := ParseSource(path, src, cw, nil, nil)
+	p, _ := ParseSource(path, src, cw, nil)
 	if p.file != nil && cache != nil {
 		cache.Put(tsx, src, p.file.Facts)
 	}

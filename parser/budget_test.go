@@ -49,6 +49,7 @@ func assertParses(t *testing.T, p, name string) {
 // folder of the repository, and a generated project, and allows no syntax
 // error: a grammar change that breaks valid code fails here.
 func TestSyntaxErrorBudget(t *testing.T) {
+	t.Parallel()
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)

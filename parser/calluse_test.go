@@ -9,6 +9,7 @@ import (
 // TestCallUse pins how a call's value is used, the call that consumes it,
 // and try coverage: the facts the async rules read.
 func TestCallUse(t *testing.T) {
+	t.Parallel()
 	src := `
 class S {
   async run() {
@@ -96,6 +97,7 @@ function top() { throw new Error('y'); }
 
 // TestBranches pins the arms of if statements and ?: expressions.
 func TestBranches(t *testing.T) {
+	t.Parallel()
 	src := `
 const sync = process.env.NODE_ENV === 'test' ? { synchronize: true } : { synchronize: false };
 function f() {

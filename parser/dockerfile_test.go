@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseDockerfile(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -40,6 +41,7 @@ func TestParseDockerfile(t *testing.T) {
 }
 
 func TestParseEcosystem(t *testing.T) {
+	t.Parallel()
 	apps, err := ParseEcosystem([]byte("module.exports = { apps: [{ name: 'api', 'exec_mode': \"cluster\", kill_timeout: 5000 }] };"))
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 
 // kinds resolved once; a grammar upgrade that renames one fails at start.
 var (
-	kProgram        = KindOf("program")
 	kImport         = KindOf("import_statement")
 	kImportClause   = KindOf("import_clause")
 	kNamedImports   = KindOf("named_imports")
@@ -22,7 +21,6 @@ var (
 	kNamespaceExp   = KindOf("namespace_export")
 	kIdentifier     = KindOf("identifier")
 	kPropIdent      = KindOf("property_identifier")
-	kPrivPropIdent  = KindOf("private_property_identifier")
 	kTypeIdent      = KindOf("type_identifier")
 	kShorthandProp  = KindOf("shorthand_property_identifier")
 	kThis           = KindOf("this")
@@ -58,8 +56,6 @@ var (
 	kBinary         = KindOf("binary_expression")
 	kTernary        = KindOf("ternary_expression")
 	kRegex          = KindOf("regex")
-	kRegexPattern   = KindOf("regex_pattern")
-	kRegexFlags     = KindOf("regex_flags")
 	kLexicalDecl    = KindOf("lexical_declaration")
 	kVarDecl        = KindOf("variable_declaration")
 	kVarDeclarator  = KindOf("variable_declarator")
@@ -80,7 +76,6 @@ var (
 	kFuncExpr       = KindOf("function_expression")
 	kGenFunc        = KindOf("generator_function")
 	kArrow          = KindOf("arrow_function")
-	kFormalParams   = KindOf("formal_parameters")
 	kRequiredParam  = KindOf("required_parameter")
 	kOptionalParam  = KindOf("optional_parameter")
 	kTypeAnnotation = KindOf("type_annotation")
@@ -135,7 +130,6 @@ var (
 	fCondition   = FieldOf("condition")
 	fIncrement   = FieldOf("increment")
 	fKey         = FieldOf("key")
-	fDecorator   = FieldOf("decorator")
 )
 
 const maxValueDepth = 6

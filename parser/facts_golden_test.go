@@ -17,6 +17,7 @@ var updateFacts = flag.Bool("update", false, "rewrite the facts goldens in testd
 // kinds or shapes shows here. "go test ./parser -run FactsGolden -update"
 // rewrites the goldens; check their diff.
 func TestFactsGolden(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/facts/*.ts")
 	if err != nil || len(files) == 0 {
 		t.Fatal("no fixtures", err)

@@ -17,6 +17,7 @@ var factsGolden = map[int]string{
 }
 
 func TestFactsVersionFollowsGolden(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("testdata/facts/orders.controller.facts.json")
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,18 @@
 package parser
 
 import (
-	"strings"
+	"context"
 	"testing"
+
+	"github.com/nestlint/nestlint/parser/grammar/typescript"
+	sitter "github.com/smacker/go-tree-sitter"
 )
 
+// TestFlatTree: the flat tree holds the nodes of tree-sitter's own tree,
+// in preorder, with their kind, field, span, named flag and parent, read
+// independently through go-tree-sitter's cursor-free Node API.
 func TestFlatTree(t *testing.T) {
+	t.Parallel()
 	w := newCWorker(false)
 	defer w.free()
 	src := []byte("import { readFileSync as rf } from 'node:fs';\n@Injectable()\nexport class A { constructor(private readonly b: B) {} m() { return rf('x'); } }\n")
@@ -14,23 +21,75 @@ func TestFlatTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr := &Tree{Src: src, Nodes: nodes}
-	var sb strings.Builder
-	var dump func(i, d int)
-	dump = func(i, d int) {
-		if tr.Named(i) {
-			sb.WriteString(strings.Repeat(" ", d) + tr.Kind(i).String())
-			if f := tr.Nodes[i].Field; f != 0 {
-				sb.WriteString(" [" + f.String() + "]")
-			}
-			sb.WriteString("\n")
+
+	type row struct {
+		kind, field string
+		start, end  uint32
+		named       bool
+		parent      int
+	}
+	var want []row
+	var walk func(n *sitter.Node, field string, parent int)
+	walk = func(n *sitter.Node, field string, parent int) {
+		i := len(want)
+		kind := n.Type()
+		if !n.IsNamed() {
+			kind = "'" + kind + "'" // how Kind names anonymous nodes
 		}
-		for c := tr.FirstChild(i); c >= 0; c = tr.NextSibling(c) {
-			dump(c, d+1)
+		want = append(want, row{kind, field, n.StartByte(), n.EndByte(), n.IsNamed(), parent})
+		for c := range int(n.ChildCount()) {
+			walk(n.Child(c), n.FieldNameForChild(c), i)
 		}
 	}
-	dump(0, 0)
-	t.Log(sb.String())
-	if tr.Kind(0) != KindOf("program") {
-		t.Fatal("root is not program")
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(typescript.GetLanguage())
+	st, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	walk(st.RootNode(), "", 0)
+
+	var got []row
+	var dump func(i int)
+	dump = func(i int) {
+		n := tr.Nodes[i]
+		field := ""
+		if n.Field != 0 {
+			field = n.Field.String()
+		}
+		got = append(got, row{tr.Kind(i).String(), field, n.Start, n.End, tr.Named(i), int(n.Parent)})
+		for c := tr.FirstChild(i); c >= 0; c = tr.NextSibling(c) {
+			if tr.Nodes[c].Parent != uint32(i) {
+				t.Errorf("node %d (%s) has parent %d, want %d", c, tr.Kind(c), tr.Nodes[c].Parent, i)
+			}
+			dump(c)
+		}
+	}
+	dump(0)
+	if len(got) != len(nodes) {
+		t.Errorf("preorder walk reaches %d of %d nodes", len(got), len(nodes))
+	}
+	if len(got) != len(want) || len(want) < 40 {
+		t.Fatalf("flat tree has %d nodes, tree-sitter %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("node %d: flat %+v, tree-sitter %+v", i, got[i], want[i])
+		}
+	}
+	// Spot checks a reader can follow.
+	if got[0].kind != "program" || got[0].end != uint32(len(src)) {
+		t.Errorf("root = %+v", got[0])
+	}
+	if c := tr.ChildByField(0, FieldOf("source")); c != -1 {
+		t.Errorf("program has a source field child %d", c)
+	}
+	imp := tr.FirstChild(0)
+	if tr.Kind(imp) != KindOf("import_statement") {
+		t.Fatalf("first statement is %s", tr.Kind(imp))
+	}
+	if s := tr.ChildByField(imp, FieldOf("source")); s < 0 || string(src[tr.Nodes[s].Start:tr.Nodes[s].End]) != "'node:fs'" {
+		t.Errorf("import source = %d", s)
 	}
 }

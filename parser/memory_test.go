@@ -25,6 +25,7 @@ func generated(size int) string {
 // than 20 times its size (and more than the 256 MiB floor) is skipped with
 // a notice before it is parsed; ordinary files, large or small, are not.
 func TestMemoryCap(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
 		"gen.ts":   generated(3 << 20),
@@ -61,6 +62,7 @@ func TestMemoryCap(t *testing.T) {
 
 // TestEstimateMemory pins the estimate's inputs: tokens and nesting.
 func TestEstimateMemory(t *testing.T) {
+	t.Parallel()
 	for src, want := range map[string]int{
 		"a":                       bytesPerToken,
 		"foo.bar(1)":              6*bytesPerToken + bytesPerLevel,

@@ -39,6 +39,7 @@ func TestNestedCallsLinear(t *testing.T) {
 // TestRefsMemoKeepsOrder: refs lists the roots in the order they are met,
 // each once, and callers may modify what they get.
 func TestRefsMemoKeepsOrder(t *testing.T) {
+	t.Parallel()
 	f := parseText(t, "a.ts", "export const v = h(a.b, c(d, a), [e, {k: d}], `${z}`);\n")
 	for _, c := range f.Calls {
 		if len(c.Path) == 1 && c.Path[0] == "h" {

@@ -26,8 +26,6 @@ type File struct {
 	Path  string // absolute, symlink-resolved
 	Src   []byte // the bytes as read
 	Facts *Facts
-	// Local holds the per-file results of syntax-only rule hooks, by rule name.
-	Local map[string]any
 	Tok   *token.File
 }
 
@@ -60,10 +58,6 @@ func (r *Result) FileOf(pos token.Pos) *File {
 	return r.byPath[tf.Name()]
 }
 
-// LocalHook runs on each file while its tree is in hand and returns the
-// per-file results of syntax-only rules, keyed by rule name.
-type LocalHook func(t *Tree, f *Facts) map[string]any
-
 // Cache stores facts across runs, keyed by a file's content and grammar
 // flavour (internal/cache implements it).
 type Cache interface {
@@ -81,7 +75,6 @@ type Options struct {
 	CacheOf     func(path string) Cache
 	Jobs        int   // worker count; 0 means the number of CPUs
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
-	Local       LocalHook
 	// Progress, when set, is called after each file with the count done.
 	Progress func(done, total int)
 }
@@ -152,7 +145,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 				if opts.CacheOf != nil {
 					cache = opts.CacheOf(paths[i])
 				}
-				out[i], buf = parseOne(paths[i], cw, buf, maxSize, opts.Local, cache)
+				out[i], buf = parseOne(paths[i], cw, buf, maxSize, cache)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
@@ -215,7 +208,7 @@ func (r *Result) Subset(paths []string) *Result {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHook, cache Cache) (p parsed, _ []Node) {
+func parseOne(path string, cw *cworker, buf []Node, maxSize int64, cache Cache) (p parsed, _ []Node) {
 	// Regular files only, never more than maxSize bytes: a FIFO would
 	// block forever and a link to /dev/zero would never end.
 	src, err := safeio.ReadFile(path, maxSize)
@@ -241,18 +234,18 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, local LocalHo
 			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped; generated code is best left out",
 			est>>20, MemoryPerByte, MemoryFloor>>20)}}, buf
 	}
-	if cache != nil && local == nil {
+	if cache != nil {
 		tsx := filepath.Ext(path) == ".tsx"
 		if facts, ok := cache.Get(tsx, src); ok {
 			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
 		}
-		p, buf = ParseSource(path, src, cw, buf, local)
+		p, buf = ParseSource(path, src, cw, buf)
 		if p.file != nil {
 			cache.Put(tsx, src, p.file.Facts)
 		}
 		return p, buf
 	}
-	return ParseSource(path, src, cw, buf, local)
+	return ParseSource(path, src, cw, buf)
 }
 
 // factsProblem is the notice a file's facts call for: a syntax error or a
@@ -270,7 +263,7 @@ func factsProblem(path string, src []byte, f *Facts) *Problem {
 // ParseSource parses src with cw and extracts its facts. The supervising
 // process is told which file is in the parser (internal/trace), so that a
 // crash in C code names it; facts from the cache need no such record.
-func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHook) (parsed, []Node) {
+func ParseSource(path string, src []byte, cw *cworker, buf []Node) (parsed, []Node) {
 	trace.File(path, true)
 	defer trace.File(path, false)
 	text := src
@@ -284,9 +277,6 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node, local LocalHo
 	}
 	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
 	f := &File{Path: path, Src: src, Facts: Extract(t)}
-	if local != nil {
-		f.Local = local(t, f.Facts)
-	}
 	return parsed{file: f, problem: factsProblem(path, src, f.Facts)}, nodes
 }
 

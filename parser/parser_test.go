@@ -22,6 +22,7 @@ func parseText(t *testing.T, name, src string) *Facts {
 // so none may leave an ERROR or MISSING node, with the vendored grammar, its
 // scanner patches and the source repair (repair.go) together.
 func TestSyntaxProbes(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/ts-syntax/*.ts*")
 	if err != nil || len(files) == 0 {
 		t.Fatal("no probes", err)
@@ -57,6 +58,7 @@ func TestSyntaxProbes(t *testing.T) {
 // TestUsingDeclarations: the q* probes and `using` declarations are
 // declarations (Locals), not assignments to a variable named using.
 func TestUsingDeclarations(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		file string
 		want map[string]string // local name -> kind
@@ -102,6 +104,7 @@ func TestUsingDeclarations(t *testing.T) {
 // keeps the facts of every other statement, and the notice names the lines
 // of the broken one.
 func TestErrorRegionStillLinted(t *testing.T) {
+	t.Parallel()
 	src := `import { readFileSync } from 'fs';
 export class A {
   m() { return readFileSync('a'); }
@@ -140,6 +143,7 @@ export class C {
 // blanked (the open blocks closed), so both classes and their methods are
 // read as written.
 func TestBrokenMethodSwallowing(t *testing.T) {
+	t.Parallel()
 	src := `import { readFileSync } from 'fs';
 @Controller('a')
 export class AController {
@@ -180,6 +184,7 @@ export class BController {
 }
 
 func TestSyntaxErrorMessage(t *testing.T) {
+	t.Parallel()
 	src := []byte("a\nb\nc\nd\ne\n")
 	for _, c := range []struct {
 		spans []Span
@@ -199,6 +204,7 @@ func TestSyntaxErrorMessage(t *testing.T) {
 
 // TestDecoratorShapes pins where the grammar attaches decorators.
 func TestDecoratorShapes(t *testing.T) {
+	t.Parallel()
 	src := `@Injectable({ scope: Scope.REQUEST })
 export class A {
   @Inject(TOKEN) private readonly x: X;
@@ -241,6 +247,7 @@ export class A {
 }
 
 func TestImports(t *testing.T) {
+	t.Parallel()
 	src := `import def, { a as b, c } from 'm1';
 import * as ns from 'node:fs';
 import type { T } from './t';
@@ -267,6 +274,7 @@ export * from './all';
 }
 
 func TestDeepNesting(t *testing.T) {
+	t.Parallel()
 	for _, shape := range []struct{ open, close string }{{"(", ")"}, {"[", "]"}, {"f(", ")"}, {"{a:", "}"}} {
 		src := "const x = " + strings.Repeat(shape.open, 2000) + "1" + strings.Repeat(shape.close, 2000) + ";\n"
 		f := parseText(t, "deep.ts", src)
@@ -277,6 +285,7 @@ func TestDeepNesting(t *testing.T) {
 }
 
 func TestBOMAndCRLF(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.ts")
 	src := "\xEF\xBB\xBFimport { readFileSync } from 'fs';\r\nreadFileSync('x');\r\n"
@@ -298,6 +307,7 @@ func TestBOMAndCRLF(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
@@ -329,6 +339,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestDiscover(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mk := func(p, content string) {
 		full := filepath.Join(dir, p)
@@ -398,6 +409,7 @@ func TestDiscover(t *testing.T) {
 }
 
 func TestLoopTimeCond(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		loop string
 		spin bool
@@ -428,6 +440,7 @@ func TestLoopTimeCond(t *testing.T) {
 }
 
 func TestDefaultExportedArrow(t *testing.T) {
+	t.Parallel()
 	f := parseText(t, "configuration.ts", "export default () => ({ port: 3000 });\n")
 	var exp *Export
 	for i := range f.Exports {

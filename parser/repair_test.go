@@ -9,6 +9,7 @@ import (
 // source repair, into the node it stands for, and the tree keeps the file's
 // own text.
 func TestRepairs(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, src string
 		kind      string // a node kind the tree must hold
@@ -60,6 +61,7 @@ func TestRepairs(t *testing.T) {
 // TestRepairKeepsRealErrors: text that is not valid TypeScript keeps its
 // syntax error; a clean file is not rewritten.
 func TestRepairKeepsRealErrors(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{
 		"export type * ;\n",
 		"class { static [ }\n",

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseShell(t *testing.T) {
+	t.Parallel()
 	src := []byte(`#!/bin/sh
 set -e
 if [ -n "$RUN_MIGRATIONS" ]; then
@@ -51,6 +52,7 @@ npm run migrate && exec yarn 'start:prod'
 }
 
 func TestParseShellBad(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{"", "if then fi ((", "\x00\xff", "echo 'unterminated"} {
 		if _, err := ParseShell([]byte(src)); err != nil {
 			t.Errorf("%q: %v", src, err)

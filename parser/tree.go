@@ -50,15 +50,6 @@ func (t *Tree) NextSibling(i int) int {
 	return -1
 }
 
-// Children appends the children of i (named and anonymous) to buf.
-func (t *Tree) Children(i int, buf []int) []int {
-	end := t.Nodes[i].Next
-	for c := uint32(i + 1); c < end; c = t.Nodes[c].Next {
-		buf = append(buf, int(c))
-	}
-	return buf
-}
-
 // ChildByField returns the first child of i that fills field f, or -1.
 func (t *Tree) ChildByField(i int, f FieldID) int {
 	end := t.Nodes[i].Next

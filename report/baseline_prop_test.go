@@ -9,6 +9,7 @@ import (
 // TestBaselineThirdCopyIsNew is the example: three identical lines
 // baselined, a fourth copy added later must be reported, and only it.
 func TestBaselineThirdCopyIsNew(t *testing.T) {
+	t.Parallel()
 	mk := func(n int) (string, []Diagnostic) {
 		var b strings.Builder
 		var ds []Diagnostic
@@ -42,6 +43,7 @@ func TestBaselineThirdCopyIsNew(t *testing.T) {
 // "after" reports exactly max(0, after-before) new findings per kind and
 // max(0, before-after) fixed entries.
 func TestBaselineProperty(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewSource(13))
 	texts := []string{"delete dto.password;", "x = f()", "  x  =  f()  ", "eval(s)"}
 	rules := []string{"r/a", "r/b"}

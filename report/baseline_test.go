@@ -7,6 +7,7 @@ import (
 )
 
 func TestBaselineFingerprints(t *testing.T) {
+	t.Parallel()
 	src := "a\n  x  =  f()\nx = f()\n"
 	source := func(string) ([]byte, bool) { return []byte(src), true }
 	ds := []Diagnostic{
@@ -52,6 +53,7 @@ func TestBaselineFingerprints(t *testing.T) {
 }
 
 func TestFilters(t *testing.T) {
+	t.Parallel()
 	ds := []Diagnostic{
 		{RuleID: "r/b", Location: Location{File: "b.ts"}},
 		{RuleID: "r/a", Location: Location{File: "a.ts"}, Suppressed: true},

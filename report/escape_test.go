@@ -12,6 +12,7 @@ import (
 // newline or ESC cannot forge an output line or a terminal sequence, in
 // findings, notices and GitHub annotations.
 func TestTextEscapesControls(t *testing.T) {
+	t.Parallel()
 	evil := "src/x\n./src/fake.ts:1:1: error: forged [x/y]\x1b[2J.ts"
 	r := &Run{
 		Diagnostics: []Diagnostic{{RuleID: "x/y", Severity: lint.Error, Message: "bad \x1b]0;title\x07 \u202eexe.ts", Location: Location{File: evil}}},

@@ -12,6 +12,7 @@ import (
 // TestLineHashesFixtures reproduces every value GitHub's upload-sarif
 // computes for the byte-exact fixtures in testdata/fingerprints.
 func TestLineHashesFixtures(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile(filepath.Join("testdata", "fingerprints", "expected-primaryLocationLineHash.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -64,6 +65,7 @@ func at(s []string, i int) string {
 // TestLineHashesCodeQLVectors runs the nine vectors of codeql-action's own
 // unit test (src/fingerprints.test.ts).
 func TestLineHashesCodeQLVectors(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile(filepath.Join("testdata", "fingerprints", "codeql-action-test-vectors.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +95,7 @@ func TestLineHashesCodeQLVectors(t *testing.T) {
 // codeql-action's hash that reads the file with Node's own UTF-8 decoder,
 // so invalid UTF-8 is decoded exactly as upload-sarif decodes it.
 func TestLineHashesMore(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -140,6 +143,7 @@ func TestLineHashesMore(t *testing.T) {
 }
 
 func TestDecodeWHATWG(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string

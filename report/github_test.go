@@ -8,6 +8,7 @@ import (
 )
 
 func TestGitHubGolden(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	// A message with every character the runner treats specially, on a
 	// finding that spans lines 1-3 (so no col/endColumn).
@@ -37,6 +38,7 @@ func TestGitHubGolden(t *testing.T) {
 }
 
 func TestGitHubEscaping(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, prop, data string
 	}{
@@ -61,6 +63,7 @@ func TestGitHubEscaping(t *testing.T) {
 // TestGitHubPrintsEverything: GitHub shows only 10 annotations per kind per
 // step, but every finding is printed so the log has them all (A5).
 func TestGitHubPrintsEverything(t *testing.T) {
+	t.Parallel()
 	r := &Run{Tool: "nestlint", FilesLinted: 1}
 	for i := range 60 {
 		r.Diagnostics = append(r.Diagnostics, Diagnostic{RuleID: "x/y", Severity: lint.Error, Message: "m", Location: Location{File: "a.ts", Start: i}})

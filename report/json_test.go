@@ -7,6 +7,7 @@ import (
 )
 
 func TestJSONGolden(t *testing.T) {
+	t.Parallel()
 	got := format(t, JSON{}, testRun(t))
 	golden(t, "json.golden", got)
 	if !json.Valid(got) {
@@ -35,6 +36,7 @@ func TestJSONGolden(t *testing.T) {
 }
 
 func TestJSONClean(t *testing.T) {
+	t.Parallel()
 	got := string(format(t, JSON{}, &Run{Tool: "nestlint", Version: "v1.0.0"}))
 	want := `{
   "version": 1,

@@ -9,6 +9,7 @@ import (
 )
 
 func TestLinesPosition(t *testing.T) {
+	t.Parallel()
 	type pos struct{ line, byteCol, utf16Col int }
 	tests := []struct {
 		name string
@@ -46,6 +47,7 @@ func TestLinesPosition(t *testing.T) {
 }
 
 func TestLinesCount(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		src  string
 		want int
@@ -69,6 +71,7 @@ func TestLinesCount(t *testing.T) {
 // 2 of unicode.ts is UTF-16 columns 35-40 (code points would give 34,
 // bytes 38).
 func TestLinesUnicodeFixture(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(filepath.Join("testdata", "fingerprints", "unicode.ts"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +91,7 @@ func TestLinesUnicodeFixture(t *testing.T) {
 // TestLinesCROnlyFixture: a file with only CR line breaks (classic Mac)
 // numbers lines exactly as the fingerprints do.
 func TestLinesCROnlyFixture(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(filepath.Join("testdata", "lines", "cr-only.ts"))
 	if err != nil {
 		t.Fatal(err)
@@ -111,6 +115,7 @@ func TestLinesCROnlyFixture(t *testing.T) {
 }
 
 func TestNonEmptySpan(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{"a.ts": "ab🐱\ncd\r\n", "empty.ts": ""}
 	src := newSources(func(f string) ([]byte, bool) { s, ok := files[f]; return []byte(s), ok })
 	tests := []struct {

@@ -13,6 +13,7 @@ import (
 // (checklist S3) and that a log listing all of them is valid and
 // ingestible.
 func TestRegisteredRules(t *testing.T) {
+	t.Parallel()
 	all := rules.All()
 	for _, rl := range all {
 		t.Run(rl.ID, func(t *testing.T) {

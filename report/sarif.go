@@ -1,15 +1,12 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -100,32 +97,32 @@ func (SARIF) Format(w io.Writer, r *Run) error {
 // MaxThreadFlowLocations path steps per result, and MaxTagsPerRule tags per
 // rule.
 //
-// The log is built with go-sarif v3 (the sarif package for SARIF 2.1.0):
-// descriptors are registered with Run.AddRule, all before any result, and
-// results are made with Run.CreateResultForRule so that ruleIndex is never
-// -1. go-sarif's constructors add properties nestlint does not write
-// ("rank": -1, "kind", "language", empty arrays, -1 indexes, byte and
-// char offsets), its newlineSequences default lacks "\r", its PropertyBag
-// orders keys alphabetically and encoding/json escapes <, > and &; so
-// wireLog marshals the go-sarif report and decodes it into the wire model
-// below, which fixes the properties and their order, and encodeJSON writes
-// that. ValidateSchema checks the result against the OASIS schema.
+// The log is built directly in the SARIF model below (the properties
+// nestlint writes, in the order it writes them), once, and encoded as is;
+// ValidateSchema checks logs against the OASIS schema in the tests, and
+// the CI runs the SARIF multitool over one.
 func WriteSARIF(w io.Writer, r *Run) ([]Notice, error) {
-	log, capped, err := buildSARIF(r)
-	if err != nil {
-		return capped, fmt.Errorf("build sarif: %w", err)
-	}
+	return writeSARIF(w, r, defaultCaps)
+}
+
+// sarifCaps are the limits WriteSARIF applies (the tests use small ones).
+type sarifCaps struct {
+	results, locationsPerResult, threadFlowLocations, tagsPerRule int
+}
+
+var defaultCaps = sarifCaps{MaxResults, MaxLocationsPerResult, MaxThreadFlowLocations, MaxTagsPerRule}
+
+func writeSARIF(w io.Writer, r *Run, caps sarifCaps) ([]Notice, error) {
+	log, capped := buildSARIF(r, caps)
 	if err := encodeJSON(w, log); err != nil {
 		return capped, fmt.Errorf("write sarif: %w", err)
 	}
 	return capped, nil
 }
 
-// The wire model: the SARIF properties nestlint writes, in the order they
-// appear. buildReport builds the log with go-sarif; wireLog decodes
-// go-sarif's JSON into these types, which drops everything else. Optional
-// properties are omitempty; arrays that are written are never nil. The
-// tests read logs back with the same types.
+// The SARIF model: the properties nestlint writes, in the order they
+// appear. Optional properties are omitempty; arrays that are written are
+// never nil. The tests read logs back with the same types.
 type (
 	sarifLog struct {
 		Schema  string     `json:"$schema"`
@@ -256,115 +253,50 @@ type (
 	}
 )
 
-func buildSARIF(r *Run) (sarifLog, []Notice, error) {
-	rep, capped := buildReport(r)
-	log, err := wireLog(rep)
-	return log, capped, err
-}
-
-// buildReport builds the log with go-sarif's object model.
-func buildReport(r *Run) (*sarif.Report, []Notice) {
+// buildSARIF builds the log of r and the notices of the caps it applied.
+func buildSARIF(r *Run, caps sarifCaps) (sarifLog, []Notice) {
 	src := newSources(r.Source)
 	var capped []Notice
 	capNotice := func(format string, args ...any) {
 		capped = append(capped, Notice{Level: lint.Warning, Message: "sarif: " + fmt.Sprintf(format, args...), Start: -1})
 	}
 
-	run := sarif.NewRunWithInformationURI(toolName(r), InformationURI)
-	if r.Version != "" {
-		run.Tool.Driver.WithVersion(r.Version)
-	}
-	if sv := semanticVersion(r.Version); sv != "" {
-		run.Tool.Driver.WithSemanticVersion(sv)
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:            toolName(r),
+			Version:         r.Version,
+			SemanticVersion: semanticVersion(r.Version),
+			InformationURI:  InformationURI,
+		}},
+		ColumnKind:       "utf16CodeUnits",
+		NewlineSequences: []string{"\r\n", "\n", "\r"},
+		Results:          []sarifResult{},
 	}
 	// Rule descriptors first: every id a result or notice can name gets its
 	// index before any result is built.
-	addDescriptors(run, r, capNotice)
+	ruleIndex := addDescriptors(&run.Tool.Driver, r, caps, capNotice)
 
-	keep := selectResults(r.Diagnostics, MaxResults)
+	keep := selectResults(r.Diagnostics, caps.results)
 	if keep != nil {
-		capNotice("kept %d of %d results (the most severe first); GitHub accepts at most %d per run", MaxResults, len(r.Diagnostics), MaxResults)
+		capNotice("kept %d of %d results (the most severe first); GitHub accepts at most %d per run", caps.results, len(r.Diagnostics), caps.results)
 	}
 	for i := range r.Diagnostics {
 		if keep != nil && !keep[i] {
 			continue
 		}
-		buildResult(run, &r.Diagnostics[i], src, capNotice)
+		d := &r.Diagnostics[i]
+		run.Results = append(run.Results, buildResult(d, ruleIndex[d.RuleID], src, caps, capNotice))
 	}
 
-	inv := sarif.NewInvocation().WithExecutionSuccessful(r.Successful)
+	inv := sarifInvocation{ExecutionSuccessful: r.Successful}
 	for _, n := range append(slices.Clip(r.Notices), capped...) {
-		inv.AddToolExecutionNotification(buildNotification(run, n, src))
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, buildNotification(n, ruleIndex, src))
 	}
-	run.AddInvocation(inv)
-	run.WithColumnKind("utf16CodeUnits").WithNewlineSequences([]string{"\r\n", "\n", "\r"})
+	run.Invocations = []sarifInvocation{inv}
 	if r.Category != "" {
-		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(strings.TrimSuffix(r.Category, "/") + "/"))
+		run.AutomationDetails = &sarifAutomation{ID: strings.TrimSuffix(r.Category, "/") + "/"}
 	}
-
-	rep := sarif.NewReport()
-	rep.Schema = SARIFSchemaURI
-	rep.Version = SARIFVersion
-	rep.AddRun(run)
-	return rep, capped
-}
-
-// wireLog turns go-sarif's report into the log nestlint writes: it
-// marshals the report and decodes it into the wire model above, which
-// keeps only the properties nestlint writes, in a fixed order. That drops
-// what go-sarif's constructors add by default ("rank": -1, "kind",
-// "language", "contents", byte and char offsets, threadFlowLocation
-// "index"/"importance"/"executionOrder" and the many empty arrays). The
-// -1 placeholders that land in a property nestlint keeps are cleared:
-// a location "id" of -1 (no id) and an associatedRule "index" of -1 (rule
-// not in the run).
-func wireLog(rep *sarif.Report) (sarifLog, error) {
-	var log sarifLog
-	b, err := json.Marshal(rep)
-	if err != nil {
-		return log, err
-	}
-	if err := json.Unmarshal(b, &log); err != nil {
-		return log, err
-	}
-	fixLocs := func(ls []sarifLocation) {
-		for i := range ls {
-			if ls[i].ID < 0 {
-				ls[i].ID = 0
-			}
-		}
-	}
-	for ri := range log.Runs {
-		run := &log.Runs[ri]
-		if run.Results == nil {
-			run.Results = []sarifResult{}
-		}
-		for ii := range run.Invocations {
-			for ni := range run.Invocations[ii].ToolExecutionNotifications {
-				n := &run.Invocations[ii].ToolExecutionNotifications[ni]
-				fixLocs(n.Locations)
-				if n.AssociatedRule != nil && n.AssociatedRule.Index != nil && *n.AssociatedRule.Index < 0 {
-					n.AssociatedRule.Index = nil
-				}
-			}
-		}
-		for i := range run.Results {
-			res := &run.Results[i]
-			fixLocs(res.Locations)
-			fixLocs(res.RelatedLocations)
-			for ci := range res.CodeFlows {
-				for ti := range res.CodeFlows[ci].ThreadFlows {
-					tf := res.CodeFlows[ci].ThreadFlows[ti].Locations
-					for li := range tf {
-						if tf[li].Location.ID < 0 {
-							tf[li].Location.ID = 0
-						}
-					}
-				}
-			}
-		}
-	}
-	return log, nil
+	return sarifLog{Schema: SARIFSchemaURI, Version: SARIFVersion, Runs: []sarifRun{run}}, capped
 }
 
 // ruleEntry is a rule to describe: one from Run.Rules, or (rule nil) an
@@ -374,8 +306,9 @@ type ruleEntry struct {
 	rule *lint.Rule
 }
 
-// addDescriptors registers the rule descriptors on run, sorted by id.
-func addDescriptors(run *sarif.Run, r *Run, capNotice func(string, ...any)) {
+// addDescriptors adds the rule descriptors to driver, sorted by id, and
+// returns the index of each id.
+func addDescriptors(driver *sarifDriver, r *Run, caps sarifCaps, capNotice func(string, ...any)) map[string]int {
 	seen := map[string]bool{}
 	var entries []ruleEntry
 	for _, rl := range r.Rules {
@@ -389,65 +322,65 @@ func addDescriptors(run *sarif.Run, r *Run, capNotice func(string, ...any)) {
 		}
 	}
 	slices.SortStableFunc(entries, func(a, b ruleEntry) int { return strings.Compare(a.id, b.id) })
+	index := map[string]int{}
+	driver.Rules = []sarifRule{}
 	for _, e := range entries {
-		d := run.AddRule(e.id)
-		if d.Name != nil {
+		if _, dup := index[e.id]; dup {
 			continue // a duplicate id: the first descriptor wins
 		}
+		index[e.id] = len(driver.Rules)
 		if e.rule == nil {
-			unknownDescriptor(d)
+			driver.Rules = append(driver.Rules, unknownDescriptor(e.id))
 			continue
 		}
-		describe(d, e.rule)
-		if tags := d.Properties.Tags; len(tags) > MaxTagsPerRule {
-			capNotice("rule %s has %d tags; kept the first %d", e.id, len(tags), MaxTagsPerRule)
-			d.Properties.Tags = tags[:MaxTagsPerRule]
+		d := describe(e.rule)
+		if tags := d.Properties.Tags; len(tags) > caps.tagsPerRule {
+			capNotice("rule %s has %d tags; kept the first %d", e.id, len(tags), caps.tagsPerRule)
+			d.Properties.Tags = tags[:caps.tagsPerRule]
 		}
+		driver.Rules = append(driver.Rules, d)
 	}
+	return index
 }
 
-// describe fills in the SARIF reportingDescriptor nestlint writes for a
-// rule (before the tag cap). CheckRule checks it.
-func describe(d *sarif.ReportingDescriptor, rl *lint.Rule) {
+// describe is the SARIF reportingDescriptor nestlint writes for a rule
+// (before the tag cap). CheckRule checks it.
+func describe(rl *lint.Rule) sarifRule {
 	name := rl.SARIFName
 	if name == "" {
 		name = pascalCase(rl.ID)
 	}
-	props := sarif.NewPropertyBag().WithTags(slices.Clone(rl.Tags))
-	if rl.Precision != "" {
-		props.Add("precision", string(rl.Precision))
-	}
+	props := sarifRuleProps{Tags: slices.Clone(rl.Tags), Precision: string(rl.Precision)}
 	if rl.Security() && rl.SecuritySeverity != "" {
-		props.Add("security-severity", rl.SecuritySeverity)
+		props.SecuritySeverity = rl.SecuritySeverity
 	} else {
-		props.Add("problem.severity", problemSeverity(rl.Severity))
+		props.ProblemSeverity = problemSeverity(rl.Severity)
 	}
-	help := sarif.NewMultiformatMessageString().WithText(rl.Help())
-	if md := rl.Markdown(); md != "" {
-		help.WithMarkdown(md)
-	}
-	d.WithName(name).
-		WithShortDescription(sarif.NewMultiformatMessageString().WithText(rl.Doc.Title)).
-		WithFullDescription(sarif.NewMultiformatMessageString().WithText(rl.Doc.Why)).
-		WithHelp(help).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(rl.Severity))).
-		WithProperties(props)
-	if u := rl.HelpURL(); u != "" {
-		d.WithHelpURI(u)
+	return sarifRule{
+		ID:                   rl.ID,
+		Name:                 name,
+		ShortDescription:     sarifMessage{Text: rl.Doc.Title},
+		FullDescription:      sarifMessage{Text: rl.Doc.Why},
+		Help:                 &sarifMultiformat{Text: rl.Help(), Markdown: rl.Markdown()},
+		HelpURI:              rl.HelpURL(),
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(rl.Severity)},
+		Properties:           props,
 	}
 }
 
 // unknownDescriptor describes a rule id that is not in Run.Rules, so that
 // its results still have a valid ruleIndex.
-func unknownDescriptor(d *sarif.ReportingDescriptor) {
-	text := "nestlint finding " + *d.ID
-	d.WithName(pascalCase(*d.ID)).
-		WithShortDescription(sarif.NewMultiformatMessageString().WithText(text)).
-		WithFullDescription(sarif.NewMultiformatMessageString().WithText(text)).
-		WithHelp(sarif.NewMultiformatMessageString().WithText(text)).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarif.LevelWarning)).
-		WithProperties(sarif.NewPropertyBag())
-	d.Properties.Add("problem.severity", "warning")
+func unknownDescriptor(id string) sarifRule {
+	text := "nestlint finding " + id
+	return sarifRule{
+		ID:                   id,
+		Name:                 pascalCase(id),
+		ShortDescription:     sarifMessage{Text: text},
+		FullDescription:      sarifMessage{Text: text},
+		Help:                 &sarifMultiformat{Text: text},
+		DefaultConfiguration: sarifConfiguration{Level: "warning"},
+		Properties:           sarifRuleProps{ProblemSeverity: "warning"},
+	}
 }
 
 // pascalCase turns "event-loop/sync-io" into "EventLoopSyncIo".
@@ -527,30 +460,34 @@ func selectResults(ds []Diagnostic, limit int) []bool {
 	return keep
 }
 
-// buildResult adds d's result to run; run already has every rule
-// descriptor, so CreateResultForRule sets the right ruleIndex.
-func buildResult(run *sarif.Run, d *Diagnostic, src *sources, capNotice func(string, ...any)) {
+// buildResult is d's result; ruleIndex is the index of its descriptor.
+func buildResult(d *Diagnostic, ruleIndex int, src *sources, caps sarifCaps, capNotice func(string, ...any)) sarifResult {
 	sp := src.nonEmptySpan(d.File, d.Start, d.End)
-	res := run.CreateResultForRule(d.RuleID).
-		WithLevel(sarifLevel(d.Severity)).
-		AddLocation(sarif.NewLocationWithPhysicalLocation(physical(d.File, sp)))
+	res := sarifResult{
+		RuleID:    d.RuleID,
+		RuleIndex: ruleIndex,
+		Level:     sarifLevel(d.Severity),
+		Locations: []sarifLocation{{PhysicalLocation: physical(d.File, sp)}},
+	}
 	if h, ok := src.hash(d.File, sp.StartLine); ok {
-		res.WithPartialFingerprints(map[string]string{FingerprintKey: h})
+		res.PartialFingerprints = map[string]string{FingerprintKey: h}
 	}
 
 	// Related locations, then the entry point of the path, numbered from 1.
 	related := d.Related
-	if n := len(related) + min(len(d.Path), 1); n > MaxLocationsPerResult {
-		capNotice("a %s result at %s has %d related locations; kept %d", d.RuleID, d.File, n, MaxLocationsPerResult)
-		related = related[:MaxLocationsPerResult-min(len(d.Path), 1)]
+	if n := len(related) + min(len(d.Path), 1); n > caps.locationsPerResult {
+		capNotice("a %s result at %s has %d related locations; kept %d", d.RuleID, d.File, n, caps.locationsPerResult)
+		related = related[:caps.locationsPerResult-min(len(d.Path), 1)]
 	}
 	var links []string
 	for _, rl := range related {
 		id := len(res.RelatedLocations) + 1
 		text := relatedText(rl, src)
-		res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(physical(rl.File, src.span(rl.File, rl.Start, rl.End))).
-			WithID(id).
-			WithMessage(sarif.NewTextMessage(text)))
+		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+			ID:               id,
+			PhysicalLocation: physical(rl.File, src.span(rl.File, rl.Start, rl.End)),
+			Message:          &sarifMessage{Text: text},
+		})
 		if len(links) < maxMessageLinks {
 			links = append(links, link(text, id))
 		}
@@ -567,48 +504,45 @@ func buildResult(run *sarif.Run, d *Diagnostic, src *sources, capNotice func(str
 		entry := d.Path[0]
 		id := len(res.RelatedLocations) + 1
 		label := stepLabel(entry)
-		res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(physical(entry.File, src.span(entry.File, entry.Start, entry.End))).
-			WithID(id).
-			WithMessage(sarif.NewTextMessage("entry point " + label)))
+		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+			ID:               id,
+			PhysicalLocation: physical(entry.File, src.span(entry.File, entry.Start, entry.End)),
+			Message:          &sarifMessage{Text: "entry point " + label},
+		})
 		parts = append(parts, "entry point "+link(label, id))
 
 		steps := d.Path
-		if len(steps) > MaxThreadFlowLocations {
-			capNotice("a %s result at %s has a path of %d steps; kept the first %d", d.RuleID, d.File, len(steps), MaxThreadFlowLocations)
-			steps = steps[:MaxThreadFlowLocations]
+		if len(steps) > caps.threadFlowLocations {
+			capNotice("a %s result at %s has a path of %d steps; kept the first %d", d.RuleID, d.File, len(steps), caps.threadFlowLocations)
+			steps = steps[:caps.threadFlowLocations]
 		}
-		tf := sarif.NewThreadFlow()
+		tf := sarifThreadFlow{Locations: make([]sarifThreadFlowLocation, 0, len(steps))}
 		for _, s := range steps {
-			tf.AddLocation(sarif.NewThreadFlowLocation().WithLocation(
-				sarif.NewLocationWithPhysicalLocation(physical(s.File, src.span(s.File, s.Start, s.End))).
-					WithMessage(sarif.NewTextMessage(stepLabel(s)))))
+			tf.Locations = append(tf.Locations, sarifThreadFlowLocation{Location: sarifLocation{
+				PhysicalLocation: physical(s.File, src.span(s.File, s.Start, s.End)),
+				Message:          &sarifMessage{Text: stepLabel(s)},
+			}})
 		}
-		res.AddCodeFlow(sarif.NewCodeFlow().AddThreadFlow(tf))
+		res.CodeFlows = []sarifCodeFlow{{ThreadFlows: []sarifThreadFlow{tf}}}
 	}
-	res.WithMessage(sarif.NewTextMessage(messageText(d, parts)))
+	res.Message = sarifMessage{Text: messageText(d, parts)}
 	if len(d.Properties) > 0 {
-		props := sarif.NewPropertyBag()
+		res.Properties = map[string]any{}
 		for k, v := range d.Properties {
-			props.Add("nestlint/"+k, v) // encoding/json sorts map keys
+			res.Properties["nestlint/"+k] = v // encoding/json sorts map keys
 		}
-		res.WithProperties(props)
 	}
 
 	for _, f := range d.Fixes {
 		if fx, ok := buildFix(f, src); ok {
-			res.AddFixe(fx)
+			res.Fixes = append(res.Fixes, fx)
 		}
 	}
 	if d.Suppressed {
-		sup := sarif.NewSuppression().WithKind("inSource")
-		if d.Justification != "" {
-			sup.WithJustification(d.Justification)
-		}
-		res.AddSuppression(sup)
+		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: d.Justification}}
 	}
-	if d.BaselineState != "" {
-		res.WithBaselineState(d.BaselineState)
-	}
+	res.BaselineState = d.BaselineState
+	return res
 }
 
 // messageText is the result's plain-text message: the diagnostic's
@@ -650,78 +584,74 @@ var bracketEscaper = strings.NewReplacer(`\`, `\\`, `[`, `\[`, `]`, `\]`)
 
 func escapeBrackets(s string) string { return bracketEscaper.Replace(s) }
 
-func physical(file string, sp span) *sarif.PhysicalLocation {
-	return sarif.NewPhysicalLocation().
-		WithArtifactLocation(artifact(file)).
-		WithRegion(region(sp))
+func physical(file string, sp span) sarifPhysicalLocation {
+	reg := region(sp)
+	return sarifPhysicalLocation{ArtifactLocation: artifact(file), Region: &reg}
 }
 
 // region is sp as a SARIF region; a zero end line or column is left out.
-func region(sp span) *sarif.Region {
-	reg := sarif.NewRegion().WithStartLine(sp.StartLine).WithStartColumn(sp.StartColumn)
-	if sp.EndLine != 0 {
-		reg.WithEndLine(sp.EndLine)
-	}
-	if sp.EndColumn != 0 {
-		reg.WithEndColumn(sp.EndColumn)
-	}
-	return reg
+func region(sp span) sarifRegion {
+	return sarifRegion(sp)
 }
 
-func artifact(file string) *sarif.ArtifactLocation {
-	return sarif.NewSimpleArtifactLocation(FileURI(file)).WithURIBaseID(SrcRoot)
+func artifact(file string) sarifArtifactLocation {
+	return sarifArtifactLocation{URI: FileURI(file), URIBaseID: SrcRoot}
 }
 
 // buildFix turns a Fix into a SARIF fix with one artifactChange per file,
 // in the order the files first appear among the edits.
-func buildFix(f Fix, src *sources) (*sarif.Fix, bool) {
+func buildFix(f Fix, src *sources) (sarifFix, bool) {
 	if len(f.Edits) == 0 {
-		return nil, false
+		return sarifFix{}, false
 	}
-	fx := sarif.NewFix()
+	var fx sarifFix
 	if f.Message != "" {
-		fx.WithDescription(sarif.NewTextMessage(f.Message))
+		fx.Description = &sarifMessage{Text: f.Message}
 	}
-	byFile := map[string]*sarif.ArtifactChange{}
+	byFile := map[string]int{}
 	for _, e := range f.Edits {
-		ch, ok := byFile[e.File]
+		i, ok := byFile[e.File]
 		if !ok {
-			ch = sarif.NewArtifactChange().WithArtifactLocation(artifact(e.File))
-			byFile[e.File] = ch
-			fx.AddArtifactChange(ch)
+			i = len(fx.ArtifactChanges)
+			byFile[e.File] = i
+			fx.ArtifactChanges = append(fx.ArtifactChanges, sarifArtifactChange{ArtifactLocation: artifact(e.File)})
 		}
-		ch.AddReplacement(sarif.NewReplacement().
-			WithDeletedRegion(region(src.span(e.File, e.Start, e.End))).
-			WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+		ch := &fx.ArtifactChanges[i]
+		ch.Replacements = append(ch.Replacements, sarifReplacement{
+			DeletedRegion:   region(src.span(e.File, e.Start, e.End)),
+			InsertedContent: &sarifContent{Text: e.NewText},
+		})
 	}
 	return fx, true
 }
 
-func buildNotification(run *sarif.Run, n Notice, src *sources) *sarif.Notification {
-	level := sarif.LevelNote
+func buildNotification(n Notice, ruleIndex map[string]int, src *sources) sarifNotification {
+	level := "note"
 	switch n.Level {
 	case lint.Error:
-		level = sarif.LevelError
+		level = "error"
 	case lint.Warning:
-		level = sarif.LevelWarning
+		level = "warning"
 	}
 	text := n.Message
 	if strings.TrimSpace(text) == "" {
 		text = "(no message)"
 	}
-	sn := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text))
+	sn := sarifNotification{Level: level, Message: sarifMessage{Text: text}}
 	if n.File != "" {
-		pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(n.File))
+		pl := sarifPhysicalLocation{ArtifactLocation: artifact(n.File)}
 		if n.Start >= 0 && src.file(n.File).ok {
 			line, col := src.pos(n.File, n.Start)
-			pl.WithRegion(sarif.NewRegion().WithStartLine(line).WithStartColumn(col))
+			pl.Region = &sarifRegion{StartLine: line, StartColumn: col}
 		}
-		sn.AddLocation(sarif.NewLocationWithPhysicalLocation(pl))
+		sn.Locations = []sarifLocation{{PhysicalLocation: pl}}
 	}
 	if n.RuleID != "" {
-		// GetRuleIndex is -1 for a rule the run does not describe; wireLog
-		// drops that index.
-		sn.WithAssociatedRule(sarif.NewReportingDescriptorReference().WithID(n.RuleID).WithIndex(run.GetRuleIndex(n.RuleID)))
+		ref := &sarifDescriptorRef{ID: n.RuleID}
+		if i, ok := ruleIndex[n.RuleID]; ok { // no index for a rule the run does not describe
+			ref.Index = &i
+		}
+		sn.AssociatedRule = ref
 	}
 	return sn
 }
@@ -786,26 +716,25 @@ func cleanPath(p string) string {
 // security-severity in (0, 10] for a rule tagged security. The registry
 // test runs it over every rule.
 func CheckRule(rl *lint.Rule) []string {
-	d := sarif.NewRule(rl.ID)
-	describe(d, rl)
+	d := describe(rl)
 	var p []string
 	bad := func(format string, args ...any) { p = append(p, rl.ID+": "+fmt.Sprintf(format, args...)) }
-	if str(d.ID) == "" {
+	if d.ID == "" {
 		bad("empty id")
 	}
-	if name := str(d.Name); name == str(d.ID) || len(name) > 255 {
+	if name := d.Name; name == d.ID || len(name) > 255 {
 		bad("name %q must differ from the id and be at most 255 characters", name)
 	}
-	if t := str(d.ShortDescription.Text); strings.TrimSpace(t) == "" || len(t) > 1024 {
+	if t := d.ShortDescription.Text; strings.TrimSpace(t) == "" || len(t) > 1024 {
 		bad("shortDescription must be 1-1024 characters")
 	}
-	if strings.TrimSpace(str(d.FullDescription.Text)) == "" {
+	if strings.TrimSpace(d.FullDescription.Text) == "" {
 		bad("empty fullDescription")
 	}
-	if strings.TrimSpace(str(d.Help.Text)) == "" || strings.TrimSpace(str(d.Help.Markdown)) == "" {
+	if strings.TrimSpace(d.Help.Text) == "" || strings.TrimSpace(d.Help.Markdown) == "" {
 		bad("help needs text and markdown")
 	}
-	if u := str(d.HelpURI); !strings.HasPrefix(u, "https://") {
+	if u := d.HelpURI; !strings.HasPrefix(u, "https://") {
 		bad("helpUri %q is not an https URL", u)
 	}
 	if !slices.Contains([]string{"note", "warning", "error"}, d.DefaultConfiguration.Level) {
@@ -826,12 +755,4 @@ func CheckRule(rl *lint.Rule) []string {
 		bad("SecuritySeverity set on a rule without the security tag")
 	}
 	return p
-}
-
-// str is *p, or "" for nil.
-func str(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }

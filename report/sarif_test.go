@@ -108,6 +108,7 @@ func checkSARIF(t *testing.T, b []byte) sarifDoc {
 }
 
 func TestSARIFGolden(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	got := format(t, SARIF{}, r)
 	golden(t, "sarif.golden", got)
@@ -154,6 +155,7 @@ func TestSARIFGolden(t *testing.T) {
 
 // TestSARIFDescriptors checks S3 on the synthetic rules.
 func TestSARIFDescriptors(t *testing.T) {
+	t.Parallel()
 	d := decodeSARIF(t, format(t, SARIF{}, testRun(t)))
 	for _, rl := range d.Runs[0].Tool.Driver.Rules {
 		t.Run(rl.ID, func(t *testing.T) {
@@ -193,6 +195,7 @@ func TestSARIFDescriptors(t *testing.T) {
 }
 
 func TestCheckRule(t *testing.T) {
+	t.Parallel()
 	rl := newTestRule(lint.Meta{ID: "x/bad", Name: "bad", Severity: lint.Warning, Tags: []string{"security"}}, "bad rule")
 	p := strings.Join(CheckRule(rl), "\n")
 	for _, want := range []string{"precision", "SecuritySeverity"} {
@@ -211,6 +214,7 @@ func TestCheckRule(t *testing.T) {
 // fingerprints, related locations, the path, fixes, suppressions and
 // baseline states.
 func TestSARIFResults(t *testing.T) {
+	t.Parallel()
 	d := decodeSARIF(t, format(t, SARIF{}, testRun(t)))
 	byRule := map[string][]sarifResult{}
 	for _, res := range d.Runs[0].Results {
@@ -322,6 +326,7 @@ func TestSARIFResults(t *testing.T) {
 // TestSARIFCROnly: a finding in a file with only CR line breaks gets the
 // line number and fingerprint GitHub computes for that line.
 func TestSARIFCROnly(t *testing.T) {
+	t.Parallel()
 	src, _ := readTestdata("lines/cr-only.ts")
 	r := &Run{Rules: testRules(), Source: readTestdata, Successful: true, Diagnostics: []Diagnostic{{
 		RuleID: "event-loop/sync-io", Severity: lint.Error, Message: "m",
@@ -338,6 +343,7 @@ func TestSARIFCROnly(t *testing.T) {
 }
 
 func TestSARIFClean(t *testing.T) {
+	t.Parallel()
 	r := &Run{Tool: "nestlint", Version: "0.1.0", Rules: testRules(), Successful: true}
 	got := format(t, SARIF{}, r)
 	checkSARIF(t, got)
@@ -350,6 +356,7 @@ func TestSARIFClean(t *testing.T) {
 }
 
 func TestSARIFCategory(t *testing.T) {
+	t.Parallel()
 	for _, cat := range []string{"nestlint", "nestlint/"} {
 		r := &Run{Rules: testRules(), Category: cat, Successful: true}
 		d := checkSARIF(t, format(t, SARIF{}, r))
@@ -363,6 +370,7 @@ func TestSARIFCategory(t *testing.T) {
 // notification naming the rule and the file, and executionSuccessful is
 // false; the log stays valid (S18).
 func TestSARIFToolError(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	r.Successful = false
 	r.Notices = append(r.Notices,
@@ -396,6 +404,7 @@ func TestSARIFToolError(t *testing.T) {
 // TestSARIFUnknownRule: a diagnostic whose rule is not in Run.Rules still
 // gets a descriptor and a correct ruleIndex.
 func TestSARIFUnknownRule(t *testing.T) {
+	t.Parallel()
 	r := &Run{Rules: testRules(), Successful: true, Source: readTestdata, Diagnostics: []Diagnostic{
 		{RuleID: "nestlint/parse-error", Severity: lint.Error, Message: "cannot parse", Location: Location{File: "fingerprints/bom.ts", Start: 3, End: 3}},
 	}}
@@ -411,6 +420,7 @@ func TestSARIFUnknownRule(t *testing.T) {
 }
 
 func TestFileURI(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"src/app.module.ts", "src/app.module.ts"},
 		{"my app/café.ts", "my%20app/caf%C3%A9.ts"},
@@ -434,6 +444,7 @@ func TestFileURI(t *testing.T) {
 }
 
 func TestMessageText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		d    Diagnostic
@@ -459,6 +470,10 @@ func TestMessageText(t *testing.T) {
 // 1,000 related locations, one with a path of more than 10,000 steps and a
 // rule with more than 20 tags.
 func TestSARIFCaps(t *testing.T) {
+	t.Parallel()
+	// Small caps keep the test fast; WriteSARIF applies the same code with
+	// the GitHub limits (TestSARIFDefaultCaps).
+	caps := sarifCaps{results: 60, locationsPerResult: 12, threadFlowLocations: 30, tagsPerRule: MaxTagsPerRule}
 	const extra = 7
 	rules := testRules()
 	tagged := newTestRule(lint.Meta{ID: "zz/tags", Name: "tags", Severity: lint.Note, Precision: lint.Low,
@@ -468,7 +483,7 @@ func TestSARIFCaps(t *testing.T) {
 	src := []byte(strings.Repeat("const x = 1;\n", 100))
 	source := func(string) ([]byte, bool) { return src, true }
 	var ds []Diagnostic
-	for i := range MaxResults + extra {
+	for i := range caps.results + extra {
 		ds = append(ds, Diagnostic{RuleID: "di/unused-provider", Severity: lint.Note, Message: fmt.Sprintf("n%d", i),
 			Location: Location{File: fmt.Sprintf("src/f%05d.ts", i), Start: 6, End: 7}})
 	}
@@ -478,18 +493,18 @@ func TestSARIFCaps(t *testing.T) {
 			Location: Location{File: "zz/last.ts", Start: 13 * i, End: 13*i + 5}})
 	}
 	big := &ds[len(ds)-1]
-	for i := range MaxLocationsPerResult + 5 {
+	for i := range caps.locationsPerResult + 5 {
 		big.Related = append(big.Related, Location{File: "src/r.ts", Start: i % 1300, End: i%1300 + 1, Message: fmt.Sprintf("r%d", i)})
 	}
 	long := &ds[len(ds)-2]
-	for i := range MaxThreadFlowLocations + 5 {
+	for i := range caps.threadFlowLocations + 5 {
 		long.Path = append(long.Path, Location{File: "src/p.ts", Start: i % 1300, End: i%1300 + 1, Message: fmt.Sprintf("s%d", i)})
 	}
 	Sort(ds)
 	r := &Run{Tool: "nestlint", Version: "1.0.0", Rules: rules, Diagnostics: ds, Source: source, Successful: true}
 
 	var b bytes.Buffer
-	capped, err := WriteSARIF(&b, r)
+	capped, err := writeSARIF(&b, r, caps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,20 +518,20 @@ func TestSARIFCaps(t *testing.T) {
 	}
 	d := decodeSARIF(t, b.Bytes())
 	run := d.Runs[0]
-	if len(run.Results) != MaxResults {
-		t.Fatalf("%d results, want %d", len(run.Results), MaxResults)
+	if len(run.Results) != caps.results {
+		t.Fatalf("%d results, want %d", len(run.Results), caps.results)
 	}
 	errs := 0
 	for _, res := range run.Results {
 		if res.Level == "error" {
 			errs++
 		}
-		if len(res.RelatedLocations) > MaxLocationsPerResult {
+		if len(res.RelatedLocations) > caps.locationsPerResult {
 			t.Errorf("%d related locations", len(res.RelatedLocations))
 		}
 		for _, cf := range res.CodeFlows {
-			if n := len(cf.ThreadFlows[0].Locations); n != MaxThreadFlowLocations {
-				t.Errorf("%d thread-flow locations, want %d", n, MaxThreadFlowLocations)
+			if n := len(cf.ThreadFlows[0].Locations); n != caps.threadFlowLocations {
+				t.Errorf("%d thread-flow locations, want %d", n, caps.threadFlowLocations)
 			}
 		}
 	}
@@ -529,23 +544,37 @@ func TestSARIFCaps(t *testing.T) {
 		t.Error("kept results are not in sorted order")
 	}
 	for _, rl := range run.Tool.Driver.Rules {
-		if tags, _ := rl.Properties["tags"].([]any); len(tags) > MaxTagsPerRule {
+		if tags, _ := rl.Properties["tags"].([]any); len(tags) > caps.tagsPerRule {
 			t.Errorf("%s has %d tags", rl.ID, len(tags))
 		}
 	}
 	if got := len(run.Invocations[0].ToolExecutionNotifications); got != 4 {
 		t.Errorf("%d toolExecutionNotifications, want 4", got)
 	}
-	if gz := gzipLen(t, b.Bytes()); gz > 10<<20 {
-		t.Errorf("gzipped capped log is %d bytes, want < 10 MiB", gz)
+	// A log at GitHub's caps stays under its 10 MiB upload limit: the
+	// gzipped size per kept result, scaled to MaxResults (an overestimate:
+	// a longer log of the same results compresses better).
+	gz := gzipLen(t, b.Bytes())
+	if est := gz / caps.results * MaxResults; est > 10<<20 {
+		t.Errorf("a capped log would gzip to about %d bytes, want < 10 MiB", est)
 	} else {
-		t.Logf("capped log: %d bytes, %d gzipped", b.Len(), gz)
+		t.Logf("capped log: %d bytes, %d gzipped; about %d gzipped at %d results", b.Len(), gz, est, MaxResults)
+	}
+}
+
+// TestSARIFDefaultCaps: WriteSARIF applies GitHub's limits.
+func TestSARIFDefaultCaps(t *testing.T) {
+	t.Parallel()
+	want := sarifCaps{results: 25000, locationsPerResult: 1000, threadFlowLocations: 10000, tagsPerRule: 20}
+	if defaultCaps != want {
+		t.Errorf("defaultCaps = %+v, want %+v", defaultCaps, want)
 	}
 }
 
 // TestSARIFSize: a moderate log (1,000 findings) gzips far below GitHub's
 // 10 MB upload limit.
 func TestSARIFSize(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	base := r.Diagnostics
 	r.Diagnostics = nil
@@ -579,6 +608,7 @@ func gzipLen(t testing.TB, b []byte) int {
 // TestSARIFCheckoutIndependent: the same findings read from two different
 // checkout directories give byte-identical logs (S13).
 func TestSARIFCheckoutIndependent(t *testing.T) {
+	t.Parallel()
 	var logs [][]byte
 	for range 2 {
 		dir := t.TempDir()
@@ -605,6 +635,7 @@ func TestSARIFCheckoutIndependent(t *testing.T) {
 // fingerprint is written (upload-sarif then computes it); the log is
 // still valid.
 func TestSARIFNoSource(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	r.Source = nil
 	d := checkSARIF(t, format(t, SARIF{}, r))
@@ -619,6 +650,7 @@ func TestSARIFNoSource(t *testing.T) {
 }
 
 func TestSARIFResultProperties(t *testing.T) {
+	t.Parallel()
 	r := &Run{Rules: testRules(), Source: readTestdata, Successful: true, Diagnostics: []Diagnostic{{
 		RuleID: "event-loop/sync-io", Severity: lint.Error, Message: "m",
 		Location:   loc(t, "lines/cr-only.ts", "findAll", 0, ""),

@@ -9,6 +9,7 @@ import (
 )
 
 func TestSort(t *testing.T) {
+	t.Parallel()
 	d := func(file string, start, end int, rule, msg string, sev lint.Severity) Diagnostic {
 		return Diagnostic{RuleID: rule, Severity: sev, Message: msg, Location: Location{File: file, Start: start, End: end}}
 	}
@@ -33,6 +34,7 @@ func TestSort(t *testing.T) {
 }
 
 func TestDedupe(t *testing.T) {
+	t.Parallel()
 	base := Diagnostic{RuleID: "x/a", Severity: lint.Warning, Message: "m", Location: Location{File: "a.ts", Start: 1, End: 2}}
 	withFix := base
 	withFix.Fixes = []Fix{{Message: "f"}}

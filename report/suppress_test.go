@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseDirective(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in     string
 		kind   DirectiveKind
@@ -82,6 +83,7 @@ func suppressedCount(ds []Diagnostic) int {
 }
 
 func TestSuppressForms(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name       string
 		src        string

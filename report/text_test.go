@@ -9,6 +9,7 @@ import (
 )
 
 func TestTextGolden(t *testing.T) {
+	t.Parallel()
 	r := testRun(t)
 	got := format(t, Text{}, r)
 	golden(t, "text.golden", got)
@@ -28,6 +29,7 @@ func TestTextGolden(t *testing.T) {
 }
 
 func TestTextColor(t *testing.T) {
+	t.Parallel()
 	got := string(format(t, Text{Color: true}, testRun(t)))
 	for _, want := range []string{ansiBold + ansiRed + "error" + ansiReset, ansiBold + ansiYellow + "warning" + ansiReset, ansiDim + "[event-loop/sync-io]" + ansiReset} {
 		if !strings.Contains(got, want) {
@@ -37,6 +39,7 @@ func TestTextColor(t *testing.T) {
 }
 
 func TestTextOneLinePerFinding(t *testing.T) {
+	t.Parallel()
 	r := &Run{Diagnostics: []Diagnostic{{RuleID: "x/y", Severity: lint.Error, Message: "a\nb\r\nc", Location: Location{File: "a.ts"}}}}
 	if got, want := string(format(t, Text{}, r)), "a.ts:1:1: error: a b c [x/y]\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -44,6 +47,7 @@ func TestTextOneLinePerFinding(t *testing.T) {
 }
 
 func TestWriteNotices(t *testing.T) {
+	t.Parallel()
 	src := func(f string) ([]byte, bool) {
 		if f == "a.ts" {
 			return []byte("line1\n  bad();\n"), true
@@ -78,6 +82,7 @@ func TestWriteNotices(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
+	t.Parallel()
 	d := func(s lint.Severity, suppressed bool) Diagnostic {
 		return Diagnostic{Severity: s, Suppressed: suppressed}
 	}

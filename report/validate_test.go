@@ -46,6 +46,7 @@ func rule0(m map[string]any) map[string]any {
 }
 
 func TestValidateSchemaExamples(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"nestlint-github-example.sarif", "broken-github-ingestion.sarif"} {
 		if err := ValidateSchema(readExample(t, name)); err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -55,6 +56,7 @@ func TestValidateSchemaExamples(t *testing.T) {
 
 // TestValidateSchemaRejects makes sure the schema test can fail.
 func TestValidateSchemaRejects(t *testing.T) {
+	t.Parallel()
 	logs := map[string][]byte{
 		"example":  readExample(t, "nestlint-github-example.sarif"),
 		"nestlint": format(t, SARIF{}, testRun(t)),
@@ -95,6 +97,7 @@ func TestValidateSchemaRejects(t *testing.T) {
 }
 
 func TestCheckIngestionExamples(t *testing.T) {
+	t.Parallel()
 	if p := CheckIngestion(readExample(t, "nestlint-github-example.sarif")); len(p) > 0 {
 		t.Errorf("good example rejected: %q", p)
 	}
@@ -107,6 +110,7 @@ func TestCheckIngestionExamples(t *testing.T) {
 }
 
 func TestCheckIngestionMutations(t *testing.T) {
+	t.Parallel()
 	good := format(t, SARIF{}, testRun(t))
 	if p := CheckIngestion(good); len(p) > 0 {
 		t.Fatalf("nestlint's own log rejected: %q", p)

@@ -1,6 +1,9 @@
 //go:generate go run ../internal/docgen/cmd ../docs/rules
 
-// Package rules lists every nestlint rule.
+// Package rules lists every nestlint rule (All, the registry every command
+// and the docs generator read) and writes the module graph nestlint builds
+// of a program (WriteGraph, in graph.go: the model the rules see, for the
+// graph command).
 package rules
 
 import (

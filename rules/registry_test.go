@@ -3,7 +3,6 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -42,12 +41,17 @@ func TestRegistry(t *testing.T) {
 	if err := analysis.Validate(as); err != nil {
 		t.Fatal(err)
 	}
-	names := make([]string, len(all))
-	for i, r := range all {
-		names[i] = r.Name
-	}
-	if !sort.SliceIsSorted(all, func(i, j int) bool { return all[i].ID < all[j].ID }) {
-		t.Errorf("not sorted")
+	// Names are package directories and analyzer names: unique, and the
+	// analyzer is called by the rule's name.
+	names := map[string]string{}
+	for _, r := range all {
+		if other, dup := names[r.Name]; dup {
+			t.Errorf("%s and %s share the name %q", other, r.ID, r.Name)
+		}
+		names[r.Name] = r.ID
+		if r.Analyzer.Name != r.Name {
+			t.Errorf("%s: analyzer %q, want the rule name %q", r.ID, r.Analyzer.Name, r.Name)
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ func gitRun(t *testing.T, dir string, args ...string) {
 }
 
 func TestChangedSince(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
@@ -59,6 +60,7 @@ func TestChangedSince(t *testing.T) {
 // fetched exits 2 with advice to fetch the history (fetch-depth: 0), while
 // a revision that is there still works.
 func TestChangedSinceShallow(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}

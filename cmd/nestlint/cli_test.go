@@ -17,6 +17,7 @@ import (
 )
 
 func TestFlagsAndExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cats.controller.ts": controllerTS})
 	onlyWarn := t.TempDir()
@@ -121,6 +122,7 @@ func TestUseColor(t *testing.T) {
 }
 
 func TestRulesTableSorted(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, "rules")
 	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
 	if !strings.HasPrefix(lines[0], "ID") || !strings.Contains(lines[0], "SEVERITY") || !strings.Contains(lines[0], "TITLE") {
@@ -139,6 +141,7 @@ func TestRulesTableSorted(t *testing.T) {
 }
 
 func TestExplainPrintsHelp(t *testing.T) {
+	t.Parallel()
 	for _, rl := range sortedRules(allRules()) {
 		r := runCLI(t, "explain", rl.ID)
 		if r.code != 0 || r.stdout != rl.Help() {
@@ -148,6 +151,7 @@ func TestExplainPrintsHelp(t *testing.T) {
 }
 
 func TestEditDistanceAndSuggest(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b string
 		want int
@@ -173,6 +177,7 @@ func TestEditDistanceAndSuggest(t *testing.T) {
 }
 
 func TestExitCode(t *testing.T) {
+	t.Parallel()
 	diag := func(sev lint.Severity, suppressed bool) report.Diagnostic {
 		return report.Diagnostic{RuleID: "x/y", Severity: sev, Suppressed: suppressed}
 	}
@@ -205,6 +210,7 @@ func TestExitCode(t *testing.T) {
 }
 
 func TestParseFlagsDefaults(t *testing.T) {
+	t.Parallel()
 	o, _, ok := parseFlags(nil, nil, nil)
 	if !ok {
 		t.Fatal("parseFlags(nil) failed")
@@ -239,6 +245,7 @@ var (
 )
 
 func TestToolErrorExitsThreeAndSARIFStaysValid(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"src/cats.controller.ts": requestOnlyTS})
 	rs := []*lint.Rule{syncio.Rule, panicRule, wholePanicRule}
@@ -317,6 +324,7 @@ func TestToolErrorExitsThreeAndSARIFStaysValid(t *testing.T) {
 // file's facts from the cache (--timing says so), and a corrupt cache is
 // a notice, not a wrong answer.
 func TestCacheKeepsOutput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, twoFileApp)
 	cache := filepath.Join(t.TempDir(), "cache")

@@ -35,6 +35,7 @@ var relatedRule = lint.NewRule(lint.Meta{ID: "test/related", Name: "related", Se
 	}, parser.Analyzer)
 
 func TestConvertPositionsPathsAndFixes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.ts": "export const a = 1;\n", "b.ts": "// x\nconst s = readFileSync('f');\n"})
 	var out, errb bytes.Buffer

@@ -32,6 +32,7 @@ func fixProject(t *testing.T) (dir, mainTS string) {
 }
 
 func TestFixRewritesFile(t *testing.T) {
+	t.Parallel()
 	dir, mainTS := fixProject(t)
 	before := runCLI(t, dir)
 	if !strings.Contains(before.stdout, "shutdown/hooks-missing") {
@@ -61,6 +62,7 @@ func TestFixRewritesFile(t *testing.T) {
 }
 
 func TestFixDryRunGolden(t *testing.T) {
+	t.Parallel()
 	dir, mainTS := fixProject(t)
 	res := runCLI(t, "--fix", "--dry-run", dir)
 	const want = `--- a/main.ts
@@ -86,12 +88,14 @@ func TestFixDryRunGolden(t *testing.T) {
 }
 
 func TestDryRunNeedsFix(t *testing.T) {
+	t.Parallel()
 	if res := runCLI(t, "--dry-run", t.TempDir()); res.code != exitUsage {
 		t.Errorf("--dry-run alone: %s", res)
 	}
 }
 
 func TestPlanFixesSkipsOverlaps(t *testing.T) {
+	t.Parallel()
 	src := []byte("abcdefghij\n")
 	source := func(string) ([]byte, bool) { return src, true }
 	fix := func(start, end int, text string) []report.Fix {
@@ -119,6 +123,7 @@ func TestPlanFixesSkipsOverlaps(t *testing.T) {
 }
 
 func TestUnifiedDiff(t *testing.T) {
+	t.Parallel()
 	old := "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20"
 	new := "0\n1\n2\n3\n4\n5\n6\n7\nx\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n"
 	const want = `--- a/f.ts

@@ -39,10 +39,12 @@ func apps(t *testing.T) []string {
 // module root, as a run from the checkout's top prints them. Run
 // "go test ./cmd/nestlint -run Golden -update" to rewrite the files.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	for _, app := range apps(t) {
 		for _, format := range []struct{ name, ext string }{{"text", ".txt"}, {"sarif", ".sarif"}} {
 			t.Run(app+"/"+format.name, func(t *testing.T) {
+				t.Parallel()
 				r := runCLI(t, "--format", format.name, "--repo-root", root, filepath.Join(root, "testdata", "apps", app))
 				if r.code == exitUsage || r.code == exitInternal {
 					t.Fatalf("run failed:\n%s", r)
@@ -104,6 +106,7 @@ func lineDiff(want, got string) string {
 // TestDeterministic is checklist S13: two runs, -j 1 and -j 4, and two
 // checkouts at different absolute paths give byte-identical output.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join(moduleRoot(t), "testdata", "apps", "shop")
 	a := filepath.Join(t.TempDir(), "shop")
 	b := filepath.Join(t.TempDir(), "a", "much", "longer", "checkout path", "shop")
@@ -111,6 +114,7 @@ func TestDeterministic(t *testing.T) {
 	copyDir(t, src, b)
 	for _, format := range []string{"sarif", "json", "text", "github"} {
 		t.Run(format, func(t *testing.T) {
+			t.Parallel()
 			var first string
 			for i, args := range [][]string{
 				{"-j", "1", a}, {"-j", "4", a}, {"-j", "4", a}, {"-j", "1", b}, {"-j", "3", "--repo-root", b, b},
@@ -137,6 +141,7 @@ func TestDeterministic(t *testing.T) {
 // TestBinary builds nestlint and runs it on the shop app from the module
 // root, as CI and pre-commit do: the real exit code and stdout.
 func TestBinary(t *testing.T) {
+	t.Parallel()
 	bin := buildBinary(t)
 	root := moduleRoot(t)
 

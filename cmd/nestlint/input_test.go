@@ -16,6 +16,7 @@ import (
 const requestFinding = "cats.controller.ts:8:12: error: `fs.readFileSync` blocks the event loop on the request path"
 
 func TestSyntaxErrorFileIsStillLinted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cats.controller.ts": requestOnlyTS + "\nexport function broken( {\n  const = ;\n}\n"})
 	r := runSync(t, dir)
@@ -47,6 +48,7 @@ func TestSyntaxErrorFileIsStillLinted(t *testing.T) {
 }
 
 func TestBinaryFileIsSkipped(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"cats.controller.ts": requestOnlyTS,
@@ -62,6 +64,7 @@ func TestBinaryFileIsSkipped(t *testing.T) {
 }
 
 func TestFileOverMaxSizeIsSkipped(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	big := requestOnlyTS + "// " + strings.Repeat("padding ", 400) + "\n"
 	writeFiles(t, dir, map[string]string{"cats.controller.ts": requestOnlyTS, "big.controller.ts": big})
@@ -80,6 +83,7 @@ func TestFileOverMaxSizeIsSkipped(t *testing.T) {
 }
 
 func TestLineEndingsAndBOMPositions(t *testing.T) {
+	t.Parallel()
 	call := "fs.readFileSync('/etc/cats.json', 'utf8')"
 	tests := []struct {
 		name, content string
@@ -126,6 +130,7 @@ func TestLineEndingsAndBOMPositions(t *testing.T) {
 }
 
 func TestSymlinkLoopTerminates(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"src/cats.controller.ts": requestOnlyTS})
 	for link, target := range map[string]string{"src/loop": "..", "src/self": ".", "up": dir} {
@@ -151,6 +156,7 @@ func TestSymlinkLoopTerminates(t *testing.T) {
 }
 
 func TestEmptyFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"README.md": "# nothing here\n", "node_modules/x/index.ts": requestOnlyTS})
 	r := runSync(t, dir)
@@ -204,6 +210,7 @@ func deepTS(depth int) string {
 }
 
 func TestDeeplyNestedFileDoesNotCrash(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"deep.controller.ts": deepTS(2000), "cats.controller.ts": requestOnlyTS})
 	r := runSync(t, dir)
@@ -223,6 +230,7 @@ func TestDeeplyNestedFileDoesNotCrash(t *testing.T) {
 // what it ignores below the folder stays ignored, and a run whose files
 // are all ignored says by which .gitignore and exits 2.
 func TestExplicitRootInIgnoredFolder(t *testing.T) {
+	t.Parallel()
 	dir, err := resolve(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -248,6 +256,7 @@ func TestExplicitRootInIgnoredFolder(t *testing.T) {
 // TestValidSyntaxHasNoNotice: syntax tsc accepts and the grammar needs help
 // with (docs/parser.md) gives no syntax error notice.
 func TestValidSyntaxHasNoNotice(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"orders.types.ts": "export interface Order {\n  id: string\n  in: 'web' | 'store'\n  abstract?: boolean\n}\nexport interface Box<out T> { get(): T }\n",

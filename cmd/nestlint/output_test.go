@@ -10,6 +10,7 @@ import (
 )
 
 func TestOutputFileIsWrittenAtomically(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"cats.controller.ts": controllerTS})
 	outDir := t.TempDir()
@@ -41,6 +42,7 @@ func TestOutputFileIsWrittenAtomically(t *testing.T) {
 }
 
 func TestWriteAtomicKeepsOldFileOnError(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.json")
 	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
@@ -61,6 +63,7 @@ func TestWriteAtomicKeepsOldFileOnError(t *testing.T) {
 }
 
 func TestOutputErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"a.ts": "export const a = 1;\n"})
 	r := runSync(t, "-o", dir, dir)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestNamer(t *testing.T) {
+	t.Parallel()
 	root := filepath.FromSlash("/repo")
 	n := namer{root: root, alt: filepath.FromSlash("/elsewhere/app")}
 	tests := []struct{ name, in, want string }{
@@ -33,6 +34,7 @@ func TestNamer(t *testing.T) {
 }
 
 func TestProjectRoots(t *testing.T) {
+	t.Parallel()
 	dir, err := resolve(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

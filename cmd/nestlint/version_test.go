@@ -10,6 +10,7 @@ import (
 )
 
 func TestPrintVersion(t *testing.T) {
+	t.Parallel()
 	saved := commit
 	defer func() { commit = saved }()
 	commit = "abc1234"
@@ -39,6 +40,7 @@ func TestPrintVersion(t *testing.T) {
 }
 
 func TestBuildCommitFallback(t *testing.T) {
+	t.Parallel()
 	saved := commit
 	defer func() { commit = saved }()
 	commit = ""

@@ -55,6 +55,7 @@ func hasLine(text, prefix string, parts ...string) bool {
 }
 
 func TestWorkspacePnpmDefaultScope(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	app := "testdata/apps/acme-pnpm/"
 	r := runCLI(t, "--no-color", "--repo-root", root, filepath.Join(root, "testdata", "apps", "acme-pnpm"))
@@ -119,6 +120,7 @@ func TestWorkspacePnpmDefaultScope(t *testing.T) {
 }
 
 func TestWorkspaceNxDefaultScope(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	app := "testdata/apps/acme-nx/"
 	r := runCLI(t, "--no-color", "--repo-root", root, filepath.Join(root, "testdata", "apps", "acme-nx"))
@@ -163,6 +165,7 @@ func TestWorkspaceNxDefaultScope(t *testing.T) {
 // test helpers as offline code (event-loop and process-exit stay quiet),
 // and no package is announced as left out.
 func TestWorkspaceScopeAll(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	cfg := filepath.Join(t.TempDir(), "nestlint.json")
 	if err := os.WriteFile(cfg, []byte("{\n  // lint the admin UI and the tools too\n  \"scope\": \"all\",\n}\n"), 0o644); err != nil {
@@ -246,6 +249,7 @@ func TestWorkspaceScopeAll(t *testing.T) {
 // that calls it; asking for a package that is not server code says so and
 // exits 2 (nothing to lint) unless --allow-empty.
 func TestWorkspaceSubfolder(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	ws := filepath.Join(root, "testdata", "apps", "acme-pnpm")
 	r := runCLI(t, "--no-color", "--repo-root", root, filepath.Join(ws, "libs", "core"))
@@ -273,6 +277,7 @@ func TestWorkspaceSubfolder(t *testing.T) {
 // repository is one program too (its pnpm-workspace.yaml marks the root),
 // also when linted from inside one of its apps.
 func TestWorkspaceOutsideGit(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	tmp := t.TempDir()
 	ws := filepath.Join(tmp, "acme")
@@ -299,6 +304,7 @@ func TestWorkspaceOutsideGit(t *testing.T) {
 // tsconfig.json (ES2022, no include) would own every file; billing's build
 // config says ES2020, gateway's inherits ES2022.
 func TestWorkspaceNestCLI(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	app := "testdata/apps/acme-nestcli/"
 	r := runCLI(t, "--no-color", "--repo-root", root, filepath.Join(root, "testdata", "apps", "acme-nestcli"))

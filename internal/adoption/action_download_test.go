@@ -85,31 +85,27 @@ func TestActionDownload(t *testing.T) {
 	a := parseAction(t, filepath.Join(root, "action.yml"))
 	resolve, install, lint := stepByID(t, a, "resolve"), stepByID(t, a, "install"), stepByID(t, a, "lint")
 
-	// A stamped binary, packed as the release packs it.
-	const tag = "v0.0.0-test.1"
+	// The shared stamped binary, packed as the release packs it.
+	const tag = stampTag
 	work := t.TempDir()
-	bin := filepath.Join(work, "nestlint")
-	if r := run(t, 10*time.Minute, root, []string{"CGO_ENABLED=1"}, gobin, "build", "-o", bin,
-		"-ldflags", "-X main.version="+tag+" -X main.commit=feedface", "./cmd/nestlint"); r.code != 0 {
-		t.Fatalf("go build: %s", r.stderr)
-	}
+	_, bin := nestlintBin(t)
 	releases := filepath.Join(work, "releases")
 	bad := filepath.Join(releases, "v0.0.0-bad.1")
 	for _, v := range []string{tag, "v0.0.0-bad.1"} {
 		dir := filepath.Join(releases, v)
-		if r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "archive", "-version", v,
+		if r := run(t, 5*time.Minute, root, nil, distBin(t), "archive", "-version", v,
 			"-platform", plat, "-bin", bin, "-out", dir); r.code != 0 {
 			t.Fatalf("dist archive: %s", r.stderr)
 		}
 		if v == tag {
 			// A zip named for Windows, holding this machine's binary as
 			// nestlint.exe: the install step's zip path, runnable here.
-			if r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "archive", "-version", v,
+			if r := run(t, 5*time.Minute, root, nil, distBin(t), "archive", "-version", v,
 				"-platform", "win32-x64", "-bin", bin, "-out", dir); r.code != 0 {
 				t.Fatalf("dist archive: %s", r.stderr)
 			}
 		}
-		if r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "checksums", dir); r.code != 0 {
+		if r := run(t, 5*time.Minute, root, nil, distBin(t), "checksums", dir); r.code != 0 {
 			t.Fatalf("dist checksums: %s", r.stderr)
 		}
 	}
@@ -194,7 +190,7 @@ func TestActionDownload(t *testing.T) {
 			t.Fatalf("install: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 		}
 		installed = out["dir"]
-		if !strings.Contains(r.stdout, "matches checksums.txt") || !strings.Contains(r.stdout, "nestlint "+tag+"\ncommit:   feedface") {
+		if !strings.Contains(r.stdout, "matches checksums.txt") || !strings.Contains(r.stdout, "nestlint "+tag+"\ncommit:   "+stampCommit) {
 			t.Errorf("install output does not show the verified, downloaded binary:\n%s", r.stdout)
 		}
 		if !strings.HasPrefix(installed, filepath.Join(work, "toolcache", "nestlint", tag)) {

@@ -2,12 +2,16 @@ package adoption_test
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/nestlint/nestlint/report"
 )
@@ -383,42 +387,130 @@ func TestActionSteps(t *testing.T) {
 	})
 }
 
-// TestWorkflowAndDocs checks the code-scanning workflow and its docs for
-// the pieces GitHub code scanning needs (checklist A1, A3).
+// TestWorkflowAndDocs checks the code-scanning workflow and the workflows
+// of its docs for the pieces GitHub code scanning needs (checklist A1,
+// A3), read as YAML: every job that uploads SARIF (upload-sarif or the
+// nestlint action) may write security events and read contents and
+// actions; every upload-sarif step runs if: always(), uploads a .sarif
+// file (not .quality.sarif) that an earlier step of the same job writes
+// with --format sarif --exit-zero -o, and names a category; the docs show
+// at least three distinct categories (one app, and a monorepo's two).
 func TestWorkflowAndDocs(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
-	must := []string{
-		"security-events: write", "contents: read", "actions: read",
-		"github/codeql-action/upload-sarif@v4", "if: always()",
-		"sarif_file: nestlint.sarif", "category: nestlint",
+	wf, err := os.ReadFile(filepath.Join(root, ".github/workflows/code-scanning.yml"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, f := range []string{".github/workflows/code-scanning.yml", "docs/github-code-scanning.md"} {
-		b, err := os.ReadFile(filepath.Join(root, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range must {
-			if !strings.Contains(string(b), s) {
-				t.Errorf("%s: missing %q", f, s)
-			}
-		}
+	if cats := checkWorkflowYAML(t, "code-scanning.yml", string(wf)); len(cats) != 1 {
+		t.Errorf("code-scanning.yml: %d uploads, want 1", len(cats))
 	}
-	doc, _ := os.ReadFile(filepath.Join(root, "docs/github-code-scanning.md"))
-	cats := regexp.MustCompile(`category: (\S+)`).FindAllStringSubmatch(string(doc), -1)
+
+	doc, err := os.ReadFile(filepath.Join(root, "docs/github-code-scanning.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(doc), -1)
 	seen := map[string]bool{}
-	for _, c := range cats {
-		seen[c[1]] = true
+	for i, b := range blocks {
+		for _, c := range checkWorkflowYAML(t, fmt.Sprintf("docs/github-code-scanning.md yaml block %d", i+1), b[1]) {
+			seen[c] = true
+		}
 	}
 	if len(seen) < 3 {
 		t.Errorf("docs/github-code-scanning.md: want the single-app category and a monorepo example with two distinct categories, got %v", seen)
 	}
-	for _, m := range regexp.MustCompile(`(?:sarif_file|sarif-file|-o):? (\S+)`).FindAllStringSubmatch(string(doc), -1) {
-		f := strings.Trim(m[1], `"'`)
-		if strings.HasPrefix(f, "$") || strings.HasPrefix(f, "-") {
-			continue
+}
+
+// wfStep is a workflow step.
+type wfStep struct {
+	Name string            `yaml:"name"`
+	If   string            `yaml:"if"`
+	Uses string            `yaml:"uses"`
+	Run  string            `yaml:"run"`
+	With map[string]string `yaml:"with"`
+}
+
+// checkWorkflowYAML checks a workflow, or a fragment of one (a list of
+// steps, shown indented in the docs), and returns the categories it
+// uploads SARIF under.
+func checkWorkflowYAML(t *testing.T, name, text string) []string {
+	t.Helper()
+	var wf struct {
+		Jobs map[string]struct {
+			Permissions map[string]string `yaml:"permissions"`
+			Steps       []wfStep          `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	type job struct {
+		perms map[string]string // nil for a fragment
+		steps []wfStep
+	}
+	var jobs []job
+	if err := yaml.Unmarshal([]byte(text), &wf); err == nil && len(wf.Jobs) > 0 {
+		for _, j := range wf.Jobs {
+			jobs = append(jobs, job{j.Permissions, j.Steps})
 		}
-		if !strings.HasSuffix(f, ".sarif") || strings.HasSuffix(f, ".quality.sarif") {
-			t.Errorf("docs/github-code-scanning.md: SARIF file %q must end in .sarif (not .quality.sarif)", f)
+	} else {
+		var steps []wfStep
+		if err := yaml.Unmarshal([]byte(text), &steps); err != nil {
+			t.Errorf("%s: neither a workflow nor a list of steps: %v", name, err)
+			return nil
+		}
+		jobs = append(jobs, job{nil, steps})
+	}
+	outFlag := regexp.MustCompile(`(?:^|\s)-o\s+(\S+)`)
+	var cats []string
+	for _, j := range jobs {
+		uploads := false
+		written := map[string]bool{}
+		for _, st := range j.steps {
+			if strings.Contains(st.Run, "nestlint") && strings.Contains(st.Run, "--format sarif") {
+				m := outFlag.FindStringSubmatch(st.Run)
+				if m == nil || !strings.Contains(st.Run, "--exit-zero") {
+					t.Errorf("%s: step %q writes SARIF without -o FILE and --exit-zero (findings would stop the job before the upload)", name, st.Name)
+				} else {
+					written[strings.Trim(m[1], `"'`)] = true
+				}
+			}
+			switch {
+			case strings.HasPrefix(st.Uses, "github/codeql-action/upload-sarif@"):
+				uploads = true
+				v := strings.TrimPrefix(st.Uses, "github/codeql-action/upload-sarif@")
+				if major, err := strconv.Atoi(strings.TrimPrefix(strings.SplitN(v, ".", 2)[0], "v")); err != nil || major < 4 {
+					t.Errorf("%s: upload-sarif@%s, want v4 or later", name, v)
+				}
+				if st.If != "always()" {
+					t.Errorf("%s: upload step %q runs if %q, want always()", name, st.Name, st.If)
+				}
+				f := st.With["sarif_file"]
+				if !written[f] {
+					t.Errorf("%s: upload step %q uploads %q, which no earlier step writes", name, st.Name, f)
+				}
+				if !strings.HasSuffix(f, ".sarif") || strings.HasSuffix(f, ".quality.sarif") {
+					t.Errorf("%s: SARIF file %q must end in .sarif (not .quality.sarif)", name, f)
+				}
+				if st.With["category"] == "" {
+					t.Errorf("%s: upload step %q has no category", name, st.Name)
+				}
+				cats = append(cats, st.With["category"])
+			case strings.HasPrefix(st.Uses, "nestlint/nestlint@"):
+				uploads = true
+				if f, ok := st.With["sarif-file"]; ok && (!strings.HasSuffix(f, ".sarif") || strings.HasSuffix(f, ".quality.sarif")) {
+					t.Errorf("%s: SARIF file %q must end in .sarif (not .quality.sarif)", name, f)
+				}
+				if c := st.With["category"]; c != "" {
+					cats = append(cats, c)
+				}
+			}
+		}
+		if uploads && j.perms != nil {
+			for k, v := range map[string]string{"security-events": "write", "contents": "read", "actions": "read"} {
+				if j.perms[k] != v {
+					t.Errorf("%s: a job that uploads SARIF has permission %s: %q, want %s", name, k, j.perms[k], v)
+				}
+			}
 		}
 	}
+	return cats
 }

@@ -56,8 +56,16 @@ var (
 	buildOut  []byte
 )
 
-// nestlintBin builds ./cmd/nestlint once per test process and returns the
-// folder holding the binary (for PATH) and the binary itself.
+// The version and commit stamped into the shared binary, as a release
+// build stamps them.
+const (
+	stampTag    = "v0.0.0-test.1"
+	stampCommit = "feedface"
+)
+
+// nestlintBin builds ./cmd/nestlint once per test process, stamped with
+// stampTag and stampCommit, and returns the folder holding the binary (for
+// PATH) and the binary itself.
 func nestlintBin(t *testing.T) (dir, bin string) {
 	t.Helper()
 	root := repoRoot(t)
@@ -67,7 +75,8 @@ func nestlintBin(t *testing.T) (dir, bin string) {
 		if buildErr != nil {
 			return
 		}
-		cmd := exec.Command(gobin, "build", "-o", filepath.Join(buildDir, "nestlint"), "./cmd/nestlint")
+		cmd := exec.Command(gobin, "build", "-o", filepath.Join(buildDir, "nestlint"),
+			"-ldflags", "-X main.version="+stampTag+" -X main.commit="+stampCommit, "./cmd/nestlint")
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 		buildOut, buildErr = cmd.CombinedOutput()
@@ -76,6 +85,32 @@ func nestlintBin(t *testing.T) (dir, bin string) {
 		t.Fatalf("go build ./cmd/nestlint: %v\n%s", buildErr, buildOut)
 	}
 	return buildDir, filepath.Join(buildDir, "nestlint")
+}
+
+var (
+	distOnce sync.Once
+	distPath string
+	distErr  error
+	distOut  []byte
+)
+
+// distBin builds ./internal/dist once per test process (instead of a go
+// run per call) and returns the binary.
+func distBin(t *testing.T) string {
+	t.Helper()
+	root := repoRoot(t)
+	gobin := need(t, "go", "the Go toolchain")
+	dir, _ := nestlintBin(t) // the folder TestMain removes
+	distOnce.Do(func() {
+		distPath = filepath.Join(dir, "dist")
+		cmd := exec.Command(gobin, "build", "-o", distPath, "./internal/dist")
+		cmd.Dir = root
+		distOut, distErr = cmd.CombinedOutput()
+	})
+	if distErr != nil {
+		t.Fatalf("go build ./internal/dist: %v\n%s", distErr, distOut)
+	}
+	return distPath
 }
 
 // cleanups run after all tests (shared servers and folders).

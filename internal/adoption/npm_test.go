@@ -35,7 +35,6 @@ func TestNpmPackages(t *testing.T) {
 	root := repoRoot(t)
 	npm := need(t, "npm", "apt-get install npm")
 	npx := need(t, "npx", "apt-get install npm")
-	gobin := need(t, "go", "the Go toolchain")
 	plat := hostNPMPlatform()
 	if plat == "" {
 		t.Skipf("no prebuilt npm package for %s/%s", runtime.GOOS, runtime.GOARCH)
@@ -44,7 +43,7 @@ func TestNpmPackages(t *testing.T) {
 	work := t.TempDir()
 	const version = "0.0.0-test.1"
 
-	r := run(t, 5*time.Minute, root, nil, gobin, "run", "./internal/dist", "npm",
+	r := run(t, 5*time.Minute, root, nil, distBin(t), "npm",
 		"-version", "v"+version, "-out", filepath.Join(work, "npm"), "-bin", plat+"="+bin)
 	if r.code != 0 {
 		t.Fatalf("internal/dist npm: exit %d\n%s%s", r.code, r.stdout, r.stderr)

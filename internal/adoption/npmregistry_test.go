@@ -82,7 +82,7 @@ func newNpmRegistry(t *testing.T, npm, gobin, work string) (*npmRegistry, string
 	if err := os.WriteFile(fake, []byte("not this platform's binary\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"run", "./internal/dist", "npm", "-version", "v" + registryVersion, "-out", filepath.Join(work, "npm"), "-all"}
+	args := []string{"npm", "-version", "v" + registryVersion, "-out", filepath.Join(work, "npm"), "-all"}
 	for _, p := range []string{"linux-x64", "linux-arm64", "darwin-x64", "darwin-arm64", "win32-x64"} {
 		b := fake
 		if p == plat {
@@ -90,7 +90,7 @@ func newNpmRegistry(t *testing.T, npm, gobin, work string) (*npmRegistry, string
 		}
 		args = append(args, "-bin", p+"="+b)
 	}
-	if r := run(t, 5*time.Minute, root, nil, gobin, args...); r.code != 0 {
+	if r := run(t, 5*time.Minute, root, nil, distBin(t), args...); r.code != 0 {
 		return nil, "internal/dist npm: " + r.stderr
 	}
 	tgzDir := filepath.Join(work, "tgz")

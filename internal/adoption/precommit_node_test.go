@@ -76,7 +76,7 @@ func TestPreCommitNode(t *testing.T) {
 	reg := sharedNpmRegistry(t, npm, gobin)
 	reg.reset()
 	hookRepo := snapshotRepo(t, root, gitc, func(dir string) {
-		r := run(t, 5*time.Minute, dir, nil, gobin, "run", "./internal/dist", "precommit", "v"+registryVersion)
+		r := run(t, 5*time.Minute, dir, nil, distBin(t), "precommit", "v"+registryVersion)
 		if r.code != 0 {
 			t.Fatalf("dist precommit: %s", r.stderr)
 		}

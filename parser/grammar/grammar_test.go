@@ -1,6 +1,7 @@
 package grammar_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/nestlint/nestlint/parser/grammar"
@@ -23,9 +24,9 @@ func TestABI(t *testing.T) {
 		}
 		p := sitter.NewParser()
 		p.SetLanguage(l)
-		tree := p.Parse(nil, []byte("export class A { accessor x = 1; }\n"))
-		if tree == nil {
-			t.Fatalf("%s: no tree", name)
+		tree, err := p.ParseCtx(context.Background(), nil, []byte("export class A { accessor x = 1; }\n"))
+		if err != nil || tree == nil {
+			t.Fatalf("%s: no tree: %v", name, err)
 		}
 		root := tree.RootNode()
 		if root.HasError() || root.Type() != "program" {
@@ -47,7 +48,10 @@ func TestLinksNextToBundledGrammar(t *testing.T) {
 	for name, l := range map[string]*sitter.Language{"vendored": ours, "bundled": theirs} {
 		p := sitter.NewParser()
 		p.SetLanguage(l)
-		tree := p.Parse(nil, src)
+		tree, err := p.ParseCtx(context.Background(), nil, src)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 		// the scanner patch makes the difference
 		if got, want := tree.RootNode().HasError(), name == "bundled"; got != want {
 			t.Errorf("%s grammar: HasError = %v, want %v", name, got, want)

@@ -59,10 +59,8 @@ type Result struct {
 // Run parses files and runs rules over them.
 func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule, opts Options) (*Result, error) {
 	analyzers := make([]*analysis.Analyzer, 0, len(rules))
-	byAnalyzer := map[*analysis.Analyzer]*lint.Rule{}
 	for _, r := range rules {
 		analyzers = append(analyzers, r.Analyzer)
-		byAnalyzer[r.Analyzer] = r
 	}
 	if err := analysis.Validate(analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer graph: %w", err)

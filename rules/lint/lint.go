@@ -339,14 +339,3 @@ func Report(pass *analysis.Pass, sev Severity, pos, end token.Pos, msg string, o
 	}
 	pass.Report(d)
 }
-
-// PathLabels returns the labels of a diagnostic's path steps.
-func PathLabels(d analysis.Diagnostic) []string {
-	var out []string
-	for _, r := range d.Related {
-		if strings.HasPrefix(r.Message, PathPrefix) {
-			out = append(out, strings.TrimPrefix(r.Message, PathPrefix))
-		}
-	}
-	return out
-}

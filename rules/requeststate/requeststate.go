@@ -3,7 +3,6 @@ package requeststate
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -83,9 +82,5 @@ func accumulates(src []byte, v parser.Value, field string) bool {
 	if v.End <= v.Start || int(v.End) > len(src) {
 		return false
 	}
-	re := leak.Compiled("accumulates:"+field, func() string {
-		q := regexp.QuoteMeta(field)
-		return `this\.` + q + `\b\s*[-+*/%]|[-+*/%]\s*this\.` + q + `\b|Math\.(max|min)\(.*this\.` + q + `\b`
-	})
-	return re.Match(src[v.Start:v.End])
+	return leak.Accumulates(src[v.Start:v.End], field)
 }

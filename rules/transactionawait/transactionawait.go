@@ -148,9 +148,8 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		if root[0] == "this" {
 			rootLen = 2
 		}
-		if len(root) == rootLen+1 && root[rootLen] == "manager" && orm == "typeorm" {
-			root = root[:rootLen] // repo.manager.transaction
-		} else if len(root) != rootLen {
+		managerTx := len(root) == rootLen+1 && root[rootLen] == "manager" && orm == "typeorm" // repo.manager.transaction
+		if !managerTx && len(root) != rootLen {
 			continue
 		}
 		if orm == "" || txMethods[orm] != c.Method {

@@ -47,6 +47,7 @@ func generate(t *testing.T, modules int, seed int64) (map[string][]byte, Stats) 
 }
 
 func TestGenerateWritesProject(t *testing.T) {
+	t.Parallel()
 	files, st := generate(t, 3, 42)
 	want := []string{
 		"package.json", "tsconfig.json", "nest-cli.json", "src/main.ts", "src/app.module.ts",
@@ -101,6 +102,7 @@ func TestGenerateWritesProject(t *testing.T) {
 }
 
 func TestGenerateIsDeterministic(t *testing.T) {
+	t.Parallel()
 	a, sa := generate(t, 3, 7)
 	b, sb := generate(t, 3, 7)
 	if sa != sb {
@@ -117,6 +119,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 }
 
 func TestSeedChangesContent(t *testing.T) {
+	t.Parallel()
 	a, _ := generate(t, 3, 1)
 	b, _ := generate(t, 3, 2)
 	differ := 0
@@ -132,6 +135,7 @@ func TestSeedChangesContent(t *testing.T) {
 
 // A module's files must not depend on how many modules come after it.
 func TestModulesIndependentOfCount(t *testing.T) {
+	t.Parallel()
 	small, _ := generate(t, 3, 5)
 	large, _ := generate(t, 5, 5)
 	for p, content := range small {
@@ -145,6 +149,7 @@ func TestModulesIndependentOfCount(t *testing.T) {
 }
 
 func TestDependencyChain(t *testing.T) {
+	t.Parallel()
 	files, _ := generate(t, 4, 3)
 	for i := 1; i < 4; i++ {
 		m, prev := moduleNames(i), moduleNames(i-1)
@@ -164,6 +169,7 @@ func TestDependencyChain(t *testing.T) {
 }
 
 func TestPlantedSyncIO(t *testing.T) {
+	t.Parallel()
 	const n = 2*plantEvery + 1
 	files, _ := generate(t, n, 11)
 	planted := PlantedSyncIO(n)
@@ -194,6 +200,7 @@ func TestPlantedSyncIO(t *testing.T) {
 // A cheap guard against broken templates: brackets balance in every TypeScript file, and every line
 // ends in LF with no trailing blanks.
 func TestGeneratedSourceIsTidy(t *testing.T) {
+	t.Parallel()
 	files, _ := generate(t, plantEvery, 9)
 	pairs := map[rune]rune{')': '(', '}': '{', ']': '['}
 	for p, content := range files {
@@ -228,6 +235,7 @@ func TestGeneratedSourceIsTidy(t *testing.T) {
 var identifier = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 
 func TestModuleNamesUnique(t *testing.T) {
+	t.Parallel()
 	seen := map[string]int{}
 	for i := range 2 * len(nouns) * (len(qualifiers) + 1) {
 		n := moduleNames(i)
@@ -247,6 +255,7 @@ func TestModuleNamesUnique(t *testing.T) {
 }
 
 func TestPluralize(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want string }{
 		{"invoice", "invoices"},
 		{"address", "addresses"},
@@ -264,6 +273,7 @@ func TestPluralize(t *testing.T) {
 }
 
 func TestGenerateRejectsZeroModules(t *testing.T) {
+	t.Parallel()
 	if _, err := Generate(t.TempDir(), 0, 1); err == nil {
 		t.Error("Generate with 0 modules: want an error")
 	}

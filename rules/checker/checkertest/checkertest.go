@@ -7,7 +7,9 @@
 // `/* want "re" */`, several quoted regexps allowed) at the end of a line
 // expects one finding that starts on that line and whose message (prefixed
 // by its severity, "error: ...") matches each regexp. Unexpected findings
-// and unmet wants both fail the test.
+// and unmet wants both fail the test. RunWithSuggestedFixes also applies
+// the findings' suggested fixes and compares the files with their
+// "<file>.golden" copies.
 package checkertest
 
 import (
@@ -16,12 +18,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/checker"
@@ -190,49 +191,159 @@ func RunWith(t *testing.T, testdata string, rules []*lint.Rule, opts Options, ca
 		t.Run(c, func(t *testing.T) {
 			dir := filepath.Join(testdata, "src", c)
 			got, _ := RunCase(t, dir, rules, opts)
-			wants := readWants(t, dir)
-			var unexpected []Finding
-			for _, g := range got {
-				matched := false
-				for _, w := range wants {
-					if w.met || w.file != g.File || w.line != g.Line {
-						continue
-					}
-					ok := true
-					for _, re := range w.res {
-						if !re.MatchString(g.Text) && !re.MatchString(g.String()) {
-							ok = false
-						}
-					}
-					if ok {
-						w.met, matched = true, true
-						break
-					}
-				}
-				if !matched {
-					t.Errorf("unexpected finding: %s", g)
-					unexpected = append(unexpected, g)
-				}
-			}
-			var unmet []*want
-			for _, w := range wants {
-				if !w.met {
-					t.Errorf("%s:%d: no finding matched want %v", w.file, w.line, w.res)
-					unmet = append(unmet, w)
-				}
-			}
-			if os.Getenv(UpdateEnv) != "" {
-				updateWants(t, dir, unexpected, unmet)
-			}
+			checkWants(t, dir, got)
 		})
 	}
 }
 
-// Analyzers returns the analyzers of rules (for Validate in tests).
-func Analyzers(rules []*lint.Rule) []*analysis.Analyzer {
-	out := make([]*analysis.Analyzer, len(rules))
-	for i, r := range rules {
-		out[i] = r.Analyzer
+// RunWithSuggestedFixes is Run that also applies the suggested fixes of
+// the findings, like analysistest.RunWithSuggestedFixes: every file a fix
+// edits must have a "<file>.golden" next to it holding the fixed text,
+// and every .golden file of a case must match its file after the fixes
+// (so a fix that disappears fails too). Edits that overlap fail, as does
+// a fix without a message or a rule that offers fixes without saying so
+// (lint.Meta.Fixable).
+func RunWithSuggestedFixes(t *testing.T, testdata string, rule *lint.Rule, cases ...string) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c, func(t *testing.T) {
+			dir := filepath.Join(testdata, "src", c)
+			got, res := RunCase(t, dir, []*lint.Rule{rule}, Options{})
+			checkWants(t, dir, got)
+			checkFixes(t, dir, rule, res)
+		})
 	}
-	return out
+}
+
+func checkWants(t *testing.T, dir string, got []Finding) {
+	t.Helper()
+	wants := readWants(t, dir)
+	var unexpected []Finding
+	for _, g := range got {
+		matched := false
+		for _, w := range wants {
+			if w.met || w.file != g.File || w.line != g.Line {
+				continue
+			}
+			ok := true
+			for _, re := range w.res {
+				if !re.MatchString(g.Text) && !re.MatchString(g.String()) {
+					ok = false
+				}
+			}
+			if ok {
+				w.met, matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("unexpected finding: %s", g)
+			unexpected = append(unexpected, g)
+		}
+	}
+	var unmet []*want
+	for _, w := range wants {
+		if !w.met {
+			t.Errorf("%s:%d: no finding matched want %v", w.file, w.line, w.res)
+			unmet = append(unmet, w)
+		}
+	}
+	if os.Getenv(UpdateEnv) != "" {
+		updateWants(t, dir, unexpected, unmet)
+	}
+}
+
+// fixEdit is one text edit of a suggested fix, in byte offsets.
+type fixEdit struct {
+	start, end int
+	text       string
+}
+
+func checkFixes(t *testing.T, dir string, rule *lint.Rule, res *checker.Result) {
+	t.Helper()
+	edits := map[string][]fixEdit{} // by absolute path
+	for _, f := range res.Findings {
+		for _, fix := range f.Diagnostic.SuggestedFixes {
+			if !rule.Fixable {
+				t.Errorf("%s offers a fix but its metadata says Fixable: false", rule.ID)
+			}
+			if strings.TrimSpace(fix.Message) == "" {
+				t.Errorf("a fix without a message")
+			}
+			for _, e := range fix.TextEdits {
+				p := res.Parse.Fset.Position(e.Pos)
+				end := p.Offset
+				if e.End.IsValid() {
+					end = res.Parse.Fset.Position(e.End).Offset
+				}
+				edits[p.Filename] = append(edits[p.Filename], fixEdit{p.Offset, end, string(e.NewText)})
+			}
+		}
+	}
+	var goldens []string
+	err := filepath.WalkDir(dir, func(path string, de os.DirEntry, err error) error {
+		if err == nil && !de.IsDir() && strings.HasSuffix(path, ".golden") {
+			goldens = append(goldens, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path := range edits {
+		if _, err := os.Stat(path + ".golden"); err != nil {
+			goldens = append(goldens, path+".golden") // reported missing below
+		}
+	}
+	if len(goldens) == 0 {
+		t.Errorf("no fixes and no .golden files: nothing to check")
+	}
+	sort.Strings(goldens)
+	for _, g := range slices.Compact(goldens) {
+		path := strings.TrimSuffix(g, ".golden")
+		rel, _ := filepath.Rel(dir, path)
+		want, err := os.ReadFile(g)
+		if err != nil {
+			t.Errorf("%s is edited by a fix but has no .golden file: %v", rel, err)
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := applyEdits(src, edits[path])
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			continue
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s after the fixes differs from %s.golden:\n%s", rel, rel, got)
+		}
+	}
+}
+
+// applyEdits applies edits to src; identical edits count once and
+// overlapping ones are an error.
+func applyEdits(src []byte, edits []fixEdit) ([]byte, error) {
+	sort.Slice(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end < edits[j].end
+	})
+	edits = slices.Compact(edits)
+	var out []byte
+	at := 0
+	for i, e := range edits {
+		if e.start < at || e.end < e.start || e.end > len(src) {
+			return nil, fmt.Errorf("edit %d [%d,%d) overlaps another or leaves the file", i, e.start, e.end)
+		}
+		if i > 0 && e.start == edits[i-1].end && e.start == e.end && edits[i-1].start == edits[i-1].end {
+			return nil, fmt.Errorf("two insertions at offset %d: their order is undefined", e.start)
+		}
+		out = append(out, src[at:e.start]...)
+		out = append(out, e.text...)
+		at = e.end
+	}
+	return append(out, src[at:]...), nil
 }

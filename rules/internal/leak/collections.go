@@ -3,7 +3,6 @@ package leak
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
@@ -311,40 +310,19 @@ func emptyValue(v parser.Value) bool {
 // sizeChecked reports whether a growth site in fn reads the size of c: in
 // the guarding if condition, or anywhere in fn and the functions around it.
 func sizeChecked(m *nest.Model, fi, fn int, c *Collection, guard string) bool {
-	re := sizeRead(c.Base())
-	if guard != "" && re.MatchString(guard) {
+	base := c.Base()
+	if guard != "" && readsSize([]byte(guard), base) {
 		return true
 	}
 	f := m.Files[fi].Facts
 	src := m.Files[fi].Src
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		sp := f.Funcs[cur].Span
-		if int(sp.End) <= len(src) && re.Match(src[sp.Start:sp.End]) {
+		if int(sp.End) <= len(src) && readsSize(src[sp.Start:sp.End], base) {
 			return true
 		}
 	}
 	return false
-}
-
-func sizeRead(base string) *regexp.Regexp {
-	return Compiled("size:"+base, func() string {
-		q := regexp.QuoteMeta(base)
-		return `(^|[^\w$.])` + q + `\s*\.\s*(size|length)\b|keys\(\s*` + q + `\s*\)\s*\.\s*length`
-	})
-}
-
-// reCache holds the regexps built for one name (a field, a variable), so
-// that a hot loop over sites compiles each pattern once per process.
-var reCache sync.Map // key -> *regexp.Regexp
-
-// Compiled returns the regexp that pattern() builds for key, compiling it
-// on first use only. The key must determine the pattern.
-func Compiled(key string, pattern func() string) *regexp.Regexp {
-	if re, ok := reCache.Load(key); ok {
-		return re.(*regexp.Regexp)
-	}
-	re, _ := reCache.LoadOrStore(key, regexp.MustCompile(pattern()))
-	return re.(*regexp.Regexp)
 }
 
 // Bounds reports whether a removal keeps the collection bounded while the
@@ -429,8 +407,7 @@ func assignOp(op parser.AssignOp) string {
 
 // mentions reports whether the source text reads the path base.
 func mentions(text, base string) bool {
-	re := Compiled("mentions:"+base, func() string { return `(^|[^\w$.])` + regexp.QuoteMeta(base) + `($|[^\w$])` })
-	return re.MatchString(text)
+	return mentionsName([]byte(text), base)
 }
 
 // lazyAssign reports whether the plain assignment a of the binding base
@@ -443,17 +420,13 @@ func lazyAssign(m *nest.Model, fi int, a *parser.Assign, base string) bool {
 	}
 	src := m.Files[fi].Src
 	if v := a.Value; v.End > v.Start && int(v.End) <= len(src) {
-		re := Compiled("selfor:"+base, func() string { return `^\s*` + regexp.QuoteMeta(base) + `\s*(\?\?|\|\|)` })
-		if re.Match(src[v.Start:v.End]) {
+		if selfOr(src[v.Start:v.End], base) {
 			return true
 		}
 	}
 	if st := int(a.Span.Start); st <= len(src) {
 		lo := max(st-len(base)-16, 0)
-		re := Compiled("orassign:"+base, func() string {
-			return `(^|[^\w$.])` + regexp.QuoteMeta(base) + `\s*(\?\?|\|\|)\s*\(\s*$`
-		})
-		if re.Match(src[lo:st]) {
+		if orAssignBefore(src[lo:st], base) {
 			return true
 		}
 	}
@@ -510,15 +483,11 @@ func configType(t string) bool {
 // the binding for emptiness before assigning it: `if (x) return x;`,
 // `if (!x)`, `if (x === undefined)`.
 func lazyCheck(m *nest.Model, fi, fn int, base string) bool {
-	re := Compiled("lazy:"+base, func() string {
-		q := regexp.QuoteMeta(base)
-		return `if\s*\(\s*(!\s*|typeof\s+)?` + q + `\s*(\)|&&|\|\||[!=]==?\s*(null|undefined|'undefined'|"undefined")\s*(\)|&&|\|\|))`
-	})
 	f := m.Files[fi].Facts
 	src := m.Files[fi].Src
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		sp := f.Funcs[cur].Span
-		if int(sp.End) <= len(src) && re.Match(src[sp.Start:sp.End]) {
+		if int(sp.End) <= len(src) && testsEmpty(src[sp.Start:sp.End], base) {
 			return true
 		}
 	}

@@ -16,8 +16,8 @@ func TestSizeRead(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := sizeRead(tc.base).MatchString(tc.text); got != tc.want {
-				t.Errorf("sizeRead(%q) on %q = %v, want %v", tc.base, tc.text, got, tc.want)
+			if got := readsSize([]byte(tc.text), tc.base); got != tc.want {
+				t.Errorf("readsSize(%q) on %q = %v, want %v", tc.base, tc.text, got, tc.want)
 			}
 		})
 	}

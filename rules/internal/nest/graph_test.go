@@ -12,6 +12,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/graph")
 
 func TestWriteGraph(t *testing.T) {
+	t.Parallel()
 	const fixture = "scopes"
 	m := load(t, fixture)
 	root := filepath.Dir(m.Files[0].Path)
@@ -60,6 +61,7 @@ func TestWriteGraph(t *testing.T) {
 }
 
 func TestWriteGraphUnknownFormat(t *testing.T) {
+	t.Parallel()
 	m := load(t, "di3")
 	var buf bytes.Buffer
 	err := m.WriteGraph(&buf, "svg", nil)
@@ -69,6 +71,7 @@ func TestWriteGraphUnknownFormat(t *testing.T) {
 }
 
 func TestWriteGraphText(t *testing.T) {
+	t.Parallel()
 	m := load(t, "scopes")
 	root := filepath.Dir(filepath.Dir(m.Files[0].Path)) // testdata/src/scopes
 	rel := func(p string) string { r, _ := filepath.Rel(root, p); return r }

@@ -3,6 +3,7 @@ package nest
 import "testing"
 
 func TestGlobMatch(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		g, rel string
 		want   bool

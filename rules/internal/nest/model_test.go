@@ -11,6 +11,7 @@ import (
 )
 
 func TestContextOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture, label string
 		want           nest.Context
@@ -120,6 +121,7 @@ func TestContextOf(t *testing.T) {
 }
 
 func TestUseFactoryIsStartup(t *testing.T) {
+	t.Parallel()
 	m := load(t, "app")
 	var n int
 	for _, mod := range m.Modules {
@@ -139,6 +141,7 @@ func TestUseFactoryIsStartup(t *testing.T) {
 }
 
 func TestPathTo(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture, label string
 		want           []string
@@ -186,6 +189,7 @@ func TestPathTo(t *testing.T) {
 }
 
 func TestScopeOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture, class string
 		want           nest.Scope
@@ -215,6 +219,7 @@ func TestScopeOf(t *testing.T) {
 }
 
 func TestResolveCallee(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fixture, file, call string // call: the dotted callee path
 		want                []string
@@ -266,6 +271,7 @@ func TestResolveCallee(t *testing.T) {
 }
 
 func TestMonorepoEntriesAndBootstraps(t *testing.T) {
+	t.Parallel()
 	m := load(t, "mono")
 	var entries []string
 	for _, r := range m.Entries() {
@@ -288,6 +294,7 @@ func TestMonorepoEntriesAndBootstraps(t *testing.T) {
 }
 
 func TestBootstrapAppUses(t *testing.T) {
+	t.Parallel()
 	m := load(t, "app")
 	if len(m.Bootstraps) != 1 {
 		t.Fatalf("bootstraps = %d", len(m.Bootstraps))
@@ -307,6 +314,7 @@ func TestBootstrapAppUses(t *testing.T) {
 }
 
 func TestDynamicModuleProviders(t *testing.T) {
+	t.Parallel()
 	m := load(t, "dynamic")
 	if len(m.Modules) != 1 {
 		t.Fatalf("modules = %d", len(m.Modules))
@@ -330,6 +338,7 @@ func TestDynamicModuleProviders(t *testing.T) {
 }
 
 func TestAliasedDecorator(t *testing.T) {
+	t.Parallel()
 	m := load(t, "app")
 	for _, info := range m.Classes {
 		if info.Name == "MailConsumer" && !info.Is("Processor") {
@@ -339,6 +348,7 @@ func TestAliasedDecorator(t *testing.T) {
 }
 
 func TestModules(t *testing.T) {
+	t.Parallel()
 	m := load(t, "scopes")
 	got := map[string][]string{}
 	for _, mod := range m.Modules {
@@ -372,6 +382,7 @@ func TestModules(t *testing.T) {
 // constants (`providers: [...USE_CASES]`, here or imported) or as a name
 // (`controllers: CONTROLLERS`) give their elements.
 func TestModuleListSpreads(t *testing.T) {
+	t.Parallel()
 	m := load(t, "spread")
 	if len(m.Modules) != 1 {
 		t.Fatalf("%d modules, want 1", len(m.Modules))
@@ -405,6 +416,7 @@ func TestModuleListSpreads(t *testing.T) {
 }
 
 func TestFactoryClasses(t *testing.T) {
+	t.Parallel()
 	m := load(t, "factoryclasses")
 	var stores, mixins []*nest.ClassInfo
 	for _, ref := range sortedRefs(m) {
@@ -478,6 +490,7 @@ func sortedRefs(m *nest.Model) []nest.ClassRef {
 }
 
 func TestContainerGet(t *testing.T) {
+	t.Parallel()
 	m := load(t, "containerget")
 	for label, want := range map[string]nest.Context{
 		"Indexer.init":    nest.Startup, // app.get(Indexer).init()
@@ -494,6 +507,7 @@ func TestContainerGet(t *testing.T) {
 // Code that runs once while Nest builds the module graph is startup, from
 // wherever its module metadata or provider object is written.
 func TestStartupBuilders(t *testing.T) {
+	t.Parallel()
 	m := load(t, "startup")
 	for _, tt := range []struct {
 		label string

@@ -32,6 +32,7 @@ func callNamed(t *testing.T, m *nest.Model, file, path string) (int, int) {
 }
 
 func TestResolvedCallees(t *testing.T) {
+	t.Parallel()
 	m := load(t, "resolved")
 	cases := []struct {
 		file, call string
@@ -53,6 +54,7 @@ func TestResolvedCallees(t *testing.T) {
 }
 
 func TestSignalHandlersFoundOnce(t *testing.T) {
+	t.Parallel()
 	m := load(t, "resolved")
 	var got []string
 	for _, h := range m.SignalHandlers {
@@ -79,6 +81,7 @@ func TestSignalHandlersFoundOnce(t *testing.T) {
 }
 
 func TestPolicyMessages(t *testing.T) {
+	t.Parallel()
 	m := load(t, "resolved")
 	f := nest.Finding{Func: fn(t, m, "JobsService.load"), What: "`fs.readFileSync` blocks the event loop", Fix: "use `fs.promises.readFile`"}
 	cases := map[nest.Context]string{
@@ -104,6 +107,7 @@ func TestPolicyMessages(t *testing.T) {
 // (decorators imported under an alias are renamed on a copy), and the
 // result does not depend on Jobs.
 func TestBuildLeavesFactsAlone(t *testing.T) {
+	t.Parallel()
 	dir, _ := filepath.Abs(filepath.Join("testdata", "src", "resolved"))
 	d, err := parser.Discover([]string{dir})
 	if err != nil {

@@ -26,6 +26,7 @@ func rel(m *nest.Model, abs string) string {
 // sources, barrels followed), every file of a package that holds a root,
 // and nothing through type-only imports.
 func TestScope(t *testing.T) {
+	t.Parallel()
 	m := load(t, "scopews")
 	got := map[string]bool{}
 	for fi, f := range m.Files {
@@ -76,6 +77,7 @@ func TestScope(t *testing.T) {
 // TestScopeGroups checks the packages left out and why, and which of them
 // --scope all judges as offline code.
 func TestScopeGroups(t *testing.T) {
+	t.Parallel()
 	m := load(t, "scopews")
 	var got []string
 	for _, g := range m.ScopeGroups {

@@ -94,27 +94,14 @@ func AnalyzeTree(root *Node, pattern string) (Finding, bool) {
 	return f, ok
 }
 
-// MaxWork is the most work one analysis does (see AnalyzeWithin).
+// MaxWork is the most work one analysis does (see AnalyzeTreeWithin).
 const MaxWork = maxWork
 
-// Work is the outcome of AnalyzeWithin: the steps spent, and whether the
+// Work is the outcome of AnalyzeTreeWithin: the steps spent, and whether the
 // analysis ran out of them (its answer may then miss a finding).
 type Work struct {
 	Spent     int
 	Exhausted bool
-}
-
-// AnalyzeWithin is Analyze with at most steps of work (and never more
-// than MaxWork), so that a caller can give a file and a run a total
-// budget. It reports the work spent and whether it ran out.
-func AnalyzeWithin(pattern, flags string, steps int) (Finding, bool, Work, error) {
-	root, err := Parse(pattern, flags)
-	if err != nil {
-		return Finding{}, false, Work{}, err
-	}
-	b := &budget{limit: min(max(steps, 0), maxWork)}
-	f, ok, _ := analyzeTree(root, pattern, b)
-	return f, ok, Work{Spent: b.spent, Exhausted: b.hit}, nil
 }
 
 func analyzeTree(root *Node, pattern string, work *budget) (Finding, bool, *budget) {
@@ -1118,7 +1105,9 @@ func (a *automaton) edgePath(q, p int32, comp []int32) []int32 {
 	return nil
 }
 
-// AnalyzeTreeWithin is AnalyzeWithin on a tree returned by Parse.
+// AnalyzeTreeWithin is AnalyzeTree with at most steps of work (and never
+// more than MaxWork), so that a caller can give a file and a run a total
+// budget. It reports the work spent and whether it ran out.
 func AnalyzeTreeWithin(root *Node, pattern string, steps int) (Finding, bool, Work) {
 	b := &budget{limit: min(max(steps, 0), maxWork)}
 	f, ok, _ := analyzeTree(root, pattern, b)

@@ -101,6 +101,7 @@ var analyzeCases = []analyzeCase{
 }
 
 func TestAnalyze(t *testing.T) {
+	t.Parallel()
 	for _, c := range analyzeCases {
 		t.Run(c.name, func(t *testing.T) {
 			f, vuln, err := Analyze(c.pattern, c.flags)
@@ -131,6 +132,7 @@ func TestAnalyze(t *testing.T) {
 // backtracker: it must take far more steps than a linear or low-degree
 // polynomial match would.
 func TestAttackStrings(t *testing.T) {
+	t.Parallel()
 	for _, c := range analyzeCases {
 		if !c.vuln || !c.exploitable {
 			continue
@@ -154,6 +156,7 @@ func TestAttackStrings(t *testing.T) {
 // the characters it tells apart, and checks that the backtracker never
 // approaches exponential cost.
 func TestSafePatternsStayFast(t *testing.T) {
+	t.Parallel()
 	for _, c := range analyzeCases {
 		if c.vuln {
 			continue
@@ -189,6 +192,7 @@ func TestSafePatternsStayFast(t *testing.T) {
 }
 
 func TestAnalyzeErrors(t *testing.T) {
+	t.Parallel()
 	for _, p := range []string{`(`, `[a-`, `a**`} {
 		if _, ok, err := Analyze(p, ""); err == nil || ok {
 			t.Errorf("Analyze(%q) = %v, %v; want an error", p, ok, err)
@@ -198,6 +202,7 @@ func TestAnalyzeErrors(t *testing.T) {
 
 // TestAnalyzeLimits checks that oversized patterns are given up quickly.
 func TestAnalyzeLimits(t *testing.T) {
+	t.Parallel()
 	for _, p := range []string{
 		strings.Repeat("(?:a|b|", 300) + strings.Repeat(")*", 300),
 		strings.Repeat(`(?:\w+`, 200) + strings.Repeat(`)*`, 200),

@@ -50,6 +50,7 @@ func unquoteJS(t *testing.T, s string) string {
 }
 
 func TestBacktrackerSemantics(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		pattern, flags, input string
 		want                  bool

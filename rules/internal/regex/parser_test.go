@@ -57,6 +57,7 @@ var parseCases = []struct {
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	for _, c := range parseCases {
 		t.Run(c.name, func(t *testing.T) {
 			n, err := Parse(c.pattern, c.flags)
@@ -87,6 +88,7 @@ func checkSpans(t *testing.T, root *Node, pattern string) {
 }
 
 func TestParseSets(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		pattern, flags string
 		in, out        []rune
@@ -190,6 +192,7 @@ var parseErrorCases = []struct {
 }
 
 func TestParseErrors(t *testing.T) {
+	t.Parallel()
 	for _, c := range parseErrorCases {
 		t.Run(c.name, func(t *testing.T) {
 			n, err := Parse(c.pattern, c.flags)
@@ -205,6 +208,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseDepthLimit(t *testing.T) {
+	t.Parallel()
 	deep := strings.Repeat("(?:", MaxDepth) + "a" + strings.Repeat(")*", MaxDepth)
 	if _, err := Parse(deep, ""); err != nil {
 		t.Fatalf("nesting of MaxDepth: %v", err)

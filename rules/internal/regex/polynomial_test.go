@@ -6,6 +6,7 @@ import (
 )
 
 func TestPolynomial(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		pattern string
 		degree  int // 0: not polynomial

@@ -8,6 +8,7 @@ import (
 // Every exploitable finding of the analysis table must be proven on the
 // backtracker, and no structural one.
 func TestProveAnalyzeCases(t *testing.T) {
+	t.Parallel()
 	for _, c := range analyzeCases {
 		if !c.vuln {
 			continue
@@ -32,6 +33,7 @@ func TestProveAnalyzeCases(t *testing.T) {
 // Patterns the automaton flags but a backtracking matcher runs in
 // polynomial time on: the lookaheads the analysis ignores make them safe.
 func TestProveRefutes(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ name, pattern string }{
 		// an RFC-style address whose local part emulates a possessive
 		// loop with a negative lookahead
@@ -57,6 +59,7 @@ func TestProveRefutes(t *testing.T) {
 }
 
 func TestProveGrowth(t *testing.T) {
+	t.Parallel()
 	root, err := Parse(`^(a+)+$`, "")
 	if err != nil {
 		t.Fatal(err)
@@ -87,6 +90,7 @@ func TestProveGrowth(t *testing.T) {
 // A candidate the backtracker refutes does not hide a real one: the first
 // loop's lookahead makes it linear, the second loop is exponential.
 func TestAnalyzePrefersProven(t *testing.T) {
+	t.Parallel()
 	const p = `^(?:a+(?!a))+x|^(b+)+$`
 	root, err := Parse(p, "")
 	if err != nil {
