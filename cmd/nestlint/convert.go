@@ -2,7 +2,6 @@ package main
 
 import (
 	"go/token"
-	"strings"
 
 	"github.com/nestlint/nestlint/report"
 	"github.com/nestlint/nestlint/rules/checker"
@@ -68,20 +67,18 @@ func (cv converter) finding(f checker.Finding) {
 	}
 	loc := cv.at(abs, start, stop, "")
 	out := report.Diagnostic{RuleID: f.Rule.ID, Severity: f.Severity, Message: d.Message, Location: loc}
+	for _, p := range f.Properties {
+		if out.Properties == nil {
+			out.Properties = map[string]string{}
+		}
+		out.Properties[p.Key] = p.Value
+	}
+	for _, s := range f.Path {
+		if l, ok := cv.location(s.Pos, s.End, s.Label); ok {
+			out.Path = append(out.Path, l)
+		}
+	}
 	for _, ri := range d.Related {
-		if k, v, isProp := lint.Property(ri.Message); isProp {
-			if out.Properties == nil {
-				out.Properties = map[string]string{}
-			}
-			out.Properties[k] = v
-			continue
-		}
-		if label, isStep := strings.CutPrefix(ri.Message, lint.PathPrefix); isStep {
-			if l, ok := cv.location(ri.Pos, ri.End, label); ok {
-				out.Path = append(out.Path, l)
-			}
-			continue
-		}
 		if l, ok := cv.location(ri.Pos, ri.End, ri.Message); ok {
 			out.Related = append(out.Related, l)
 		}

@@ -483,20 +483,20 @@ func convert(fset *token.FileSet, f checker.Finding) (report.Diagnostic, bool) {
 	}
 	out := report.Diagnostic{RuleID: f.Rule.ID, Severity: f.Severity, Message: d.Message,
 		Location: report.Location{File: abs, Start: start, End: stop}}
-	for _, ri := range d.Related {
-		if k, v, isProp := lint.Property(ri.Message); isProp {
-			if out.Properties == nil {
-				out.Properties = map[string]string{}
-			}
-			out.Properties[k] = v
-			continue
+	for _, p := range f.Properties {
+		if out.Properties == nil {
+			out.Properties = map[string]string{}
 		}
+		out.Properties[p.Key] = p.Value
+	}
+	for _, st := range f.Path {
+		if file, s, e, ok := span(st.Pos, st.End); ok {
+			out.Path = append(out.Path, report.Location{File: file, Start: s, End: e, Message: st.Label})
+		}
+	}
+	for _, ri := range d.Related {
 		file, s, e, ok := span(ri.Pos, ri.End)
 		if !ok {
-			continue
-		}
-		if label, isStep := strings.CutPrefix(ri.Message, lint.PathPrefix); isStep {
-			out.Path = append(out.Path, report.Location{File: file, Start: s, End: e, Message: label})
 			continue
 		}
 		out.Related = append(out.Related, report.Location{File: file, Start: s, End: e, Message: ri.Message})

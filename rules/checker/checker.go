@@ -38,8 +38,12 @@ type Options struct {
 // Finding is one diagnostic of one rule.
 type Finding struct {
 	Rule       *lint.Rule
-	Severity   lint.Severity
+	Severity   lint.Severity // after the configured severity
 	Diagnostic analysis.Diagnostic
+	// Path is the request path from an entry point (lint.WithPath).
+	Path []lint.Step
+	// Properties are the result properties (lint.WithProperty).
+	Properties []lint.Property
 }
 
 // Result is the outcome of a run.
@@ -148,21 +152,24 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 			pass.ResultOf[req] = results[req]
 		}
 		var local []Finding
-		pass.Report = func(d analysis.Diagnostic) {
+		// Rules report through lint.Report, which hands the finding with
+		// its typed fields to this reporter; a bare pass.Report (a
+		// diagnostic without them) gets the rule's severity.
+		reporter := lint.Reporter(func(f lint.Finding) {
 			if rule == nil {
 				return // building-block analyzers do not report
 			}
-			sev := rule.Severity
-			if d.Category != "" {
-				if s, err := lint.ParseSeverity(d.Category); err == nil {
-					sev = s
-				}
-			}
-			sev = adjust(rule, sev, settings)
+			sev := adjust(rule, f.Severity, settings)
 			if sev == lint.Off {
 				return
 			}
-			local = append(local, Finding{Rule: rule, Severity: sev, Diagnostic: d})
+			local = append(local, Finding{Rule: rule, Severity: sev, Diagnostic: f.Diagnostic, Path: f.Path, Properties: f.Properties})
+		})
+		pass.ResultOf[lint.ReporterAnalyzer] = reporter
+		pass.Report = func(d analysis.Diagnostic) {
+			if rule != nil {
+				reporter(lint.Finding{Diagnostic: d, Severity: rule.Severity})
+			}
 		}
 		began := time.Now()
 		out, err := runGuarded(pass)

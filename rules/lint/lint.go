@@ -5,7 +5,6 @@ package lint
 
 import (
 	"fmt"
-	"go/token"
 	"sort"
 	"strings"
 
@@ -266,76 +265,4 @@ func (r *Rule) Markdown() string {
 
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
-}
-
-// PathPrefix marks a RelatedInformation entry that is one step of the path
-// from an entry point to the finding (reported as SARIF codeFlows and as
-// "via A -> B" in text). Other related entries are plain related locations.
-const PathPrefix = "path: "
-
-// Step is one step on a path from an entry point.
-type Step struct {
-	Pos, End token.Pos
-	Label    string // e.g. "UsersController.findAll"
-}
-
-// Option configures a Report call.
-type Option func(*analysis.Diagnostic)
-
-// WithPath attaches the request path (entry point first).
-func WithPath(steps []Step) Option {
-	return func(d *analysis.Diagnostic) {
-		for _, s := range steps {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Pos, End: s.End, Message: PathPrefix + s.Label})
-		}
-	}
-}
-
-// PropertyPrefix marks a RelatedInformation entry that carries a result
-// property (SARIF result properties) rather than a location: its message
-// is PropertyPrefix + key + "=" + value.
-const PropertyPrefix = "property: "
-
-// WithProperty attaches a result property, such as the attack string of a
-// ReDoS finding. Keys are lowerCamelCase; the SARIF output puts them in the
-// result's properties under "nestlint/" + key.
-func WithProperty(key, value string) Option {
-	return func(d *analysis.Diagnostic) {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: d.Pos, End: d.Pos, Message: PropertyPrefix + key + "=" + value})
-	}
-}
-
-// Property splits a RelatedInformation message made by WithProperty.
-func Property(msg string) (key, value string, ok bool) {
-	kv, ok := strings.CutPrefix(msg, PropertyPrefix)
-	if !ok {
-		return "", "", false
-	}
-	key, value, ok = strings.Cut(kv, "=")
-	return key, value, ok
-}
-
-// WithRelated attaches a related location with its message.
-func WithRelated(pos, end token.Pos, msg string) Option {
-	return func(d *analysis.Diagnostic) {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: end, Message: msg})
-	}
-}
-
-// WithFix attaches a suggested fix.
-func WithFix(f analysis.SuggestedFix) Option {
-	return func(d *analysis.Diagnostic) { d.SuggestedFixes = append(d.SuggestedFixes, f) }
-}
-
-// Report reports a finding of severity sev at [pos, end). The severity
-// travels in Diagnostic.Category, which the checker reads.
-func Report(pass *analysis.Pass, sev Severity, pos, end token.Pos, msg string, opts ...Option) {
-	if sev == Off {
-		return
-	}
-	d := analysis.Diagnostic{Pos: pos, End: end, Category: sev.String(), Message: msg}
-	for _, o := range opts {
-		o(&d)
-	}
-	pass.Report(d)
 }

@@ -110,21 +110,19 @@ func toFinding(res *checker.Result, dir string, f checker.Finding) Finding {
 	p := res.Parse.Fset.Position(d.Pos)
 	rel, _ := filepath.Rel(dir, p.Filename)
 	out := Finding{File: filepath.ToSlash(rel), Line: p.Line, Col: p.Column, Text: f.Severity.String() + ": " + d.Message}
+	for _, p := range f.Properties {
+		if out.Properties == nil {
+			out.Properties = map[string]string{}
+		}
+		out.Properties[p.Key] = p.Value
+	}
+	for _, s := range f.Path {
+		out.Path = append(out.Path, s.Label)
+	}
 	for _, r := range d.Related {
-		if k, v, ok := lint.Property(r.Message); ok {
-			if out.Properties == nil {
-				out.Properties = map[string]string{}
-			}
-			out.Properties[k] = v
-			continue
-		}
-		if strings.HasPrefix(r.Message, lint.PathPrefix) {
-			out.Path = append(out.Path, strings.TrimPrefix(r.Message, lint.PathPrefix))
-		} else {
-			rp := res.Parse.Fset.Position(r.Pos)
-			rr, _ := filepath.Rel(dir, rp.Filename)
-			out.Related = append(out.Related, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rr), rp.Line, r.Message))
-		}
+		rp := res.Parse.Fset.Position(r.Pos)
+		rr, _ := filepath.Rel(dir, rp.Filename)
+		out.Related = append(out.Related, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rr), rp.Line, r.Message))
 	}
 	return out
 }
