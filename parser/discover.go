@@ -127,7 +127,7 @@ func DiscoverWith(ctx context.Context, paths []string, opt DiscoverOptions) (*Di
 		repo := repoOf(abs)
 		w := &walker{s: s, boundary: Boundary(abs), repo: repo}
 		rel := strings.Join(domain(abs, repo), "/")
-		w.dir(abs, rel, explicitRoot(rel, parentIgnores(abs, repo)))
+		w.dir(abs, rel, explicitRoot(rel, parentIgnores(abs, repo, s)))
 		s.wg.Wait()
 	}
 	if err := ctx.Err(); err != nil {
@@ -248,7 +248,7 @@ func repoOf(dir string) string {
 // parentIgnores reads the .gitignore files of the folders above dir, up to
 // the repository root repo, so that running on a subfolder honours the
 // ignores of the repo. Outside a repository (repo is dir) there are none.
-func parentIgnores(dir, repo string) ignoreStack {
+func parentIgnores(dir, repo string, s *walkState) ignoreStack {
 	if dir == repo {
 		return nil
 	}
@@ -261,10 +261,19 @@ func parentIgnores(dir, repo string) ignoreStack {
 	}
 	var st ignoreStack
 	for k := len(chain) - 1; k >= 0; k-- {
-		f, _ := readIgnore(chain[k], repo)
+		f, err := readIgnore(chain[k], repo)
+		if err != nil {
+			s.problem(ignoreProblem(chain[k], err))
+		}
 		st = st.push(f)
 	}
 	return st
+}
+
+// ignoreProblem is the problem of dir's .gitignore that cannot be read.
+func ignoreProblem(dir string, err error) Problem {
+	return Problem{Path: filepath.Join(dir, ".gitignore"), Offset: -1,
+		Message: "cannot read .gitignore: " + errText(err) + "; its patterns are not applied"}
 }
 
 func domain(dir, root string) []string {
@@ -326,8 +335,7 @@ func (w *walker) dir(dir, rel string, st ignoreStack) {
 	}
 	f, err := readIgnore(dir, w.repo)
 	if err != nil {
-		w.s.problem(Problem{Path: filepath.Join(dir, ".gitignore"), Offset: -1,
-			Message: "cannot read .gitignore: " + errText(err) + "; its patterns are not applied"})
+		w.s.problem(ignoreProblem(dir, err))
 	}
 	st = st.push(f)
 	entries, err := os.ReadDir(dir)

@@ -3,6 +3,7 @@ package parser
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -120,8 +121,13 @@ type PM2App struct {
 	Span
 }
 
+// ErrEcosystemSyntax is ParseEcosystem's error for a file with a syntax
+// error: the apps it could read are returned with it.
+var ErrEcosystemSyntax = errors.New("syntax error")
+
 // ParseEcosystem parses a PM2 ecosystem.config.js/.cjs with the JavaScript
-// grammar and returns the object literals of its `apps` arrays.
+// grammar and returns the object literals of its `apps` arrays. A file with
+// a syntax error returns the apps it could read and ErrEcosystemSyntax.
 //
 //	module.exports = { apps: [{ name: 'api', exec_mode: 'cluster', kill_timeout: 5000 }] };
 func ParseEcosystem(src []byte) ([]PM2App, error) {
@@ -149,6 +155,9 @@ func ParseEcosystem(src []byte) ([]PM2App, error) {
 		}
 	}
 	walk(root)
+	if root.HasError() {
+		return apps, ErrEcosystemSyntax
+	}
 	return apps, nil
 }
 

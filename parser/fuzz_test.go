@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -84,7 +85,7 @@ func FuzzEcosystem(f *testing.F) {
 	f.Add([]byte("const apps = [{ name: 'a' }]; module.exports = { apps };"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		apps, err := ParseEcosystem(src)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrEcosystemSyntax) {
 			return
 		}
 		for _, a := range apps {

@@ -208,6 +208,9 @@ func newCollector(names namer, req request, enabled []*lint.Rule) *collector {
 type program struct {
 	root         string
 	files, extra []string
+	// err is why the rest of the program could not be listed (only the
+	// requested files were linted); nil when it was.
+	err error
 }
 
 // programs groups the discovered files by program (see projects) and adds

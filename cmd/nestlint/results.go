@@ -231,6 +231,9 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if p.err != nil {
+			c.notices = append(c.notices, programNotice(c.names.name(p.root), p.err))
+		}
 		j := &job{p: p, settings: o.programSettings(p.root, p.files)}
 		jobs[i] = j
 		if j.settings.Jobs == 0 {

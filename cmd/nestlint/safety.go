@@ -60,10 +60,11 @@ func (c *collector) discoverPrograms(roots, skip []string) (*parser.Discovery, e
 		}
 	}
 	if len(ok) == 0 {
-		return nil, fmt.Errorf("%s: outside the requested paths and the repository", roots[0])
+		return nil, errNotWalked
 	}
 	return discoverAll(ok, skip)
 }
+
 
 // checkInputs fails the run (exit 2) when a TypeScript file named on the
 // command line was not linted (unreadable, too large, binary, not a
@@ -176,3 +177,21 @@ func (c *collector) folderUnlinted(dir string, disc *parser.Discovery) string {
 	}
 	return what + " (" + reason + ")"
 }
+
+// programNotice is the warning for a program whose other files could not
+// be listed: only the requested files were linted, so findings that need
+// the rest of the program (cross-file rules) may be missing.
+func programNotice(root string, err error) report.Notice {
+	// Discover's errors start with the absolute path the notice names.
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i >= 0 && filepath.IsAbs(msg[:i]) {
+		msg = msg[i+2:]
+	}
+	return report.Notice{Level: lint.Warning, File: root, Start: -1,
+		Message: "cannot list the rest of the program: " + msg + "; only the requested files were linted, cross-file findings may be missing"}
+}
+
+// errNotWalked is discoverProject's answer for a program root outside the
+// requested paths and the repository: by policy only the requested files
+// of such a program are linted, which is not a failure to report.
+var errNotWalked = errors.New("outside the requested paths and the repository")

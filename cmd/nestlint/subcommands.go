@@ -156,6 +156,10 @@ func graphCmd(ctx context.Context, args []string, all []*lint.Rule, stdout, stde
 	var missing error // --module names no module of a program
 	found := false
 	for _, p := range programs(req, d, discoverAll) {
+		if p.err != nil {
+			n := programNotice(names.name(p.root), p.err)
+			fmt.Fprintf(stderr, "nestlint: %s: %s\n", n.File, n.Message)
+		}
 		settings := o.programSettings(p.root, p.files)
 		err := rules.WriteGraphFiltered(ctx, stdout, p.files, p.extra, settings, o.jobs, *format, *module, *depth, names.name)
 		switch {

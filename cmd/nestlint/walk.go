@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 
 	"github.com/nestlint/nestlint/parser"
 )
@@ -32,6 +33,13 @@ func addRest(byRoot map[string]*program, roots, dirs []string, pj *projects, dis
 	}
 	whole, err := discover(rest, dirs)
 	if err != nil {
+		if !errors.Is(err, errNotWalked) {
+			// Kept on each program (a notice names its root): it used
+			// to be dropped.
+			for _, root := range rest {
+				byRoot[root].err = err
+			}
+		}
 		return
 	}
 	uncovered := func(f string) *program {

@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 			src, err := fsrec.SafeRead(p, safeio.MaxConfigSize)
 			if err != nil {
 				if !errors.Is(err, fs.ErrNotExist) {
-					lint.EnvOf(pass).AddNotice(lint.Notice{Level: lint.Warning, File: p, Message: "cannot read: " + errText(err) + "; not checked"})
+					notice(pass, lint.Warning, p, "cannot read: "+errText(err)+"; not checked")
 				}
 				return
 			}
@@ -141,7 +141,11 @@ func isPackageManager(argv []string) string {
 
 func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 	df, err := parser.ParseDockerfile(src)
-	if err != nil || len(df.Stages) == 0 {
+	if err != nil {
+		notice(pass, lint.Warning, path, "cannot parse: "+err.Error()+"; not checked")
+		return
+	}
+	if len(df.Stages) == 0 {
 		return
 	}
 	// the last stage runs; `FROM build AS run` inherits the CMD and
@@ -218,7 +222,11 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 
 func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 	apps, err := parser.ParseEcosystem(src)
-	if err != nil {
+	switch {
+	case errors.Is(err, parser.ErrEcosystemSyntax):
+		notice(pass, lint.Note, path, "PM2 file with a syntax error: only the apps that could be read were checked")
+	case err != nil:
+		notice(pass, lint.Warning, path, "cannot parse: "+err.Error()+"; not checked")
 		return
 	}
 	var tf *token.File
@@ -335,12 +343,14 @@ func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *pars
 	if p == "" {
 		return
 	}
-	ssrc, err := fsrec.ReadFile(p)
-	if err != nil || len(ssrc) > maxScript {
+	ssrc, err := fsrec.SafeRead(p, maxScript)
+	if err != nil {
+		notice(pass, lint.Warning, p, "cannot read the script "+main.Instruction+" runs: "+errText(err)+"; not checked")
 		return
 	}
 	sh, err := parser.ParseShell(ssrc)
 	if err != nil {
+		notice(pass, lint.Warning, p, "cannot parse the script "+main.Instruction+" runs: "+err.Error()+"; not checked")
 		return
 	}
 	at, why := keepsSignal(sh)
@@ -411,4 +421,13 @@ func errText(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// notice reports an input problem of file (a Dockerfile, PM2 file or
+// script that could not be read or parsed), so that it is never silently
+// skipped.
+func notice(pass *analysis.Pass, level lint.Severity, file, msg string) {
+	if env := lint.EnvOf(pass); env != nil {
+		env.AddNotice(lint.Notice{Level: level, File: file, Message: msg})
+	}
 }
