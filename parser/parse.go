@@ -39,9 +39,13 @@ func (f *File) Pos(off uint32) token.Pos {
 
 // Result is what the parse stage hands to every analyzer.
 type Result struct {
-	Fset     *token.FileSet
-	Files    []*File // sorted by Path
-	Extra    []string
+	Fset  *token.FileSet
+	Files []*File // sorted by Path
+	Extra []string
+	// Inputs are the non-TypeScript inputs read and parsed before the
+	// rules run (ParseInputs): Extra and the Dockerfiles above the
+	// program root.
+	Inputs   []*Input
 	Problems []Problem
 	byPath   map[string]*File
 }

@@ -298,6 +298,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 			if j.key != "" {
 				stop = fsrec.Start()
 			}
+			checker.ParseInputs(subs[i], j.settings) // inside the recording: the inputs are read here
 			res, err := checker.RunParsed(ctx, subs[i], c.rules, j.settings, extra...)
 			subs[i] = nil
 			var ops []fsrec.Op

@@ -65,7 +65,6 @@ func (c *collector) discoverPrograms(roots, skip []string) (*parser.Discovery, e
 	return discoverAll(ok, skip)
 }
 
-
 // checkInputs fails the run (exit 2) when a TypeScript file named on the
 // command line was not linted (unreadable, too large, binary, not a
 // regular file, or a symlink out of the repository), or when a folder named

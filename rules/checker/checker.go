@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/types"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -72,6 +73,7 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 	start := time.Now()
 	pr := parser.Parse(ctx, files, parser.Options{Jobs: opts.Jobs, MaxFileSize: opts.MaxFileSize, Progress: opts.Progress, Cache: opts.Cache})
 	pr.Extra = extra
+	ParseInputs(pr, opts.Settings)
 	parseTime := time.Since(start)
 	if opts.Settings != nil && opts.Settings.Jobs == 0 {
 		s := *opts.Settings
@@ -83,6 +85,18 @@ func Run(ctx context.Context, files []string, extra []string, rules []*lint.Rule
 		res.Timings = append([]Timing{{Name: "parse", Duration: parseTime}}, res.Timings...)
 	}
 	return res, err
+}
+
+// ParseInputs parses a program's non-TypeScript inputs into pr, before
+// the rules run: the discovered ones (pr.Extra) and the Dockerfiles above
+// the program root. The reads go through fsrec, so that a stored result
+// is trusted only while they are unchanged.
+func ParseInputs(pr *parser.Result, settings *lint.Settings) {
+	inputs := pr.Extra
+	if settings != nil {
+		inputs = append(slices.Clip(pr.Extra), parser.UpwardDockerfiles(settings.Root)...)
+	}
+	pr.ParseInputs(inputs)
 }
 
 // Timing is how long one phase of a run took: "parse", or an analyzer's

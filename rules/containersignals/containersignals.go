@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nestlint/nestlint/internal/fsrec"
-	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -37,67 +36,23 @@ var Analyzer = Rule.Analyzer
 const minKillTimeout = 3000
 
 func run(pass *analysis.Pass) (any, error) {
-	pr := parser.Of(pass)
-	env := lint.EnvOf(pass)
-	seen := map[string]bool{}
-	var inputs []string
-	for _, p := range pr.Extra {
-		if !seen[p] {
-			seen[p] = true
-			inputs = append(inputs, p)
-		}
-	}
-	root := ""
-	if env != nil && env.Settings != nil {
-		root = env.Settings.Root
-	}
-	for _, p := range upward(root) {
-		if !seen[p] {
-			seen[p] = true
-			inputs = append(inputs, p)
-		}
-	}
-	for _, p := range inputs {
-		lint.Guard(pass, p, func() {
-			src, err := fsrec.SafeRead(p, safeio.MaxConfigSize)
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) {
-					notice(pass, lint.Warning, p, "cannot read: "+errText(err)+"; not checked")
-				}
-				return
-			}
-			base := strings.ToLower(filepath.Base(p))
-			if strings.HasPrefix(base, "ecosystem.config.") {
-				checkEcosystem(pass, p, src)
-			} else {
-				checkDockerfile(pass, p, src)
+	// The parse stage read and parsed the inputs: the discovered
+	// Dockerfiles and PM2 files and the Dockerfiles above the program root
+	// (parser.Result.Inputs).
+	for _, in := range parser.Of(pass).Inputs {
+		lint.Guard(pass, in.Path, func() {
+			switch {
+			case in.Vanished():
+			case in.Tok == nil:
+				notice(pass, lint.Warning, in.Path, "cannot read: "+errText(in.Err)+"; not checked")
+			case in.Ecosystem:
+				checkEcosystem(pass, in)
+			default:
+				checkDockerfile(pass, in)
 			}
 		})
 	}
 	return nil, nil
-}
-
-// upward returns the Dockerfiles next to a package.json in the folders
-// above root, up to the repository root (the first folder with .git).
-// Outside a repository it returns nothing.
-func upward(root string) []string {
-	if root == "" {
-		return nil
-	}
-	var found []string
-	for d := filepath.Dir(filepath.Clean(root)); ; d = filepath.Dir(d) {
-		if _, err := fsrec.Stat(filepath.Join(d, "package.json")); err == nil {
-			if _, err := fsrec.Stat(filepath.Join(d, "Dockerfile")); err == nil {
-				found = append(found, filepath.Join(d, "Dockerfile"))
-			}
-		}
-		if _, err := fsrec.Stat(filepath.Join(d, ".git")); err == nil {
-			return found
-		}
-		if filepath.Dir(d) == d {
-			return nil
-		}
-	}
 }
 
 // addFile gives a non-TypeScript input a token.File so findings can point into it.
@@ -139,8 +94,8 @@ func isPackageManager(argv []string) string {
 	return ""
 }
 
-func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
-	df, err := parser.ParseDockerfile(src)
+func checkDockerfile(pass *analysis.Pass, in *parser.Input) {
+	path, df, err := in.Path, in.Dockerfile, in.Err
 	if err != nil {
 		notice(pass, lint.Warning, path, "cannot parse: "+err.Error()+"; not checked")
 		return
@@ -195,7 +150,7 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 	}
 	if !shell {
 		if script := scriptArg(argv); script != "" {
-			checkScript(pass, path, src, main, script)
+			checkScript(pass, path, in.Tok, main, script)
 			return
 		}
 	}
@@ -216,12 +171,12 @@ func checkDockerfile(pass *analysis.Pass, path string, src []byte) {
 		why = fmt.Sprintf("%s runs node through %s, which does not reliably forward SIGTERM", main.Instruction, pm)
 	}
 	msg := why + "; use the exec form `[\"node\", \"dist/main.js\"]`"
-	tf := addFile(pass, path, src)
+	tf := in.Tok
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg)
 }
 
-func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
-	apps, err := parser.ParseEcosystem(src)
+func checkEcosystem(pass *analysis.Pass, in *parser.Input) {
+	path, apps, err := in.Path, in.Apps, in.Err
 	switch {
 	case errors.Is(err, parser.ErrEcosystemSyntax):
 		notice(pass, lint.Note, path, "PM2 file with a syntax error: only the apps that could be read were checked")
@@ -229,7 +184,7 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 		notice(pass, lint.Warning, path, "cannot parse: "+err.Error()+"; not checked")
 		return
 	}
-	var tf *token.File
+	tf := in.Tok
 	for _, a := range apps {
 		mode := a.Props["exec_mode"]
 		if mode != "cluster" && mode != "cluster_mode" {
@@ -251,9 +206,6 @@ func checkEcosystem(pass *analysis.Pass, path string, src []byte) {
 			msg = fmt.Sprintf("PM2 app %s in cluster mode has `kill_timeout` %d ms: PM2 sends SIGKILL before Nest's shutdown hooks finish; set it to at least %d", name, n, minKillTimeout)
 		} else {
 			msg = fmt.Sprintf("PM2 app %s in cluster mode has no `kill_timeout`: PM2 sends SIGKILL 1.6 s after SIGINT, before Nest's shutdown hooks finish; set it to at least %d", name, minKillTimeout)
-		}
-		if tf == nil {
-			tf = addFile(pass, path, src)
 		}
 		lint.Report(pass, lint.Warning, pos(tf, span.Start), pos(tf, span.End), msg)
 	}
@@ -338,7 +290,7 @@ const maxScript = 256 << 10
 // keeps SIGTERM from node: it ends in a package manager or node without
 // exec, or starts node in the background and waits for it, with no trap
 // forwarding the signal.
-func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *parser.Command, script string) {
+func checkScript(pass *analysis.Pass, dockerfile string, tf *token.File, main *parser.Command, script string) {
 	p := findScript(dockerfile, script)
 	if p == "" {
 		return
@@ -360,7 +312,6 @@ func checkScript(pass *analysis.Pass, dockerfile string, dsrc []byte, main *pars
 	c := &sh.Commands[at]
 	msg := fmt.Sprintf("%s runs %s, which %s; end it with `exec node dist/main.js`",
 		main.Instruction, lint.QuoteMax(script, lint.MaxMessageQuote), why)
-	tf := addFile(pass, dockerfile, dsrc)
 	stf := addFile(pass, p, ssrc)
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg,
 		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "the app is started here"))
