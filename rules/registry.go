@@ -9,32 +9,32 @@ package rules
 import (
 	"sort"
 
-	"github.com/nestlint/nestlint/rules/assignthis"
-	"github.com/nestlint/nestlint/rules/busywait"
-	"github.com/nestlint/nestlint/rules/condshape"
-	"github.com/nestlint/nestlint/rules/containersignals"
-	"github.com/nestlint/nestlint/rules/floatingpromise"
-	"github.com/nestlint/nestlint/rules/grownobject"
-	"github.com/nestlint/nestlint/rules/handlerrejection"
-	"github.com/nestlint/nestlint/rules/hcdelete"
-	"github.com/nestlint/nestlint/rules/hooksmissing"
-	"github.com/nestlint/nestlint/rules/latefield"
+	"github.com/nestlint/nestlint/rules/async/floatingpromise"
+	"github.com/nestlint/nestlint/rules/async/handlerrejection"
+	"github.com/nestlint/nestlint/rules/async/transactionawait"
+	"github.com/nestlint/nestlint/rules/data/ormsynchronize"
+	"github.com/nestlint/nestlint/rules/eventloop/busywait"
+	"github.com/nestlint/nestlint/rules/eventloop/redos"
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
+	"github.com/nestlint/nestlint/rules/hiddenclass/assignthis"
+	"github.com/nestlint/nestlint/rules/hiddenclass/condshape"
+	"github.com/nestlint/nestlint/rules/hiddenclass/delete"
+	"github.com/nestlint/nestlint/rules/hiddenclass/grownobject"
+	"github.com/nestlint/nestlint/rules/hiddenclass/latefield"
+	"github.com/nestlint/nestlint/rules/io/outboundtimeout"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/listenerleak"
-	"github.com/nestlint/nestlint/rules/modulestate"
-	"github.com/nestlint/nestlint/rules/ormsynchronize"
-	"github.com/nestlint/nestlint/rules/outboundtimeout"
-	"github.com/nestlint/nestlint/rules/processexit"
-	"github.com/nestlint/nestlint/rules/queueretention"
-	"github.com/nestlint/nestlint/rules/redos"
-	"github.com/nestlint/nestlint/rules/requestscopeescalation"
-	"github.com/nestlint/nestlint/rules/requeststate"
-	"github.com/nestlint/nestlint/rules/signalexit"
-	"github.com/nestlint/nestlint/rules/syncio"
-	"github.com/nestlint/nestlint/rules/transactionawait"
-	"github.com/nestlint/nestlint/rules/unboundedcache"
-	"github.com/nestlint/nestlint/rules/unclosedresource"
-	"github.com/nestlint/nestlint/rules/unuseddisable"
+	"github.com/nestlint/nestlint/rules/nestlint/unuseddisable"
+	"github.com/nestlint/nestlint/rules/provider/listenerleak"
+	"github.com/nestlint/nestlint/rules/provider/modulestate"
+	"github.com/nestlint/nestlint/rules/provider/queueretention"
+	"github.com/nestlint/nestlint/rules/provider/requestscopeescalation"
+	"github.com/nestlint/nestlint/rules/provider/requeststate"
+	"github.com/nestlint/nestlint/rules/provider/unboundedcache"
+	"github.com/nestlint/nestlint/rules/shutdown/containersignals"
+	"github.com/nestlint/nestlint/rules/shutdown/hooksmissing"
+	"github.com/nestlint/nestlint/rules/shutdown/processexit"
+	"github.com/nestlint/nestlint/rules/shutdown/signalexit"
+	"github.com/nestlint/nestlint/rules/shutdown/unclosedresource"
 )
 
 // All returns every rule, sorted by public id.
@@ -44,7 +44,7 @@ func All() []*lint.Rule {
 		busywait.Rule,
 		condshape.Rule,
 		grownobject.Rule,
-		hcdelete.Rule,
+		delete.Rule,
 		latefield.Rule,
 		syncio.Rule,
 		redos.Rule,

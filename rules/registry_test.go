@@ -34,7 +34,7 @@ func TestRegistry(t *testing.T) {
 		if r.Security() && r.SecuritySeverity == "" {
 			t.Errorf("%s: security rule without security-severity", r.ID)
 		}
-		if _, err := os.Stat(filepath.Join(r.Name, "testdata", "src")); err != nil {
+		if _, err := os.Stat(filepath.Join(filepath.FromSlash(r.Dir()), "testdata", "src")); err != nil {
 			t.Errorf("%s: no testdata directory: %v", r.ID, err)
 		}
 	}

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/syncio"
-	"github.com/nestlint/nestlint/rules/unuseddisable"
+	"github.com/nestlint/nestlint/rules/nestlint/unuseddisable"
 )
 
 // runSyncUnused runs sync-io and nestlint/unused-disable.

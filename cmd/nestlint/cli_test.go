@@ -12,8 +12,8 @@ import (
 
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/syncio"
 )
 
 func TestFlagsAndExitCodes(t *testing.T) {

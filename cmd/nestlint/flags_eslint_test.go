@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/syncio"
-	"github.com/nestlint/nestlint/rules/unuseddisable"
+	"github.com/nestlint/nestlint/rules/nestlint/unuseddisable"
 )
 
 // TestESLintFlags drives the flags an eslint user knows through run, in a

@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/nestlint/nestlint/rules"
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/syncio"
 )
 
 // result is the outcome of one in-process run.

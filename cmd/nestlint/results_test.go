@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nestlint/nestlint/rules/containersignals"
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/syncio"
+	"github.com/nestlint/nestlint/rules/shutdown/containersignals"
 )
 
 var containerApp = map[string]string{

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/nestlint/nestlint/parser"
+	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
-	"github.com/nestlint/nestlint/rules/syncio"
 )
 
 // TestInterruptInRulePhase (issue 13 item 15): Ctrl-C during a rule that

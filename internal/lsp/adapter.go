@@ -392,6 +392,7 @@ func (m *model) lint(ctx context.Context, p *program) (*outcome, error) {
 	}
 	slices.SortFunc(problems, func(a, b parser.Problem) int { return strings.Compare(a.Path, b.Path) })
 	pr := parser.Assemble(files, p.extra, problems)
+	checker.ParseInputs(pr, p.settings) // Dockerfiles and PM2 files, read again each time
 	res, err := checker.RunParsed(ctx, pr, p.enabled, p.settings)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ package lint
 
 import (
 	"fmt"
+	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -104,6 +106,31 @@ const HelpURLBase = "https://github.com/nestlint/nestlint/blob/main/docs/rules/"
 
 // HelpURL returns the rule's documentation page.
 func (r *Rule) HelpURL() string { return HelpURLBase + r.ID + ".md" }
+
+// Dir returns the rule's folder under rules/ (e.g. "eventloop/syncio"),
+// read from the package of its Run function, so the registry and the docs
+// never need it written down a second time.
+func (r *Rule) Dir() string {
+	if r.Analyzer == nil || r.Analyzer.Run == nil {
+		return r.Name
+	}
+	fn := runtime.FuncForPC(reflect.ValueOf(r.Analyzer.Run).Pointer())
+	if fn == nil {
+		return r.Name
+	}
+	name := fn.Name() // github.com/nestlint/nestlint/rules/eventloop/syncio.run or ….func1
+	const marker = "/rules/"
+	i := strings.LastIndex(name, marker)
+	if i < 0 {
+		return r.Name
+	}
+	pkg := name[i+len(marker):]
+	slash := strings.LastIndex(pkg, "/")
+	if dot := strings.Index(pkg[slash+1:], "."); dot >= 0 {
+		pkg = pkg[:slash+1+dot]
+	}
+	return pkg
+}
 
 // Security reports whether the rule carries the security tag.
 func (r *Rule) Security() bool {

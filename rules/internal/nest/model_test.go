@@ -307,7 +307,7 @@ func TestBootstrapAppUses(t *testing.T) {
 		t.Errorf("PassedTo = %v, want none", b.PassedTo)
 	}
 	// the app handed to a helper in another file
-	h := load(t, filepath.Join("..", "..", "..", "..", "hooksmissing", "testdata", "src", "helper"))
+	h := load(t, filepath.Join("..", "..", "..", "..", "shutdown", "hooksmissing", "testdata", "src", "helper"))
 	if len(h.Bootstraps) != 1 || len(h.Bootstraps[0].PassedTo) != 1 || h.Label(h.Bootstraps[0].PassedTo[0]) != "configureApp" {
 		t.Errorf("PassedTo = %+v, want configureApp", h.Bootstraps)
 	}
