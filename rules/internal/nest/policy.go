@@ -3,6 +3,7 @@ package nest
 import (
 	"fmt"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -84,7 +85,7 @@ func (m *Model) Message(f Finding, c Context) string {
 func (m *Model) Where(fr FuncRef, c Context) string {
 	switch c {
 	case Request:
-		return " on the request path"
+		return " " + m.perEventPhrase(fr)
 	case Unknown:
 		return fmt.Sprintf(" in `%s` (no known entry point)", m.Label(fr))
 	}
@@ -105,4 +106,38 @@ func (m *Model) Report(pass *analysis.Pass, p Policy, f Finding, opts ...lint.Op
 	}
 	lint.Report(pass, sev, f.Pos, f.End, m.Message(f, pl.Context), opts...)
 	return true
+}
+
+// perEventPhrase says what kind of per-event code fr runs in, from the
+// entry point its path starts at: a scheduled job, a queue job or an event
+// handler block the event loop like a request handler does, but calling
+// them "the request path" reads wrong to a NestJS engineer.
+func (m *Model) perEventPhrase(fr FuncRef) string {
+	path := m.PathTo(fr)
+	if len(path) == 0 {
+		return "on the request path"
+	}
+	return PerEventPhrase(m.EntryWhy(path[0].Func))
+}
+
+// PerEventPhrase maps why a function is an entry point (EntryWhy) to the
+// phrase a message uses for code it reaches.
+func PerEventPhrase(why string) string {
+	has := func(parts ...string) bool {
+		for _, p := range parts {
+			if strings.Contains(why, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("@Cron(", "@Interval(", "@Timeout("):
+		return "in a scheduled job"
+	case has("@Process(", "@OnQueueEvent(", "@OnWorkerEvent(", "BullMQ", "KafkaJS", "@SqsMessageHandler(", "@RabbitSubscribe("):
+		return "in a queue job"
+	case has("@OnEvent(", "@EventHandler(", "@EventPattern("):
+		return "in an event handler"
+	}
+	return "on the request path"
 }

@@ -8,6 +8,6 @@ export class OrderListener {
 
   @OnEvent('order.created')
   handleCreated(event: { email: string }) {
-    this.mailer.send(event.email, 'order-created'); // want "error: the promise of `MailerService\\.send` is not awaited on the request path; if it rejects, the process crashes"
+    this.mailer.send(event.email, 'order-created'); // want "error: the promise of `MailerService\\.send` is not awaited in an event handler; if it rejects, the process crashes"
   }
 }

@@ -17,7 +17,7 @@ export class CleanupTask implements OnModuleInit {
 
   @Cron(CronExpression.EVERY_HOUR)
   evictReports() {
-    this.cache.del('reports'); // want "error: the promise of cache manager `del` is not awaited on the request path; if it rejects, the process crashes"
+    this.cache.del('reports'); // want "error: the promise of cache manager `del` is not awaited in a scheduled job; if it rejects, the process crashes"
   }
 
   private async flushStats() {

@@ -10,7 +10,7 @@ export class ImportProcessor extends WorkerHost {
 
   async process(job: Job<{ file: string }>) {
     this.audit.note(`import ${job.data.file}`);
-    this.audit.record(`import ${job.data.file}`); // want "error: the promise of `AuditService\\.record` is not awaited on the request path; if it rejects, the process crashes"
+    this.audit.record(`import ${job.data.file}`); // want "error: the promise of `AuditService\\.record` is not awaited in a queue job; if it rejects, the process crashes"
     return job.data.file;
   }
 }
