@@ -301,14 +301,14 @@ func dowild(pat, text string, pathname bool) int {
 			return wmAbortAll
 		}
 		switch pc {
-		case '\\':
-			p++
-			if at(pat, p) != tc || p >= len(pat) {
+		default:
+			if tc != pc {
 				return wmNoMatch
 			}
 			continue
-		default:
-			if tc != pc {
+		case '\\':
+			p++
+			if at(pat, p) != tc || p >= len(pat) {
 				return wmNoMatch
 			}
 			continue

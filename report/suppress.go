@@ -144,17 +144,16 @@ func (s *Suppressor) Name() string { return "suppressions" }
 // scope is one rule id (or "" for all) silenced by one directive over a
 // line range or a byte range.
 type scope struct {
-	dir        *Directive
-	comment    Comment
-	id         string
-	fromLine   int // inclusive; 0 when the scope is a byte range
-	toLine     int
-	fromOff    int // byte range [fromOff, toOff)
-	toOff      int
-	used       bool
-	known      bool
-	off        bool // the rule is off for the file: never reported unused
-	reasonless bool
+	dir      *Directive
+	comment  Comment
+	id       string
+	fromLine int // inclusive; 0 when the scope is a byte range
+	toLine   int
+	fromOff  int // byte range [fromOff, toOff)
+	toOff    int
+	used     bool
+	known    bool
+	off      bool // the rule is off for the file: never reported unused
 }
 
 func (s *Suppressor) known(id string) bool {
