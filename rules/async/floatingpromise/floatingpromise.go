@@ -37,7 +37,7 @@ var ignoring = map[string]bool{
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	ra := rejects.New(m)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -68,7 +68,7 @@ func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step)
 // dropped reports whether the value of call c is thrown away: an
 // expression statement, `void`, or the return value of a callback whose
 // caller ignores it (`items.forEach(i => this.save(i))`).
-func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
+func dropped(m *nest.Model, fi nest.FileID, c *parser.Call) (bool, string) {
 	f := m.Files[fi].Facts
 	switch c.Use {
 	case parser.UseDiscard:
@@ -94,7 +94,7 @@ func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
 	return false, ""
 }
 
-func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for ci := range f.Calls {
 		c := &f.Calls[ci]

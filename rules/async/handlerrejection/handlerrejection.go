@@ -41,7 +41,7 @@ var listenMethods = map[string]bool{"on": true, "once": true, "addListener": tru
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	ra := rejects.New(m)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -65,7 +65,7 @@ func policy(m *nest.Model, where nest.FuncRef) lint.Severity {
 
 // emitterCall reports whether call k registers a listener on a known event
 // emitter (or process), and names it.
-func emitterCall(m *nest.Model, fi, k int) (string, bool) {
+func emitterCall(m *nest.Model, fi nest.FileID, k int) (string, bool) {
 	c := &m.Files[fi].Facts.Calls[k]
 	if !listenMethods[c.Method] || len(c.Path) < 2 {
 		return "", false
@@ -100,13 +100,13 @@ func captures(v parser.Value) bool {
 	return false
 }
 
-func newEmitter(m *nest.Model, fi int, ctor string) bool {
+func newEmitter(m *nest.Model, fi nest.FileID, ctor string) bool {
 	parts := strings.Split(ctor, ".")
 	d := m.ResolveTop(fi, parts[0])
 	return d.Kind == nest.DeclExternal && emitterTypes[d.Module+":"+d.Name]
 }
 
-func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for fj := range f.Funcs {
 		fn := &f.Funcs[fj]

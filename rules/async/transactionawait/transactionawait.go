@@ -51,7 +51,7 @@ var aliasMethods = map[string]bool{"getRepository": true, "getTreeRepository": t
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -130,7 +130,7 @@ type txScope struct {
 	to      uint32
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	var scopes []txScope
 	for ci := range f.Calls {
@@ -244,7 +244,7 @@ func handleOf(c *parser.Call, handles []string) (string, bool) {
 	return "", false
 }
 
-func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txScope, c, t *parser.Call) {
+func report(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, s txScope, c, t *parser.Call) {
 	sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
 	if sev == lint.Off {
 		return
@@ -262,7 +262,7 @@ func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txS
 
 // queryRunners finds `const qr = ds.createQueryRunner()` and the span from
 // qr.startTransaction() to qr.commitTransaction() in the same function.
-func queryRunners(m *nest.Model, fi int, f *parser.Facts) []txScope {
+func queryRunners(m *nest.Model, fi nest.FileID, f *parser.Facts) []txScope {
 	var out []txScope
 	for _, l := range f.Locals {
 		if l.Func < 0 || l.Value.Kind != parser.VCall || !strings.HasSuffix(l.Value.Text, ".createQueryRunner") {

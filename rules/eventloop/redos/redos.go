@@ -45,7 +45,7 @@ type site struct {
 }
 
 type vuln struct {
-	fi    int
+	fi    nest.FileID
 	re    *parser.Regex
 	root  *regex.Node
 	exp   bool // a proven exponential finding (f, proof)
@@ -72,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 	analyzed := map[string]patternInfo{} // by flags + "/" + pattern
 	runLeft := runBudget
 	env := lint.EnvOf(pass)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
 			if m.IsOffline(fi) {
@@ -131,7 +131,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	// Find where named regexes are applied, in every file.
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
 			for ci := range f.Calls {

@@ -104,13 +104,13 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, a := range opts.Allow {
 		allowed[strings.TrimPrefix(a, "node:")] = true
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file, opts, allowed) })
 	}
 	return nil, nil
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, opts Options, allowed map[string]bool) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, opts Options, allowed map[string]bool) {
 	for ci := range file.Facts.Calls {
 		c := &file.Facts.Calls[ci]
 		if c.New || len(c.Path) == 0 || (len(c.Path) > 1 && !strings.HasSuffix(c.Method, "Sync")) {

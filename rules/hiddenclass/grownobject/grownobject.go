@@ -29,7 +29,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, true, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
@@ -84,7 +84,7 @@ func hasSpread(v parser.Value) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	fr := func(fn int) nest.FuncRef { return nest.FuncRef{File: fi, Index: fn} }
 	// literals grown in the function that creates them
@@ -236,7 +236,7 @@ func sees(f *parser.Facts, fn, decl int, name string) bool {
 // made with a spread and then shrunk by delete in the same function (or a
 // callback in it). The spread gives the copy a fast shape, delete throws
 // it away; destructuring the key out builds the right shape at once.
-func spreadCopies(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func spreadCopies(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for li := range f.Locals {
 		l := &f.Locals[li]

@@ -88,11 +88,11 @@ func mayReadRequest(b []byte) bool {
 // (read in function fn of file fi) is derived from, or "" when it is not
 // derived from the request. Parameters of fn and of its enclosing functions
 // count when the function runs in request context; locals are followed.
-func RequestSource(m *nest.Model, fi, fn int, v parser.Value) string {
+func RequestSource(m *nest.Model, fi nest.FileID, fn int, v parser.Value) string {
 	return requestSource(m, fi, fn, v, 0)
 }
 
-func requestSource(m *nest.Model, fi, fn int, v parser.Value, depth int) string {
+func requestSource(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -110,7 +110,7 @@ func requestSource(m *nest.Model, fi, fn int, v parser.Value, depth int) string 
 	return ""
 }
 
-func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
+func refSource(m *nest.Model, fi nest.FileID, fn int, name string, depth int) string {
 	f := m.Files[fi].Facts
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		g := &f.Funcs[cur]
@@ -160,7 +160,7 @@ func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
 // function cb receives the value) reads: its receiver path, its other
 // arguments, and the receivers and arguments of the calls chained before
 // it (`this.users.find(id).then(cb)` reads id).
-func callbackSource(m *nest.Model, fi, cb int, c *parser.Call, depth int) string {
+func callbackSource(m *nest.Model, fi nest.FileID, cb int, c *parser.Call, depth int) string {
 	f := m.Files[fi].Facts
 	outer := f.Funcs[cb].Parent
 	if c.Func != outer {
@@ -198,7 +198,7 @@ func callbackSource(m *nest.Model, fi, cb int, c *parser.Call, depth int) string
 
 // customParamDecorator reports whether the decorator name resolves to a
 // top-level const created with createParamDecorator.
-func customParamDecorator(m *nest.Model, fi, fn int, name string) bool {
+func customParamDecorator(m *nest.Model, fi nest.FileID, fn int, name string) bool {
 	root := name
 	if j := strings.IndexByte(root, '.'); j >= 0 {
 		return false

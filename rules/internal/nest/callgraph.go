@@ -171,8 +171,8 @@ func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
 //
 // Callees are resolved once, when the model is built; this returns the
 // stored answer.
-func (m *Model) ResolveCallee(fi, ci int) Callee {
-	if fi < len(m.callees) && ci < len(m.callees[fi]) {
+func (m *Model) ResolveCallee(fi FileID, ci int) Callee {
+	if int(fi) < len(m.callees) && ci < len(m.callees[fi]) {
 		return m.callees[fi][ci]
 	}
 	return m.resolveCallee(fi, ci)
@@ -181,7 +181,7 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 // CallIs reports whether call ci of file fi is one of names: an external
 // module export ("fs.readFileSync", "child_process.execSync") or a global
 // ("process.exit", "Atomics.wait"), whatever it is imported or aliased as.
-func (m *Model) CallIs(fi, ci int, names ...string) bool {
+func (m *Model) CallIs(fi FileID, ci int, names ...string) bool {
 	n := m.ResolveCallee(fi, ci).Name()
 	if n == "" {
 		return false
@@ -197,7 +197,8 @@ func (m *Model) CallIs(fi, ci int, names ...string) bool {
 // resolveCallees resolves every call of every file, in parallel.
 func (m *Model) resolveCallees() {
 	m.callees = make([][]Callee, len(m.Files))
-	m.parallel(len(m.Files), func(fi int) {
+	m.parallel(len(m.Files), func(i int) {
+		fi := FileID(i)
 		calls := m.Files[fi].Facts.Calls
 		out := make([]Callee, len(calls))
 		for ci := range calls {
@@ -207,14 +208,14 @@ func (m *Model) resolveCallees() {
 	})
 }
 
-func (m *Model) resolveCallee(fi, ci int) Callee {
+func (m *Model) resolveCallee(fi FileID, ci int) Callee {
 	c := &m.Files[fi].Facts.Calls[ci]
 	return m.resolvePath(fi, c.Func, c.Path, c.New)
 }
 
 // resolvePath resolves the callee path p as written in function fn of
 // file fi (a `new` expression when isNew).
-func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
+func (m *Model) resolvePath(fi FileID, fn int, p []string, isNew bool) Callee {
 	f := m.Files[fi].Facts
 	if len(p) == 0 {
 		return Callee{}
@@ -332,7 +333,7 @@ func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 
 // localClass returns the project class of a local variable visible in
 // function fn, from its `new X()` initializer or its declared type.
-func (m *Model) localClass(fi, fn int, name string) *ClassRef {
+func (m *Model) localClass(fi FileID, fn int, name string) *ClassRef {
 	f := m.Files[fi].Facts
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		for _, p := range f.Funcs[cur].Params {
@@ -359,7 +360,7 @@ func (m *Model) localClass(fi, fn int, name string) *ClassRef {
 
 // containerCall resolves `app.get(X).method()`: the method of X when the
 // receiver of call c is a container lookup.
-func (m *Model) containerCall(fi int, c *parser.Call) []FuncRef {
+func (m *Model) containerCall(fi FileID, c *parser.Call) []FuncRef {
 	f := m.Files[fi].Facts
 	for i := range f.Calls {
 		in := &f.Calls[i]
@@ -376,7 +377,7 @@ func (m *Model) containerCall(fi int, c *parser.Call) []FuncRef {
 // containerGet returns the class X of a lookup in Nest's container,
 // `app.get(X)`, `app.resolve(X)` or `moduleRef.get(X)`, given the callee
 // path and the arguments of the call; nil for anything else.
-func (m *Model) containerGet(fi int, callee string, args []parser.Value) *ClassRef {
+func (m *Model) containerGet(fi FileID, callee string, args []parser.Value) *ClassRef {
 	if !strings.HasSuffix(callee, ".get") && !strings.HasSuffix(callee, ".resolve") || len(args) == 0 || args[0].Kind != parser.VIdent {
 		return nil
 	}
@@ -400,7 +401,7 @@ func (m *Model) addEdge(from, to FuncRef, site parser.Span) {
 }
 
 func (m *Model) buildCallGraph() {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		// nested functions run when (and where) their parent runs
 		for i, fn := range f.Funcs {
@@ -446,7 +447,7 @@ func (m *Model) buildCallGraph() {
 }
 
 func (m *Model) findBootstraps() {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		for ci, c := range f.Calls {
 			if len(c.Path) != 2 || c.Path[0] != "NestFactory" {
@@ -501,7 +502,7 @@ func within(f *parser.Facts, fn, outer int) bool {
 
 // appUses records what a bootstrap does with its app: the methods called
 // on it and the project functions it is passed to.
-func (m *Model) appUses(fi int, b *Bootstrap) {
+func (m *Model) appUses(fi FileID, b *Bootstrap) {
 	f := m.Files[fi].Facts
 	for ci := range f.Calls {
 		c := &f.Calls[ci]

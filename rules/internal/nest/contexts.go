@@ -41,7 +41,7 @@ func (m *Model) addEntry(r FuncRef, why string) {
 
 func (m *Model) findEntries() {
 	middleware := map[ClassRef]bool{}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		for _, c := range f.Calls {
 			m.workerEntries(fi, &c)
@@ -134,7 +134,7 @@ func (m *Model) findEntries() {
 	}
 }
 
-func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
+func (m *Model) returnedFuncs(fi FileID, v parser.Value, why string) {
 	if v.Kind == parser.VFunc && v.Func >= 0 {
 		m.addEntry(FuncRef{fi, v.Func}, why)
 	}
@@ -152,7 +152,7 @@ func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
 // once per message, the worker path: the processor of a BullMQ
 // `new Worker(queue, processor)` and the eachMessage/eachBatch handlers of
 // a KafkaJS `consumer.run({...})`.
-func (m *Model) workerEntries(fi int, c *parser.Call) {
+func (m *Model) workerEntries(fi FileID, c *parser.Call) {
 	switch {
 	case c.New && len(c.Path) == 1 && len(c.Args) >= 2:
 		if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind != DeclExternal || normModule(d.Module) != "bullmq" || d.Name != "Worker" {
@@ -170,7 +170,7 @@ func (m *Model) workerEntries(fi int, c *parser.Call) {
 
 // handlerEntry marks a handler given as an arrow or function, a function
 // name, this.method or this.method.bind(this) as an entry point.
-func (m *Model) handlerEntry(fi, fn int, a parser.Value, why string) {
+func (m *Model) handlerEntry(fi FileID, fn int, a parser.Value, why string) {
 	text := a.Text
 	switch {
 	case a.Kind == parser.VFunc && a.Func >= 0:
@@ -197,7 +197,7 @@ func (m *Model) handlerEntry(fi, fn int, a parser.Value, why string) {
 
 // callbackEntries marks what an argument of app.use/consumer.apply/
 // createParamDecorator refers to as a request entry point.
-func (m *Model) callbackEntries(fi, fn int, a parser.Value, why string, middleware map[ClassRef]bool) {
+func (m *Model) callbackEntries(fi FileID, fn int, a parser.Value, why string, middleware map[ClassRef]bool) {
 	switch a.Kind {
 	case parser.VFunc:
 		if a.Func >= 0 {
@@ -243,7 +243,7 @@ func (m *Model) entryDecorator(ds []parser.Decorator) string {
 }
 
 // isAppVar reports whether name holds a Nest application in function fn.
-func (m *Model) isAppVar(fi, fn int, name string) bool {
+func (m *Model) isAppVar(fi FileID, fn int, name string) bool {
 	for _, b := range m.Bootstraps {
 		if b.File == fi && b.Func == fn && b.AppVar == name {
 			return true
@@ -254,7 +254,7 @@ func (m *Model) isAppVar(fi, fn int, name string) bool {
 
 func (m *Model) startupRoots() []FuncRef {
 	var roots []FuncRef
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		roots = append(roots, FuncRef{fi, -1})
 	}
 	for _, b := range m.Bootstraps {
@@ -289,7 +289,7 @@ func (m *Model) startupRoots() []FuncRef {
 		}
 	}
 	roots = append(roots, m.factoryRoots()...)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		for _, c := range file.Facts.Calls {
 			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
 				for _, a := range c.Args {
@@ -312,7 +312,7 @@ func (m *Model) startupRoots() []FuncRef {
 // of request-scoped and transient providers run later and are left out.
 func (m *Model) factoryRoots() []FuncRef {
 	var roots []FuncRef
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		fnRoot := func(fn int, v parser.Value) {
 			switch v.Kind {
@@ -415,7 +415,7 @@ func (m *Model) shutdownRoots() []FuncRef {
 
 func (m *Model) offlineRoots() []FuncRef {
 	var roots []FuncRef
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.offline[fi] {
 			roots = append(roots, FuncRef{fi, -1})
 			for i := range file.Facts.Funcs {
@@ -487,7 +487,7 @@ func (m *Model) computeContexts() {
 		})
 	}
 	// offline files are offline whatever reaches them
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.offline[fi] {
 			m.ctx[FuncRef{fi, -1}] = Offline
 			for i := range file.Facts.Funcs {

@@ -46,7 +46,7 @@ func fn(t testing.TB, m *nest.Model, label string) nest.FuncRef {
 		file, label = label[:i+3], label[i+4:]
 	}
 	var found []nest.FuncRef
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if file != "" && !strings.HasSuffix(filepath.ToSlash(f.Path), "/"+file) {
 			continue
 		}

@@ -9,6 +9,7 @@
 package nest
 
 import (
+	"iter"
 	"path"
 	"path/filepath"
 	"sort"
@@ -53,12 +54,23 @@ func (s Scope) String() string {
 	return [...]string{"singleton", "transient", "request"}[s]
 }
 
+// FileID is the index of a file in Model.Files. Facts of the parse stage
+// never hold one: a file's functions, calls and classes are numbered within
+// the file, so a FileID always travels with them (FuncRef, ClassRef, Decl).
+type FileID int
+
 // FuncRef names a function of the project: Index is into the file's
 // Facts.Funcs; Index -1 is the file's top level.
-type FuncRef struct{ File, Index int }
+type FuncRef struct {
+	File  FileID
+	Index int
+}
 
 // ClassRef names a class of the project.
-type ClassRef struct{ File, Index int }
+type ClassRef struct {
+	File  FileID
+	Index int
+}
 
 // Step is one step of a path from an entry point: the function, and the
 // call site (in the previous step's function) through which it is reached.
@@ -66,7 +78,7 @@ type Step struct {
 	Func FuncRef
 	// Site is the call expression in the previous step, or the function's
 	// name for the entry point.
-	SiteFile int
+	SiteFile FileID
 	Site     parser.Span
 }
 
@@ -121,7 +133,7 @@ type Provider struct {
 
 // Bootstrap is a NestFactory.create/createMicroservice/createApplicationContext site.
 type Bootstrap struct {
-	File   int
+	File   FileID
 	Func   int // enclosing function
 	Call   int // index into Facts.Calls
 	Method string
@@ -140,7 +152,7 @@ type Model struct {
 	Files     []*parser.File
 	Loader    *tsconfig.Loader
 	resolver  *tsconfig.Resolver
-	fileIndex map[string]int
+	fileIndex map[string]FileID
 	syms      []*fileSyms
 	locals    []map[int]map[int]bool // file -> func -> set of Locals indexes
 	offline   []bool
@@ -170,7 +182,7 @@ type Model struct {
 	// resolved layer (resolved.go): every call's callee, signal handlers
 	callees        [][]Callee
 	SignalHandlers []SignalHandler
-	processFiles   map[int]bool
+	processFiles   map[FileID]bool
 	jobs           int
 	serverScope    bool
 
@@ -228,7 +240,7 @@ var offlineGlobs = []string{
 
 // indexOne indexes file i: its symbols, its locals by function, and
 // whether its path makes it offline.
-func (m *Model) indexOne(i int, root string, globs []string) {
+func (m *Model) indexOne(i FileID, root string, globs []string) {
 	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
@@ -302,7 +314,7 @@ func hasAppCode(f *parser.Facts) bool {
 func Build(files []*parser.File, opts Options) *Model {
 	m := &Model{
 		Files:           append([]*parser.File(nil), files...), // unaliasDecorators replaces entries
-		fileIndex:       map[string]int{},
+		fileIndex:       map[string]FileID{},
 		Classes:         map[ClassRef]*ClassInfo{},
 		classByKey:      map[string][]ClassRef{},
 		tokens:          map[string]*Provider{},
@@ -319,7 +331,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.EntryDecorators[strings.TrimPrefix(d, "@")] = true
 	}
 	for i, f := range files {
-		m.fileIndex[f.Path] = i
+		m.fileIndex[f.Path] = FileID(i)
 	}
 	root := opts.Root
 	m.root = root
@@ -347,7 +359,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.jobs = opts.Jobs
 	m.serverScope = opts.ServerScope
 	// Per-file indexing is independent: run it in parallel.
-	m.parallel(len(files), func(i int) { m.indexOne(i, root, globs) })
+	m.parallel(len(files), func(i int) { m.indexOne(FileID(i), root, globs) })
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
@@ -365,10 +377,22 @@ func Build(files []*parser.File, opts Options) *Model {
 }
 
 // IsOffline reports whether file fi is offline code by its path.
-func (m *Model) IsOffline(fi int) bool { return m.offline[fi] }
+func (m *Model) IsOffline(fi FileID) bool { return m.offline[fi] }
 
-// FileIndex returns the index of an absolute path, or -1.
-func (m *Model) FileIndex(path string) int {
+// AllFiles yields every file of the project with its FileID, in
+// Model.Files order.
+func (m *Model) AllFiles() iter.Seq2[FileID, *parser.File] {
+	return func(yield func(FileID, *parser.File) bool) {
+		for i, f := range m.Files {
+			if !yield(FileID(i), f) {
+				return
+			}
+		}
+	}
+}
+
+// FileIndex returns the FileID of an absolute path, or -1.
+func (m *Model) FileIndex(path string) FileID {
 	if i, ok := m.fileIndex[path]; ok {
 		return i
 	}
@@ -483,7 +507,7 @@ func (m *Model) sortClassRefs() []ClassRef {
 // facts are never written: a file that needs renaming gets a copy of its
 // classes and functions (copy on write), so facts stay shareable with a
 // cache and between runs.
-func (m *Model) unaliasDecorators(fi int) {
+func (m *Model) unaliasDecorators(fi FileID) {
 	f := m.Files[fi].Facts
 	alias := map[string]string{}
 	for _, im := range f.Imports {

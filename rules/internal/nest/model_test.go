@@ -244,7 +244,7 @@ func TestResolveCallee(t *testing.T) {
 		t.Run(tt.fixture+"/"+tt.file+"/"+tt.call, func(t *testing.T) {
 			m := load(t, tt.fixture)
 			found := false
-			for fi, f := range m.Files {
+			for fi, f := range m.AllFiles() {
 				if filepath.Base(f.Path) != tt.file {
 					continue
 				}
@@ -543,7 +543,7 @@ func TestStartupBuilders(t *testing.T) {
 	// provider objects kept in a variable: the singleton's factory is
 	// startup, the request-scoped one's is not
 	var got []nest.Context
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if filepath.Base(f.Path) != "database.providers.ts" {
 			continue
 		}

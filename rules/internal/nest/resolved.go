@@ -49,7 +49,7 @@ var Signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "
 // (also once, addListener, prependListener, prependOnceListener), found
 // once for every rule that asks.
 type SignalHandler struct {
-	File   int
+	File   FileID
 	Call   int    // index into the file's Calls
 	Method string // "on", "once", "addListener", ...
 	Signal string // "SIGTERM"
@@ -63,7 +63,7 @@ type SignalHandler struct {
 var signalMethods = map[string]bool{"on": true, "once": true, "addListener": true, "prependListener": true, "prependOnceListener": true}
 
 func (m *Model) findSignalHandlers() {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		for ci := range f.Calls {
 			c := &f.Calls[ci]
@@ -128,11 +128,11 @@ func (m *Model) Ancestors(fr FuncRef) []FuncRef {
 // ProcessFiles returns the files that run in a Nest application's
 // process: the files of the bootstrap sites and every file they import,
 // transitively. The set is computed once, when the model is built.
-func (m *Model) ProcessFiles() map[int]bool { return m.processFiles }
+func (m *Model) ProcessFiles() map[FileID]bool { return m.processFiles }
 
 func (m *Model) findProcessFiles() {
-	in := map[int]bool{}
-	var work []int
+	in := map[FileID]bool{}
+	var work []FileID
 	for _, b := range m.Bootstraps {
 		if !in[b.File] {
 			in[b.File] = true

@@ -15,9 +15,9 @@ import (
 
 // callNamed returns the file and call index of the first call whose
 // callee path is path in the file ending in file.
-func callNamed(t *testing.T, m *nest.Model, file, path string) (int, int) {
+func callNamed(t *testing.T, m *nest.Model, file, path string) (nest.FileID, int) {
 	t.Helper()
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if !strings.HasSuffix(filepath.ToSlash(f.Path), "/"+file) {
 			continue
 		}

@@ -22,7 +22,7 @@ const (
 // Decl is what a name resolves to.
 type Decl struct {
 	Kind   DeclKind
-	File   int
+	File   FileID
 	Index  int
 	Module string // for DeclExternal: normalized module ("fs", "bcrypt", "@nestjs/core")
 	Name   string // for DeclExternal: the imported name ("readFileSync", "default", "*")
@@ -40,10 +40,10 @@ type fileSyms struct {
 	vars     map[string]int // top-level locals
 	imports  map[string]int // local name -> Imports index
 	exports  map[string][]int
-	resolved []int // Imports index -> file index or -1 (external)
+	resolved []FileID // Imports index -> file or -1 (external)
 }
 
-func (m *Model) indexFile(fi int) {
+func (m *Model) indexFile(fi FileID) {
 	f := m.Files[fi].Facts
 	s := &fileSyms{classes: map[string]int{}, funcs: map[string]int{}, vars: map[string]int{}, imports: map[string]int{}, exports: map[string][]int{}}
 	for i, c := range f.Classes {
@@ -73,7 +73,7 @@ func (m *Model) indexFile(fi int) {
 	for i, e := range f.Exports {
 		s.exports[e.Name] = append(s.exports[e.Name], i)
 	}
-	s.resolved = make([]int, len(f.Imports))
+	s.resolved = make([]FileID, len(f.Imports))
 	for i, im := range f.Imports {
 		s.resolved[i] = m.resolveModule(fi, im.Source)
 	}
@@ -81,7 +81,7 @@ func (m *Model) indexFile(fi int) {
 }
 
 // resolveModule returns the file index an import specifier names, or -1.
-func (m *Model) resolveModule(fi int, spec string) int {
+func (m *Model) resolveModule(fi FileID, spec string) FileID {
 	if m.resolver == nil {
 		return -1
 	}
@@ -96,7 +96,7 @@ func (m *Model) resolveModule(fi int, spec string) int {
 }
 
 // localDecl resolves a name declared at the top level of file fi (not imports).
-func (m *Model) localDecl(fi int, name string) Decl {
+func (m *Model) localDecl(fi FileID, name string) Decl {
 	s := m.syms[fi]
 	if i, ok := s.classes[name]; ok {
 		return Decl{Kind: DeclClass, File: fi, Index: i}
@@ -126,7 +126,7 @@ func (m *Model) localDecl(fi int, name string) Decl {
 
 // ResolveTop resolves a name in the top-level scope of file fi: its own
 // declarations, then its imports (followed through re-exports).
-func (m *Model) ResolveTop(fi int, name string) Decl {
+func (m *Model) ResolveTop(fi FileID, name string) Decl {
 	if d := m.localDecl(fi, name); d.Kind != DeclNone {
 		return d
 	}
@@ -147,7 +147,7 @@ func (m *Model) ResolveTop(fi int, name string) Decl {
 }
 
 // resolveExport resolves an exported name of file fi, through re-exports.
-func (m *Model) resolveExport(fi int, name string, depth int) Decl {
+func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 	if depth > 16 {
 		return Decl{}
 	}
@@ -196,7 +196,7 @@ func (m *Model) resolveExport(fi int, name string, depth int) Decl {
 	return Decl{}
 }
 
-func (m *Model) localDeclExported(fi int, name string) Decl {
+func (m *Model) localDeclExported(fi FileID, name string) Decl {
 	d := m.localDecl(fi, name)
 	switch d.Kind {
 	case DeclClass:
@@ -225,7 +225,7 @@ func (m *Model) localDeclExported(fi int, name string) Decl {
 // Resolve resolves name as seen from inside function fn of file fi:
 // parameters and locals of fn and its enclosing functions shadow the
 // file's top-level names.
-func (m *Model) Resolve(fi, fn int, name string) Decl {
+func (m *Model) Resolve(fi FileID, fn int, name string) Decl {
 	f := m.Files[fi].Facts
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		for _, p := range f.Funcs[cur].Params {
@@ -252,16 +252,16 @@ func (m *Model) Resolve(fi, fn int, name string) Decl {
 }
 
 // localsOf returns the set of Locals indexes declared directly in fn.
-func (m *Model) localsOf(fi, fn int) map[int]bool {
+func (m *Model) localsOf(fi FileID, fn int) map[int]bool {
 	return m.locals[fi][fn]
 }
 
 // FileImports returns the project files that file fi imports or
 // re-exports from, in import order (duplicates removed).
-func (m *Model) FileImports(fi int) []int {
-	var out []int
-	seen := map[int]bool{}
-	add := func(t int) {
+func (m *Model) FileImports(fi FileID) []FileID {
+	var out []FileID
+	seen := map[FileID]bool{}
+	add := func(t FileID) {
 		if t >= 0 && !seen[t] {
 			seen[t] = true
 			out = append(out, t)

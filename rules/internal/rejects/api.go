@@ -13,7 +13,7 @@ type Holder struct {
 	External string             // "module:Name" of an external type or DI token
 	Class    *nest.ClassRef     // a project class
 	Init     parser.Value       // the initializer of a field or local, when there is one
-	InitFile int                // file of Init
+	InitFile nest.FileID        // file of Init
 	Decl     parser.Span        // where the holder is declared (field, parameter or local)
 	Deco     []parser.Decorator // decorators on the field or constructor parameter
 }
@@ -21,7 +21,7 @@ type Holder struct {
 // HolderOf resolves the first one or two names of path as seen from function
 // fn of file fi: `this.x` (an injected dependency or a field, also of base
 // classes) or a parameter or local of fn and its enclosing functions.
-func HolderOf(m *nest.Model, fi, fn int, path []string) (Holder, bool) {
+func HolderOf(m *nest.Model, fi nest.FileID, fn int, path []string) (Holder, bool) {
 	if len(path) == 0 {
 		return Holder{}, false
 	}
@@ -58,7 +58,7 @@ func HolderOf(m *nest.Model, fi, fn int, path []string) (Holder, bool) {
 	return Holder{}, false
 }
 
-func typeHolder(m *nest.Model, fi int, typeName string, h *Holder) {
+func typeHolder(m *nest.Model, fi nest.FileID, typeName string, h *Holder) {
 	if typeName == "" {
 		return
 	}
@@ -166,7 +166,7 @@ func set(xs ...string) map[string]bool {
 
 // API names the known rejecting API that call ci of file fi makes
 // ("TypeORM Repository.save", "axios.get"), or "".
-func API(m *nest.Model, fi, ci int) string {
+func API(m *nest.Model, fi nest.FileID, ci int) string {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if c.New || len(c.Path) == 0 {
@@ -249,7 +249,7 @@ type HTTPCall struct {
 }
 
 // HTTP classifies call ci of file fi as an outbound HTTP call, or nil.
-func HTTP(m *nest.Model, fi, ci int) *HTTPCall {
+func HTTP(m *nest.Model, fi nest.FileID, ci int) *HTTPCall {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if c.New || len(c.Path) == 0 {
@@ -307,7 +307,7 @@ func HTTP(m *nest.Model, fi, ci int) *HTTPCall {
 }
 
 // AxiosCreate returns the axios.create call a value is, if it is one.
-func AxiosCreate(m *nest.Model, fi int, v parser.Value) bool {
+func AxiosCreate(m *nest.Model, fi nest.FileID, v parser.Value) bool {
 	if v.Kind != parser.VCall || !strings.HasSuffix(v.Text, ".create") {
 		return false
 	}

@@ -24,7 +24,7 @@ type Analysis struct {
 }
 
 // callsOf returns the calls made directly in function fn of file fi.
-func (a *Analysis) callsOf(fi, fn int) []int {
+func (a *Analysis) callsOf(fi nest.FileID, fn int) []int {
 	if a.byFunc[fi] == nil {
 		idx := map[int][]int{}
 		for i, c := range a.m.Files[fi].Facts.Calls {
@@ -49,7 +49,7 @@ func New(m *nest.Model) *Analysis {
 
 // Inner returns the calls whose value call ci of file fi consumes (its
 // receiver in a chain, its call arguments), in source order.
-func (a *Analysis) Inner(fi, ci int) []int {
+func (a *Analysis) Inner(fi nest.FileID, ci int) []int {
 	if a.argsOf[fi] == nil {
 		idx := map[int][]int{}
 		for i, c := range a.m.Files[fi].Facts.Calls {
@@ -64,7 +64,7 @@ func (a *Analysis) Inner(fi, ci int) []int {
 
 // Receiver returns the call whose value call ci is made on
 // (`a().then(f)`: a for the then call), or -1.
-func (a *Analysis) Receiver(fi, ci int) int {
+func (a *Analysis) Receiver(fi nest.FileID, ci int) int {
 	for _, in := range a.Inner(fi, ci) {
 		if a.m.Files[fi].Facts.Calls[in].Use == parser.UseRecv {
 			return in
@@ -75,11 +75,11 @@ func (a *Analysis) Receiver(fi, ci int) int {
 
 // CallRejects says why the promise of call ci in file fi can reject, or ""
 // when nothing proves it can.
-func (a *Analysis) CallRejects(fi, ci int) string {
+func (a *Analysis) CallRejects(fi nest.FileID, ci int) string {
 	return a.callRejects(fi, ci, 0)
 }
 
-func (a *Analysis) callRejects(fi, ci, depth int) string {
+func (a *Analysis) callRejects(fi nest.FileID, ci, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -219,7 +219,7 @@ func (a *Analysis) scan(fr nest.FuncRef, depth int) (parser.Span, string, bool) 
 
 // Label names what the rule reports for a rejecting call: the API name or
 // the project function.
-func Label(m *nest.Model, fi, ci int) string {
+func Label(m *nest.Model, fi nest.FileID, ci int) string {
 	if api := API(m, fi, ci); api != "" {
 		return api
 	}
@@ -247,7 +247,7 @@ var timers = map[string]bool{"setTimeout": true, "setInterval": true, "setImmedi
 
 // TimerCall reports whether call ci of file fi is a call of a global timer
 // function (not one imported from timers/promises or declared locally).
-func TimerCall(m *nest.Model, fi, ci int) bool {
+func TimerCall(m *nest.Model, fi nest.FileID, ci int) bool {
 	c := &m.Files[fi].Facts.Calls[ci]
 	if len(c.Path) == 1 && timers[c.Path[0]] {
 		return m.Resolve(fi, c.Func, c.Path[0]).Kind == nest.DeclNone

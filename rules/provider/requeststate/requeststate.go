@@ -30,11 +30,11 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, false, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, false, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for ai := range f.Assigns {
 		a := &f.Assigns[ai]

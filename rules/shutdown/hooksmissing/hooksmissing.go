@@ -138,7 +138,7 @@ func insertion(file *parser.File, call parser.Span, app string) (analysis.Sugges
 
 // signalHandler returns the signal handler that call ci of file fi
 // registers, as the model found it (process.on, once, addListener...).
-func signalHandler(m *nest.Model, fi, ci int) (nest.SignalHandler, bool) {
+func signalHandler(m *nest.Model, fi nest.FileID, ci int) (nest.SignalHandler, bool) {
 	for _, h := range m.SignalHandlers {
 		if h.File == fi && h.Call == ci {
 			return h, true
@@ -165,7 +165,7 @@ func handlerCloses(m *nest.Model, hf nest.FuncRef, app string) bool {
 // helperEnables reports whether the callee of call ci, given the app as
 // argument ai, calls enableShutdownHooks() on that parameter, itself or
 // through depth-1 further helpers.
-func helperEnables(m *nest.Model, fi, ci, ai, depth int) bool {
+func helperEnables(m *nest.Model, fi nest.FileID, ci, ai, depth int) bool {
 	for _, fr := range m.ResolveCallee(fi, ci).Funcs {
 		fn := m.Func(fr)
 		if fn == nil || ai >= len(fn.Params) {

@@ -53,7 +53,7 @@ func within(f *parser.Facts, fn, outer int) bool {
 // inNestProcess reports whether a handler registered in function fn of
 // file fi belongs to a Nest app: its file is reached from a bootstrap, or
 // it is registered by a Nest provider, controller or module.
-func inNestProcess(m *nest.Model, nestIn map[int]bool, fi, fn int) bool {
+func inNestProcess(m *nest.Model, nestIn map[nest.FileID]bool, fi nest.FileID, fn int) bool {
 	if nestIn[fi] {
 		return true
 	}
@@ -68,7 +68,7 @@ func inNestProcess(m *nest.Model, nestIn map[int]bool, fi, fn int) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, h nest.SignalHandler, nestIn map[int]bool) {
+func check(pass *analysis.Pass, m *nest.Model, h nest.SignalHandler, nestIn map[nest.FileID]bool) {
 	fi := h.File
 	if !m.InScope(fi) {
 		// Outside the Nest server scope (a standalone server or a browser

@@ -106,7 +106,7 @@ func (st *state) injectedClosed(token string) bool {
 // shutdownish reports whether function fn of file fi runs when the app
 // stops: shutdown context, a shutdown hook (also one of an object a
 // factory returns), or a process signal handler, or nested in one.
-func (st *state) shutdownish(fi, fn int) bool {
+func (st *state) shutdownish(fi nest.FileID, fn int) bool {
 	f := st.m.Files[fi].Facts
 	for cur, n := fn, 0; cur >= 0 && n < 64; n++ {
 		g := &f.Funcs[cur]
@@ -131,8 +131,9 @@ func (st *state) tokenLabel(tok string) string {
 	case strings.HasPrefix(tok, "S:"):
 		return "'" + tok[2:] + "'"
 	case strings.HasPrefix(tok, "C:"):
-		var fi, ci int
-		if _, err := fmt.Sscanf(tok, "C:%d:%d", &fi, &ci); err == nil && fi < len(st.m.Files) && ci < len(st.m.Files[fi].Facts.Classes) {
+		var fi nest.FileID
+		var ci int
+		if _, err := fmt.Sscanf(tok, "C:%d:%d", &fi, &ci); err == nil && int(fi) < len(st.m.Files) && ci < len(st.m.Files[fi].Facts.Classes) {
 			return st.m.ClassName(nest.ClassRef{File: fi, Index: ci})
 		}
 	case strings.HasPrefix(tok, "X:"):
@@ -143,8 +144,9 @@ func (st *state) tokenLabel(tok string) string {
 	case strings.HasPrefix(tok, "V:"):
 		parts := strings.Split(tok, ":")
 		if len(parts) >= 3 {
-			var fi, li int
-			if _, err := fmt.Sscanf(tok, "V:%d:%d", &fi, &li); err == nil && fi < len(st.m.Files) && li < len(st.m.Files[fi].Facts.Locals) {
+			var fi nest.FileID
+			var li int
+			if _, err := fmt.Sscanf(tok, "V:%d:%d", &fi, &li); err == nil && int(fi) < len(st.m.Files) && li < len(st.m.Files[fi].Facts.Locals) {
 				return st.m.Files[fi].Facts.Locals[li].Name
 			}
 		}
@@ -189,7 +191,7 @@ func (st *state) checkFactories() {
 	}
 }
 
-func (st *state) factoryReturn(factory nest.FuncRef, fi, fn int, v parser.Value, token string, depth int) {
+func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v parser.Value, token string, depth int) {
 	if depth > 3 {
 		return
 	}
@@ -292,12 +294,12 @@ func (st *state) lookedUpClosed(token string) bool {
 		for _, site := range st.shutdownCloses() {
 			closing[[2]int{site[0], m.Files[site[0]].Facts.Calls[site[1]].Func}] = true
 		}
-		for fi, file := range m.Files {
+		for fi, file := range m.AllFiles() {
 			if m.IsOffline(fi) {
 				continue
 			}
 			for _, c := range file.Facts.Calls {
-				if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || !closing[[2]int{fi, c.Func}] {
+				if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || !closing[[2]int{int(fi), c.Func}] {
 					continue
 				}
 				if tok := st.argToken(fi, c.Args[0]); tok != "" {
@@ -312,7 +314,7 @@ func (st *state) lookedUpClosed(token string) bool {
 // argToken is the provider token key of a lookup argument, as the model
 // writes it: 'REDIS' and a const holding it give "S:REDIS", a class
 // "C:file:index", an external binding "X:module:name:".
-func (st *state) argToken(fi int, v parser.Value) string {
+func (st *state) argToken(fi nest.FileID, v parser.Value) string {
 	switch v.Kind {
 	case parser.VString:
 		return "S:" + v.Text
@@ -352,13 +354,13 @@ const (
 type holder struct {
 	kind  holderKind
 	name  string
-	fn    int // declaring function of a local
-	file  int // module variable: file and Locals index
+	fn    int         // declaring function of a local
+	file  nest.FileID // module variable: file and Locals index
 	index int
 	class nest.ClassRef // static field
 }
 
-func (st *state) holderOf(fi int, c *parser.Call) holder {
+func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 	m := st.m
 	file := m.Files[fi]
 	f := file.Facts
@@ -493,7 +495,7 @@ func hands(v parser.Value, name string) bool {
 // onModuleDestroy of an object the function builds), and whether it
 // escapes: returned, stored on this, in a module variable or a static
 // field, or handed to a project function.
-func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool) {
+func (st *state) localFate(fi nest.FileID, h holder, res resource) (closed, escapes bool) {
 	closed, other := st.localUse(fi, h, res)
 	return closed, other || st.intoThis(fi, h) != ""
 }
@@ -501,7 +503,7 @@ func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool
 // intoThis returns the field a local is stored in on the instance,
 // directly or wrapped (this.adapterConstructor = createAdapter(pub, sub)),
 // or "".
-func (st *state) intoThis(fi int, h holder) string {
+func (st *state) intoThis(fi nest.FileID, h holder) string {
 	f := st.m.Files[fi].Facts
 	for _, a := range f.Assigns {
 		if within(f, a.Func, h.fn) && len(a.Target) == 2 && a.Target[0] == "this" && !a.Computed && carries(a.Value, h.name) {
@@ -513,7 +515,7 @@ func (st *state) intoThis(fi int, h holder) string {
 
 // localUse is localFate without the escapes into a field of this (see
 // intoThis).
-func (st *state) localUse(fi int, h holder, res resource) (closed, escapes bool) {
+func (st *state) localUse(fi nest.FileID, h holder, res resource) (closed, escapes bool) {
 	m := st.m
 	f := m.Files[fi].Facts
 	for _, c := range f.Calls {
@@ -588,7 +590,7 @@ func (st *state) classCloses(c nest.ClassRef) bool {
 func (st *state) sharedClosed(h holder, res resource) bool {
 	m := st.m
 	for _, site := range st.shutdownCloses() {
-		fi := site[0]
+		fi := nest.FileID(site[0])
 		f := m.Files[fi].Facts
 		c := &f.Calls[site[1]]
 		{
@@ -639,7 +641,7 @@ func (st *state) shutdownCloses() [][2]int {
 		return *st.closes
 	}
 	out := [][2]int{}
-	for fi, file := range st.m.Files {
+	for fi, file := range st.m.AllFiles() {
 		if st.m.IsOffline(fi) {
 			continue
 		}
@@ -653,7 +655,7 @@ func (st *state) shutdownCloses() [][2]int {
 				continue
 			}
 			if st.shutdownish(fi, c.Func) {
-				out = append(out, [2]int{fi, ci})
+				out = append(out, [2]int{int(fi), ci})
 			}
 		}
 	}
@@ -664,7 +666,7 @@ func (st *state) shutdownCloses() [][2]int {
 // checkFree judges the opening calls that no class or factory check
 // judged: static boot helpers, module-level clients, locals of startup
 // functions (captured by closures or not), and clients created per request.
-func (st *state) checkFree(fi int) {
+func (st *state) checkFree(fi nest.FileID) {
 	m := st.m
 	file := m.Files[fi]
 	f := file.Facts
@@ -755,7 +757,7 @@ func (st *state) checkFree(fi int) {
 
 // duplicated recognizes `const sub = pub.duplicate()` on a Redis client
 // held in a local: another connection.
-func (st *state) duplicated(fi int, c *parser.Call) (resource, bool) {
+func (st *state) duplicated(fi nest.FileID, c *parser.Call) (resource, bool) {
 	if c.Method != "duplicate" || len(c.Path) != 2 {
 		return resource{}, false
 	}

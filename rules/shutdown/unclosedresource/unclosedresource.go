@@ -40,7 +40,7 @@ type state struct {
 	// factoryValue maps a project class that a useFactory returns an
 	// instance of to the provider's token key.
 	factoryValue map[nest.ClassRef]string
-	nestFiles    map[int]bool
+	nestFiles    map[nest.FileID]bool
 	closes       *[][2]int       // see shutdownCloses
 	lookedUp     map[string]bool // see lookedUpClosed
 }
@@ -50,8 +50,10 @@ type injector struct {
 	field string
 }
 
-func (s *state) handle(fi int, sp parser.Span) { s.handled[[2]uint32{uint32(fi), sp.Start}] = true }
-func (s *state) isHandled(fi int, sp parser.Span) bool {
+func (s *state) handle(fi nest.FileID, sp parser.Span) {
+	s.handled[[2]uint32{uint32(fi), sp.Start}] = true
+}
+func (s *state) isHandled(fi nest.FileID, sp parser.Span) bool {
 	return s.handled[[2]uint32{uint32(fi), sp.Start}]
 }
 
@@ -63,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		st.nestFiles = m.ProcessFiles()
 	})
 	lint.Guard(pass, "", func() { st.checkFactories() })
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		// Nest's shutdown hooks exist only in a Nest process: an Angular
 		// @Injectable linted with --scope all closes its timers in
 		// ngOnDestroy, which this rule does not judge.
@@ -82,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		})
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -144,7 +146,7 @@ func within(f *parser.Facts, fn, outer int) bool {
 	return false
 }
 
-func inSet(f *parser.Facts, fi, fn int, set map[nest.FuncRef]bool) (nest.FuncRef, bool) {
+func inSet(f *parser.Facts, fi nest.FileID, fn int, set map[nest.FuncRef]bool) (nest.FuncRef, bool) {
 	for fn >= 0 {
 		if set[nest.FuncRef{File: fi, Index: fn}] {
 			return nest.FuncRef{File: fi, Index: fn}, true
@@ -189,7 +191,7 @@ type opened struct {
 	span  parser.Span
 }
 
-func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
+func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	pass, m := st.pass, st.m
 	file := m.Files[fi]
 	f := file.Facts
@@ -372,7 +374,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 }
 
 // kafkaFile reports whether file fi imports the Kafka class of kafkajs.
-func kafkaFile(m *nest.Model, fi int) bool {
+func kafkaFile(m *nest.Model, fi nest.FileID) bool {
 	for _, im := range m.Files[fi].Facts.Imports {
 		if im.Source == "kafkajs" && im.Imported == "Kafka" && !im.TypeOnly {
 			return true
@@ -383,7 +385,7 @@ func kafkaFile(m *nest.Model, fi int) bool {
 
 // opens returns the resource call c of file fi opens, if any. kafka is set
 // when producer(), consumer() and admin() calls are kafkajs connections.
-func opens(m *nest.Model, fi int, c *parser.Call, kafka bool) (resource, bool) {
+func opens(m *nest.Model, fi nest.FileID, c *parser.Call, kafka bool) (resource, bool) {
 	if kafka && !c.New && (c.Method == "producer" || c.Method == "consumer" || c.Method == "admin") && (len(c.Path) == 0 || len(c.Path) >= 2) {
 		return kafkaRes, true
 	}
