@@ -79,7 +79,7 @@ func dropped(m *nest.Model, fi nest.FileID, c *parser.Call) (bool, string) {
 		if c.Func < 0 {
 			return false, ""
 		}
-		k := f.Funcs[c.Func].ArgOf
+		k := nest.CallID(f.Funcs[c.Func].ArgOf)
 		if k < 0 {
 			return false, ""
 		}
@@ -96,7 +96,7 @@ func dropped(m *nest.Model, fi nest.FileID, c *parser.Call) (bool, string) {
 
 func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.FileID, file *parser.File) {
 	f := file.Facts
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.Func < 0 || c.New {
 			continue

@@ -117,7 +117,7 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.Fil
 		var what string
 		var where nest.FuncRef
 		switch {
-		case fn.ArgOf >= 0 && rejects.TimerCall(m, fi, fn.ArgOf):
+		case fn.ArgOf >= 0 && rejects.TimerCall(m, fi, nest.CallID(fn.ArgOf)):
 			what = "async `" + f.Calls[fn.ArgOf].Path[len(f.Calls[fn.ArgOf].Path)-1] + "` callback"
 			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
 		case fn.ArgOf >= 0:

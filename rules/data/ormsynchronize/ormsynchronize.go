@@ -148,7 +148,7 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, fil
 			}
 		}
 	})
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.New {
 			continue
@@ -207,7 +207,7 @@ func holderModule(m *nest.Model, fi nest.FileID, c *parser.Call, mods ...string)
 // mikroSchema reports whether call ci is made on a MikroORM schema
 // generator: orm.schema.x(), orm.getSchemaGenerator().x(), or a local
 // holding one.
-func mikroSchema(m *nest.Model, fi nest.FileID, ci int) bool {
+func mikroSchema(m *nest.Model, fi nest.FileID, ci nest.CallID) bool {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if len(c.Path) >= 3 && c.Path[len(c.Path)-2] == "schema" {
@@ -216,7 +216,7 @@ func mikroSchema(m *nest.Model, fi nest.FileID, ci int) bool {
 	}
 	for i := range f.Calls {
 		in := &f.Calls[i]
-		if in.Outer == ci && in.Use == parser.UseRecv && in.Method == "getSchemaGenerator" {
+		if nest.CallID(in.Outer) == ci && in.Use == parser.UseRecv && in.Method == "getSchemaGenerator" {
 			return true
 		}
 	}

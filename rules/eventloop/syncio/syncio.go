@@ -111,7 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, opts Options, allowed map[string]bool) {
-	for ci := range file.Facts.Calls {
+	for ci := range nest.CallID(len(file.Facts.Calls)) {
 		c := &file.Facts.Calls[ci]
 		if c.New || len(c.Path) == 0 || (len(c.Path) > 1 && !strings.HasSuffix(c.Method, "Sync")) {
 			continue // cheap filter: every API listed ends in Sync, unless imported under an alias

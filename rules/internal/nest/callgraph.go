@@ -171,8 +171,8 @@ func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
 //
 // Callees are resolved once, when the model is built; this returns the
 // stored answer.
-func (m *Model) ResolveCallee(fi FileID, ci int) Callee {
-	if int(fi) < len(m.callees) && ci < len(m.callees[fi]) {
+func (m *Model) ResolveCallee(fi FileID, ci CallID) Callee {
+	if int(fi) < len(m.callees) && int(ci) < len(m.callees[fi]) {
 		return m.callees[fi][ci]
 	}
 	return m.resolveCallee(fi, ci)
@@ -181,7 +181,7 @@ func (m *Model) ResolveCallee(fi FileID, ci int) Callee {
 // CallIs reports whether call ci of file fi is one of names: an external
 // module export ("fs.readFileSync", "child_process.execSync") or a global
 // ("process.exit", "Atomics.wait"), whatever it is imported or aliased as.
-func (m *Model) CallIs(fi FileID, ci int, names ...string) bool {
+func (m *Model) CallIs(fi FileID, ci CallID, names ...string) bool {
 	n := m.ResolveCallee(fi, ci).Name()
 	if n == "" {
 		return false
@@ -201,14 +201,14 @@ func (m *Model) resolveCallees() {
 		fi := FileID(i)
 		calls := m.Files[fi].Facts.Calls
 		out := make([]Callee, len(calls))
-		for ci := range calls {
+		for ci := range CallID(len(calls)) {
 			out[ci] = m.resolveCallee(fi, ci)
 		}
 		m.callees[fi] = out
 	})
 }
 
-func (m *Model) resolveCallee(fi FileID, ci int) Callee {
+func (m *Model) resolveCallee(fi FileID, ci CallID) Callee {
 	c := &m.Files[fi].Facts.Calls[ci]
 	return m.resolvePath(fi, c.Func, c.Path, c.New)
 }
@@ -411,7 +411,7 @@ func (m *Model) buildCallGraph() {
 				m.addEdge(FuncRef{fi, f.Calls[fn.ArgOf].Func}, FuncRef{fi, i}, fn.NameSpan)
 			}
 		}
-		for ci := range f.Calls {
+		for ci := range CallID(len(f.Calls)) {
 			c := &f.Calls[ci]
 			from := FuncRef{fi, c.Func}
 			for _, to := range m.ResolveCallee(fi, ci).Funcs {
@@ -458,7 +458,7 @@ func (m *Model) findBootstraps() {
 			default:
 				continue
 			}
-			b := Bootstrap{File: fi, Func: c.Func, Call: ci, Method: c.Path[1]}
+			b := Bootstrap{File: fi, Func: c.Func, Call: CallID(ci), Method: c.Path[1]}
 			for _, l := range f.Locals {
 				if l.Func == c.Func && l.Value.Span.Start <= c.Span.Start && c.Span.End <= l.Value.Span.End {
 					b.AppVar = l.Name
@@ -504,7 +504,7 @@ func within(f *parser.Facts, fn, outer int) bool {
 // on it and the project functions it is passed to.
 func (m *Model) appUses(fi FileID, b *Bootstrap) {
 	f := m.Files[fi].Facts
-	for ci := range f.Calls {
+	for ci := range CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if !within(f, c.Func, b.Func) {
 			continue

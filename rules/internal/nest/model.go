@@ -59,6 +59,10 @@ func (s Scope) String() string {
 // the file, so a FileID always travels with them (FuncRef, ClassRef, Decl).
 type FileID int
 
+// CallID is the index of a call in its file's Facts.Calls; with the call's
+// FileID it names one call site (ResolveCallee, CallIs, Bootstrap.Call).
+type CallID int
+
 // FuncRef names a function of the project: Index is into the file's
 // Facts.Funcs; Index -1 is the file's top level.
 type FuncRef struct {
@@ -134,8 +138,8 @@ type Provider struct {
 // Bootstrap is a NestFactory.create/createMicroservice/createApplicationContext site.
 type Bootstrap struct {
 	File   FileID
-	Func   int // enclosing function
-	Call   int // index into Facts.Calls
+	Func   int    // enclosing function
+	Call   CallID // the NestFactory call
 	Method string
 	AppVar string // the variable holding the app, or ""
 	// AppCalls are the methods called on the app in the bootstrap function

@@ -253,7 +253,7 @@ func TestResolveCallee(t *testing.T) {
 						continue
 					}
 					found = true
-					callee := m.ResolveCallee(fi, ci)
+					callee := m.ResolveCallee(fi, nest.CallID(ci))
 					var got []string
 					for _, r := range callee.Funcs {
 						got = append(got, m.Label(r))

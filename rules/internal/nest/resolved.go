@@ -50,7 +50,7 @@ var Signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "
 // once for every rule that asks.
 type SignalHandler struct {
 	File   FileID
-	Call   int    // index into the file's Calls
+	Call   CallID // the process.on call
 	Method string // "on", "once", "addListener", ...
 	Signal string // "SIGTERM"
 	// Handler is the function that runs on the signal: the callback written
@@ -65,7 +65,7 @@ var signalMethods = map[string]bool{"on": true, "once": true, "addListener": tru
 func (m *Model) findSignalHandlers() {
 	for fi, file := range m.AllFiles() {
 		f := file.Facts
-		for ci := range f.Calls {
+		for ci := range CallID(len(f.Calls)) {
 			c := &f.Calls[ci]
 			if c.New || len(c.Path) != 2 || !signalMethods[c.Path[1]] || len(c.Args) < 2 {
 				continue

@@ -15,7 +15,7 @@ import (
 
 // callNamed returns the file and call index of the first call whose
 // callee path is path in the file ending in file.
-func callNamed(t *testing.T, m *nest.Model, file, path string) (nest.FileID, int) {
+func callNamed(t *testing.T, m *nest.Model, file, path string) (nest.FileID, nest.CallID) {
 	t.Helper()
 	for fi, f := range m.AllFiles() {
 		if !strings.HasSuffix(filepath.ToSlash(f.Path), "/"+file) {
@@ -23,7 +23,7 @@ func callNamed(t *testing.T, m *nest.Model, file, path string) (nest.FileID, int
 		}
 		for ci, c := range f.Facts.Calls {
 			if strings.Join(c.Path, ".") == path {
-				return fi, ci
+				return fi, nest.CallID(ci)
 			}
 		}
 	}

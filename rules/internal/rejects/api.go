@@ -166,7 +166,7 @@ func set(xs ...string) map[string]bool {
 
 // API names the known rejecting API that call ci of file fi makes
 // ("TypeORM Repository.save", "axios.get"), or "".
-func API(m *nest.Model, fi nest.FileID, ci int) string {
+func API(m *nest.Model, fi nest.FileID, ci nest.CallID) string {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if c.New || len(c.Path) == 0 {
@@ -249,7 +249,7 @@ type HTTPCall struct {
 }
 
 // HTTP classifies call ci of file fi as an outbound HTTP call, or nil.
-func HTTP(m *nest.Model, fi nest.FileID, ci int) *HTTPCall {
+func HTTP(m *nest.Model, fi nest.FileID, ci nest.CallID) *HTTPCall {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if c.New || len(c.Path) == 0 {

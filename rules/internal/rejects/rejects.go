@@ -19,16 +19,16 @@ import (
 type Analysis struct {
 	m      *nest.Model
 	memo   map[nest.FuncRef]*summary
-	argsOf []map[int][]int // file -> call -> calls whose Outer it is
-	byFunc []map[int][]int // file -> function -> its calls, in index order
+	argsOf []map[nest.CallID][]nest.CallID // file -> call -> calls whose Outer it is
+	byFunc []map[int][]nest.CallID         // file -> function -> its calls, in index order
 }
 
 // callsOf returns the calls made directly in function fn of file fi.
-func (a *Analysis) callsOf(fi nest.FileID, fn int) []int {
+func (a *Analysis) callsOf(fi nest.FileID, fn int) []nest.CallID {
 	if a.byFunc[fi] == nil {
-		idx := map[int][]int{}
+		idx := map[int][]nest.CallID{}
 		for i, c := range a.m.Files[fi].Facts.Calls {
-			idx[c.Func] = append(idx[c.Func], i)
+			idx[c.Func] = append(idx[c.Func], nest.CallID(i))
 		}
 		a.byFunc[fi] = idx
 	}
@@ -43,18 +43,18 @@ type summary struct {
 
 // New returns an Analysis of m.
 func New(m *nest.Model) *Analysis {
-	return &Analysis{m: m, memo: map[nest.FuncRef]*summary{}, argsOf: make([]map[int][]int, len(m.Files)),
-		byFunc: make([]map[int][]int, len(m.Files))}
+	return &Analysis{m: m, memo: map[nest.FuncRef]*summary{}, argsOf: make([]map[nest.CallID][]nest.CallID, len(m.Files)),
+		byFunc: make([]map[int][]nest.CallID, len(m.Files))}
 }
 
 // Inner returns the calls whose value call ci of file fi consumes (its
 // receiver in a chain, its call arguments), in source order.
-func (a *Analysis) Inner(fi nest.FileID, ci int) []int {
+func (a *Analysis) Inner(fi nest.FileID, ci nest.CallID) []nest.CallID {
 	if a.argsOf[fi] == nil {
-		idx := map[int][]int{}
+		idx := map[nest.CallID][]nest.CallID{}
 		for i, c := range a.m.Files[fi].Facts.Calls {
 			if c.Outer >= 0 {
-				idx[c.Outer] = append(idx[c.Outer], i)
+				idx[nest.CallID(c.Outer)] = append(idx[nest.CallID(c.Outer)], nest.CallID(i))
 			}
 		}
 		a.argsOf[fi] = idx
@@ -64,7 +64,7 @@ func (a *Analysis) Inner(fi nest.FileID, ci int) []int {
 
 // Receiver returns the call whose value call ci is made on
 // (`a().then(f)`: a for the then call), or -1.
-func (a *Analysis) Receiver(fi nest.FileID, ci int) int {
+func (a *Analysis) Receiver(fi nest.FileID, ci nest.CallID) nest.CallID {
 	for _, in := range a.Inner(fi, ci) {
 		if a.m.Files[fi].Facts.Calls[in].Use == parser.UseRecv {
 			return in
@@ -75,11 +75,11 @@ func (a *Analysis) Receiver(fi nest.FileID, ci int) int {
 
 // CallRejects says why the promise of call ci in file fi can reject, or ""
 // when nothing proves it can.
-func (a *Analysis) CallRejects(fi nest.FileID, ci int) string {
+func (a *Analysis) CallRejects(fi nest.FileID, ci nest.CallID) string {
 	return a.callRejects(fi, ci, 0)
 }
 
-func (a *Analysis) callRejects(fi nest.FileID, ci, depth int) string {
+func (a *Analysis) callRejects(fi nest.FileID, ci nest.CallID, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -219,7 +219,7 @@ func (a *Analysis) scan(fr nest.FuncRef, depth int) (parser.Span, string, bool) 
 
 // Label names what the rule reports for a rejecting call: the API name or
 // the project function.
-func Label(m *nest.Model, fi nest.FileID, ci int) string {
+func Label(m *nest.Model, fi nest.FileID, ci nest.CallID) string {
 	if api := API(m, fi, ci); api != "" {
 		return api
 	}
@@ -247,7 +247,7 @@ var timers = map[string]bool{"setTimeout": true, "setInterval": true, "setImmedi
 
 // TimerCall reports whether call ci of file fi is a call of a global timer
 // function (not one imported from timers/promises or declared locally).
-func TimerCall(m *nest.Model, fi nest.FileID, ci int) bool {
+func TimerCall(m *nest.Model, fi nest.FileID, ci nest.CallID) bool {
 	c := &m.Files[fi].Facts.Calls[ci]
 	if len(c.Path) == 1 && timers[c.Path[0]] {
 		return m.Resolve(fi, c.Func, c.Path[0]).Kind == nest.DeclNone
@@ -263,7 +263,7 @@ func TimerCall(m *nest.Model, fi nest.FileID, ci int) bool {
 func TimerCallback(m *nest.Model, fr nest.FuncRef) (name string, ok bool) {
 	f := m.Files[fr.File].Facts
 	for cur := fr.Index; cur >= 0; cur = f.Funcs[cur].Parent {
-		if k := f.Funcs[cur].ArgOf; k >= 0 && TimerCall(m, fr.File, k) {
+		if k := f.Funcs[cur].ArgOf; k >= 0 && TimerCall(m, fr.File, nest.CallID(k)) {
 			return strings.Join(f.Calls[k].Path, "."), true
 		}
 	}

@@ -109,7 +109,7 @@ func configIndex(h *rejects.HTTPCall, method string, args []parser.Value) int {
 
 func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, axiosDefault bool) {
 	f := file.Facts
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.Func < 0 {
 			continue

@@ -45,7 +45,7 @@ var policy = nest.Policy{Request: lint.Warning, Startup: lint.Warning, Shutdown:
 
 func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.New || !m.CallIs(fi, ci, "process.exit") {
 			continue // also `exit` imported from node:process; a local `process` is not Node's

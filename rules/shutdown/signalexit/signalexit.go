@@ -107,7 +107,7 @@ func exitsWithoutClose(m *nest.Model, hr nest.FuncRef) []parser.Span {
 	}
 	var out []parser.Span
 	for ci, c := range f.Calls {
-		if !m.CallIs(hr.File, ci, "process.exit") || !within(f, c.Func, h) {
+		if !m.CallIs(hr.File, nest.CallID(ci), "process.exit") || !within(f, c.Func, h) {
 			continue
 		}
 		ok := false
