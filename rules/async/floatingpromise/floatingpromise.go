@@ -109,7 +109,7 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.Fil
 		if why == "" {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		sev, where, steps := policy(m, fr)
 		if sev == lint.Off {
 			continue
@@ -135,12 +135,12 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.Fil
 		if !fn.Async || fn.ArgOf < 0 || f.Calls[fn.ArgOf].Method != "forEach" || len(f.Calls[fn.ArgOf].Path) == 1 {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: fj}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(fj)}
 		why := ra.Rejects(fr)
 		if why == "" {
 			continue
 		}
-		sev, where, steps := policy(m, nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func})
+		sev, where, steps := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(f.Calls[fn.ArgOf].Func)})
 		if sev == lint.Off {
 			continue
 		}

@@ -70,7 +70,7 @@ func emitterCall(m *nest.Model, fi nest.FileID, k int) (string, bool) {
 	if !listenMethods[c.Method] || len(c.Path) < 2 {
 		return "", false
 	}
-	if len(c.Path) == 2 && c.Path[0] == "process" && m.Resolve(fi, c.Func, "process").Kind == nest.DeclNone {
+	if len(c.Path) == 2 && c.Path[0] == "process" && m.Resolve(fi, nest.FuncID(c.Func), "process").Kind == nest.DeclNone {
 		if len(c.Args) > 0 && c.Args[0].Kind == parser.VString && strings.HasPrefix(c.Args[0].Text, "SIG") {
 			return "", false // signal handlers are shutdown/signal-exit's business
 		}
@@ -113,20 +113,20 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.Fil
 		if !fn.Async {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: fj}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(fj)}
 		var what string
 		var where nest.FuncRef
 		switch {
 		case fn.ArgOf >= 0 && rejects.TimerCall(m, fi, nest.CallID(fn.ArgOf)):
 			what = "async `" + f.Calls[fn.ArgOf].Path[len(f.Calls[fn.ArgOf].Path)-1] + "` callback"
-			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
+			where = nest.FuncRef{File: fi, Index: nest.FuncID(f.Calls[fn.ArgOf].Func)}
 		case fn.ArgOf >= 0:
 			name, ok := emitterCall(m, fi, fn.ArgOf)
 			if !ok {
 				continue
 			}
 			what = "async listener passed to " + lint.QuoteMax(name, lint.MaxMessageQuote)
-			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
+			where = nest.FuncRef{File: fi, Index: nest.FuncID(f.Calls[fn.ArgOf].Func)}
 		case fn.Class >= 0 && unsuppressedOnEvent(fn):
 			what = "async `@OnEvent` handler with `suppressErrors: false`"
 			where = fr

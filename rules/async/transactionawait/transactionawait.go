@@ -188,7 +188,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			if !ok {
 				continue
 			}
-			if d := m.Resolve(fi, c.Func, name); d.Kind != nest.DeclLocal || !within(f, s.fn, d.Index) {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), name); d.Kind != nest.DeclLocal || !within(f, s.fn, d.Index) {
 				continue // a name that shadows the handle
 			}
 			t := top(f, ci)
@@ -206,7 +206,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			if !usesHandle(f, fj, s.handles) {
 				continue
 			}
-			sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+			sev, opts := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(s.fn)})
 			if sev == lint.Off {
 				continue
 			}
@@ -245,7 +245,7 @@ func handleOf(c *parser.Call, handles []string) (string, bool) {
 }
 
 func report(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, s txScope, c, t *parser.Call) {
-	sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+	sev, opts := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(s.fn)})
 	if sev == lint.Off {
 		return
 	}

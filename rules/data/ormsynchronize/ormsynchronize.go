@@ -118,7 +118,7 @@ func hasAny(v parser.Value, keys map[string]bool, except string) bool {
 func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	report := func(owner int, at parser.Span, msg string) {
-		if policy(m, nest.FuncRef{File: fi, Index: owner}) == lint.Off || !e.inProduction(fi, at) {
+		if policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(owner)}) == lint.Off || !e.inProduction(fi, at) {
 			return
 		}
 		lint.Report(pass, lint.Error, file.Pos(at.Start), file.Pos(at.End), msg)

@@ -134,7 +134,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			p.Startup, p.Shutdown = lint.Note, lint.Note
 		}
 		m.Report(pass, p, nest.Finding{
-			Func: nest.FuncRef{File: fi, Index: c.Func}, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
+			Func: nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
 			What: fmt.Sprintf("`%s` blocks the event loop", name),
 			Fix:  "use " + repl,
 		})

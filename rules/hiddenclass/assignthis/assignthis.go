@@ -57,7 +57,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			len(c.Args) < 2 || c.Args[0].Kind != parser.VIdent || c.Args[0].Text != "this" || fixedShape(c.Args[1:]) {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		m.Report(pass, policy, nest.Finding{
 			Func: fr, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
 			What: "`Object.assign(this, …)` gives instances different shapes",

@@ -273,7 +273,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			fix = "assign " + lint.QuoteMax(fmt.Sprintf("%s[%q] = undefined", obj, d.Key), lint.MaxMessageQuote) + " instead"
 		}
 		m.Report(pass, policy, nest.Finding{
-			Func: nest.FuncRef{File: fi, Index: d.Func}, Pos: file.Pos(d.Span.Start), End: file.Pos(d.Span.End),
+			Func: nest.FuncRef{File: fi, Index: nest.FuncID(d.Func)}, Pos: file.Pos(d.Span.Start), End: file.Pos(d.Span.End),
 			What: fmt.Sprintf("%s makes %s a slow dictionary", lint.QuoteMax(expr, lint.MaxMessageQuote), lint.QuoteMax(obj, lint.MaxMessageQuote)),
 			Fix:  fix,
 		})

@@ -86,7 +86,7 @@ func hasSpread(v parser.Value) bool {
 
 func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
-	fr := func(fn int) nest.FuncRef { return nest.FuncRef{File: fi, Index: fn} }
+	fr := func(fn int) nest.FuncRef { return nest.FuncRef{File: fi, Index: nest.FuncID(fn)} }
 	// literals grown in the function that creates them
 	for _, l := range f.Locals {
 		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || hasSpread(l.Value) || isDictType(l.TypeText) {
@@ -257,7 +257,7 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *pars
 			if len(d.Target) != 1 || d.Target[0] != l.Name || d.Computed || d.Start < l.End || !sees(f, d.Func, l.Func, l.Name) {
 				continue
 			}
-			report(pass, m, nest.FuncRef{File: fi, Index: d.Func}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
+			report(pass, m, nest.FuncRef{File: fi, Index: nest.FuncID(d.Func)}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
 				fmt.Sprintf("deleting %s from spread copy %s makes it a slow dictionary", q(d.Key), q(l.Name)),
 				"use "+q(fmt.Sprintf("const { %s, ...%s } = %s", d.Key, l.Name, src)),
 				lint.WithRelated(file.Pos(d.Start), file.Pos(d.End), "property "+q(d.Key)+" deleted here"))

@@ -42,7 +42,7 @@ type Site struct {
 }
 
 // Ref is the function of a site.
-func (s Site) Ref() nest.FuncRef { return nest.FuncRef{File: s.File, Index: s.Func} }
+func (s Site) Ref() nest.FuncRef { return nest.FuncRef{File: s.File, Index: nest.FuncID(s.Func)} }
 
 // Base is how the collection is written in code: "this.cache" or "cache".
 func (c *Collection) Base() string {
@@ -175,7 +175,7 @@ func Collections(m *nest.Model) []*Collection {
 			}
 			return byField[[3]any{fi, ci, path[1]}], 2
 		}
-		d := m.Resolve(fi, fn, path[0])
+		d := m.Resolve(fi, nest.FuncID(fn), path[0])
 		if d.Kind == nest.DeclVar && d.Index < 0 && len(path) >= 2 {
 			// import * as store from './store'; store.sessions.set(...)
 			if d2 := m.ResolveTop(d.File, path[1]); d2.Kind == nest.DeclVar && d2.Index >= 0 {

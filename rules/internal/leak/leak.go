@@ -137,8 +137,8 @@ func refSource(m *nest.Model, fi nest.FileID, fn int, name string, depth int) st
 				// request data (a config reload or an API call at boot is not).
 				return callbackSource(m, fi, cur, &f.Calls[g.ArgOf], depth)
 			}
-			if m.ContextOf(nest.FuncRef{File: fi, Index: cur}) == nest.Request && g.Kind != parser.FConstructor {
-				return "parameter " + p.Name + " of " + m.Label(nest.FuncRef{File: fi, Index: cur})
+			if m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(cur)}) == nest.Request && g.Kind != parser.FConstructor {
+				return "parameter " + p.Name + " of " + m.Label(nest.FuncRef{File: fi, Index: nest.FuncID(cur)})
 			}
 			return ""
 		}
@@ -203,7 +203,7 @@ func customParamDecorator(m *nest.Model, fi nest.FileID, fn int, name string) bo
 	if j := strings.IndexByte(root, '.'); j >= 0 {
 		return false
 	}
-	d := m.Resolve(fi, fn, root)
+	d := m.Resolve(fi, nest.FuncID(fn), root)
 	if d.Kind != nest.DeclVar || d.Index < 0 {
 		return false
 	}

@@ -46,7 +46,7 @@ func (m *Model) findMethod(c ClassRef, name string, static bool) (FuncRef, bool)
 		for _, mi := range cl.Methods {
 			fn := &f.Funcs[mi]
 			if fn.Name == name && fn.Static == static && fn.Kind != parser.FConstructor {
-				return FuncRef{c.File, mi}, true
+				return FuncRef{c.File, FuncID(mi)}, true
 			}
 		}
 		info := m.Classes[c]
@@ -210,12 +210,12 @@ func (m *Model) resolveCallees() {
 
 func (m *Model) resolveCallee(fi FileID, ci CallID) Callee {
 	c := &m.Files[fi].Facts.Calls[ci]
-	return m.resolvePath(fi, c.Func, c.Path, c.New)
+	return m.resolvePath(fi, FuncID(c.Func), c.Path, c.New)
 }
 
 // resolvePath resolves the callee path p as written in function fn of
 // file fi (a `new` expression when isNew).
-func (m *Model) resolvePath(fi FileID, fn int, p []string, isNew bool) Callee {
+func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee {
 	f := m.Files[fi].Facts
 	if len(p) == 0 {
 		return Callee{}
@@ -257,7 +257,7 @@ func (m *Model) resolvePath(fi FileID, fn int, p []string, isNew bool) Callee {
 		}
 		if len(p) == 1 {
 			if ctor := m.Class(*info.Base).Ctor; ctor >= 0 {
-				return Callee{Funcs: []FuncRef{{info.Base.File, ctor}}}
+				return Callee{Funcs: []FuncRef{{info.Base.File, FuncID(ctor)}}}
 			}
 			return Callee{}
 		}
@@ -281,13 +281,13 @@ func (m *Model) resolvePath(fi FileID, fn int, p []string, isNew bool) Callee {
 		}
 	case DeclFunc:
 		if len(p) == 1 {
-			return Callee{Funcs: []FuncRef{{d.File, d.Index}}}
+			return Callee{Funcs: []FuncRef{{d.File, FuncID(d.Index)}}}
 		}
 	case DeclClass:
 		cref := ClassRef{d.File, d.Index}
 		if len(p) == 1 && isNew {
 			if ctor := m.Class(cref).Ctor; ctor >= 0 {
-				return Callee{Funcs: []FuncRef{{d.File, ctor}}}
+				return Callee{Funcs: []FuncRef{{d.File, FuncID(ctor)}}}
 			}
 			return Callee{}
 		}
@@ -307,7 +307,7 @@ func (m *Model) resolvePath(fi FileID, fn int, p []string, isNew bool) Callee {
 		if d.Index == -1 && len(p) == 2 { // namespace import of a project file
 			e := m.resolveExport(d.File, p[1], 0)
 			if e.Kind == DeclFunc {
-				return Callee{Funcs: []FuncRef{{e.File, e.Index}}}
+				return Callee{Funcs: []FuncRef{{e.File, FuncID(e.Index)}}}
 			}
 		}
 		// export const appConfig = new AppConfig(env); appConfig.typeOrm()
@@ -333,9 +333,9 @@ func (m *Model) resolvePath(fi FileID, fn int, p []string, isNew bool) Callee {
 
 // localClass returns the project class of a local variable visible in
 // function fn, from its `new X()` initializer or its declared type.
-func (m *Model) localClass(fi FileID, fn int, name string) *ClassRef {
+func (m *Model) localClass(fi FileID, fn FuncID, name string) *ClassRef {
 	f := m.Files[fi].Facts
-	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+	for cur := fn; cur >= 0; cur = FuncID(f.Funcs[cur].Parent) {
 		for _, p := range f.Funcs[cur].Params {
 			if p.Name == name {
 				return m.classOf(fi, p.TypeName)
@@ -406,14 +406,14 @@ func (m *Model) buildCallGraph() {
 		// nested functions run when (and where) their parent runs
 		for i, fn := range f.Funcs {
 			if fn.Parent >= 0 {
-				m.addEdge(FuncRef{fi, fn.Parent}, FuncRef{fi, i}, fn.NameSpan)
+				m.addEdge(FuncRef{fi, FuncID(fn.Parent)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
 			} else if fn.ArgOf >= 0 {
-				m.addEdge(FuncRef{fi, f.Calls[fn.ArgOf].Func}, FuncRef{fi, i}, fn.NameSpan)
+				m.addEdge(FuncRef{fi, FuncID(f.Calls[fn.ArgOf].Func)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
 			}
 		}
 		for ci := range CallID(len(f.Calls)) {
 			c := &f.Calls[ci]
-			from := FuncRef{fi, c.Func}
+			from := FuncRef{fi, FuncID(c.Func)}
 			for _, to := range m.ResolveCallee(fi, ci).Funcs {
 				m.addEdge(from, to, c.Span)
 			}
@@ -438,7 +438,7 @@ func (m *Model) buildCallGraph() {
 				}
 				// this.format, this.files.exists, utils.exists (a namespace
 				// import), Mapper.toDto (a static method), format
-				for _, to := range m.resolvePath(fi, c.Func, strings.Split(text, "."), false).Funcs {
+				for _, to := range m.resolvePath(fi, FuncID(c.Func), strings.Split(text, "."), false).Funcs {
 					m.addEdge(from, to, a.Span)
 				}
 			}
@@ -458,7 +458,7 @@ func (m *Model) findBootstraps() {
 			default:
 				continue
 			}
-			b := Bootstrap{File: fi, Func: c.Func, Call: CallID(ci), Method: c.Path[1]}
+			b := Bootstrap{File: fi, Func: FuncID(c.Func), Call: CallID(ci), Method: c.Path[1]}
 			for _, l := range f.Locals {
 				if l.Func == c.Func && l.Value.Span.Start <= c.Span.Start && c.Span.End <= l.Value.Span.End {
 					b.AppVar = l.Name
@@ -506,7 +506,7 @@ func (m *Model) appUses(fi FileID, b *Bootstrap) {
 	f := m.Files[fi].Facts
 	for ci := range CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
-		if !within(f, c.Func, b.Func) {
+		if !within(f, c.Func, int(b.Func)) {
 			continue
 		}
 		if len(c.Path) == 2 && c.Path[0] == b.AppVar {

@@ -124,7 +124,7 @@ func (m *Model) buildClasses() {
 			info.Base = m.classOf(ref.File, c.Extends)
 			if info.Base == nil && !strings.Contains(c.Extends, ".") {
 				if d := m.ResolveTop(ref.File, c.Extends); d.Kind == DeclFunc {
-					info.Base = m.factoryClass(d.File, d.Index)
+					info.Base = m.factoryClass(d.File, FuncID(d.Index))
 				}
 			}
 		}
@@ -248,14 +248,14 @@ func (m *Model) buildModules() {
 // factoryClass returns the class a project function returns: a class
 // declared in it (`class NsGateway {...} return NsGateway`) or a class
 // expression (`return class extends Base {...}`); nil otherwise.
-func (m *Model) factoryClass(fi FileID, fn int) *ClassRef {
+func (m *Model) factoryClass(fi FileID, fn FuncID) *ClassRef {
 	f := m.Files[fi].Facts
-	if fn < 0 || fn >= len(f.Funcs) {
+	if fn < 0 || int(fn) >= len(f.Funcs) {
 		return nil
 	}
 	body := f.Funcs[fn].Span
 	for _, r := range f.Returns {
-		if r.Func != fn {
+		if FuncID(r.Func) != fn {
 			continue
 		}
 		for ci := range f.Classes {
@@ -287,7 +287,7 @@ func (m *Model) callClass(fi FileID, e parser.Value) *ClassRef {
 		return nil
 	}
 	if d := m.ResolveTop(fi, e.Text); d.Kind == DeclFunc {
-		return m.factoryClass(d.File, d.Index)
+		return m.factoryClass(d.File, FuncID(d.Index))
 	}
 	return nil
 }
@@ -399,10 +399,10 @@ func (m *Model) provider(fi FileID, e parser.Value) *Provider {
 				}
 			case "useFactory":
 				if pp.Value.Kind == parser.VFunc && pp.Value.Func >= 0 {
-					p.Factory = &FuncRef{fi, pp.Value.Func}
+					p.Factory = &FuncRef{fi, FuncID(pp.Value.Func)}
 				} else if pp.Value.Kind == parser.VIdent {
 					if d := m.ResolveTop(fi, pp.Value.Text); d.Kind == DeclFunc {
-						p.Factory = &FuncRef{d.File, d.Index}
+						p.Factory = &FuncRef{d.File, FuncID(d.Index)}
 					}
 				}
 			case "useExisting":

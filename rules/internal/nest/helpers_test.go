@@ -51,7 +51,7 @@ func fn(t testing.TB, m *nest.Model, label string) nest.FuncRef {
 			continue
 		}
 		for i := -1; i < len(f.Facts.Funcs); i++ {
-			r := nest.FuncRef{File: fi, Index: i}
+			r := nest.FuncRef{File: fi, Index: nest.FuncID(i)}
 			if m.Label(r) == label {
 				found = append(found, r)
 			}

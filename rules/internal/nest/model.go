@@ -59,6 +59,10 @@ func (s Scope) String() string {
 // the file, so a FileID always travels with them (FuncRef, ClassRef, Decl).
 type FileID int
 
+// FuncID is the index of a function in its file's Facts.Funcs; -1 stands
+// for the file's top level. With a FileID it names one function (FuncRef).
+type FuncID int
+
 // CallID is the index of a call in its file's Facts.Calls; with the call's
 // FileID it names one call site (ResolveCallee, CallIs, Bootstrap.Call).
 type CallID int
@@ -67,7 +71,7 @@ type CallID int
 // Facts.Funcs; Index -1 is the file's top level.
 type FuncRef struct {
 	File  FileID
-	Index int
+	Index FuncID
 }
 
 // ClassRef names a class of the project.
@@ -138,7 +142,7 @@ type Provider struct {
 // Bootstrap is a NestFactory.create/createMicroservice/createApplicationContext site.
 type Bootstrap struct {
 	File   FileID
-	Func   int    // enclosing function
+	Func   FuncID // enclosing function
 	Call   CallID // the NestFactory call
 	Method string
 	AppVar string // the variable holding the app, or ""
@@ -158,7 +162,7 @@ type Model struct {
 	resolver  *tsconfig.Resolver
 	fileIndex map[string]FileID
 	syms      []*fileSyms
-	locals    []map[int]map[int]bool // file -> func -> set of Locals indexes
+	locals    []map[FuncID]map[int]bool // file -> func -> set of Locals indexes
 	offline   []bool
 	root      string
 
@@ -248,12 +252,13 @@ func (m *Model) indexOne(i FileID, root string, globs []string) {
 	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
-	lm := map[int]map[int]bool{}
+	lm := map[FuncID]map[int]bool{}
 	for li, l := range f.Facts.Locals {
-		if lm[l.Func] == nil {
-			lm[l.Func] = map[int]bool{}
+		fn := FuncID(l.Func)
+		if lm[fn] == nil {
+			lm[fn] = map[int]bool{}
 		}
-		lm[l.Func][li] = true
+		lm[fn][li] = true
 	}
 	m.locals[i] = lm
 	rel := f.Path
@@ -357,7 +362,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.resolver.SetWorkspace(ws)
 	}
 	m.syms = make([]*fileSyms, len(files))
-	m.locals = make([]map[int]map[int]bool, len(files))
+	m.locals = make([]map[FuncID]map[int]bool, len(files))
 	m.offline = make([]bool, len(files))
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
 	m.jobs = opts.Jobs
@@ -425,7 +430,7 @@ func (m *Model) Label(r FuncRef) string {
 	name := fn.Name
 	if name == "" {
 		if fn.Parent >= 0 {
-			return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
+			return m.Label(FuncRef{r.File, FuncID(fn.Parent)}) + ".<callback>"
 		}
 		name = "<anonymous>"
 	}
@@ -433,7 +438,7 @@ func (m *Model) Label(r FuncRef) string {
 		return m.ClassName(ClassRef{r.File, fn.Class}) + "." + name
 	}
 	if fn.Parent >= 0 && fn.Kind != parser.FFunction {
-		return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
+		return m.Label(FuncRef{r.File, FuncID(fn.Parent)}) + ".<callback>"
 	}
 	return name
 }
@@ -455,7 +460,7 @@ func (m *Model) ClassName(r ClassRef) string {
 		}
 	}
 	if best >= 0 && f.Funcs[best].Class != r.Index {
-		return "class in " + m.Label(FuncRef{r.File, best})
+		return "class in " + m.Label(FuncRef{r.File, FuncID(best)})
 	}
 	return "anonymous class"
 }

@@ -549,7 +549,7 @@ func TestStartupBuilders(t *testing.T) {
 		}
 		for i, fd := range f.Facts.Funcs {
 			if fd.Name == "useFactory" {
-				got = append(got, m.ContextOf(nest.FuncRef{File: fi, Index: i}))
+				got = append(got, m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(i)}))
 			}
 		}
 	}
@@ -561,9 +561,9 @@ func TestStartupBuilders(t *testing.T) {
 	f := m.Files[r.File].Facts
 	n := 0
 	for i, fd := range f.Funcs {
-		if fd.Parent == r.Index {
+		if nest.FuncID(fd.Parent) == r.Index {
 			n++
-			if c := m.ContextOf(nest.FuncRef{File: r.File, Index: i}); c != nest.Request {
+			if c := m.ContextOf(nest.FuncRef{File: r.File, Index: nest.FuncID(i)}); c != nest.Request {
 				t.Errorf("callback %d of check: %s", i, c)
 			}
 		}

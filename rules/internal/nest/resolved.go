@@ -80,10 +80,10 @@ func (m *Model) findSignalHandlers() {
 			h := SignalHandler{File: fi, Call: ci, Method: c.Path[1], Signal: a.Text, Handler: FuncRef{fi, -1}}
 			switch cb := c.Args[1]; cb.Kind {
 			case parser.VFunc:
-				h.Handler = FuncRef{fi, cb.Func}
+				h.Handler = FuncRef{fi, FuncID(cb.Func)}
 			case parser.VIdent:
-				if d := m.Resolve(fi, c.Func, cb.Text); d.Kind == DeclFunc {
-					h.Handler = FuncRef{d.File, d.Index}
+				if d := m.Resolve(fi, FuncID(c.Func), cb.Text); d.Kind == DeclFunc {
+					h.Handler = FuncRef{d.File, FuncID(d.Index)}
 				} else if parts := strings.Split(cb.Text, "."); len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
 					if ts := m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]); len(ts) == 1 {
 						h.Handler = ts[0]
@@ -120,7 +120,7 @@ func (m *Model) Ancestors(fr FuncRef) []FuncRef {
 		if next < 0 && f.Funcs[fn].ArgOf >= 0 {
 			next = f.Calls[f.Funcs[fn].ArgOf].Func
 		}
-		fn = next
+		fn = FuncID(next)
 	}
 	return out
 }

@@ -225,12 +225,12 @@ func (m *Model) localDeclExported(fi FileID, name string) Decl {
 // Resolve resolves name as seen from inside function fn of file fi:
 // parameters and locals of fn and its enclosing functions shadow the
 // file's top-level names.
-func (m *Model) Resolve(fi FileID, fn int, name string) Decl {
+func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 	f := m.Files[fi].Facts
-	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+	for cur := fn; cur >= 0; cur = FuncID(f.Funcs[cur].Parent) {
 		for _, p := range f.Funcs[cur].Params {
 			if p.Name == name {
-				return Decl{Kind: DeclLocal, File: fi, Index: cur}
+				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}
 		}
 		for i := range m.localsOf(fi, cur) {
@@ -239,11 +239,11 @@ func (m *Model) Resolve(fi FileID, fn int, name string) Decl {
 				if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
 					return Decl{Kind: DeclFunc, File: fi, Index: l.Value.Func}
 				}
-				return Decl{Kind: DeclLocal, File: fi, Index: cur}
+				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}
 		}
 		for i, g := range f.Funcs {
-			if g.Parent == cur && g.Kind == parser.FFunction && g.Name == name {
+			if FuncID(g.Parent) == cur && g.Kind == parser.FFunction && g.Name == name {
 				return Decl{Kind: DeclFunc, File: fi, Index: i}
 			}
 		}
@@ -252,7 +252,7 @@ func (m *Model) Resolve(fi FileID, fn int, name string) Decl {
 }
 
 // localsOf returns the set of Locals indexes declared directly in fn.
-func (m *Model) localsOf(fi FileID, fn int) map[int]bool {
+func (m *Model) localsOf(fi FileID, fn FuncID) map[int]bool {
 	return m.locals[fi][fn]
 }
 

@@ -49,7 +49,7 @@ func HolderOf(m *nest.Model, fi nest.FileID, fn int, path []string) (Holder, boo
 			}
 		}
 	}
-	if d := m.Resolve(fi, fn, path[0]); d.Kind == nest.DeclVar && d.Index >= 0 {
+	if d := m.Resolve(fi, nest.FuncID(fn), path[0]); d.Kind == nest.DeclVar && d.Index >= 0 {
 		l := &m.Files[d.File].Facts.Locals[d.Index]
 		h := Holder{Init: l.Value, InitFile: d.File, Decl: l.Span}
 		typeHolder(m, d.File, l.TypeName, &h)
@@ -255,7 +255,7 @@ func HTTP(m *nest.Model, fi nest.FileID, ci nest.CallID) *HTTPCall {
 	if c.New || len(c.Path) == 0 {
 		return nil
 	}
-	if len(c.Path) == 1 && c.Path[0] == "fetch" && m.Resolve(fi, c.Func, "fetch").Kind == nest.DeclNone {
+	if len(c.Path) == 1 && c.Path[0] == "fetch" && m.Resolve(fi, nest.FuncID(c.Func), "fetch").Kind == nest.DeclNone {
 		return &HTTPCall{Client: Fetch, Name: "fetch"}
 	}
 	callee := m.ResolveCallee(fi, ci)

@@ -89,7 +89,7 @@ func (a *Analysis) callRejects(fi nest.FileID, ci nest.CallID, depth int) string
 		return api
 	}
 	switch {
-	case len(c.Path) == 2 && c.Path[0] == "Promise" && a.m.Resolve(fi, c.Func, "Promise").Kind == nest.DeclNone:
+	case len(c.Path) == 2 && c.Path[0] == "Promise" && a.m.Resolve(fi, nest.FuncID(c.Func), "Promise").Kind == nest.DeclNone:
 		switch c.Path[1] {
 		case "all", "race", "any":
 			for _, in := range a.Inner(fi, ci) {
@@ -158,7 +158,7 @@ func (a *Analysis) summary(fr nest.FuncRef) *summary {
 	if !fn.Async {
 		// a plain function that returns a rejecting promise
 		f := a.m.Files[fr.File].Facts
-		for _, ci := range a.callsOf(fr.File, fr.Index) {
+		for _, ci := range a.callsOf(fr.File, int(fr.Index)) {
 			c := &f.Calls[ci]
 			if c.Use == parser.UseReturn {
 				if w := a.callRejects(fr.File, ci, 1); w != "" {
@@ -188,12 +188,12 @@ func (a *Analysis) scan(fr nest.FuncRef, depth int) (parser.Span, string, bool) 
 		}
 	}
 	for _, t := range f.Throws {
-		if t.Func == fr.Index && !t.InTry {
+		if nest.FuncID(t.Func) == fr.Index && !t.InTry {
 			take(t.Span, "throw in "+a.m.Label(fr))
 			break
 		}
 	}
-	for _, ci := range a.callsOf(fr.File, fr.Index) {
+	for _, ci := range a.callsOf(fr.File, int(fr.Index)) {
 		c := &f.Calls[ci]
 		if c.InTry || c.New {
 			continue
@@ -250,7 +250,7 @@ var timers = map[string]bool{"setTimeout": true, "setInterval": true, "setImmedi
 func TimerCall(m *nest.Model, fi nest.FileID, ci nest.CallID) bool {
 	c := &m.Files[fi].Facts.Calls[ci]
 	if len(c.Path) == 1 && timers[c.Path[0]] {
-		return m.Resolve(fi, c.Func, c.Path[0]).Kind == nest.DeclNone
+		return m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]).Kind == nest.DeclNone
 	}
 	if len(c.Path) == 2 && (c.Path[0] == "global" || c.Path[0] == "globalThis") && timers[c.Path[1]] {
 		return true
@@ -262,7 +262,7 @@ func TimerCall(m *nest.Model, fi nest.FileID, ci nest.CallID) bool {
 // function it is nested in, is passed to; ok is false when there is none.
 func TimerCallback(m *nest.Model, fr nest.FuncRef) (name string, ok bool) {
 	f := m.Files[fr.File].Facts
-	for cur := fr.Index; cur >= 0; cur = f.Funcs[cur].Parent {
+	for cur := fr.Index; cur >= 0; cur = nest.FuncID(f.Funcs[cur].Parent) {
 		if k := f.Funcs[cur].ArgOf; k >= 0 && TimerCall(m, fr.File, nest.CallID(k)) {
 			return strings.Join(f.Calls[k].Path, "."), true
 		}

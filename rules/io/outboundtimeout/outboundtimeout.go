@@ -71,7 +71,7 @@ func axiosDefaultsTimeout(m *nest.Model) bool {
 	for fi, file := range m.AllFiles() {
 		for _, a := range file.Facts.Assigns {
 			if len(a.Target) == 3 && a.Target[1] == "defaults" && a.Target[2] == "timeout" {
-				if d := m.Resolve(fi, a.Func, a.Target[0]); d.Kind == nest.DeclExternal && d.Module == "axios" {
+				if d := m.Resolve(fi, nest.FuncID(a.Func), a.Target[0]); d.Kind == nest.DeclExternal && d.Module == "axios" {
 					return true
 				}
 			}
@@ -146,7 +146,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 				continue
 			}
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		sev, where, steps := policy(m, fr)
 		if sev == lint.Off {
 			continue
@@ -203,7 +203,7 @@ func hasTimeout(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int
 		if strings.Contains(v.Text, ".") {
 			return unknown
 		}
-		d := m.Resolve(fi, fn, v.Text)
+		d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 		switch d.Kind {
 		case nest.DeclVar:
 			if d.Index >= 0 {

@@ -97,7 +97,7 @@ func longLived(m *nest.Model, fi nest.FileID, fn int, recv []string) bool {
 	case "this":
 		return len(recv) >= 2
 	}
-	d := m.Resolve(fi, fn, recv[0])
+	d := m.Resolve(fi, nest.FuncID(fn), recv[0])
 	return d.Kind == nest.DeclVar
 }
 
@@ -213,7 +213,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		if k == 0 || c.Func < 0 {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		ci := leak.ClassOf(f, c.Func)
 		pos, end := file.Pos(c.Span.Start), file.Pos(c.Span.End)
 		what := describe(k, c, recv)
@@ -257,7 +257,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 						return true
 					}
 				}
-				return m.ContextOf(nest.FuncRef{File: fi, Index: fn}) == nest.Shutdown
+				return m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(fn)}) == nest.Shutdown
 			}
 			if removed(f, k, recv, inShutdown, true) {
 				continue

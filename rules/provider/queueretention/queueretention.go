@@ -149,7 +149,7 @@ func stringOf(m *nest.Model, fi nest.FileID, fn int, v parser.Value) (string, bo
 // resolve follows an identifier to the constant it names, across files.
 func resolve(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int) parser.Value {
 	for ; depth < 8 && v.Kind == parser.VIdent && !strings.Contains(v.Text, "."); depth++ {
-		d := m.Resolve(fi, fn, v.Text)
+		d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 		if d.Kind != nest.DeclVar || d.Index < 0 {
 			return v
 		}
@@ -193,7 +193,7 @@ func moduleOptions(m *nest.Model, fi nest.FileID, v parser.Value, async bool) re
 
 func resolveIn(m *nest.Model, fi nest.FileID, fn int, v parser.Value) (parser.Value, nest.FileID) {
 	for depth := 0; depth < 8 && v.Kind == parser.VIdent && !strings.Contains(v.Text, "."); depth++ {
-		d := m.Resolve(fi, fn, v.Text)
+		d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 		if d.Kind != nest.DeclVar || d.Index < 0 {
 			return v, fi
 		}
@@ -339,7 +339,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		if r.complete != no {
 			continue
 		}
-		sev := policy(m, nest.FuncRef{File: fi, Index: c.Func})
+		sev := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)})
 		if sev == lint.Off {
 			continue
 		}

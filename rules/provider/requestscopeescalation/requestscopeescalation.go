@@ -240,7 +240,7 @@ func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *par
 		if !ok || h.External != "@nestjs/core:ModuleRef" {
 			continue
 		}
-		d := m.Resolve(fi, c.Func, c.Args[0].Text)
+		d := m.Resolve(fi, nest.FuncID(c.Func), c.Args[0].Text)
 		if d.Kind != nest.DeclClass {
 			continue
 		}

@@ -44,7 +44,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		if a.Op == parser.OpIncDec || a.Op == parser.OpCompound || a.Op == parser.OpLogical {
 			continue // counters and lazy initialization
 		}
-		fr := nest.FuncRef{File: fi, Index: a.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(a.Func)}
 		if m.ContextOf(fr) != nest.Request {
 			continue
 		}

@@ -62,7 +62,7 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 	var served, listens, hooks, closes bool
 	for ci := range nest.CallID(len(facts.Calls)) {
 		c := &facts.Calls[ci]
-		if !within(facts, c.Func, b.Func) {
+		if !within(facts, c.Func, int(b.Func)) {
 			continue
 		}
 		if len(c.Path) == 2 && c.Path[0] == app {
@@ -76,7 +76,7 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 			case "enableShutdownHooks":
 				hooks = true
 			case "close":
-				if c.Func == b.Func {
+				if nest.FuncID(c.Func) == b.Func {
 					closes = true
 				}
 			}
@@ -155,7 +155,7 @@ func handlerCloses(m *nest.Model, hf nest.FuncRef, app string) bool {
 	}
 	facts := m.Files[hf.File].Facts
 	for _, c := range facts.Calls {
-		if within(facts, c.Func, hf.Index) && c.Method == "close" && len(c.Path) == 2 && c.Path[0] == app {
+		if within(facts, c.Func, int(hf.Index)) && c.Method == "close" && len(c.Path) == 2 && c.Path[0] == app {
 			return true
 		}
 	}
@@ -175,7 +175,7 @@ func helperEnables(m *nest.Model, fi nest.FileID, ci nest.CallID, ai, depth int)
 		facts := m.Files[fr.File].Facts
 		for cj := range nest.CallID(len(facts.Calls)) {
 			c := &facts.Calls[cj]
-			if !within(facts, c.Func, fr.Index) {
+			if !within(facts, c.Func, int(fr.Index)) {
 				continue
 			}
 			if len(c.Path) == 2 && c.Path[0] == param && c.Path[1] == "enableShutdownHooks" {

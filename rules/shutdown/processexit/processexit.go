@@ -50,7 +50,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		if c.New || !m.CallIs(fi, ci, "process.exit") {
 			continue // also `exit` imported from node:process; a local `process` is not Node's
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		if m.InSignalHandler(fr) {
 			continue // shutdown/signal-exit judges signal handlers
 		}

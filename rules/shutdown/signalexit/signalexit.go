@@ -98,16 +98,16 @@ func exitsWithoutClose(m *nest.Model, hr nest.FuncRef) []parser.Span {
 	var closes []parser.Span // awaited close() directly in the handler
 	var allCloses []parser.Span
 	for _, c := range f.Calls {
-		if c.Method == "close" && within(f, c.Func, h) {
+		if c.Method == "close" && within(f, c.Func, int(h)) {
 			allCloses = append(allCloses, c.Span)
-			if c.Await && c.Func == h {
+			if c.Await && nest.FuncID(c.Func) == h {
 				closes = append(closes, c.Span)
 			}
 		}
 	}
 	var out []parser.Span
 	for ci, c := range f.Calls {
-		if !m.CallIs(hr.File, nest.CallID(ci), "process.exit") || !within(f, c.Func, h) {
+		if !m.CallIs(hr.File, nest.CallID(ci), "process.exit") || !within(f, c.Func, int(h)) {
 			continue
 		}
 		ok := false
@@ -117,7 +117,7 @@ func exitsWithoutClose(m *nest.Model, hr nest.FuncRef) []parser.Span {
 			}
 		}
 		// app.close().then(() => process.exit(0)) or .finally(...)
-		for fn := c.Func; fn >= 0 && fn != h && !ok; fn = f.Funcs[fn].Parent {
+		for fn := c.Func; fn >= 0 && nest.FuncID(fn) != h && !ok; fn = f.Funcs[fn].Parent {
 			a := f.Funcs[fn].ArgOf
 			if a < 0 {
 				continue

@@ -76,7 +76,7 @@ func (st *state) shutdownRoots(c nest.ClassRef) map[nest.FuncRef]bool {
 		roots = append(roots, methods(m, c, h)...)
 	}
 	for _, mi := range m.Class(c).Methods {
-		if r := (nest.FuncRef{File: c.File, Index: mi}); m.ContextOf(r) == nest.Shutdown {
+		if r := (nest.FuncRef{File: c.File, Index: nest.FuncID(mi)}); m.ContextOf(r) == nest.Shutdown {
 			roots = append(roots, r)
 		}
 	}
@@ -94,7 +94,7 @@ func (st *state) injectedClosed(token string) bool {
 		for r := range st.shutdownRoots(inj.class) {
 			hf := st.m.Files[r.File].Facts
 			for _, c := range hf.Calls {
-				if within(hf, c.Func, r.Index) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
+				if within(hf, c.Func, int(r.Index)) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
 					return true
 				}
 			}
@@ -110,7 +110,7 @@ func (st *state) shutdownish(fi nest.FileID, fn int) bool {
 	f := st.m.Files[fi].Facts
 	for cur, n := fn, 0; cur >= 0 && n < 64; n++ {
 		g := &f.Funcs[cur]
-		if st.m.ContextOf(nest.FuncRef{File: fi, Index: cur}) == nest.Shutdown || shutdownHookNames[g.Name] {
+		if st.m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(cur)}) == nest.Shutdown || shutdownHookNames[g.Name] {
 			return true
 		}
 		if g.ArgOf >= 0 && g.ArgOf < len(f.Calls) {
@@ -183,8 +183,8 @@ func (st *state) checkFactories() {
 			fr := *p.Factory
 			f := st.m.Files[fr.File].Facts
 			for _, r := range f.Returns {
-				if r.Func == fr.Index {
-					st.factoryReturn(fr, fr.File, fr.Index, r.Value, p.Token, 0)
+				if nest.FuncID(r.Func) == fr.Index {
+					st.factoryReturn(fr, fr.File, int(fr.Index), r.Value, p.Token, 0)
 				}
 			}
 		}
@@ -248,7 +248,7 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v p
 	if v.Text == "" || strings.Contains(v.Text, ".") {
 		return
 	}
-	d := m.Resolve(fi, fn, v.Text)
+	d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 	switch {
 	case v.Kind == parser.VNew && d.Kind == nest.DeclClass:
 		ref := nest.ClassRef{File: d.File, Index: d.Index}
@@ -271,10 +271,10 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v p
 func (st *state) factoryClosed(factory nest.FuncRef, token string) bool {
 	f := st.m.Files[factory.File].Facts
 	for _, c := range f.Calls {
-		if c.Func < 0 || c.Func == factory.Index || !within(f, c.Func, factory.Index) || !closeish(c.Method) {
+		if c.Func < 0 || nest.FuncID(c.Func) == factory.Index || !within(f, c.Func, int(factory.Index)) || !closeish(c.Method) {
 			continue
 		}
-		for cur := c.Func; cur >= 0 && cur != factory.Index; cur = f.Funcs[cur].Parent {
+		for cur := c.Func; cur >= 0 && nest.FuncID(cur) != factory.Index; cur = f.Funcs[cur].Parent {
 			if shutdownHookNames[f.Funcs[cur].Name] {
 				return true
 			}
@@ -387,11 +387,11 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 			}
 			return holder{kind: hThis, name: a.Target[1]}
 		case len(a.Target) == 2:
-			if d := m.Resolve(fi, c.Func, a.Target[0]); d.Kind == nest.DeclClass {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0]); d.Kind == nest.DeclClass {
 				return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: d.File, Index: d.Index}}
 			}
 		case len(a.Target) == 1:
-			d := m.Resolve(fi, c.Func, a.Target[0])
+			d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0])
 			switch d.Kind {
 			case nest.DeclVar:
 				if d.Index >= 0 {
@@ -531,7 +531,7 @@ func (st *state) localUse(fi nest.FileID, h holder, res resource) (closed, escap
 		if len(c.Path) > 0 && c.Path[0] != h.name {
 			for _, a := range c.Args {
 				if hands(a, h.name) {
-					switch d := m.Resolve(fi, c.Func, c.Path[0]); {
+					switch d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); {
 					case c.Path[0] == "this", d.Kind == nest.DeclFunc, d.Kind == nest.DeclVar, d.Kind == nest.DeclLocal, d.Kind == nest.DeclClass:
 						escapes = true // handed to project code or stored (clients.push(client)), which may close it
 					}
@@ -554,7 +554,7 @@ func (st *state) localUse(fi nest.FileID, h holder, res resource) (closed, escap
 			}
 			continue
 		}
-		switch d := m.Resolve(fi, a.Func, a.Target[0]); d.Kind {
+		switch d := m.Resolve(fi, nest.FuncID(a.Func), a.Target[0]); d.Kind {
 		case nest.DeclVar, nest.DeclClass:
 			escapes = true
 		}
@@ -577,7 +577,7 @@ func (st *state) classCloses(c nest.ClassRef) bool {
 	for r := range roots {
 		f := m.Files[r.File].Facts
 		for _, call := range f.Calls {
-			if within(f, call.Func, r.Index) && len(call.Path) >= 3 && call.Path[0] == "this" && closeish(call.Method) {
+			if within(f, call.Func, int(r.Index)) && len(call.Path) >= 3 && call.Path[0] == "this" && closeish(call.Method) {
 				return true
 			}
 		}
@@ -608,14 +608,14 @@ func (st *state) sharedClosed(h holder, res resource) bool {
 					}
 					root = strings.Split(c.Args[0].Text, ".")[0]
 				}
-				d := m.Resolve(fi, c.Func, root)
+				d := m.Resolve(fi, nest.FuncID(c.Func), root)
 				match = d.Kind == nest.DeclVar && d.File == h.file && d.Index == h.index
 			case hStatic:
 				if c.Path[0] == "this" {
 					ci := classOf(f, c.Func)
 					match = fi == h.class.File && ci == h.class.Index && f.Funcs[c.Func].Static
 				} else {
-					d := m.Resolve(fi, c.Func, c.Path[0])
+					d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0])
 					match = d.Kind == nest.DeclClass && d.File == h.class.File && d.Index == h.class.Index
 				}
 				if len(c.Path) >= 3 && c.Path[1] != h.name {
@@ -699,7 +699,7 @@ func (st *state) checkFree(fi nest.FileID) {
 		if !ok {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		ctx := m.ContextOf(fr)
 		h := st.holderOf(fi, c)
 		how := closeCalls(res.closers)

@@ -101,7 +101,7 @@ func methods(m *nest.Model, c nest.ClassRef, name string) []nest.FuncRef {
 		f := m.Files[c.File].Facts
 		for _, mi := range cls.Methods {
 			if f.Funcs[mi].Name == name && !f.Funcs[mi].Static {
-				return []nest.FuncRef{{File: c.File, Index: mi}}
+				return []nest.FuncRef{{File: c.File, Index: nest.FuncID(mi)}}
 			}
 		}
 		info := m.Classes[c]
@@ -127,7 +127,7 @@ func reach(m *nest.Model, c nest.ClassRef, roots []nest.FuncRef) map[nest.FuncRe
 		seen[r] = true
 		f := m.Files[r.File].Facts
 		for _, call := range f.Calls {
-			if !within(f, call.Func, r.Index) || len(call.Path) != 2 || call.Path[0] != "this" {
+			if !within(f, call.Func, int(r.Index)) || len(call.Path) != 2 || call.Path[0] != "this" {
 				continue
 			}
 			work = append(work, methods(m, c, call.Path[1])...)
@@ -148,8 +148,8 @@ func within(f *parser.Facts, fn, outer int) bool {
 
 func inSet(f *parser.Facts, fi nest.FileID, fn int, set map[nest.FuncRef]bool) (nest.FuncRef, bool) {
 	for fn >= 0 {
-		if set[nest.FuncRef{File: fi, Index: fn}] {
-			return nest.FuncRef{File: fi, Index: fn}, true
+		if set[nest.FuncRef{File: fi, Index: nest.FuncID(fn)}] {
+			return nest.FuncRef{File: fi, Index: nest.FuncID(fn)}, true
 		}
 		fn = f.Funcs[fn].Parent
 	}
@@ -206,14 +206,14 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	// a bootstrap or a module)
 	var startRoots []nest.FuncRef
 	if cls.Ctor >= 0 {
-		startRoots = append(startRoots, nest.FuncRef{File: fi, Index: cls.Ctor})
+		startRoots = append(startRoots, nest.FuncRef{File: fi, Index: nest.FuncID(cls.Ctor)})
 	}
 	if !requestScoped {
 		for _, h := range []string{"onModuleInit", "onApplicationBootstrap"} {
 			startRoots = append(startRoots, methods(m, ref, h)...)
 		}
 		for _, mi := range cls.Methods {
-			r := nest.FuncRef{File: fi, Index: mi}
+			r := nest.FuncRef{File: fi, Index: nest.FuncID(mi)}
 			if !f.Funcs[mi].Static && m.ContextOf(r) == nest.Startup {
 				startRoots = append(startRoots, r)
 			}
@@ -230,7 +230,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 			roots = append(roots, methods(m, ref, h)...)
 		}
 		for _, mi := range cls.Methods {
-			if r := (nest.FuncRef{File: fi, Index: mi}); m.ContextOf(r) == nest.Shutdown {
+			if r := (nest.FuncRef{File: fi, Index: nest.FuncID(mi)}); m.ContextOf(r) == nest.Shutdown {
 				roots = append(roots, r)
 			}
 		}
@@ -238,7 +238,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 		for r := range hooks {
 			hf := m.Files[r.File].Facts
 			for _, c := range hf.Calls {
-				if !within(hf, c.Func, r.Index) {
+				if !within(hf, c.Func, int(r.Index)) {
 					continue
 				}
 				switch {
@@ -262,7 +262,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 			for r := range st.shutdownRoots(inj.class) {
 				hf := m.Files[r.File].Facts
 				for _, c := range hf.Calls {
-					if within(hf, c.Func, r.Index) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
+					if within(hf, c.Func, int(r.Index)) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
 						closers = append(closers, closeCall{path: append([]string{"this"}, c.Path[2:]...), args: c.Args})
 					}
 				}
@@ -276,7 +276,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	hasKafka := kafkaFile(m, fi)
 	for _, c := range f.Calls {
 		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End {
-			if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
 				hasKafka = true
 			}
 		}
@@ -392,7 +392,7 @@ func opens(m *nest.Model, fi nest.FileID, c *parser.Call, kafka bool) (resource,
 	if len(c.Path) == 0 {
 		return resource{}, false
 	}
-	d := m.Resolve(fi, c.Func, c.Path[0])
+	d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0])
 	switch d.Kind {
 	case nest.DeclNone:
 		if len(c.Path) == 1 && !c.New {
