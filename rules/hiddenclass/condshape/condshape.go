@@ -103,7 +103,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 				always[p.Name] = true
 			}
 		}
-		if c.Extends != "" && extendsError(m, nest.ClassRef{File: fi, Index: ci}) {
+		if c.Extends != "" && extendsError(m, nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 			for n := range errorOwn {
 				always[n] = true
 			}

@@ -98,7 +98,7 @@ func Collections(m *nest.Model) []*Collection {
 		f := file.Facts
 		for ci := range f.Classes {
 			cl := &f.Classes[ci]
-			if !Singleton(m, nest.ClassRef{File: fi, Index: ci}) {
+			if !Singleton(m, nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 				continue
 			}
 			for _, fd := range cl.Fields {

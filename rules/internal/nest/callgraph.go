@@ -229,7 +229,7 @@ func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee
 		if enclosingClass < 0 {
 			return Callee{}
 		}
-		cref := ClassRef{fi, enclosingClass}
+		cref := ClassRef{fi, ClassID(enclosingClass)}
 		switch len(p) {
 		case 2:
 			return Callee{Funcs: m.methodTargets(&cref, "", p[1])}
@@ -251,7 +251,7 @@ func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee
 		if enclosingClass < 0 {
 			return Callee{}
 		}
-		info := m.Classes[ClassRef{fi, enclosingClass}]
+		info := m.Classes[ClassRef{fi, ClassID(enclosingClass)}]
 		if info == nil || info.Base == nil {
 			return Callee{}
 		}
@@ -284,7 +284,7 @@ func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee
 			return Callee{Funcs: []FuncRef{{d.File, FuncID(d.Index)}}}
 		}
 	case DeclClass:
-		cref := ClassRef{d.File, d.Index}
+		cref := ClassRef{d.File, ClassID(d.Index)}
 		if len(p) == 1 && isNew {
 			if ctor := m.Class(cref).Ctor; ctor >= 0 {
 				return Callee{Funcs: []FuncRef{{d.File, FuncID(ctor)}}}

@@ -47,7 +47,7 @@ func (m *Model) classOf(fi FileID, name string) *ClassRef {
 	parts := strings.Split(name, ".")
 	d := m.ResolveTop(fi, parts[0])
 	if d.Kind == DeclClass && len(parts) == 1 {
-		return &ClassRef{d.File, d.Index}
+		return &ClassRef{d.File, ClassID(d.Index)}
 	}
 	return nil
 }
@@ -90,7 +90,7 @@ func (m *Model) buildClasses() {
 	for fi, f := range m.AllFiles() {
 		for ci := range f.Facts.Classes {
 			c := &f.Facts.Classes[ci]
-			ref := ClassRef{fi, ci}
+			ref := ClassRef{fi, ClassID(ci)}
 			info := &ClassInfo{Ref: ref, Name: c.Name}
 			for _, d := range c.Decorators {
 				n := decoName(d.Name)
@@ -173,7 +173,7 @@ func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) 
 				d.External = decl.Module + ":" + decl.Name
 			}
 			if decl.Kind == DeclClass {
-				r := ClassRef{decl.File, decl.Index}
+				r := ClassRef{decl.File, ClassID(decl.Index)}
 				d.Class = &r
 			}
 		}
@@ -184,7 +184,7 @@ func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) 
 		decl := m.ResolveTop(fi, strings.Split(typeName, ".")[0])
 		switch decl.Kind {
 		case DeclClass:
-			r := ClassRef{decl.File, decl.Index}
+			r := ClassRef{decl.File, ClassID(decl.Index)}
 			d.Class = &r
 		case DeclExternal:
 			d.External = decl.Module + ":" + decl.Name
@@ -265,7 +265,7 @@ func (m *Model) factoryClass(fi FileID, fn FuncID) *ClassRef {
 			}
 			if r.Value.Kind == parser.VIdent && c.Name != "" && r.Value.Text == c.Name ||
 				r.Value.Start == c.Span.Start && r.Value.End == c.Span.End {
-				return &ClassRef{fi, ci}
+				return &ClassRef{fi, ClassID(ci)}
 			}
 		}
 	}

@@ -185,7 +185,7 @@ func (m *Model) handlerEntry(fi FileID, fn FuncID, a parser.Value, why string) {
 	parts := strings.Split(text, ".")
 	switch {
 	case len(parts) == 2 && parts[0] == "this" && fn >= 0 && f.Funcs[fn].Class >= 0:
-		for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[fn].Class}, "", parts[1]) {
+		for _, to := range m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[fn].Class)}, "", parts[1]) {
 			m.addEntry(to, why)
 		}
 	case len(parts) == 1:
@@ -209,7 +209,7 @@ func (m *Model) callbackEntries(fi FileID, fn FuncID, a parser.Value, why string
 		case DeclFunc:
 			m.addEntry(FuncRef{d.File, FuncID(d.Index)}, why)
 		case DeclClass:
-			middleware[ClassRef{d.File, d.Index}] = true
+			middleware[ClassRef{d.File, ClassID(d.Index)}] = true
 		}
 	case parser.VCall:
 		// app.use(createLogger(opts)): the functions the factory returns

@@ -113,8 +113,8 @@ func (g *graphWriter) tokenName(key string) string {
 		var f FileID
 		var i int
 		if _, err := fmt.Sscanf(key, "C:%d:%d", &f, &i); err == nil {
-			if _, ok := g.m.Classes[ClassRef{f, i}]; ok {
-				return g.className(ClassRef{f, i})
+			if _, ok := g.m.Classes[ClassRef{f, ClassID(i)}]; ok {
+				return g.className(ClassRef{f, ClassID(i)})
 			}
 		}
 	case "V":
@@ -260,7 +260,7 @@ func (g *graphWriter) text(w io.Writer) error {
 				off = fn.Span.Start
 			}
 		}
-		if g.keep != nil && (fn == nil || fn.Class < 0 || !g.keptClass(ClassRef{r.File, fn.Class})) {
+		if g.keep != nil && (fn == nil || fn.Class < 0 || !g.keptClass(ClassRef{r.File, ClassID(fn.Class)})) {
 			continue
 		}
 		rows = append(rows, []string{m.Label(r), g.pos(r.File, off), m.EntryWhy(r)})

@@ -87,7 +87,7 @@ func (m *Model) GraphData(rel func(string) string) *report.ModuleGraph {
 				off = fn.Span.Start
 			}
 			if fn.Class >= 0 {
-				cls = &ClassRef{r.File, fn.Class}
+				cls = &ClassRef{r.File, ClassID(fn.Class)}
 			}
 		}
 		e := report.GraphEntry{Label: m.Label(r), File: path(r.File), Line: line(r.File, off), Why: m.EntryWhy(r)}

@@ -63,6 +63,10 @@ type FileID int
 // for the file's top level. With a FileID it names one function (FuncRef).
 type FuncID int
 
+// ClassID is the index of a class in its file's Facts.Classes. With a
+// FileID it names one class (ClassRef).
+type ClassID int
+
 // CallID is the index of a call in its file's Facts.Calls; with the call's
 // FileID it names one call site (ResolveCallee, CallIs, Bootstrap.Call).
 type CallID int
@@ -77,7 +81,7 @@ type FuncRef struct {
 // ClassRef names a class of the project.
 type ClassRef struct {
 	File  FileID
-	Index int
+	Index ClassID
 }
 
 // Step is one step of a path from an entry point: the function, and the
@@ -435,7 +439,7 @@ func (m *Model) Label(r FuncRef) string {
 		name = "<anonymous>"
 	}
 	if fn.Class >= 0 && (fn.Kind != parser.FArrow && fn.Kind != parser.FExpr || fn.Parent < 0) {
-		return m.ClassName(ClassRef{r.File, fn.Class}) + "." + name
+		return m.ClassName(ClassRef{r.File, ClassID(fn.Class)}) + "." + name
 	}
 	if fn.Parent >= 0 && fn.Kind != parser.FFunction {
 		return m.Label(FuncRef{r.File, FuncID(fn.Parent)}) + ".<callback>"
@@ -459,7 +463,7 @@ func (m *Model) ClassName(r ClassRef) string {
 			best = i
 		}
 	}
-	if best >= 0 && f.Funcs[best].Class != r.Index {
+	if best >= 0 && ClassID(f.Funcs[best].Class) != r.Index {
 		return "class in " + m.Label(FuncRef{r.File, FuncID(best)})
 	}
 	return "anonymous class"

@@ -30,7 +30,7 @@ func HolderOf(m *nest.Model, fi nest.FileID, fn int, path []string) (Holder, boo
 		if len(path) < 2 || fn < 0 || f.Funcs[fn].Class < 0 {
 			return Holder{}, false
 		}
-		return fieldHolder(m, nest.ClassRef{File: fi, Index: f.Funcs[fn].Class}, path[1])
+		return fieldHolder(m, nest.ClassRef{File: fi, Index: nest.ClassID(f.Funcs[fn].Class)}, path[1])
 	}
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		for _, p := range f.Funcs[cur].Params {
@@ -67,7 +67,7 @@ func typeHolder(m *nest.Model, fi nest.FileID, typeName string, h *Holder) {
 	case nest.DeclExternal:
 		h.External = d.Module + ":" + d.Name
 	case nest.DeclClass:
-		h.Class = &nest.ClassRef{File: d.File, Index: d.Index}
+		h.Class = &nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
 	}
 }
 
@@ -125,7 +125,7 @@ func ClassExtends(m *nest.Model, c nest.ClassRef) string {
 		case nest.DeclExternal:
 			return d.Module + ":" + d.Name
 		case nest.DeclClass:
-			c = nest.ClassRef{File: d.File, Index: d.Index}
+			c = nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
 		default:
 			return ""
 		}

@@ -289,7 +289,7 @@ func moduleTimeout(m *nest.Model, fi nest.FileID, c *parser.Call) tri {
 	if c.Func < 0 || f.Funcs[c.Func].Class < 0 {
 		return unknown
 	}
-	cls := nest.ClassRef{File: fi, Index: f.Funcs[c.Func].Class}
+	cls := nest.ClassRef{File: fi, Index: nest.ClassID(f.Funcs[c.Func].Class)}
 	res := unknown
 	found := false
 	for _, mod := range m.Modules {

@@ -230,7 +230,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			if k == kInterval || k == kTimeout || ci < 0 {
 				continue // timers at startup belong to shutdown/unclosed-resource
 			}
-			ref := nest.ClassRef{File: fi, Index: ci}
+			ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 			info := m.Classes[ref]
 			if info == nil || len(info.Kinds) == 0 {
 				continue

@@ -177,7 +177,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 	f := file.Facts
 	moduleRefGets(pass, m, fi, file)
 	for ci := range f.Classes {
-		ref := nest.ClassRef{File: fi, Index: ci}
+		ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 		info := m.Classes[ref]
 		if info == nil || info.Scope != nest.RequestScoped || (!info.Provided && len(info.Kinds) == 0) {
 			continue
@@ -244,7 +244,7 @@ func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *par
 		if d.Kind != nest.DeclClass {
 			continue
 		}
-		ref := nest.ClassRef{File: d.File, Index: d.Index}
+		ref := nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
 		sc, _ := m.ScopeOf(ref)
 		if sc == nest.Default {
 			continue

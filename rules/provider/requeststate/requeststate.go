@@ -49,7 +49,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			continue
 		}
 		ci := leak.ClassOf(f, a.Func)
-		if ci < 0 || !leak.Singleton(m, nest.ClassRef{File: fi, Index: ci}) {
+		if ci < 0 || !leak.Singleton(m, nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 			continue
 		}
 		if a.Func == f.Classes[ci].Ctor {
@@ -71,7 +71,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		}
 		lint.Report(pass, lint.Error, file.Pos(a.Span.Start), file.Pos(a.Span.End),
 			fmt.Sprintf("%s is a singleton: concurrent requests overwrite `this.%s` (set from %s); keep it local or use a request-scoped provider",
-				lint.QuoteMax(m.ClassName(nest.ClassRef{File: fi, Index: ci}), lint.MaxMessageQuote), field, src),
+				lint.QuoteMax(m.ClassName(nest.ClassRef{File: fi, Index: nest.ClassID(ci)}), lint.MaxMessageQuote), field, src),
 			lint.WithPath(m.StepsFor(m.PathTo(fr))))
 	}
 }

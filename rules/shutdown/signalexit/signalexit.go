@@ -60,7 +60,7 @@ func inNestProcess(m *nest.Model, nestIn map[nest.FileID]bool, fi nest.FileID, f
 	f := m.Files[fi].Facts
 	for cur, n := fn, 0; cur >= 0 && n < 64; n++ {
 		if c := f.Funcs[cur].Class; c >= 0 {
-			info := m.Classes[nest.ClassRef{File: fi, Index: c}]
+			info := m.Classes[nest.ClassRef{File: fi, Index: nest.ClassID(c)}]
 			return info != nil && (len(info.Kinds) > 0 || info.Provided)
 		}
 		cur = f.Funcs[cur].Parent

@@ -134,7 +134,7 @@ func (st *state) tokenLabel(tok string) string {
 		var fi nest.FileID
 		var ci int
 		if _, err := fmt.Sscanf(tok, "C:%d:%d", &fi, &ci); err == nil && int(fi) < len(st.m.Files) && ci < len(st.m.Files[fi].Facts.Classes) {
-			return st.m.ClassName(nest.ClassRef{File: fi, Index: ci})
+			return st.m.ClassName(nest.ClassRef{File: fi, Index: nest.ClassID(ci)})
 		}
 	case strings.HasPrefix(tok, "X:"):
 		parts := strings.Split(tok, ":")
@@ -251,7 +251,7 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v p
 	d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 	switch {
 	case v.Kind == parser.VNew && d.Kind == nest.DeclClass:
-		ref := nest.ClassRef{File: d.File, Index: d.Index}
+		ref := nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
 		if _, ok := st.factoryValue[ref]; !ok {
 			st.factoryValue[ref] = token
 		}
@@ -382,13 +382,13 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 		case len(a.Target) == 2 && a.Target[0] == "this":
 			if c.Func >= 0 && f.Funcs[c.Func].Static {
 				if ci := classOf(f, c.Func); ci >= 0 {
-					return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: fi, Index: ci}}
+					return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: fi, Index: nest.ClassID(ci)}}
 				}
 			}
 			return holder{kind: hThis, name: a.Target[1]}
 		case len(a.Target) == 2:
 			if d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0]); d.Kind == nest.DeclClass {
-				return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: d.File, Index: d.Index}}
+				return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}}
 			}
 		case len(a.Target) == 1:
 			d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0])
@@ -412,7 +412,7 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 		for ci := range f.Classes {
 			for _, fd := range f.Classes[ci].Fields {
 				if fd.Static && fd.HasInit && covers(file.Src, fd.Init, c) {
-					return holder{kind: hStatic, name: fd.Name, class: nest.ClassRef{File: fi, Index: ci}}
+					return holder{kind: hStatic, name: fd.Name, class: nest.ClassRef{File: fi, Index: nest.ClassID(ci)}}
 				}
 			}
 		}
@@ -613,10 +613,10 @@ func (st *state) sharedClosed(h holder, res resource) bool {
 			case hStatic:
 				if c.Path[0] == "this" {
 					ci := classOf(f, c.Func)
-					match = fi == h.class.File && ci == h.class.Index && f.Funcs[c.Func].Static
+					match = fi == h.class.File && nest.ClassID(ci) == h.class.Index && f.Funcs[c.Func].Static
 				} else {
 					d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0])
-					match = d.Kind == nest.DeclClass && d.File == h.class.File && d.Index == h.class.Index
+					match = d.Kind == nest.DeclClass && d.File == h.class.File && nest.ClassID(d.Index) == h.class.Index
 				}
 				if len(c.Path) >= 3 && c.Path[1] != h.name {
 					match = false // RedisBoot.other.quit()
@@ -739,10 +739,10 @@ func (st *state) checkFree(fi nest.FileID) {
 				// kept by the instance of a plain class (a RedisIoAdapter):
 				// closed only if that class closes what it holds
 				ci := classOf(f, h.fn)
-				if ci < 0 || st.classCloses(nest.ClassRef{File: fi, Index: ci}) {
+				if ci < 0 || st.classCloses(nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 					continue
 				}
-				cname := m.ClassName(nest.ClassRef{File: fi, Index: ci})
+				cname := m.ClassName(nest.ClassRef{File: fi, Index: nest.ClassID(ci)})
 				lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
 					fmt.Sprintf("%s `%s` in `this.%s` is never closed: `%s` calls no %s, so the process hangs on SIGTERM",
 						what, h.name, field, cname, how))

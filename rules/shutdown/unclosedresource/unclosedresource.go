@@ -74,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		lint.Guard(pass, file.Path, func() {
 			for ci := range file.Facts.Classes {
-				ref := nest.ClassRef{File: fi, Index: ci}
+				ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 				info := m.Classes[ref]
 				_, fromFactory := st.factoryValue[ref]
 				if info == nil || !(info.Is("Injectable") || info.Provided || info.Is("Module") || fromFactory) || info.Controller {
@@ -196,7 +196,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	file := m.Files[fi]
 	f := file.Facts
 	cls := &f.Classes[ci]
-	ref := nest.ClassRef{File: fi, Index: ci}
+	ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 	scope, _ := m.ScopeOf(ref)
 	requestScoped := scope == nest.RequestScoped
 
