@@ -281,10 +281,10 @@ func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee
 		}
 	case DeclFunc:
 		if len(p) == 1 {
-			return Callee{Funcs: []FuncRef{{d.File, FuncID(d.Index)}}}
+			return Callee{Funcs: []FuncRef{d.Func()}}
 		}
 	case DeclClass:
-		cref := ClassRef{d.File, ClassID(d.Index)}
+		cref := d.Class()
 		if len(p) == 1 && isNew {
 			if ctor := m.Class(cref).Ctor; ctor >= 0 {
 				return Callee{Funcs: []FuncRef{{d.File, FuncID(ctor)}}}
@@ -307,7 +307,7 @@ func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee
 		if d.Index == -1 && len(p) == 2 { // namespace import of a project file
 			e := m.resolveExport(d.File, p[1], 0)
 			if e.Kind == DeclFunc {
-				return Callee{Funcs: []FuncRef{{e.File, FuncID(e.Index)}}}
+				return Callee{Funcs: []FuncRef{e.Func()}}
 			}
 		}
 		// export const appConfig = new AppConfig(env); appConfig.typeOrm()

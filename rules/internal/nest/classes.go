@@ -173,7 +173,7 @@ func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) 
 				d.External = decl.Module + ":" + decl.Name
 			}
 			if decl.Kind == DeclClass {
-				r := ClassRef{decl.File, ClassID(decl.Index)}
+				r := decl.Class()
 				d.Class = &r
 			}
 		}
@@ -184,7 +184,7 @@ func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) 
 		decl := m.ResolveTop(fi, strings.Split(typeName, ".")[0])
 		switch decl.Kind {
 		case DeclClass:
-			r := ClassRef{decl.File, ClassID(decl.Index)}
+			r := decl.Class()
 			d.Class = &r
 		case DeclExternal:
 			d.External = decl.Module + ":" + decl.Name

@@ -190,7 +190,7 @@ func (m *Model) handlerEntry(fi FileID, fn FuncID, a parser.Value, why string) {
 		}
 	case len(parts) == 1:
 		if d := m.Resolve(fi, fn, parts[0]); d.Kind == DeclFunc {
-			m.addEntry(FuncRef{d.File, FuncID(d.Index)}, why)
+			m.addEntry(d.Func(), why)
 		}
 	}
 }
@@ -207,9 +207,9 @@ func (m *Model) callbackEntries(fi FileID, fn FuncID, a parser.Value, why string
 		d := m.Resolve(fi, fn, strings.Split(a.Text, ".")[0])
 		switch d.Kind {
 		case DeclFunc:
-			m.addEntry(FuncRef{d.File, FuncID(d.Index)}, why)
+			m.addEntry(d.Func(), why)
 		case DeclClass:
-			middleware[ClassRef{d.File, ClassID(d.Index)}] = true
+			middleware[d.Class()] = true
 		}
 	case parser.VCall:
 		// app.use(createLogger(opts)): the functions the factory returns
@@ -322,7 +322,7 @@ func (m *Model) factoryRoots() []FuncRef {
 				}
 			case parser.VIdent:
 				if d := m.Resolve(fi, FuncID(fn), v.Text); d.Kind == DeclFunc {
-					roots = append(roots, FuncRef{d.File, FuncID(d.Index)})
+					roots = append(roots, d.Func())
 				}
 			}
 		}

@@ -83,7 +83,7 @@ func (m *Model) findSignalHandlers() {
 				h.Handler = FuncRef{fi, FuncID(cb.Func)}
 			case parser.VIdent:
 				if d := m.Resolve(fi, FuncID(c.Func), cb.Text); d.Kind == DeclFunc {
-					h.Handler = FuncRef{d.File, FuncID(d.Index)}
+					h.Handler = d.Func()
 				} else if parts := strings.Split(cb.Text, "."); len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
 					if ts := m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[c.Func].Class)}, "", parts[1]); len(ts) == 1 {
 						h.Handler = ts[0]

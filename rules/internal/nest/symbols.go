@@ -277,3 +277,9 @@ func (m *Model) FileImports(fi FileID) []FileID {
 	}
 	return out
 }
+
+// Func returns the function a DeclFunc names.
+func (d Decl) Func() FuncRef { return FuncRef{d.File, FuncID(d.Index)} }
+
+// Class returns the class a DeclClass names.
+func (d Decl) Class() ClassRef { return ClassRef{d.File, ClassID(d.Index)} }

@@ -125,7 +125,7 @@ func ClassExtends(m *nest.Model, c nest.ClassRef) string {
 		case nest.DeclExternal:
 			return d.Module + ":" + d.Name
 		case nest.DeclClass:
-			c = nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
+			c = d.Class()
 		default:
 			return ""
 		}

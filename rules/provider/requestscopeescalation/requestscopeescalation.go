@@ -244,7 +244,7 @@ func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *par
 		if d.Kind != nest.DeclClass {
 			continue
 		}
-		ref := nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
+		ref := d.Class()
 		sc, _ := m.ScopeOf(ref)
 		if sc == nest.Default {
 			continue

@@ -251,7 +251,7 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v p
 	d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 	switch {
 	case v.Kind == parser.VNew && d.Kind == nest.DeclClass:
-		ref := nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
+		ref := d.Class()
 		if _, ok := st.factoryValue[ref]; !ok {
 			st.factoryValue[ref] = token
 		}
@@ -388,7 +388,7 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 			return holder{kind: hThis, name: a.Target[1]}
 		case len(a.Target) == 2:
 			if d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0]); d.Kind == nest.DeclClass {
-				return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}}
+				return holder{kind: hStatic, name: a.Target[1], class: d.Class()}
 			}
 		case len(a.Target) == 1:
 			d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0])
