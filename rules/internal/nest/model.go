@@ -5,7 +5,10 @@
 // sites, the call graph across files, the entry points of the request path
 // and the context (request, startup, shutdown, offline, unknown) of every
 // function, with the shortest path from an entry point. Rules Require
-// Analyzer and query the *Model; they never see a syntax tree.
+// Analyzer and query the *Model; they never see a syntax tree. Files,
+// functions, classes and calls are named by typed indexes (FileID, FuncID,
+// ClassID, CallID; FuncRef and ClassRef pair one with its file), so that
+// two indexes cannot be swapped silently.
 package nest
 
 import (

@@ -21,8 +21,10 @@ const (
 
 // Decl is what a name resolves to.
 type Decl struct {
-	Kind   DeclKind
-	File   FileID
+	Kind DeclKind
+	File FileID
+	// Index is a ClassID, FuncID or Locals index depending on Kind (for
+	// DeclLocal, the function declaring the name); see Func and Class.
 	Index  int
 	Module string // for DeclExternal: normalized module ("fs", "bcrypt", "@nestjs/core")
 	Name   string // for DeclExternal: the imported name ("readFileSync", "default", "*")
