@@ -37,7 +37,7 @@ var ignoring = map[string]bool{
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	ra := rejects.New(m)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -68,7 +68,7 @@ func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step)
 // dropped reports whether the value of call c is thrown away: an
 // expression statement, `void`, or the return value of a callback whose
 // caller ignores it (`items.forEach(i => this.save(i))`).
-func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
+func dropped(m *nest.Model, fi nest.FileID, c *parser.Call) (bool, string) {
 	f := m.Files[fi].Facts
 	switch c.Use {
 	case parser.UseDiscard:
@@ -79,7 +79,7 @@ func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
 		if c.Func < 0 {
 			return false, ""
 		}
-		k := f.Funcs[c.Func].ArgOf
+		k := nest.CallID(f.Funcs[c.Func].ArgOf)
 		if k < 0 {
 			return false, ""
 		}
@@ -94,9 +94,9 @@ func dropped(m *nest.Model, fi int, c *parser.Call) (bool, string) {
 	return false, ""
 }
 
-func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.FileID, file *parser.File) {
 	f := file.Facts
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.Func < 0 || c.New {
 			continue
@@ -109,7 +109,7 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 		if why == "" {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		sev, where, steps := policy(m, fr)
 		if sev == lint.Off {
 			continue
@@ -135,12 +135,12 @@ func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, fil
 		if !fn.Async || fn.ArgOf < 0 || f.Calls[fn.ArgOf].Method != "forEach" || len(f.Calls[fn.ArgOf].Path) == 1 {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: fj}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(fj)}
 		why := ra.Rejects(fr)
 		if why == "" {
 			continue
 		}
-		sev, where, steps := policy(m, nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func})
+		sev, where, steps := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(f.Calls[fn.ArgOf].Func)})
 		if sev == lint.Off {
 			continue
 		}

@@ -41,7 +41,7 @@ var listenMethods = map[string]bool{"on": true, "once": true, "addListener": tru
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	ra := rejects.New(m)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -65,12 +65,12 @@ func policy(m *nest.Model, where nest.FuncRef) lint.Severity {
 
 // emitterCall reports whether call k registers a listener on a known event
 // emitter (or process), and names it.
-func emitterCall(m *nest.Model, fi, k int) (string, bool) {
+func emitterCall(m *nest.Model, fi nest.FileID, k int) (string, bool) {
 	c := &m.Files[fi].Facts.Calls[k]
 	if !listenMethods[c.Method] || len(c.Path) < 2 {
 		return "", false
 	}
-	if len(c.Path) == 2 && c.Path[0] == "process" && m.Resolve(fi, c.Func, "process").Kind == nest.DeclNone {
+	if len(c.Path) == 2 && c.Path[0] == "process" && m.Resolve(fi, nest.FuncID(c.Func), "process").Kind == nest.DeclNone {
 		if len(c.Args) > 0 && c.Args[0].Kind == parser.VString && strings.HasPrefix(c.Args[0].Text, "SIG") {
 			return "", false // signal handlers are shutdown/signal-exit's business
 		}
@@ -100,33 +100,33 @@ func captures(v parser.Value) bool {
 	return false
 }
 
-func newEmitter(m *nest.Model, fi int, ctor string) bool {
+func newEmitter(m *nest.Model, fi nest.FileID, ctor string) bool {
 	parts := strings.Split(ctor, ".")
 	d := m.ResolveTop(fi, parts[0])
 	return d.Kind == nest.DeclExternal && emitterTypes[d.Module+":"+d.Name]
 }
 
-func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, ra *rejects.Analysis, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for fj := range f.Funcs {
 		fn := &f.Funcs[fj]
 		if !fn.Async {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: fj}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(fj)}
 		var what string
 		var where nest.FuncRef
 		switch {
-		case fn.ArgOf >= 0 && rejects.TimerCall(m, fi, fn.ArgOf):
+		case fn.ArgOf >= 0 && rejects.TimerCall(m, fi, nest.CallID(fn.ArgOf)):
 			what = "async `" + f.Calls[fn.ArgOf].Path[len(f.Calls[fn.ArgOf].Path)-1] + "` callback"
-			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
+			where = nest.FuncRef{File: fi, Index: nest.FuncID(f.Calls[fn.ArgOf].Func)}
 		case fn.ArgOf >= 0:
 			name, ok := emitterCall(m, fi, fn.ArgOf)
 			if !ok {
 				continue
 			}
 			what = "async listener passed to " + lint.QuoteMax(name, lint.MaxMessageQuote)
-			where = nest.FuncRef{File: fi, Index: f.Calls[fn.ArgOf].Func}
+			where = nest.FuncRef{File: fi, Index: nest.FuncID(f.Calls[fn.ArgOf].Func)}
 		case fn.Class >= 0 && unsuppressedOnEvent(fn):
 			what = "async `@OnEvent` handler with `suppressErrors: false`"
 			where = fr

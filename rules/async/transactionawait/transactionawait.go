@@ -51,7 +51,7 @@ var aliasMethods = map[string]bool{"getRepository": true, "getTreeRepository": t
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -130,7 +130,7 @@ type txScope struct {
 	to      uint32
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	var scopes []txScope
 	for ci := range f.Calls {
@@ -188,7 +188,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if !ok {
 				continue
 			}
-			if d := m.Resolve(fi, c.Func, name); d.Kind != nest.DeclLocal || !within(f, s.fn, d.Index) {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), name); d.Kind != nest.DeclLocal || !within(f, s.fn, d.Index) {
 				continue // a name that shadows the handle
 			}
 			t := top(f, ci)
@@ -206,7 +206,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if !usesHandle(f, fj, s.handles) {
 				continue
 			}
-			sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+			sev, opts := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(s.fn)})
 			if sev == lint.Off {
 				continue
 			}
@@ -244,8 +244,8 @@ func handleOf(c *parser.Call, handles []string) (string, bool) {
 	return "", false
 }
 
-func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txScope, c, t *parser.Call) {
-	sev, opts := policy(m, nest.FuncRef{File: fi, Index: s.fn})
+func report(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, s txScope, c, t *parser.Call) {
+	sev, opts := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(s.fn)})
 	if sev == lint.Off {
 		return
 	}
@@ -262,7 +262,7 @@ func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, s txS
 
 // queryRunners finds `const qr = ds.createQueryRunner()` and the span from
 // qr.startTransaction() to qr.commitTransaction() in the same function.
-func queryRunners(m *nest.Model, fi int, f *parser.Facts) []txScope {
+func queryRunners(m *nest.Model, fi nest.FileID, f *parser.Facts) []txScope {
 	var out []txScope
 	for _, l := range f.Locals {
 		if l.Func < 0 || l.Value.Kind != parser.VCall || !strings.HasSuffix(l.Value.Text, ".createQueryRunner") {

@@ -98,7 +98,7 @@ func ternary(s string) (c, a, b string, ok bool) {
 }
 
 // cond evaluates a condition's truth in production.
-func (e *evaluator) cond(fi int, s string, depth int) tri {
+func (e *evaluator) cond(fi nest.FileID, s string, depth int) tri {
 	if depth > 8 {
 		return unknown
 	}
@@ -170,7 +170,7 @@ func (e *evaluator) cond(fi int, s string, depth int) tri {
 	return unknown
 }
 
-func (e *evaluator) pick(fi int, c, a, b string, depth int) tri {
+func (e *evaluator) pick(fi nest.FileID, c, a, b string, depth int) tri {
 	switch e.cond(fi, c, depth+1) {
 	case on:
 		return e.cond(fi, a, depth+1)
@@ -204,7 +204,7 @@ func nameTruth(s string) tri {
 
 // envExpr reports whether an expression reads the environment name:
 // process.env.NODE_ENV, config.get('NODE_ENV'), or a constant holding one.
-func (e *evaluator) envExpr(fi int, s string, depth int) bool {
+func (e *evaluator) envExpr(fi nest.FileID, s string, depth int) bool {
 	if envRe.MatchString(s) {
 		return true
 	}
@@ -217,7 +217,7 @@ func (e *evaluator) envExpr(fi int, s string, depth int) bool {
 }
 
 // constant resolves a top-level const of file fi (or imported into it).
-func (e *evaluator) constant(fi int, name string) (parser.Value, int, bool) {
+func (e *evaluator) constant(fi nest.FileID, name string) (parser.Value, nest.FileID, bool) {
 	d := e.m.ResolveTop(fi, name)
 	if d.Kind != nest.DeclVar || d.Index < 0 {
 		return parser.Value{}, 0, false
@@ -229,7 +229,7 @@ func (e *evaluator) constant(fi int, name string) (parser.Value, int, bool) {
 	return l.Value, d.File, true
 }
 
-func (e *evaluator) text(fi int, v parser.Value) string {
+func (e *evaluator) text(fi nest.FileID, v parser.Value) string {
 	src := e.m.Files[fi].Src
 	if int(v.End) > len(src) || v.Start > v.End {
 		return ""
@@ -238,7 +238,7 @@ func (e *evaluator) text(fi int, v parser.Value) string {
 }
 
 // value evaluates a configuration value in production.
-func (e *evaluator) value(fi int, v parser.Value, depth int) tri {
+func (e *evaluator) value(fi nest.FileID, v parser.Value, depth int) tri {
 	if depth > 8 {
 		return unknown
 	}
@@ -263,7 +263,7 @@ func (e *evaluator) value(fi int, v parser.Value, depth int) tri {
 // inProduction says whether the code at span runs in production, judging
 // the if and ?: arms around it; an arm under an environment condition
 // that cannot be decided counts as not proven.
-func (e *evaluator) inProduction(fi int, span parser.Span) bool {
+func (e *evaluator) inProduction(fi nest.FileID, span parser.Span) bool {
 	for _, b := range e.m.Files[fi].Facts.Branches {
 		if b.Start > span.Start || span.End > b.End {
 			continue

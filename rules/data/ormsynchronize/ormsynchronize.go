@@ -45,7 +45,7 @@ var schemaCalls = map[string]bool{"updateSchema": true, "dropSchema": true, "ref
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	e := &evaluator{m: m}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -115,10 +115,10 @@ func hasAny(v parser.Value, keys map[string]bool, except string) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	report := func(owner int, at parser.Span, msg string) {
-		if policy(m, nest.FuncRef{File: fi, Index: owner}) == lint.Off || !e.inProduction(fi, at) {
+		if policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(owner)}) == lint.Off || !e.inProduction(fi, at) {
 			return
 		}
 		lint.Report(pass, lint.Error, file.Pos(at.Start), file.Pos(at.End), msg)
@@ -148,7 +148,7 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi int, file *parse
 			}
 		}
 	})
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.New {
 			continue
@@ -174,7 +174,7 @@ func what(k string) string {
 }
 
 // destructive reads force/alter from Sequelize sync options.
-func destructive(e *evaluator, fi int, v parser.Value) (string, bool) {
+func destructive(e *evaluator, fi nest.FileID, v parser.Value) (string, bool) {
 	for _, p := range v.Props {
 		if (p.Key == "force" || p.Key == "alter") && e.value(fi, p.Value, 0) == on {
 			return p.Key, true
@@ -185,7 +185,7 @@ func destructive(e *evaluator, fi int, v parser.Value) (string, bool) {
 
 // holderModule reports whether a call's receiver is of a type from one of
 // the modules.
-func holderModule(m *nest.Model, fi int, c *parser.Call, mods ...string) bool {
+func holderModule(m *nest.Model, fi nest.FileID, c *parser.Call, mods ...string) bool {
 	h, ok := rejects.HolderOf(m, fi, c.Func, c.Path[:len(c.Path)-1])
 	if !ok {
 		return false
@@ -207,7 +207,7 @@ func holderModule(m *nest.Model, fi int, c *parser.Call, mods ...string) bool {
 // mikroSchema reports whether call ci is made on a MikroORM schema
 // generator: orm.schema.x(), orm.getSchemaGenerator().x(), or a local
 // holding one.
-func mikroSchema(m *nest.Model, fi, ci int) bool {
+func mikroSchema(m *nest.Model, fi nest.FileID, ci nest.CallID) bool {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if len(c.Path) >= 3 && c.Path[len(c.Path)-2] == "schema" {
@@ -216,7 +216,7 @@ func mikroSchema(m *nest.Model, fi, ci int) bool {
 	}
 	for i := range f.Calls {
 		in := &f.Calls[i]
-		if in.Outer == ci && in.Use == parser.UseRecv && in.Method == "getSchemaGenerator" {
+		if nest.CallID(in.Outer) == ci && in.Use == parser.UseRecv && in.Method == "getSchemaGenerator" {
 			return true
 		}
 	}

@@ -25,7 +25,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, false, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, false, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
@@ -33,15 +33,15 @@ func run(pass *analysis.Pass) (any, error) {
 // not judged.
 var policy = nest.Policy{Request: lint.Error, Unknown: lint.Warning, Startup: lint.Warning, Shutdown: lint.Warning}
 
-func report(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, fn int, span parser.Span, what string) {
+func report(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, fn int, span parser.Span, what string) {
 	m.Report(pass, policy, nest.Finding{
-		Func: nest.FuncRef{File: fi, Index: fn}, Pos: file.Pos(span.Start), End: file.Pos(span.End),
+		Func: nest.FuncRef{File: fi, Index: nest.FuncID(fn)}, Pos: file.Pos(span.Start), End: file.Pos(span.End),
 		What: what,
 		Fix:  "await a timer (`node:timers/promises`)",
 	})
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for _, l := range f.Loops {
 		if l.TimeCond && !l.BodyHasAwait {
@@ -59,7 +59,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 	}
 	for ci, c := range f.Calls {
 		if len(c.Path) == 2 && c.Path[0] == "Atomics" && c.Path[1] == "wait" {
-			if d := m.Resolve(fi, c.Func, "Atomics"); d.Kind == nest.DeclNone {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), "Atomics"); d.Kind == nest.DeclNone {
 				report(pass, m, fi, file, c.Func, f.Calls[ci].Span, "`Atomics.wait` blocks the event loop")
 			}
 		}

@@ -45,7 +45,7 @@ type site struct {
 }
 
 type vuln struct {
-	fi    int
+	fi    nest.FileID
 	re    *parser.Regex
 	root  *regex.Node
 	exp   bool // a proven exponential finding (f, proof)
@@ -72,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 	analyzed := map[string]patternInfo{} // by flags + "/" + pattern
 	runLeft := runBudget
 	env := lint.EnvOf(pass)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
 			if m.IsOffline(fi) {
@@ -113,12 +113,12 @@ func run(pass *analysis.Pass) (any, error) {
 				vulns = append(vulns, v)
 				switch {
 				case r.Applied != "":
-					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: r.Func}, span: r.Span, what: r.Applied, subject: literalSubject(f, r)})
+					v.sites = append(v.sites, site{fn: nest.FuncRef{File: fi, Index: nest.FuncID(r.Func)}, span: r.Span, what: r.Applied, subject: literalSubject(f, r)})
 				case strings.HasPrefix(r.Var, "this."):
 					key := fmt.Sprintf("%d:%d:%s", fi, classAt(f, r.Span), strings.TrimPrefix(r.Var, "this."))
 					byFieldName[key] = append(byFieldName[key], v)
 				case r.Var != "":
-					d := m.Resolve(fi, r.Func, r.Var)
+					d := m.Resolve(fi, nest.FuncID(r.Func), r.Var)
 					if d.Kind == nest.DeclLocal {
 						d = nest.Decl{Kind: nest.DeclLocal, File: fi, Index: r.Func, Name: r.Var}
 					}
@@ -131,7 +131,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	// Find where named regexes are applied, in every file.
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		lint.Guard(pass, file.Path, func() {
 			f := file.Facts
 			for ci := range f.Calls {
@@ -151,13 +151,13 @@ func run(pass *analysis.Pass) (any, error) {
 				default:
 					continue
 				}
-				fr := nest.FuncRef{File: fi, Index: c.Func}
+				fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 				var hits []*vuln
 				if rest, ok := strings.CutPrefix(name, "this."); ok && !strings.Contains(rest, ".") && c.Func >= 0 {
 					cls := f.Funcs[c.Func].Class
 					hits = byFieldName[fmt.Sprintf("%d:%d:%s", fi, cls, rest)]
 				} else if !strings.Contains(name, ".") {
-					d := m.Resolve(fi, c.Func, name)
+					d := m.Resolve(fi, nest.FuncID(c.Func), name)
 					if d.Kind == nest.DeclLocal {
 						// a regex const declared in this function or an enclosing one
 						for cur := c.Func; cur >= 0; cur = f.Funcs[cur].Parent {
@@ -274,7 +274,7 @@ func requestInput(m *nest.Model, s *site) (string, bool) {
 		return "", false
 	}
 	f := m.Files[s.fn.File].Facts
-	for g := s.fn.Index; g >= 0; g = f.Funcs[g].Parent {
+	for g := s.fn.Index; g >= 0; g = nest.FuncID(f.Funcs[g].Parent) {
 		for _, p := range f.Funcs[g].Params {
 			if p.Name == s.subject {
 				return fmt.Sprintf("parameter `%s`", p.Name), true

@@ -104,14 +104,14 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, a := range opts.Allow {
 		allowed[strings.TrimPrefix(a, "node:")] = true
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file, opts, allowed) })
 	}
 	return nil, nil
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, opts Options, allowed map[string]bool) {
-	for ci := range file.Facts.Calls {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, opts Options, allowed map[string]bool) {
+	for ci := range nest.CallID(len(file.Facts.Calls)) {
 		c := &file.Facts.Calls[ci]
 		if c.New || len(c.Path) == 0 || (len(c.Path) > 1 && !strings.HasSuffix(c.Method, "Sync")) {
 			continue // cheap filter: every API listed ends in Sync, unless imported under an alias
@@ -134,7 +134,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, opts O
 			p.Startup, p.Shutdown = lint.Note, lint.Note
 		}
 		m.Report(pass, p, nest.Finding{
-			Func: nest.FuncRef{File: fi, Index: c.Func}, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
+			Func: nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
 			What: fmt.Sprintf("`%s` blocks the event loop", name),
 			Fix:  "use " + repl,
 		})

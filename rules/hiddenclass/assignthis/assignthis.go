@@ -26,7 +26,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, true, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
@@ -50,14 +50,14 @@ func fixedShape(srcs []parser.Value) bool {
 // where the instance is built once or nobody is known to build it.
 var policy = nest.Policy{Request: lint.Warning, Unknown: lint.Note, Startup: lint.Note, Shutdown: lint.Note}
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for _, c := range f.Calls {
 		if c.New || len(c.Path) != 2 || c.Path[0] != "Object" || c.Path[1] != "assign" ||
 			len(c.Args) < 2 || c.Args[0].Kind != parser.VIdent || c.Args[0].Text != "this" || fixedShape(c.Args[1:]) {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		m.Report(pass, policy, nest.Finding{
 			Func: fr, Pos: file.Pos(c.Span.Start), End: file.Pos(c.Span.End),
 			What: "`Object.assign(this, …)` gives instances different shapes",

@@ -28,7 +28,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
 			continue
 		}
@@ -74,7 +74,7 @@ func extendsError(m *nest.Model, ref nest.ClassRef) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	define, decided := false, false
 	for ci := range f.Classes {
@@ -103,7 +103,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 				always[p.Name] = true
 			}
 		}
-		if c.Extends != "" && extendsError(m, nest.ClassRef{File: fi, Index: ci}) {
+		if c.Extends != "" && extendsError(m, nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 			for n := range errorOwn {
 				always[n] = true
 			}

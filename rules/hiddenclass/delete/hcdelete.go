@@ -29,7 +29,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, true, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
@@ -247,7 +247,7 @@ func numericKey(f *parser.Facts, fn int, key string) bool {
 	return ok && (strings.TrimSpace(d.typeText) == "number" || d.hasInit && d.init.Kind == parser.VNumber)
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	for _, d := range file.Facts.Deletes {
 		if len(d.Target) == 0 || d.Computed && numericKey(file.Facts, d.Func, d.KeyText) {
 			continue // nodes[i]: an element, whatever the array's (library) type
@@ -273,7 +273,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			fix = "assign " + lint.QuoteMax(fmt.Sprintf("%s[%q] = undefined", obj, d.Key), lint.MaxMessageQuote) + " instead"
 		}
 		m.Report(pass, policy, nest.Finding{
-			Func: nest.FuncRef{File: fi, Index: d.Func}, Pos: file.Pos(d.Span.Start), End: file.Pos(d.Span.End),
+			Func: nest.FuncRef{File: fi, Index: nest.FuncID(d.Func)}, Pos: file.Pos(d.Span.Start), End: file.Pos(d.Span.End),
 			What: fmt.Sprintf("%s makes %s a slow dictionary", lint.QuoteMax(expr, lint.MaxMessageQuote), lint.QuoteMax(obj, lint.MaxMessageQuote)),
 			Fix:  fix,
 		})

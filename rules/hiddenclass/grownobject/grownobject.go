@@ -29,7 +29,7 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, true, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
@@ -84,9 +84,9 @@ func hasSpread(v parser.Value) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
-	fr := func(fn int) nest.FuncRef { return nest.FuncRef{File: fi, Index: fn} }
+	fr := func(fn int) nest.FuncRef { return nest.FuncRef{File: fi, Index: nest.FuncID(fn)} }
 	// literals grown in the function that creates them
 	for _, l := range f.Locals {
 		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || hasSpread(l.Value) || isDictType(l.TypeText) {
@@ -236,7 +236,7 @@ func sees(f *parser.Facts, fn, decl int, name string) bool {
 // made with a spread and then shrunk by delete in the same function (or a
 // callback in it). The spread gives the copy a fast shape, delete throws
 // it away; destructuring the key out builds the right shape at once.
-func spreadCopies(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func spreadCopies(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for li := range f.Locals {
 		l := &f.Locals[li]
@@ -257,7 +257,7 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File)
 			if len(d.Target) != 1 || d.Target[0] != l.Name || d.Computed || d.Start < l.End || !sees(f, d.Func, l.Func, l.Name) {
 				continue
 			}
-			report(pass, m, nest.FuncRef{File: fi, Index: d.Func}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
+			report(pass, m, nest.FuncRef{File: fi, Index: nest.FuncID(d.Func)}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
 				fmt.Sprintf("deleting %s from spread copy %s makes it a slow dictionary", q(d.Key), q(l.Name)),
 				"use "+q(fmt.Sprintf("const { %s, ...%s } = %s", d.Key, l.Name, src)),
 				lint.WithRelated(file.Pos(d.Start), file.Pos(d.End), "property "+q(d.Key)+" deleted here"))

@@ -32,7 +32,7 @@ var Analyzer = Rule.Analyzer
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	configs := map[string]configFile{}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
 			continue
 		}

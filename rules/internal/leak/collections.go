@@ -15,7 +15,7 @@ import (
 type Collection struct {
 	Name  string // field or variable name
 	Kind  string // "Map", "Set", "array", "object" or "binding"
-	File  int
+	File  nest.FileID
 	Class int // -1 for module level
 	Local int // Locals index of a module-level variable, -1 for a field
 	Let   bool
@@ -32,16 +32,17 @@ type Collection struct {
 
 // Site is one use of a collection.
 type Site struct {
-	File, Func int
-	What       string // "set", "push", "[k] =", "delete", "=", ...
-	Span       parser.Span
+	File nest.FileID
+	Func int
+	What string // "set", "push", "[k] =", "delete", "=", ...
+	Span parser.Span
 	// Lazy is set for a lazy initialization of the binding itself
 	// (`x ??= v`, or `if (!x) x = v`) with a value not taken from the request.
 	Lazy bool
 }
 
 // Ref is the function of a site.
-func (s Site) Ref() nest.FuncRef { return nest.FuncRef{File: s.File, Index: s.Func} }
+func (s Site) Ref() nest.FuncRef { return nest.FuncRef{File: s.File, Index: nest.FuncID(s.Func)} }
 
 // Base is how the collection is written in code: "this.cache" or "cache".
 func (c *Collection) Base() string {
@@ -90,14 +91,14 @@ func Collections(m *nest.Model) []*Collection {
 	var out []*Collection
 	byField := map[[3]any]*Collection{}
 	byLocal := map[[2]int]*Collection{}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
 		f := file.Facts
 		for ci := range f.Classes {
 			cl := &f.Classes[ci]
-			if !Singleton(m, nest.ClassRef{File: fi, Index: ci}) {
+			if !Singleton(m, nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 				continue
 			}
 			for _, fd := range cl.Fields {
@@ -139,7 +140,7 @@ func Collections(m *nest.Model) []*Collection {
 				continue
 			}
 			c := &Collection{Name: l.Name, Kind: k, File: fi, Class: -1, Local: li, Let: l.Kind == "let", Decl: l.Span}
-			byLocal[[2]int{fi, li}] = c
+			byLocal[[2]int{int(fi), li}] = c
 			out = append(out, c)
 		}
 	}
@@ -159,7 +160,7 @@ func Collections(m *nest.Model) []*Collection {
 		}
 	}
 	// find collection of a path used in function fn of file fi
-	find := func(fi, fn int, path []string) (*Collection, int) {
+	find := func(fi nest.FileID, fn int, path []string) (*Collection, int) {
 		if len(path) == 0 || path[0] != "this" && !names[path[0]] {
 			return nil, 0
 		}
@@ -174,20 +175,20 @@ func Collections(m *nest.Model) []*Collection {
 			}
 			return byField[[3]any{fi, ci, path[1]}], 2
 		}
-		d := m.Resolve(fi, fn, path[0])
+		d := m.Resolve(fi, nest.FuncID(fn), path[0])
 		if d.Kind == nest.DeclVar && d.Index < 0 && len(path) >= 2 {
 			// import * as store from './store'; store.sessions.set(...)
 			if d2 := m.ResolveTop(d.File, path[1]); d2.Kind == nest.DeclVar && d2.Index >= 0 {
-				return byLocal[[2]int{d2.File, d2.Index}], 2
+				return byLocal[[2]int{int(d2.File), d2.Index}], 2
 			}
 			return nil, 0
 		}
 		if d.Kind != nest.DeclVar || d.Index < 0 {
 			return nil, 0
 		}
-		return byLocal[[2]int{d.File, d.Index}], 1
+		return byLocal[[2]int{int(d.File), d.Index}], 1
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		for ci := range f.Calls {
 			call := &f.Calls[ci]
@@ -309,7 +310,7 @@ func emptyValue(v parser.Value) bool {
 
 // sizeChecked reports whether a growth site in fn reads the size of c: in
 // the guarding if condition, or anywhere in fn and the functions around it.
-func sizeChecked(m *nest.Model, fi, fn int, c *Collection, guard string) bool {
+func sizeChecked(m *nest.Model, fi nest.FileID, fn int, c *Collection, guard string) bool {
 	base := c.Base()
 	if guard != "" && readsSize([]byte(guard), base) {
 		return true
@@ -414,7 +415,7 @@ func mentions(text, base string) bool {
 // only runs while the binding is still empty: under an if that tests it
 // (or a flag set to true next to it), after an early return on it, as
 // `x ?? (x = v)` or `x || (x = v)`, or as `x = x ?? v`.
-func lazyAssign(m *nest.Model, fi int, a *parser.Assign, base string) bool {
+func lazyAssign(m *nest.Model, fi nest.FileID, a *parser.Assign, base string) bool {
 	if a.Guard != "" && mentions(a.Guard, base) || lazyCheck(m, fi, a.Func, base) {
 		return true
 	}
@@ -454,7 +455,7 @@ func flagGuard(f *parser.Facts, a *parser.Assign) bool {
 // memoValue reports whether a lazily assigned value is the same for every
 // request: not taken from the request, or only from a parameter that holds
 // configuration (a ConfigService, an options or config object).
-func memoValue(m *nest.Model, fi, fn int, v parser.Value) bool {
+func memoValue(m *nest.Model, fi nest.FileID, fn int, v parser.Value) bool {
 	src := RequestSource(m, fi, fn, v)
 	if src == "" {
 		return true
@@ -482,7 +483,7 @@ func configType(t string) bool {
 // lazyCheck reports whether function fn (or a function around it) tests
 // the binding for emptiness before assigning it: `if (x) return x;`,
 // `if (!x)`, `if (x === undefined)`.
-func lazyCheck(m *nest.Model, fi, fn int, base string) bool {
+func lazyCheck(m *nest.Model, fi nest.FileID, fn int, base string) bool {
 	f := m.Files[fi].Facts
 	src := m.Files[fi].Src
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {

@@ -88,11 +88,11 @@ func mayReadRequest(b []byte) bool {
 // (read in function fn of file fi) is derived from, or "" when it is not
 // derived from the request. Parameters of fn and of its enclosing functions
 // count when the function runs in request context; locals are followed.
-func RequestSource(m *nest.Model, fi, fn int, v parser.Value) string {
+func RequestSource(m *nest.Model, fi nest.FileID, fn int, v parser.Value) string {
 	return requestSource(m, fi, fn, v, 0)
 }
 
-func requestSource(m *nest.Model, fi, fn int, v parser.Value, depth int) string {
+func requestSource(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -110,7 +110,7 @@ func requestSource(m *nest.Model, fi, fn int, v parser.Value, depth int) string 
 	return ""
 }
 
-func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
+func refSource(m *nest.Model, fi nest.FileID, fn int, name string, depth int) string {
 	f := m.Files[fi].Facts
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		g := &f.Funcs[cur]
@@ -137,8 +137,8 @@ func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
 				// request data (a config reload or an API call at boot is not).
 				return callbackSource(m, fi, cur, &f.Calls[g.ArgOf], depth)
 			}
-			if m.ContextOf(nest.FuncRef{File: fi, Index: cur}) == nest.Request && g.Kind != parser.FConstructor {
-				return "parameter " + p.Name + " of " + m.Label(nest.FuncRef{File: fi, Index: cur})
+			if m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(cur)}) == nest.Request && g.Kind != parser.FConstructor {
+				return "parameter " + p.Name + " of " + m.Label(nest.FuncRef{File: fi, Index: nest.FuncID(cur)})
 			}
 			return ""
 		}
@@ -160,7 +160,7 @@ func refSource(m *nest.Model, fi, fn int, name string, depth int) string {
 // function cb receives the value) reads: its receiver path, its other
 // arguments, and the receivers and arguments of the calls chained before
 // it (`this.users.find(id).then(cb)` reads id).
-func callbackSource(m *nest.Model, fi, cb int, c *parser.Call, depth int) string {
+func callbackSource(m *nest.Model, fi nest.FileID, cb int, c *parser.Call, depth int) string {
 	f := m.Files[fi].Facts
 	outer := f.Funcs[cb].Parent
 	if c.Func != outer {
@@ -198,12 +198,12 @@ func callbackSource(m *nest.Model, fi, cb int, c *parser.Call, depth int) string
 
 // customParamDecorator reports whether the decorator name resolves to a
 // top-level const created with createParamDecorator.
-func customParamDecorator(m *nest.Model, fi, fn int, name string) bool {
+func customParamDecorator(m *nest.Model, fi nest.FileID, fn int, name string) bool {
 	root := name
 	if j := strings.IndexByte(root, '.'); j >= 0 {
 		return false
 	}
-	d := m.Resolve(fi, fn, root)
+	d := m.Resolve(fi, nest.FuncID(fn), root)
 	if d.Kind != nest.DeclVar || d.Index < 0 {
 		return false
 	}

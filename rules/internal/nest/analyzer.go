@@ -31,7 +31,7 @@ func run(pass *analysis.Pass) (any, error) {
 // ScopeResult returns the scope decision as the checker and the CLI use it.
 func (m *Model) ScopeResult() *lint.ScopeResult {
 	r := &lint.ScopeResult{OutOfScope: map[string]bool{}}
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if !m.InScope(fi) {
 			r.OutOfScope[f.Path] = true
 		}
@@ -60,8 +60,8 @@ func (m *Model) StepsFor(path []Step) []lint.Step {
 // the run's scope (nothing there would be reported). Each call runs under lint.Guard, so a panic on
 // one file becomes a tool error naming the rule and the file, and the
 // rule goes on with the next file.
-func (m *Model) EachFile(pass *analysis.Pass, skipOffline bool, fn func(fi int, f *parser.File)) {
-	for fi, file := range m.Files {
+func (m *Model) EachFile(pass *analysis.Pass, skipOffline bool, fn func(fi FileID, f *parser.File)) {
+	for fi, file := range m.AllFiles() {
 		if skipOffline && m.IsOffline(fi) || m.serverScope && !m.InScope(fi) {
 			continue
 		}

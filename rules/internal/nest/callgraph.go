@@ -46,7 +46,7 @@ func (m *Model) findMethod(c ClassRef, name string, static bool) (FuncRef, bool)
 		for _, mi := range cl.Methods {
 			fn := &f.Funcs[mi]
 			if fn.Name == name && fn.Static == static && fn.Kind != parser.FConstructor {
-				return FuncRef{c.File, mi}, true
+				return FuncRef{c.File, FuncID(mi)}, true
 			}
 		}
 		info := m.Classes[c]
@@ -171,8 +171,8 @@ func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
 //
 // Callees are resolved once, when the model is built; this returns the
 // stored answer.
-func (m *Model) ResolveCallee(fi, ci int) Callee {
-	if fi < len(m.callees) && ci < len(m.callees[fi]) {
+func (m *Model) ResolveCallee(fi FileID, ci CallID) Callee {
+	if int(fi) < len(m.callees) && int(ci) < len(m.callees[fi]) {
 		return m.callees[fi][ci]
 	}
 	return m.resolveCallee(fi, ci)
@@ -181,7 +181,7 @@ func (m *Model) ResolveCallee(fi, ci int) Callee {
 // CallIs reports whether call ci of file fi is one of names: an external
 // module export ("fs.readFileSync", "child_process.execSync") or a global
 // ("process.exit", "Atomics.wait"), whatever it is imported or aliased as.
-func (m *Model) CallIs(fi, ci int, names ...string) bool {
+func (m *Model) CallIs(fi FileID, ci CallID, names ...string) bool {
 	n := m.ResolveCallee(fi, ci).Name()
 	if n == "" {
 		return false
@@ -197,24 +197,25 @@ func (m *Model) CallIs(fi, ci int, names ...string) bool {
 // resolveCallees resolves every call of every file, in parallel.
 func (m *Model) resolveCallees() {
 	m.callees = make([][]Callee, len(m.Files))
-	m.parallel(len(m.Files), func(fi int) {
+	m.parallel(len(m.Files), func(i int) {
+		fi := FileID(i)
 		calls := m.Files[fi].Facts.Calls
 		out := make([]Callee, len(calls))
-		for ci := range calls {
+		for ci := range CallID(len(calls)) {
 			out[ci] = m.resolveCallee(fi, ci)
 		}
 		m.callees[fi] = out
 	})
 }
 
-func (m *Model) resolveCallee(fi, ci int) Callee {
+func (m *Model) resolveCallee(fi FileID, ci CallID) Callee {
 	c := &m.Files[fi].Facts.Calls[ci]
-	return m.resolvePath(fi, c.Func, c.Path, c.New)
+	return m.resolvePath(fi, FuncID(c.Func), c.Path, c.New)
 }
 
 // resolvePath resolves the callee path p as written in function fn of
 // file fi (a `new` expression when isNew).
-func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
+func (m *Model) resolvePath(fi FileID, fn FuncID, p []string, isNew bool) Callee {
 	f := m.Files[fi].Facts
 	if len(p) == 0 {
 		return Callee{}
@@ -228,7 +229,7 @@ func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 		if enclosingClass < 0 {
 			return Callee{}
 		}
-		cref := ClassRef{fi, enclosingClass}
+		cref := ClassRef{fi, ClassID(enclosingClass)}
 		switch len(p) {
 		case 2:
 			return Callee{Funcs: m.methodTargets(&cref, "", p[1])}
@@ -250,13 +251,13 @@ func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 		if enclosingClass < 0 {
 			return Callee{}
 		}
-		info := m.Classes[ClassRef{fi, enclosingClass}]
+		info := m.Classes[ClassRef{fi, ClassID(enclosingClass)}]
 		if info == nil || info.Base == nil {
 			return Callee{}
 		}
 		if len(p) == 1 {
 			if ctor := m.Class(*info.Base).Ctor; ctor >= 0 {
-				return Callee{Funcs: []FuncRef{{info.Base.File, ctor}}}
+				return Callee{Funcs: []FuncRef{{info.Base.File, FuncID(ctor)}}}
 			}
 			return Callee{}
 		}
@@ -280,13 +281,13 @@ func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 		}
 	case DeclFunc:
 		if len(p) == 1 {
-			return Callee{Funcs: []FuncRef{{d.File, d.Index}}}
+			return Callee{Funcs: []FuncRef{d.Func()}}
 		}
 	case DeclClass:
-		cref := ClassRef{d.File, d.Index}
+		cref := d.Class()
 		if len(p) == 1 && isNew {
 			if ctor := m.Class(cref).Ctor; ctor >= 0 {
-				return Callee{Funcs: []FuncRef{{d.File, ctor}}}
+				return Callee{Funcs: []FuncRef{{d.File, FuncID(ctor)}}}
 			}
 			return Callee{}
 		}
@@ -306,7 +307,7 @@ func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 		if d.Index == -1 && len(p) == 2 { // namespace import of a project file
 			e := m.resolveExport(d.File, p[1], 0)
 			if e.Kind == DeclFunc {
-				return Callee{Funcs: []FuncRef{{e.File, e.Index}}}
+				return Callee{Funcs: []FuncRef{e.Func()}}
 			}
 		}
 		// export const appConfig = new AppConfig(env); appConfig.typeOrm()
@@ -332,9 +333,9 @@ func (m *Model) resolvePath(fi, fn int, p []string, isNew bool) Callee {
 
 // localClass returns the project class of a local variable visible in
 // function fn, from its `new X()` initializer or its declared type.
-func (m *Model) localClass(fi, fn int, name string) *ClassRef {
+func (m *Model) localClass(fi FileID, fn FuncID, name string) *ClassRef {
 	f := m.Files[fi].Facts
-	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+	for cur := fn; cur >= 0; cur = FuncID(f.Funcs[cur].Parent) {
 		for _, p := range f.Funcs[cur].Params {
 			if p.Name == name {
 				return m.classOf(fi, p.TypeName)
@@ -359,7 +360,7 @@ func (m *Model) localClass(fi, fn int, name string) *ClassRef {
 
 // containerCall resolves `app.get(X).method()`: the method of X when the
 // receiver of call c is a container lookup.
-func (m *Model) containerCall(fi int, c *parser.Call) []FuncRef {
+func (m *Model) containerCall(fi FileID, c *parser.Call) []FuncRef {
 	f := m.Files[fi].Facts
 	for i := range f.Calls {
 		in := &f.Calls[i]
@@ -376,7 +377,7 @@ func (m *Model) containerCall(fi int, c *parser.Call) []FuncRef {
 // containerGet returns the class X of a lookup in Nest's container,
 // `app.get(X)`, `app.resolve(X)` or `moduleRef.get(X)`, given the callee
 // path and the arguments of the call; nil for anything else.
-func (m *Model) containerGet(fi int, callee string, args []parser.Value) *ClassRef {
+func (m *Model) containerGet(fi FileID, callee string, args []parser.Value) *ClassRef {
 	if !strings.HasSuffix(callee, ".get") && !strings.HasSuffix(callee, ".resolve") || len(args) == 0 || args[0].Kind != parser.VIdent {
 		return nil
 	}
@@ -400,19 +401,19 @@ func (m *Model) addEdge(from, to FuncRef, site parser.Span) {
 }
 
 func (m *Model) buildCallGraph() {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		// nested functions run when (and where) their parent runs
 		for i, fn := range f.Funcs {
 			if fn.Parent >= 0 {
-				m.addEdge(FuncRef{fi, fn.Parent}, FuncRef{fi, i}, fn.NameSpan)
+				m.addEdge(FuncRef{fi, FuncID(fn.Parent)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
 			} else if fn.ArgOf >= 0 {
-				m.addEdge(FuncRef{fi, f.Calls[fn.ArgOf].Func}, FuncRef{fi, i}, fn.NameSpan)
+				m.addEdge(FuncRef{fi, FuncID(f.Calls[fn.ArgOf].Func)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
 			}
 		}
-		for ci := range f.Calls {
+		for ci := range CallID(len(f.Calls)) {
 			c := &f.Calls[ci]
-			from := FuncRef{fi, c.Func}
+			from := FuncRef{fi, FuncID(c.Func)}
 			for _, to := range m.ResolveCallee(fi, ci).Funcs {
 				m.addEdge(from, to, c.Span)
 			}
@@ -437,7 +438,7 @@ func (m *Model) buildCallGraph() {
 				}
 				// this.format, this.files.exists, utils.exists (a namespace
 				// import), Mapper.toDto (a static method), format
-				for _, to := range m.resolvePath(fi, c.Func, strings.Split(text, "."), false).Funcs {
+				for _, to := range m.resolvePath(fi, FuncID(c.Func), strings.Split(text, "."), false).Funcs {
 					m.addEdge(from, to, a.Span)
 				}
 			}
@@ -446,7 +447,7 @@ func (m *Model) buildCallGraph() {
 }
 
 func (m *Model) findBootstraps() {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		for ci, c := range f.Calls {
 			if len(c.Path) != 2 || c.Path[0] != "NestFactory" {
@@ -457,7 +458,7 @@ func (m *Model) findBootstraps() {
 			default:
 				continue
 			}
-			b := Bootstrap{File: fi, Func: c.Func, Call: ci, Method: c.Path[1]}
+			b := Bootstrap{File: fi, Func: FuncID(c.Func), Call: CallID(ci), Method: c.Path[1]}
 			for _, l := range f.Locals {
 				if l.Func == c.Func && l.Value.Span.Start <= c.Span.Start && c.Span.End <= l.Value.Span.End {
 					b.AppVar = l.Name
@@ -501,11 +502,11 @@ func within(f *parser.Facts, fn, outer int) bool {
 
 // appUses records what a bootstrap does with its app: the methods called
 // on it and the project functions it is passed to.
-func (m *Model) appUses(fi int, b *Bootstrap) {
+func (m *Model) appUses(fi FileID, b *Bootstrap) {
 	f := m.Files[fi].Facts
-	for ci := range f.Calls {
+	for ci := range CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
-		if !within(f, c.Func, b.Func) {
+		if !within(f, c.Func, int(b.Func)) {
 			continue
 		}
 		if len(c.Path) == 2 && c.Path[0] == b.AppVar {

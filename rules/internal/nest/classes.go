@@ -10,7 +10,7 @@ import (
 var classKinds = []string{"Controller", "Injectable", "Module", "Resolver", "WebSocketGateway", "Processor", "Catch", "Command", "SubCommand", "Global", "CommandHandler", "QueryHandler", "EventsHandler"}
 
 // tokenKey is the canonical key of a DI token.
-func (m *Model) tokenKey(fi int, v parser.Value) string {
+func (m *Model) tokenKey(fi FileID, v parser.Value) string {
 	switch v.Kind {
 	case parser.VString:
 		return "S:" + v.Text
@@ -40,14 +40,14 @@ func (m *Model) tokenKey(fi int, v parser.Value) string {
 
 func classKey(c ClassRef) string { return fmt.Sprintf("C:%d:%d", c.File, c.Index) }
 
-func (m *Model) classOf(fi int, name string) *ClassRef {
+func (m *Model) classOf(fi FileID, name string) *ClassRef {
 	if name == "" {
 		return nil
 	}
 	parts := strings.Split(name, ".")
 	d := m.ResolveTop(fi, parts[0])
 	if d.Kind == DeclClass && len(parts) == 1 {
-		return &ClassRef{d.File, d.Index}
+		return &ClassRef{d.File, ClassID(d.Index)}
 	}
 	return nil
 }
@@ -87,10 +87,10 @@ func scopeOf(ds []parser.Decorator) (Scope, bool, bool) {
 }
 
 func (m *Model) buildClasses() {
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		for ci := range f.Facts.Classes {
 			c := &f.Facts.Classes[ci]
-			ref := ClassRef{fi, ci}
+			ref := ClassRef{fi, ClassID(ci)}
 			info := &ClassInfo{Ref: ref, Name: c.Name}
 			for _, d := range c.Decorators {
 				n := decoName(d.Name)
@@ -124,7 +124,7 @@ func (m *Model) buildClasses() {
 			info.Base = m.classOf(ref.File, c.Extends)
 			if info.Base == nil && !strings.Contains(c.Extends, ".") {
 				if d := m.ResolveTop(ref.File, c.Extends); d.Kind == DeclFunc {
-					info.Base = m.factoryClass(d.File, d.Index)
+					info.Base = m.factoryClass(d.File, FuncID(d.Index))
 				}
 			}
 		}
@@ -147,7 +147,7 @@ func (m *Model) buildClasses() {
 	}
 }
 
-func (m *Model) dep(fi int, name, typeName string, decos []parser.Decorator) Dep {
+func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) Dep {
 	d := Dep{Name: name, Token: typeName}
 	if hasDecorator(decos, "Optional") != nil {
 		d.Optional = true
@@ -173,7 +173,7 @@ func (m *Model) dep(fi int, name, typeName string, decos []parser.Decorator) Dep
 				d.External = decl.Module + ":" + decl.Name
 			}
 			if decl.Kind == DeclClass {
-				r := ClassRef{decl.File, decl.Index}
+				r := decl.Class()
 				d.Class = &r
 			}
 		}
@@ -184,7 +184,7 @@ func (m *Model) dep(fi int, name, typeName string, decos []parser.Decorator) Dep
 		decl := m.ResolveTop(fi, strings.Split(typeName, ".")[0])
 		switch decl.Kind {
 		case DeclClass:
-			r := ClassRef{decl.File, decl.Index}
+			r := decl.Class()
 			d.Class = &r
 		case DeclExternal:
 			d.External = decl.Module + ":" + decl.Name
@@ -248,14 +248,14 @@ func (m *Model) buildModules() {
 // factoryClass returns the class a project function returns: a class
 // declared in it (`class NsGateway {...} return NsGateway`) or a class
 // expression (`return class extends Base {...}`); nil otherwise.
-func (m *Model) factoryClass(fi, fn int) *ClassRef {
+func (m *Model) factoryClass(fi FileID, fn FuncID) *ClassRef {
 	f := m.Files[fi].Facts
-	if fn < 0 || fn >= len(f.Funcs) {
+	if fn < 0 || int(fn) >= len(f.Funcs) {
 		return nil
 	}
 	body := f.Funcs[fn].Span
 	for _, r := range f.Returns {
-		if r.Func != fn {
+		if FuncID(r.Func) != fn {
 			continue
 		}
 		for ci := range f.Classes {
@@ -265,7 +265,7 @@ func (m *Model) factoryClass(fi, fn int) *ClassRef {
 			}
 			if r.Value.Kind == parser.VIdent && c.Name != "" && r.Value.Text == c.Name ||
 				r.Value.Start == c.Span.Start && r.Value.End == c.Span.End {
-				return &ClassRef{fi, ci}
+				return &ClassRef{fi, ClassID(ci)}
 			}
 		}
 	}
@@ -275,7 +275,7 @@ func (m *Model) factoryClass(fi, fn int) *ClassRef {
 // callClass returns the class that a provider entry built by a function
 // call stands for: `providers: [createGateway('chat')]`, or a const bound
 // to such a call.
-func (m *Model) callClass(fi int, e parser.Value) *ClassRef {
+func (m *Model) callClass(fi FileID, e parser.Value) *ClassRef {
 	if e.Kind == parser.VIdent && !strings.Contains(e.Text, ".") {
 		d := m.ResolveTop(fi, e.Text)
 		if d.Kind != DeclVar || d.Index < 0 {
@@ -287,7 +287,7 @@ func (m *Model) callClass(fi int, e parser.Value) *ClassRef {
 		return nil
 	}
 	if d := m.ResolveTop(fi, e.Text); d.Kind == DeclFunc {
-		return m.factoryClass(d.File, d.Index)
+		return m.factoryClass(d.File, FuncID(d.Index))
 	}
 	return nil
 }
@@ -295,7 +295,7 @@ func (m *Model) callClass(fi int, e parser.Value) *ClassRef {
 // elemAt is an element of a module metadata list and the file it is
 // written in.
 type elemAt struct {
-	file int
+	file FileID
 	v    parser.Value
 }
 
@@ -304,7 +304,7 @@ type elemAt struct {
 // given as a name (`providers: USE_CASES`) when the name is a module-level
 // array constant, here or imported: real applications keep their use cases
 // and repositories in such arrays.
-func (m *Model) listElems(fi int, list parser.Value, depth int) []elemAt {
+func (m *Model) listElems(fi FileID, list parser.Value, depth int) []elemAt {
 	if depth > 4 {
 		return nil
 	}
@@ -332,7 +332,7 @@ func (m *Model) listElems(fi int, list parser.Value, depth int) []elemAt {
 
 // constArray returns the array literal a module-level constant named name
 // is bound to, seen from file fi, and the file that declares it.
-func (m *Model) constArray(fi int, name string) (parser.Value, int, bool) {
+func (m *Model) constArray(fi FileID, name string) (parser.Value, FileID, bool) {
 	d := m.ResolveTop(fi, name)
 	if d.Kind != DeclVar {
 		return parser.Value{}, 0, false
@@ -347,7 +347,7 @@ func (m *Model) constArray(fi int, name string) (parser.Value, int, bool) {
 // providerOfCall reads the provider that a project function returns as an
 // object literal: `providers: [createRedisProvider()]` with
 // `return { provide: REDIS, useFactory: ... }`.
-func (m *Model) providerOfCall(fi int, e parser.Value) *Provider {
+func (m *Model) providerOfCall(fi FileID, e parser.Value) *Provider {
 	if e.Kind != parser.VCall || e.Text == "" || strings.Contains(e.Text, ".") {
 		return nil
 	}
@@ -363,7 +363,7 @@ func (m *Model) providerOfCall(fi int, e parser.Value) *Provider {
 	return nil
 }
 
-func (m *Model) provider(fi int, e parser.Value) *Provider {
+func (m *Model) provider(fi FileID, e parser.Value) *Provider {
 	switch e.Kind {
 	case parser.VIdent, parser.VCall:
 		cr := m.classOf(fi, e.Text)
@@ -399,10 +399,10 @@ func (m *Model) provider(fi int, e parser.Value) *Provider {
 				}
 			case "useFactory":
 				if pp.Value.Kind == parser.VFunc && pp.Value.Func >= 0 {
-					p.Factory = &FuncRef{fi, pp.Value.Func}
+					p.Factory = &FuncRef{fi, FuncID(pp.Value.Func)}
 				} else if pp.Value.Kind == parser.VIdent {
 					if d := m.ResolveTop(fi, pp.Value.Text); d.Kind == DeclFunc {
-						p.Factory = &FuncRef{d.File, d.Index}
+						p.Factory = &FuncRef{d.File, FuncID(d.Index)}
 					}
 				}
 			case "useExisting":

@@ -19,7 +19,7 @@ import (
 //
 // An entry that names nothing (an arbitrary expression) is skipped, never
 // returned as an empty name. Names repeat at most once.
-func (m *Model) importNames(fi int, list parser.Value) []string {
+func (m *Model) importNames(fi FileID, list parser.Value) []string {
 	var out []string
 	seen := map[string]bool{}
 	addName := func(n string) {

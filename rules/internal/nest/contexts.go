@@ -41,7 +41,7 @@ func (m *Model) addEntry(r FuncRef, why string) {
 
 func (m *Model) findEntries() {
 	middleware := map[ClassRef]bool{}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		for _, c := range f.Calls {
 			m.workerEntries(fi, &c)
@@ -49,7 +49,7 @@ func (m *Model) findEntries() {
 		for _, c := range f.Calls {
 			// consumer.apply(A, B).forRoutes(...) in configure(); app.use(fn)
 			isApply := c.Method == "apply" && c.Func >= 0 && f.Funcs[c.Func].Name == "configure"
-			isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, c.Func, c.Path[0])
+			isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, FuncID(c.Func), c.Path[0])
 			isParamDeco := len(c.Path) == 1 && c.Path[0] == "createParamDecorator"
 			if !isApply && !isUse && !isParamDeco {
 				continue
@@ -59,7 +59,7 @@ func (m *Model) findEntries() {
 				why = "param decorator factory"
 			}
 			for _, a := range c.Args {
-				m.callbackEntries(fi, c.Func, a, why, middleware)
+				m.callbackEntries(fi, FuncID(c.Func), a, why, middleware)
 			}
 		}
 	}
@@ -81,7 +81,7 @@ func (m *Model) findEntries() {
 		workerHost := info.Is("Processor") && (cl.Extends == "WorkerHost" || strings.HasSuffix(cl.Extends, ".WorkerHost"))
 		for _, mi := range cl.Methods {
 			fn := &f.Funcs[mi]
-			r := FuncRef{ref.File, mi}
+			r := FuncRef{ref.File, FuncID(mi)}
 			if d := m.entryDecorator(fn.Decorators); d != "" {
 				m.addEntry(r, "@"+d+"()")
 				continue
@@ -104,7 +104,7 @@ func (m *Model) findEntries() {
 			}
 		}
 		if info.Scope == RequestScoped && cl.Ctor >= 0 {
-			m.addEntry(FuncRef{ref.File, cl.Ctor}, "constructor of a request-scoped provider ("+info.ScopeReason+")")
+			m.addEntry(FuncRef{ref.File, FuncID(cl.Ctor)}, "constructor of a request-scoped provider ("+info.ScopeReason+")")
 		}
 		if info.Scope == RequestScoped {
 			for _, d := range info.Deps {
@@ -113,7 +113,7 @@ func (m *Model) findEntries() {
 				}
 				if dep := m.Classes[*d.Class]; dep != nil && dep.Scope == Transient {
 					if ctor := m.Class(*d.Class).Ctor; ctor >= 0 {
-						m.addEntry(FuncRef{d.Class.File, ctor}, "constructor of a transient provider injected into "+info.Name)
+						m.addEntry(FuncRef{d.Class.File, FuncID(ctor)}, "constructor of a transient provider injected into "+info.Name)
 					}
 				}
 			}
@@ -126,7 +126,7 @@ func (m *Model) findEntries() {
 				continue
 			}
 			for _, ret := range m.Files[p.Factory.File].Facts.Returns {
-				if ret.Func == p.Factory.Index {
+				if FuncID(ret.Func) == p.Factory.Index {
 					m.returnedFuncs(p.Factory.File, ret.Value, "callback returned by a provider factory")
 				}
 			}
@@ -134,9 +134,9 @@ func (m *Model) findEntries() {
 	}
 }
 
-func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
+func (m *Model) returnedFuncs(fi FileID, v parser.Value, why string) {
 	if v.Kind == parser.VFunc && v.Func >= 0 {
-		m.addEntry(FuncRef{fi, v.Func}, why)
+		m.addEntry(FuncRef{fi, FuncID(v.Func)}, why)
 	}
 	for _, p := range v.Props {
 		m.returnedFuncs(fi, p.Value, why)
@@ -152,17 +152,17 @@ func (m *Model) returnedFuncs(fi int, v parser.Value, why string) {
 // once per message, the worker path: the processor of a BullMQ
 // `new Worker(queue, processor)` and the eachMessage/eachBatch handlers of
 // a KafkaJS `consumer.run({...})`.
-func (m *Model) workerEntries(fi int, c *parser.Call) {
+func (m *Model) workerEntries(fi FileID, c *parser.Call) {
 	switch {
 	case c.New && len(c.Path) == 1 && len(c.Args) >= 2:
-		if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind != DeclExternal || normModule(d.Module) != "bullmq" || d.Name != "Worker" {
+		if d := m.Resolve(fi, FuncID(c.Func), c.Path[0]); d.Kind != DeclExternal || normModule(d.Module) != "bullmq" || d.Name != "Worker" {
 			return
 		}
-		m.handlerEntry(fi, c.Func, c.Args[1], "BullMQ Worker processor")
+		m.handlerEntry(fi, FuncID(c.Func), c.Args[1], "BullMQ Worker processor")
 	case c.Method == "run" && len(c.Args) == 1 && c.Args[0].Kind == parser.VObject:
 		for _, p := range c.Args[0].Props {
 			if p.Key == "eachMessage" || p.Key == "eachBatch" {
-				m.handlerEntry(fi, c.Func, p.Value, "KafkaJS consumer "+p.Key)
+				m.handlerEntry(fi, FuncID(c.Func), p.Value, "KafkaJS consumer "+p.Key)
 			}
 		}
 	}
@@ -170,11 +170,11 @@ func (m *Model) workerEntries(fi int, c *parser.Call) {
 
 // handlerEntry marks a handler given as an arrow or function, a function
 // name, this.method or this.method.bind(this) as an entry point.
-func (m *Model) handlerEntry(fi, fn int, a parser.Value, why string) {
+func (m *Model) handlerEntry(fi FileID, fn FuncID, a parser.Value, why string) {
 	text := a.Text
 	switch {
 	case a.Kind == parser.VFunc && a.Func >= 0:
-		m.addEntry(FuncRef{fi, a.Func}, why)
+		m.addEntry(FuncRef{fi, FuncID(a.Func)}, why)
 		return
 	case a.Kind == parser.VCall && strings.HasSuffix(text, ".bind"):
 		text = strings.TrimSuffix(text, ".bind")
@@ -185,31 +185,31 @@ func (m *Model) handlerEntry(fi, fn int, a parser.Value, why string) {
 	parts := strings.Split(text, ".")
 	switch {
 	case len(parts) == 2 && parts[0] == "this" && fn >= 0 && f.Funcs[fn].Class >= 0:
-		for _, to := range m.methodTargets(&ClassRef{fi, f.Funcs[fn].Class}, "", parts[1]) {
+		for _, to := range m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[fn].Class)}, "", parts[1]) {
 			m.addEntry(to, why)
 		}
 	case len(parts) == 1:
 		if d := m.Resolve(fi, fn, parts[0]); d.Kind == DeclFunc {
-			m.addEntry(FuncRef{d.File, d.Index}, why)
+			m.addEntry(d.Func(), why)
 		}
 	}
 }
 
 // callbackEntries marks what an argument of app.use/consumer.apply/
 // createParamDecorator refers to as a request entry point.
-func (m *Model) callbackEntries(fi, fn int, a parser.Value, why string, middleware map[ClassRef]bool) {
+func (m *Model) callbackEntries(fi FileID, fn FuncID, a parser.Value, why string, middleware map[ClassRef]bool) {
 	switch a.Kind {
 	case parser.VFunc:
 		if a.Func >= 0 {
-			m.addEntry(FuncRef{fi, a.Func}, why)
+			m.addEntry(FuncRef{fi, FuncID(a.Func)}, why)
 		}
 	case parser.VIdent:
 		d := m.Resolve(fi, fn, strings.Split(a.Text, ".")[0])
 		switch d.Kind {
 		case DeclFunc:
-			m.addEntry(FuncRef{d.File, d.Index}, why)
+			m.addEntry(d.Func(), why)
 		case DeclClass:
-			middleware[ClassRef{d.File, d.Index}] = true
+			middleware[d.Class()] = true
 		}
 	case parser.VCall:
 		// app.use(createLogger(opts)): the functions the factory returns
@@ -243,7 +243,7 @@ func (m *Model) entryDecorator(ds []parser.Decorator) string {
 }
 
 // isAppVar reports whether name holds a Nest application in function fn.
-func (m *Model) isAppVar(fi, fn int, name string) bool {
+func (m *Model) isAppVar(fi FileID, fn FuncID, name string) bool {
 	for _, b := range m.Bootstraps {
 		if b.File == fi && b.Func == fn && b.AppVar == name {
 			return true
@@ -254,7 +254,7 @@ func (m *Model) isAppVar(fi, fn int, name string) bool {
 
 func (m *Model) startupRoots() []FuncRef {
 	var roots []FuncRef
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		roots = append(roots, FuncRef{fi, -1})
 	}
 	for _, b := range m.Bootstraps {
@@ -265,19 +265,19 @@ func (m *Model) startupRoots() []FuncRef {
 		cl := m.Class(ref)
 		f := m.Files[ref.File].Facts
 		if info.Scope == Default && cl.Ctor >= 0 && (info.Provided || len(info.Kinds) > 0) {
-			roots = append(roots, FuncRef{ref.File, cl.Ctor})
+			roots = append(roots, FuncRef{ref.File, FuncID(cl.Ctor)})
 		}
 		isModule := info.Is("Module")
 		for _, mi := range cl.Methods {
 			fn := &f.Funcs[mi]
 			if startupHooks[fn.Name] && info.Scope != RequestScoped {
-				roots = append(roots, FuncRef{ref.File, mi})
+				roots = append(roots, FuncRef{ref.File, FuncID(mi)})
 			}
 			if isModule && fn.Static && (strings.HasPrefix(fn.Name, "forRoot") || strings.HasPrefix(fn.Name, "register") || strings.HasPrefix(fn.Name, "forFeature")) {
-				roots = append(roots, FuncRef{ref.File, mi})
+				roots = append(roots, FuncRef{ref.File, FuncID(mi)})
 			}
 			if isModule && fn.Name == "configure" {
-				roots = append(roots, FuncRef{ref.File, mi})
+				roots = append(roots, FuncRef{ref.File, FuncID(mi)})
 			}
 		}
 	}
@@ -289,12 +289,12 @@ func (m *Model) startupRoots() []FuncRef {
 		}
 	}
 	roots = append(roots, m.factoryRoots()...)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		for _, c := range file.Facts.Calls {
 			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
 				for _, a := range c.Args {
 					if a.Kind == parser.VFunc && a.Func >= 0 {
-						roots = append(roots, FuncRef{fi, a.Func})
+						roots = append(roots, FuncRef{fi, FuncID(a.Func)})
 					}
 				}
 			}
@@ -312,17 +312,17 @@ func (m *Model) startupRoots() []FuncRef {
 // of request-scoped and transient providers run later and are left out.
 func (m *Model) factoryRoots() []FuncRef {
 	var roots []FuncRef
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
 		fnRoot := func(fn int, v parser.Value) {
 			switch v.Kind {
 			case parser.VFunc:
 				if v.Func >= 0 {
-					roots = append(roots, FuncRef{fi, v.Func})
+					roots = append(roots, FuncRef{fi, FuncID(v.Func)})
 				}
 			case parser.VIdent:
-				if d := m.Resolve(fi, fn, v.Text); d.Kind == DeclFunc {
-					roots = append(roots, FuncRef{d.File, d.Index})
+				if d := m.Resolve(fi, FuncID(fn), v.Text); d.Kind == DeclFunc {
+					roots = append(roots, d.Func())
 				}
 			}
 		}
@@ -352,7 +352,7 @@ func (m *Model) factoryRoots() []FuncRef {
 						if cr := m.classOf(fi, pp.Value.Text); cr != nil {
 							for _, mi := range m.Class(*cr).Methods {
 								if fm := &m.Files[cr.File].Facts.Funcs[mi]; strings.HasPrefix(fm.Name, "create") && !fm.Static {
-									roots = append(roots, FuncRef{cr.File, mi})
+									roots = append(roots, FuncRef{cr.File, FuncID(mi)})
 								}
 							}
 						}
@@ -406,7 +406,7 @@ func (m *Model) shutdownRoots() []FuncRef {
 		f := m.Files[ref.File].Facts
 		for _, mi := range cl.Methods {
 			if shutdownHooks[f.Funcs[mi].Name] {
-				roots = append(roots, FuncRef{ref.File, mi})
+				roots = append(roots, FuncRef{ref.File, FuncID(mi)})
 			}
 		}
 	}
@@ -415,11 +415,11 @@ func (m *Model) shutdownRoots() []FuncRef {
 
 func (m *Model) offlineRoots() []FuncRef {
 	var roots []FuncRef
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.offline[fi] {
 			roots = append(roots, FuncRef{fi, -1})
 			for i := range file.Facts.Funcs {
-				roots = append(roots, FuncRef{fi, i})
+				roots = append(roots, FuncRef{fi, FuncID(i)})
 			}
 		}
 	}
@@ -427,7 +427,7 @@ func (m *Model) offlineRoots() []FuncRef {
 		info := m.Classes[ref]
 		if info.Is("Command") || info.Is("SubCommand") {
 			for _, mi := range m.Class(ref).Methods {
-				roots = append(roots, FuncRef{ref.File, mi})
+				roots = append(roots, FuncRef{ref.File, FuncID(mi)})
 			}
 		}
 	}
@@ -487,11 +487,11 @@ func (m *Model) computeContexts() {
 		})
 	}
 	// offline files are offline whatever reaches them
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.offline[fi] {
 			m.ctx[FuncRef{fi, -1}] = Offline
 			for i := range file.Facts.Funcs {
-				m.ctx[FuncRef{fi, i}] = Offline
+				m.ctx[FuncRef{fi, FuncID(i)}] = Offline
 			}
 		}
 	}

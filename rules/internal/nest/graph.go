@@ -65,7 +65,7 @@ func (g *graphWriter) className(r ClassRef) string {
 	return info.Name
 }
 
-func (g *graphWriter) pos(fi int, off uint32) string {
+func (g *graphWriter) pos(fi FileID, off uint32) string {
 	f := g.m.Files[fi]
 	p := filepath.ToSlash(g.rel(f.Path))
 	if f.Tok != nil {
@@ -110,15 +110,17 @@ func (g *graphWriter) tokenName(key string) string {
 	case "I":
 		return strings.TrimPrefix(key, "I:")
 	case "C":
-		var f, i int
+		var f FileID
+		var i int
 		if _, err := fmt.Sscanf(key, "C:%d:%d", &f, &i); err == nil {
-			if _, ok := g.m.Classes[ClassRef{f, i}]; ok {
-				return g.className(ClassRef{f, i})
+			if _, ok := g.m.Classes[ClassRef{f, ClassID(i)}]; ok {
+				return g.className(ClassRef{f, ClassID(i)})
 			}
 		}
 	case "V":
-		var f, i int
-		if _, err := fmt.Sscanf(key, "V:%d:%d:", &f, &i); err == nil && f < len(g.m.Files) && i >= 0 && i < len(g.m.Files[f].Facts.Locals) {
+		var f FileID
+		var i int
+		if _, err := fmt.Sscanf(key, "V:%d:%d:", &f, &i); err == nil && int(f) < len(g.m.Files) && i >= 0 && i < len(g.m.Files[f].Facts.Locals) {
 			name := g.m.Files[f].Facts.Locals[i].Name
 			if len(parts) > 3 && parts[3] != "" {
 				name += "." + strings.Join(parts[3:], ":")
@@ -258,7 +260,7 @@ func (g *graphWriter) text(w io.Writer) error {
 				off = fn.Span.Start
 			}
 		}
-		if g.keep != nil && (fn == nil || fn.Class < 0 || !g.keptClass(ClassRef{r.File, fn.Class})) {
+		if g.keep != nil && (fn == nil || fn.Class < 0 || !g.keptClass(ClassRef{r.File, ClassID(fn.Class)})) {
 			continue
 		}
 		rows = append(rows, []string{m.Label(r), g.pos(r.File, off), m.EntryWhy(r)})

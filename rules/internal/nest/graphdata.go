@@ -15,14 +15,14 @@ func (m *Model) GraphData(rel func(string) string) *report.ModuleGraph {
 		rel = func(p string) string { return p }
 	}
 	g := &graphWriter{m: m, rel: rel}
-	line := func(fi int, off uint32) int {
+	line := func(fi FileID, off uint32) int {
 		f := m.Files[fi]
 		if f.Tok == nil {
 			return 1
 		}
 		return f.Tok.Position(f.Pos(off)).Line
 	}
-	path := func(fi int) string { return filepath.ToSlash(rel(m.Files[fi].Path)) }
+	path := func(fi FileID) string { return filepath.ToSlash(rel(m.Files[fi].Path)) }
 	provider := func(r ClassRef) report.GraphProvider {
 		sc, why := m.ScopeOf(r)
 		p := report.GraphProvider{Name: g.className(r), Scope: sc.String(), Deps: []string{}}
@@ -87,7 +87,7 @@ func (m *Model) GraphData(rel func(string) string) *report.ModuleGraph {
 				off = fn.Span.Start
 			}
 			if fn.Class >= 0 {
-				cls = &ClassRef{r.File, fn.Class}
+				cls = &ClassRef{r.File, ClassID(fn.Class)}
 			}
 		}
 		e := report.GraphEntry{Label: m.Label(r), File: path(r.File), Line: line(r.File, off), Why: m.EntryWhy(r)}

@@ -46,12 +46,12 @@ func fn(t testing.TB, m *nest.Model, label string) nest.FuncRef {
 		file, label = label[:i+3], label[i+4:]
 	}
 	var found []nest.FuncRef
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if file != "" && !strings.HasSuffix(filepath.ToSlash(f.Path), "/"+file) {
 			continue
 		}
 		for i := -1; i < len(f.Facts.Funcs); i++ {
-			r := nest.FuncRef{File: fi, Index: i}
+			r := nest.FuncRef{File: fi, Index: nest.FuncID(i)}
 			if m.Label(r) == label {
 				found = append(found, r)
 			}

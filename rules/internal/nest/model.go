@@ -5,10 +5,14 @@
 // sites, the call graph across files, the entry points of the request path
 // and the context (request, startup, shutdown, offline, unknown) of every
 // function, with the shortest path from an entry point. Rules Require
-// Analyzer and query the *Model; they never see a syntax tree.
+// Analyzer and query the *Model; they never see a syntax tree. Files,
+// functions, classes and calls are named by typed indexes (FileID, FuncID,
+// ClassID, CallID; FuncRef and ClassRef pair one with its file), so that
+// two indexes cannot be swapped silently.
 package nest
 
 import (
+	"iter"
 	"path"
 	"path/filepath"
 	"sort"
@@ -53,12 +57,35 @@ func (s Scope) String() string {
 	return [...]string{"singleton", "transient", "request"}[s]
 }
 
+// FileID is the index of a file in Model.Files. Facts of the parse stage
+// never hold one: a file's functions, calls and classes are numbered within
+// the file, so a FileID always travels with them (FuncRef, ClassRef, Decl).
+type FileID int
+
+// FuncID is the index of a function in its file's Facts.Funcs; -1 stands
+// for the file's top level. With a FileID it names one function (FuncRef).
+type FuncID int
+
+// ClassID is the index of a class in its file's Facts.Classes. With a
+// FileID it names one class (ClassRef).
+type ClassID int
+
+// CallID is the index of a call in its file's Facts.Calls; with the call's
+// FileID it names one call site (ResolveCallee, CallIs, Bootstrap.Call).
+type CallID int
+
 // FuncRef names a function of the project: Index is into the file's
 // Facts.Funcs; Index -1 is the file's top level.
-type FuncRef struct{ File, Index int }
+type FuncRef struct {
+	File  FileID
+	Index FuncID
+}
 
 // ClassRef names a class of the project.
-type ClassRef struct{ File, Index int }
+type ClassRef struct {
+	File  FileID
+	Index ClassID
+}
 
 // Step is one step of a path from an entry point: the function, and the
 // call site (in the previous step's function) through which it is reached.
@@ -66,7 +93,7 @@ type Step struct {
 	Func FuncRef
 	// Site is the call expression in the previous step, or the function's
 	// name for the entry point.
-	SiteFile int
+	SiteFile FileID
 	Site     parser.Span
 }
 
@@ -121,9 +148,9 @@ type Provider struct {
 
 // Bootstrap is a NestFactory.create/createMicroservice/createApplicationContext site.
 type Bootstrap struct {
-	File   int
-	Func   int // enclosing function
-	Call   int // index into Facts.Calls
+	File   FileID
+	Func   FuncID // enclosing function
+	Call   CallID // the NestFactory call
 	Method string
 	AppVar string // the variable holding the app, or ""
 	// AppCalls are the methods called on the app in the bootstrap function
@@ -140,9 +167,9 @@ type Model struct {
 	Files     []*parser.File
 	Loader    *tsconfig.Loader
 	resolver  *tsconfig.Resolver
-	fileIndex map[string]int
+	fileIndex map[string]FileID
 	syms      []*fileSyms
-	locals    []map[int]map[int]bool // file -> func -> set of Locals indexes
+	locals    []map[FuncID]map[int]bool // file -> func -> set of Locals indexes
 	offline   []bool
 	root      string
 
@@ -170,7 +197,7 @@ type Model struct {
 	// resolved layer (resolved.go): every call's callee, signal handlers
 	callees        [][]Callee
 	SignalHandlers []SignalHandler
-	processFiles   map[int]bool
+	processFiles   map[FileID]bool
 	jobs           int
 	serverScope    bool
 
@@ -228,16 +255,17 @@ var offlineGlobs = []string{
 
 // indexOne indexes file i: its symbols, its locals by function, and
 // whether its path makes it offline.
-func (m *Model) indexOne(i int, root string, globs []string) {
+func (m *Model) indexOne(i FileID, root string, globs []string) {
 	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
-	lm := map[int]map[int]bool{}
+	lm := map[FuncID]map[int]bool{}
 	for li, l := range f.Facts.Locals {
-		if lm[l.Func] == nil {
-			lm[l.Func] = map[int]bool{}
+		fn := FuncID(l.Func)
+		if lm[fn] == nil {
+			lm[fn] = map[int]bool{}
 		}
-		lm[l.Func][li] = true
+		lm[fn][li] = true
 	}
 	m.locals[i] = lm
 	rel := f.Path
@@ -302,7 +330,7 @@ func hasAppCode(f *parser.Facts) bool {
 func Build(files []*parser.File, opts Options) *Model {
 	m := &Model{
 		Files:           append([]*parser.File(nil), files...), // unaliasDecorators replaces entries
-		fileIndex:       map[string]int{},
+		fileIndex:       map[string]FileID{},
 		Classes:         map[ClassRef]*ClassInfo{},
 		classByKey:      map[string][]ClassRef{},
 		tokens:          map[string]*Provider{},
@@ -319,7 +347,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.EntryDecorators[strings.TrimPrefix(d, "@")] = true
 	}
 	for i, f := range files {
-		m.fileIndex[f.Path] = i
+		m.fileIndex[f.Path] = FileID(i)
 	}
 	root := opts.Root
 	m.root = root
@@ -341,13 +369,13 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.resolver.SetWorkspace(ws)
 	}
 	m.syms = make([]*fileSyms, len(files))
-	m.locals = make([]map[int]map[int]bool, len(files))
+	m.locals = make([]map[FuncID]map[int]bool, len(files))
 	m.offline = make([]bool, len(files))
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
 	m.jobs = opts.Jobs
 	m.serverScope = opts.ServerScope
 	// Per-file indexing is independent: run it in parallel.
-	m.parallel(len(files), func(i int) { m.indexOne(i, root, globs) })
+	m.parallel(len(files), func(i int) { m.indexOne(FileID(i), root, globs) })
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
@@ -365,10 +393,22 @@ func Build(files []*parser.File, opts Options) *Model {
 }
 
 // IsOffline reports whether file fi is offline code by its path.
-func (m *Model) IsOffline(fi int) bool { return m.offline[fi] }
+func (m *Model) IsOffline(fi FileID) bool { return m.offline[fi] }
 
-// FileIndex returns the index of an absolute path, or -1.
-func (m *Model) FileIndex(path string) int {
+// AllFiles yields every file of the project with its FileID, in
+// Model.Files order.
+func (m *Model) AllFiles() iter.Seq2[FileID, *parser.File] {
+	return func(yield func(FileID, *parser.File) bool) {
+		for i, f := range m.Files {
+			if !yield(FileID(i), f) {
+				return
+			}
+		}
+	}
+}
+
+// FileIndex returns the FileID of an absolute path, or -1.
+func (m *Model) FileIndex(path string) FileID {
 	if i, ok := m.fileIndex[path]; ok {
 		return i
 	}
@@ -397,15 +437,15 @@ func (m *Model) Label(r FuncRef) string {
 	name := fn.Name
 	if name == "" {
 		if fn.Parent >= 0 {
-			return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
+			return m.Label(FuncRef{r.File, FuncID(fn.Parent)}) + ".<callback>"
 		}
 		name = "<anonymous>"
 	}
 	if fn.Class >= 0 && (fn.Kind != parser.FArrow && fn.Kind != parser.FExpr || fn.Parent < 0) {
-		return m.ClassName(ClassRef{r.File, fn.Class}) + "." + name
+		return m.ClassName(ClassRef{r.File, ClassID(fn.Class)}) + "." + name
 	}
 	if fn.Parent >= 0 && fn.Kind != parser.FFunction {
-		return m.Label(FuncRef{r.File, fn.Parent}) + ".<callback>"
+		return m.Label(FuncRef{r.File, FuncID(fn.Parent)}) + ".<callback>"
 	}
 	return name
 }
@@ -426,8 +466,8 @@ func (m *Model) ClassName(r ClassRef) string {
 			best = i
 		}
 	}
-	if best >= 0 && f.Funcs[best].Class != r.Index {
-		return "class in " + m.Label(FuncRef{r.File, best})
+	if best >= 0 && ClassID(f.Funcs[best].Class) != r.Index {
+		return "class in " + m.Label(FuncRef{r.File, FuncID(best)})
 	}
 	return "anonymous class"
 }
@@ -483,7 +523,7 @@ func (m *Model) sortClassRefs() []ClassRef {
 // facts are never written: a file that needs renaming gets a copy of its
 // classes and functions (copy on write), so facts stay shareable with a
 // cache and between runs.
-func (m *Model) unaliasDecorators(fi int) {
+func (m *Model) unaliasDecorators(fi FileID) {
 	f := m.Files[fi].Facts
 	alias := map[string]string{}
 	for _, im := range f.Imports {

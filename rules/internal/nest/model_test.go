@@ -244,7 +244,7 @@ func TestResolveCallee(t *testing.T) {
 		t.Run(tt.fixture+"/"+tt.file+"/"+tt.call, func(t *testing.T) {
 			m := load(t, tt.fixture)
 			found := false
-			for fi, f := range m.Files {
+			for fi, f := range m.AllFiles() {
 				if filepath.Base(f.Path) != tt.file {
 					continue
 				}
@@ -253,7 +253,7 @@ func TestResolveCallee(t *testing.T) {
 						continue
 					}
 					found = true
-					callee := m.ResolveCallee(fi, ci)
+					callee := m.ResolveCallee(fi, nest.CallID(ci))
 					var got []string
 					for _, r := range callee.Funcs {
 						got = append(got, m.Label(r))
@@ -543,13 +543,13 @@ func TestStartupBuilders(t *testing.T) {
 	// provider objects kept in a variable: the singleton's factory is
 	// startup, the request-scoped one's is not
 	var got []nest.Context
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if filepath.Base(f.Path) != "database.providers.ts" {
 			continue
 		}
 		for i, fd := range f.Facts.Funcs {
 			if fd.Name == "useFactory" {
-				got = append(got, m.ContextOf(nest.FuncRef{File: fi, Index: i}))
+				got = append(got, m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(i)}))
 			}
 		}
 	}
@@ -561,9 +561,9 @@ func TestStartupBuilders(t *testing.T) {
 	f := m.Files[r.File].Facts
 	n := 0
 	for i, fd := range f.Funcs {
-		if fd.Parent == r.Index {
+		if nest.FuncID(fd.Parent) == r.Index {
 			n++
-			if c := m.ContextOf(nest.FuncRef{File: r.File, Index: i}); c != nest.Request {
+			if c := m.ContextOf(nest.FuncRef{File: r.File, Index: nest.FuncID(i)}); c != nest.Request {
 				t.Errorf("callback %d of check: %s", i, c)
 			}
 		}

@@ -49,8 +49,8 @@ var Signals = map[string]bool{"SIGTERM": true, "SIGINT": true, "SIGHUP": true, "
 // (also once, addListener, prependListener, prependOnceListener), found
 // once for every rule that asks.
 type SignalHandler struct {
-	File   int
-	Call   int    // index into the file's Calls
+	File   FileID
+	Call   CallID // the process.on call
 	Method string // "on", "once", "addListener", ...
 	Signal string // "SIGTERM"
 	// Handler is the function that runs on the signal: the callback written
@@ -63,9 +63,9 @@ type SignalHandler struct {
 var signalMethods = map[string]bool{"on": true, "once": true, "addListener": true, "prependListener": true, "prependOnceListener": true}
 
 func (m *Model) findSignalHandlers() {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		f := file.Facts
-		for ci := range f.Calls {
+		for ci := range CallID(len(f.Calls)) {
 			c := &f.Calls[ci]
 			if c.New || len(c.Path) != 2 || !signalMethods[c.Path[1]] || len(c.Args) < 2 {
 				continue
@@ -80,12 +80,12 @@ func (m *Model) findSignalHandlers() {
 			h := SignalHandler{File: fi, Call: ci, Method: c.Path[1], Signal: a.Text, Handler: FuncRef{fi, -1}}
 			switch cb := c.Args[1]; cb.Kind {
 			case parser.VFunc:
-				h.Handler = FuncRef{fi, cb.Func}
+				h.Handler = FuncRef{fi, FuncID(cb.Func)}
 			case parser.VIdent:
-				if d := m.Resolve(fi, c.Func, cb.Text); d.Kind == DeclFunc {
-					h.Handler = FuncRef{d.File, d.Index}
+				if d := m.Resolve(fi, FuncID(c.Func), cb.Text); d.Kind == DeclFunc {
+					h.Handler = d.Func()
 				} else if parts := strings.Split(cb.Text, "."); len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
-					if ts := m.methodTargets(&ClassRef{fi, f.Funcs[c.Func].Class}, "", parts[1]); len(ts) == 1 {
+					if ts := m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[c.Func].Class)}, "", parts[1]); len(ts) == 1 {
 						h.Handler = ts[0]
 					}
 				}
@@ -120,7 +120,7 @@ func (m *Model) Ancestors(fr FuncRef) []FuncRef {
 		if next < 0 && f.Funcs[fn].ArgOf >= 0 {
 			next = f.Calls[f.Funcs[fn].ArgOf].Func
 		}
-		fn = next
+		fn = FuncID(next)
 	}
 	return out
 }
@@ -128,11 +128,11 @@ func (m *Model) Ancestors(fr FuncRef) []FuncRef {
 // ProcessFiles returns the files that run in a Nest application's
 // process: the files of the bootstrap sites and every file they import,
 // transitively. The set is computed once, when the model is built.
-func (m *Model) ProcessFiles() map[int]bool { return m.processFiles }
+func (m *Model) ProcessFiles() map[FileID]bool { return m.processFiles }
 
 func (m *Model) findProcessFiles() {
-	in := map[int]bool{}
-	var work []int
+	in := map[FileID]bool{}
+	var work []FileID
 	for _, b := range m.Bootstraps {
 		if !in[b.File] {
 			in[b.File] = true

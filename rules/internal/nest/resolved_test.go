@@ -15,15 +15,15 @@ import (
 
 // callNamed returns the file and call index of the first call whose
 // callee path is path in the file ending in file.
-func callNamed(t *testing.T, m *nest.Model, file, path string) (int, int) {
+func callNamed(t *testing.T, m *nest.Model, file, path string) (nest.FileID, nest.CallID) {
 	t.Helper()
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if !strings.HasSuffix(filepath.ToSlash(f.Path), "/"+file) {
 			continue
 		}
 		for ci, c := range f.Facts.Calls {
 			if strings.Join(c.Path, ".") == path {
-				return fi, ci
+				return fi, nest.CallID(ci)
 			}
 		}
 	}
@@ -70,12 +70,12 @@ func TestSignalHandlersFoundOnce(t *testing.T) {
 	}
 	// process.exit in a timer started by the handler is inside the handler.
 	fi, ci := callNamed(t, m, "drain.ts", "process.exit")
-	fr := nest.FuncRef{File: fi, Index: m.Files[fi].Facts.Calls[ci].Func}
+	fr := nest.FuncRef{File: fi, Index: nest.FuncID(m.Files[fi].Facts.Calls[ci].Func)}
 	if !m.InSignalHandler(fr) {
 		t.Errorf("%s is not seen inside the SIGINT handler; ancestors %v", m.Label(fr), m.Ancestors(fr))
 	}
 	fi, ci = callNamed(t, m, "jobs.service.ts", "process.exit")
-	if m.InSignalHandler(nest.FuncRef{File: fi, Index: m.Files[fi].Facts.Calls[ci].Func}) {
+	if m.InSignalHandler(nest.FuncRef{File: fi, Index: nest.FuncID(m.Files[fi].Facts.Calls[ci].Func)}) {
 		t.Error("JobsService.load is not a signal handler")
 	}
 }

@@ -54,7 +54,7 @@ var bootMethods = map[string]bool{"create": true, "createMicroservice": true, "c
 
 // isNestRoot reports whether file fi roots a Nest program: it bootstraps
 // Nest (NestFactory.create*, CommandFactory.run) or imports @nestjs/*.
-func (m *Model) isNestRoot(fi int) bool {
+func (m *Model) isNestRoot(fi FileID) bool {
 	f := m.Files[fi].Facts
 	for _, im := range f.Imports {
 		if !im.TypeOnly && nestRootImport(im.Source) {
@@ -81,8 +81,8 @@ func (m *Model) computeScope() {
 	m.inScope = make([]bool, n)
 	pkgOf := make([]string, n)
 	rootPkgs := map[string]bool{}
-	var queue []int
-	for fi := range m.Files {
+	var queue []FileID
+	for fi := range m.AllFiles() {
 		pkgOf[fi] = m.packageDir(fi)
 		if !m.offline[fi] && m.isNestRoot(fi) {
 			rootPkgs[pkgOf[fi]] = true
@@ -90,7 +90,7 @@ func (m *Model) computeScope() {
 			queue = append(queue, fi)
 		}
 	}
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		if !m.inScope[fi] && !m.offline[fi] && rootPkgs[pkgOf[fi]] {
 			m.inScope[fi] = true
 			queue = append(queue, fi)
@@ -109,7 +109,7 @@ func (m *Model) computeScope() {
 	// Offline files of a Nest package (its tests, migrations, scripts) are
 	// judged too, as offline code; the closure is not followed from them,
 	// so a testing library that only tests import stays out.
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		if m.offline[fi] && rootPkgs[pkgOf[fi]] {
 			m.inScope[fi] = true
 		}
@@ -118,8 +118,8 @@ func (m *Model) computeScope() {
 	// the offline files' imports, through the re-exports of a testing
 	// library's barrel, outside the scope.
 	fromTests := make([]bool, n)
-	var tq []int
-	for fi := range m.Files {
+	var tq []FileID
+	for fi := range m.AllFiles() {
 		if m.offline[fi] {
 			tq = append(tq, fi)
 		}
@@ -135,9 +135,9 @@ func (m *Model) computeScope() {
 		}
 	}
 	groups := map[string]*ScopeGroup{}
-	evidence := map[string][]int{}
+	evidence := map[string][]FileID{}
 	partial := map[string]bool{}
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		if m.inScope[fi] {
 			partial[pkgOf[fi]] = true
 			continue
@@ -155,7 +155,7 @@ func (m *Model) computeScope() {
 	}
 	// The offline files of a package left out (its specs, seeds) are not
 	// linted either: count them in its notice.
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		if !m.inScope[fi] && m.offline[fi] {
 			if g := groups[pkgOf[fi]]; g != nil {
 				g.Files++
@@ -190,13 +190,13 @@ func (m *Model) computeScope() {
 		m.ScopeGroups = append(m.ScopeGroups, *g)
 	}
 	sort.SliceStable(m.ScopeGroups, func(i, j int) bool { return m.ScopeGroups[i].Dir < m.ScopeGroups[j].Dir })
-	for fi := range m.Files {
+	for fi := range m.AllFiles() {
 		m.outOfScope[fi] = !m.inScope[fi]
 	}
 }
 
 // commonDir returns the innermost folder holding every file of files.
-func (m *Model) commonDir(files []int) string {
+func (m *Model) commonDir(files []FileID) string {
 	dir := ""
 	for _, fi := range files {
 		d := filepath.Dir(m.Files[fi].Path)
@@ -216,10 +216,10 @@ func (m *Model) commonDir(files []int) string {
 }
 
 // valueDeps returns the files fi imports for their values or re-exports.
-func (m *Model) valueDeps(fi int) []int {
+func (m *Model) valueDeps(fi FileID) []FileID {
 	s := m.syms[fi]
 	f := m.Files[fi].Facts
-	var out []int
+	var out []FileID
 	for i, im := range f.Imports {
 		if im.TypeOnly || s == nil || i >= len(s.resolved) {
 			continue
@@ -242,7 +242,7 @@ func (m *Model) valueDeps(fi int) []int {
 // packageDir returns the folder of the package holding file fi: the
 // innermost workspace package, or folder with a package.json or an Nx
 // project.json, at or above the file; the program root (or "") when none.
-func (m *Model) packageDir(fi int) string {
+func (m *Model) packageDir(fi FileID) string {
 	return m.pkgDirOf(filepath.Dir(m.Files[fi].Path))
 }
 
@@ -287,7 +287,7 @@ var (
 
 // classify tells what a package that the Nest closure never reaches is,
 // from its package.json and the imports of its files.
-func (m *Model) classify(dir string, files []int, fromTests []bool) (string, bool) {
+func (m *Model) classify(dir string, files []FileID, fromTests []bool) (string, bool) {
 	var man *workspace.Manifest
 	if dir != "" {
 		man, _ = workspace.ReadManifest(filepath.Join(dir, "package.json"))
@@ -380,4 +380,4 @@ func (m *Model) classify(dir string, files []int, fromTests []bool) (string, boo
 
 // InScope reports whether file fi is NestJS server code (see
 // computeScope). Out-of-scope files are linted only with --scope all.
-func (m *Model) InScope(fi int) bool { return m.inScope == nil || m.inScope[fi] }
+func (m *Model) InScope(fi FileID) bool { return m.inScope == nil || m.inScope[fi] }

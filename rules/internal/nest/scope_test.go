@@ -29,7 +29,7 @@ func TestScope(t *testing.T) {
 	t.Parallel()
 	m := load(t, "scopews")
 	got := map[string]bool{}
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		got[rel(m, f.Path)] = m.InScope(fi)
 	}
 	want := map[string]bool{
@@ -110,7 +110,7 @@ func TestScopeGroups(t *testing.T) {
 	}
 	// The files of offline groups are offline code; those of a browser
 	// app or another server are not (they run in production).
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		r := rel(m, f.Path)
 		switch {
 		case strings.HasPrefix(r, "packages/cli/"), strings.HasPrefix(r, "tools/gen/"), strings.HasPrefix(r, "packages/testkit/"):
@@ -127,7 +127,7 @@ func TestScopeGroups(t *testing.T) {
 	if len(res.Groups) != len(want) {
 		t.Errorf("ScopeResult has %d groups, want %d", len(res.Groups), len(want))
 	}
-	for fi, f := range m.Files {
+	for fi, f := range m.AllFiles() {
 		if res.OutOfScope[f.Path] == m.InScope(fi) {
 			t.Errorf("ScopeResult.OutOfScope[%s] = %v, InScope %v", rel(m, f.Path), res.OutOfScope[f.Path], m.InScope(fi))
 		}

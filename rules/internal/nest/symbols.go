@@ -21,8 +21,10 @@ const (
 
 // Decl is what a name resolves to.
 type Decl struct {
-	Kind   DeclKind
-	File   int
+	Kind DeclKind
+	File FileID
+	// Index is a ClassID, FuncID or Locals index depending on Kind (for
+	// DeclLocal, the function declaring the name); see Func and Class.
 	Index  int
 	Module string // for DeclExternal: normalized module ("fs", "bcrypt", "@nestjs/core")
 	Name   string // for DeclExternal: the imported name ("readFileSync", "default", "*")
@@ -40,10 +42,10 @@ type fileSyms struct {
 	vars     map[string]int // top-level locals
 	imports  map[string]int // local name -> Imports index
 	exports  map[string][]int
-	resolved []int // Imports index -> file index or -1 (external)
+	resolved []FileID // Imports index -> file or -1 (external)
 }
 
-func (m *Model) indexFile(fi int) {
+func (m *Model) indexFile(fi FileID) {
 	f := m.Files[fi].Facts
 	s := &fileSyms{classes: map[string]int{}, funcs: map[string]int{}, vars: map[string]int{}, imports: map[string]int{}, exports: map[string][]int{}}
 	for i, c := range f.Classes {
@@ -73,7 +75,7 @@ func (m *Model) indexFile(fi int) {
 	for i, e := range f.Exports {
 		s.exports[e.Name] = append(s.exports[e.Name], i)
 	}
-	s.resolved = make([]int, len(f.Imports))
+	s.resolved = make([]FileID, len(f.Imports))
 	for i, im := range f.Imports {
 		s.resolved[i] = m.resolveModule(fi, im.Source)
 	}
@@ -81,7 +83,7 @@ func (m *Model) indexFile(fi int) {
 }
 
 // resolveModule returns the file index an import specifier names, or -1.
-func (m *Model) resolveModule(fi int, spec string) int {
+func (m *Model) resolveModule(fi FileID, spec string) FileID {
 	if m.resolver == nil {
 		return -1
 	}
@@ -96,7 +98,7 @@ func (m *Model) resolveModule(fi int, spec string) int {
 }
 
 // localDecl resolves a name declared at the top level of file fi (not imports).
-func (m *Model) localDecl(fi int, name string) Decl {
+func (m *Model) localDecl(fi FileID, name string) Decl {
 	s := m.syms[fi]
 	if i, ok := s.classes[name]; ok {
 		return Decl{Kind: DeclClass, File: fi, Index: i}
@@ -126,7 +128,7 @@ func (m *Model) localDecl(fi int, name string) Decl {
 
 // ResolveTop resolves a name in the top-level scope of file fi: its own
 // declarations, then its imports (followed through re-exports).
-func (m *Model) ResolveTop(fi int, name string) Decl {
+func (m *Model) ResolveTop(fi FileID, name string) Decl {
 	if d := m.localDecl(fi, name); d.Kind != DeclNone {
 		return d
 	}
@@ -147,7 +149,7 @@ func (m *Model) ResolveTop(fi int, name string) Decl {
 }
 
 // resolveExport resolves an exported name of file fi, through re-exports.
-func (m *Model) resolveExport(fi int, name string, depth int) Decl {
+func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 	if depth > 16 {
 		return Decl{}
 	}
@@ -196,7 +198,7 @@ func (m *Model) resolveExport(fi int, name string, depth int) Decl {
 	return Decl{}
 }
 
-func (m *Model) localDeclExported(fi int, name string) Decl {
+func (m *Model) localDeclExported(fi FileID, name string) Decl {
 	d := m.localDecl(fi, name)
 	switch d.Kind {
 	case DeclClass:
@@ -225,12 +227,12 @@ func (m *Model) localDeclExported(fi int, name string) Decl {
 // Resolve resolves name as seen from inside function fn of file fi:
 // parameters and locals of fn and its enclosing functions shadow the
 // file's top-level names.
-func (m *Model) Resolve(fi, fn int, name string) Decl {
+func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 	f := m.Files[fi].Facts
-	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
+	for cur := fn; cur >= 0; cur = FuncID(f.Funcs[cur].Parent) {
 		for _, p := range f.Funcs[cur].Params {
 			if p.Name == name {
-				return Decl{Kind: DeclLocal, File: fi, Index: cur}
+				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}
 		}
 		for i := range m.localsOf(fi, cur) {
@@ -239,11 +241,11 @@ func (m *Model) Resolve(fi, fn int, name string) Decl {
 				if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
 					return Decl{Kind: DeclFunc, File: fi, Index: l.Value.Func}
 				}
-				return Decl{Kind: DeclLocal, File: fi, Index: cur}
+				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}
 		}
 		for i, g := range f.Funcs {
-			if g.Parent == cur && g.Kind == parser.FFunction && g.Name == name {
+			if FuncID(g.Parent) == cur && g.Kind == parser.FFunction && g.Name == name {
 				return Decl{Kind: DeclFunc, File: fi, Index: i}
 			}
 		}
@@ -252,16 +254,16 @@ func (m *Model) Resolve(fi, fn int, name string) Decl {
 }
 
 // localsOf returns the set of Locals indexes declared directly in fn.
-func (m *Model) localsOf(fi, fn int) map[int]bool {
+func (m *Model) localsOf(fi FileID, fn FuncID) map[int]bool {
 	return m.locals[fi][fn]
 }
 
 // FileImports returns the project files that file fi imports or
 // re-exports from, in import order (duplicates removed).
-func (m *Model) FileImports(fi int) []int {
-	var out []int
-	seen := map[int]bool{}
-	add := func(t int) {
+func (m *Model) FileImports(fi FileID) []FileID {
+	var out []FileID
+	seen := map[FileID]bool{}
+	add := func(t FileID) {
 		if t >= 0 && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
@@ -277,3 +279,9 @@ func (m *Model) FileImports(fi int) []int {
 	}
 	return out
 }
+
+// Func returns the function a DeclFunc names.
+func (d Decl) Func() FuncRef { return FuncRef{d.File, FuncID(d.Index)} }
+
+// Class returns the class a DeclClass names.
+func (d Decl) Class() ClassRef { return ClassRef{d.File, ClassID(d.Index)} }

@@ -13,7 +13,7 @@ type Holder struct {
 	External string             // "module:Name" of an external type or DI token
 	Class    *nest.ClassRef     // a project class
 	Init     parser.Value       // the initializer of a field or local, when there is one
-	InitFile int                // file of Init
+	InitFile nest.FileID        // file of Init
 	Decl     parser.Span        // where the holder is declared (field, parameter or local)
 	Deco     []parser.Decorator // decorators on the field or constructor parameter
 }
@@ -21,7 +21,7 @@ type Holder struct {
 // HolderOf resolves the first one or two names of path as seen from function
 // fn of file fi: `this.x` (an injected dependency or a field, also of base
 // classes) or a parameter or local of fn and its enclosing functions.
-func HolderOf(m *nest.Model, fi, fn int, path []string) (Holder, bool) {
+func HolderOf(m *nest.Model, fi nest.FileID, fn int, path []string) (Holder, bool) {
 	if len(path) == 0 {
 		return Holder{}, false
 	}
@@ -30,7 +30,7 @@ func HolderOf(m *nest.Model, fi, fn int, path []string) (Holder, bool) {
 		if len(path) < 2 || fn < 0 || f.Funcs[fn].Class < 0 {
 			return Holder{}, false
 		}
-		return fieldHolder(m, nest.ClassRef{File: fi, Index: f.Funcs[fn].Class}, path[1])
+		return fieldHolder(m, nest.ClassRef{File: fi, Index: nest.ClassID(f.Funcs[fn].Class)}, path[1])
 	}
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		for _, p := range f.Funcs[cur].Params {
@@ -49,7 +49,7 @@ func HolderOf(m *nest.Model, fi, fn int, path []string) (Holder, bool) {
 			}
 		}
 	}
-	if d := m.Resolve(fi, fn, path[0]); d.Kind == nest.DeclVar && d.Index >= 0 {
+	if d := m.Resolve(fi, nest.FuncID(fn), path[0]); d.Kind == nest.DeclVar && d.Index >= 0 {
 		l := &m.Files[d.File].Facts.Locals[d.Index]
 		h := Holder{Init: l.Value, InitFile: d.File, Decl: l.Span}
 		typeHolder(m, d.File, l.TypeName, &h)
@@ -58,7 +58,7 @@ func HolderOf(m *nest.Model, fi, fn int, path []string) (Holder, bool) {
 	return Holder{}, false
 }
 
-func typeHolder(m *nest.Model, fi int, typeName string, h *Holder) {
+func typeHolder(m *nest.Model, fi nest.FileID, typeName string, h *Holder) {
 	if typeName == "" {
 		return
 	}
@@ -67,7 +67,7 @@ func typeHolder(m *nest.Model, fi int, typeName string, h *Holder) {
 	case nest.DeclExternal:
 		h.External = d.Module + ":" + d.Name
 	case nest.DeclClass:
-		h.Class = &nest.ClassRef{File: d.File, Index: d.Index}
+		h.Class = &nest.ClassRef{File: d.File, Index: nest.ClassID(d.Index)}
 	}
 }
 
@@ -125,7 +125,7 @@ func ClassExtends(m *nest.Model, c nest.ClassRef) string {
 		case nest.DeclExternal:
 			return d.Module + ":" + d.Name
 		case nest.DeclClass:
-			c = nest.ClassRef{File: d.File, Index: d.Index}
+			c = d.Class()
 		default:
 			return ""
 		}
@@ -166,7 +166,7 @@ func set(xs ...string) map[string]bool {
 
 // API names the known rejecting API that call ci of file fi makes
 // ("TypeORM Repository.save", "axios.get"), or "".
-func API(m *nest.Model, fi, ci int) string {
+func API(m *nest.Model, fi nest.FileID, ci nest.CallID) string {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if c.New || len(c.Path) == 0 {
@@ -249,13 +249,13 @@ type HTTPCall struct {
 }
 
 // HTTP classifies call ci of file fi as an outbound HTTP call, or nil.
-func HTTP(m *nest.Model, fi, ci int) *HTTPCall {
+func HTTP(m *nest.Model, fi nest.FileID, ci nest.CallID) *HTTPCall {
 	f := m.Files[fi].Facts
 	c := &f.Calls[ci]
 	if c.New || len(c.Path) == 0 {
 		return nil
 	}
-	if len(c.Path) == 1 && c.Path[0] == "fetch" && m.Resolve(fi, c.Func, "fetch").Kind == nest.DeclNone {
+	if len(c.Path) == 1 && c.Path[0] == "fetch" && m.Resolve(fi, nest.FuncID(c.Func), "fetch").Kind == nest.DeclNone {
 		return &HTTPCall{Client: Fetch, Name: "fetch"}
 	}
 	callee := m.ResolveCallee(fi, ci)
@@ -307,7 +307,7 @@ func HTTP(m *nest.Model, fi, ci int) *HTTPCall {
 }
 
 // AxiosCreate returns the axios.create call a value is, if it is one.
-func AxiosCreate(m *nest.Model, fi int, v parser.Value) bool {
+func AxiosCreate(m *nest.Model, fi nest.FileID, v parser.Value) bool {
 	if v.Kind != parser.VCall || !strings.HasSuffix(v.Text, ".create") {
 		return false
 	}

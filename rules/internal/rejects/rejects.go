@@ -19,16 +19,16 @@ import (
 type Analysis struct {
 	m      *nest.Model
 	memo   map[nest.FuncRef]*summary
-	argsOf []map[int][]int // file -> call -> calls whose Outer it is
-	byFunc []map[int][]int // file -> function -> its calls, in index order
+	argsOf []map[nest.CallID][]nest.CallID // file -> call -> calls whose Outer it is
+	byFunc []map[int][]nest.CallID         // file -> function -> its calls, in index order
 }
 
 // callsOf returns the calls made directly in function fn of file fi.
-func (a *Analysis) callsOf(fi, fn int) []int {
+func (a *Analysis) callsOf(fi nest.FileID, fn int) []nest.CallID {
 	if a.byFunc[fi] == nil {
-		idx := map[int][]int{}
+		idx := map[int][]nest.CallID{}
 		for i, c := range a.m.Files[fi].Facts.Calls {
-			idx[c.Func] = append(idx[c.Func], i)
+			idx[c.Func] = append(idx[c.Func], nest.CallID(i))
 		}
 		a.byFunc[fi] = idx
 	}
@@ -43,18 +43,18 @@ type summary struct {
 
 // New returns an Analysis of m.
 func New(m *nest.Model) *Analysis {
-	return &Analysis{m: m, memo: map[nest.FuncRef]*summary{}, argsOf: make([]map[int][]int, len(m.Files)),
-		byFunc: make([]map[int][]int, len(m.Files))}
+	return &Analysis{m: m, memo: map[nest.FuncRef]*summary{}, argsOf: make([]map[nest.CallID][]nest.CallID, len(m.Files)),
+		byFunc: make([]map[int][]nest.CallID, len(m.Files))}
 }
 
 // Inner returns the calls whose value call ci of file fi consumes (its
 // receiver in a chain, its call arguments), in source order.
-func (a *Analysis) Inner(fi, ci int) []int {
+func (a *Analysis) Inner(fi nest.FileID, ci nest.CallID) []nest.CallID {
 	if a.argsOf[fi] == nil {
-		idx := map[int][]int{}
+		idx := map[nest.CallID][]nest.CallID{}
 		for i, c := range a.m.Files[fi].Facts.Calls {
 			if c.Outer >= 0 {
-				idx[c.Outer] = append(idx[c.Outer], i)
+				idx[nest.CallID(c.Outer)] = append(idx[nest.CallID(c.Outer)], nest.CallID(i))
 			}
 		}
 		a.argsOf[fi] = idx
@@ -64,7 +64,7 @@ func (a *Analysis) Inner(fi, ci int) []int {
 
 // Receiver returns the call whose value call ci is made on
 // (`a().then(f)`: a for the then call), or -1.
-func (a *Analysis) Receiver(fi, ci int) int {
+func (a *Analysis) Receiver(fi nest.FileID, ci nest.CallID) nest.CallID {
 	for _, in := range a.Inner(fi, ci) {
 		if a.m.Files[fi].Facts.Calls[in].Use == parser.UseRecv {
 			return in
@@ -75,11 +75,11 @@ func (a *Analysis) Receiver(fi, ci int) int {
 
 // CallRejects says why the promise of call ci in file fi can reject, or ""
 // when nothing proves it can.
-func (a *Analysis) CallRejects(fi, ci int) string {
+func (a *Analysis) CallRejects(fi nest.FileID, ci nest.CallID) string {
 	return a.callRejects(fi, ci, 0)
 }
 
-func (a *Analysis) callRejects(fi, ci, depth int) string {
+func (a *Analysis) callRejects(fi nest.FileID, ci nest.CallID, depth int) string {
 	if depth > 8 {
 		return ""
 	}
@@ -89,7 +89,7 @@ func (a *Analysis) callRejects(fi, ci, depth int) string {
 		return api
 	}
 	switch {
-	case len(c.Path) == 2 && c.Path[0] == "Promise" && a.m.Resolve(fi, c.Func, "Promise").Kind == nest.DeclNone:
+	case len(c.Path) == 2 && c.Path[0] == "Promise" && a.m.Resolve(fi, nest.FuncID(c.Func), "Promise").Kind == nest.DeclNone:
 		switch c.Path[1] {
 		case "all", "race", "any":
 			for _, in := range a.Inner(fi, ci) {
@@ -158,7 +158,7 @@ func (a *Analysis) summary(fr nest.FuncRef) *summary {
 	if !fn.Async {
 		// a plain function that returns a rejecting promise
 		f := a.m.Files[fr.File].Facts
-		for _, ci := range a.callsOf(fr.File, fr.Index) {
+		for _, ci := range a.callsOf(fr.File, int(fr.Index)) {
 			c := &f.Calls[ci]
 			if c.Use == parser.UseReturn {
 				if w := a.callRejects(fr.File, ci, 1); w != "" {
@@ -188,12 +188,12 @@ func (a *Analysis) scan(fr nest.FuncRef, depth int) (parser.Span, string, bool) 
 		}
 	}
 	for _, t := range f.Throws {
-		if t.Func == fr.Index && !t.InTry {
+		if nest.FuncID(t.Func) == fr.Index && !t.InTry {
 			take(t.Span, "throw in "+a.m.Label(fr))
 			break
 		}
 	}
-	for _, ci := range a.callsOf(fr.File, fr.Index) {
+	for _, ci := range a.callsOf(fr.File, int(fr.Index)) {
 		c := &f.Calls[ci]
 		if c.InTry || c.New {
 			continue
@@ -219,7 +219,7 @@ func (a *Analysis) scan(fr nest.FuncRef, depth int) (parser.Span, string, bool) 
 
 // Label names what the rule reports for a rejecting call: the API name or
 // the project function.
-func Label(m *nest.Model, fi, ci int) string {
+func Label(m *nest.Model, fi nest.FileID, ci nest.CallID) string {
 	if api := API(m, fi, ci); api != "" {
 		return api
 	}
@@ -247,10 +247,10 @@ var timers = map[string]bool{"setTimeout": true, "setInterval": true, "setImmedi
 
 // TimerCall reports whether call ci of file fi is a call of a global timer
 // function (not one imported from timers/promises or declared locally).
-func TimerCall(m *nest.Model, fi, ci int) bool {
+func TimerCall(m *nest.Model, fi nest.FileID, ci nest.CallID) bool {
 	c := &m.Files[fi].Facts.Calls[ci]
 	if len(c.Path) == 1 && timers[c.Path[0]] {
-		return m.Resolve(fi, c.Func, c.Path[0]).Kind == nest.DeclNone
+		return m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]).Kind == nest.DeclNone
 	}
 	if len(c.Path) == 2 && (c.Path[0] == "global" || c.Path[0] == "globalThis") && timers[c.Path[1]] {
 		return true
@@ -262,8 +262,8 @@ func TimerCall(m *nest.Model, fi, ci int) bool {
 // function it is nested in, is passed to; ok is false when there is none.
 func TimerCallback(m *nest.Model, fr nest.FuncRef) (name string, ok bool) {
 	f := m.Files[fr.File].Facts
-	for cur := fr.Index; cur >= 0; cur = f.Funcs[cur].Parent {
-		if k := f.Funcs[cur].ArgOf; k >= 0 && TimerCall(m, fr.File, k) {
+	for cur := fr.Index; cur >= 0; cur = nest.FuncID(f.Funcs[cur].Parent) {
+		if k := f.Funcs[cur].ArgOf; k >= 0 && TimerCall(m, fr.File, nest.CallID(k)) {
 			return strings.Join(f.Calls[k].Path, "."), true
 		}
 	}

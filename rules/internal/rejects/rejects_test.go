@@ -50,7 +50,7 @@ func TestRejects(t *testing.T) {
 	a := rejects.New(m)
 	byName := map[string]nest.FuncRef{}
 	for i, fn := range m.Files[0].Facts.Funcs {
-		byName[fn.Name] = nest.FuncRef{File: 0, Index: i}
+		byName[fn.Name] = nest.FuncRef{File: 0, Index: nest.FuncID(i)}
 	}
 	tests := []struct {
 		fn     string

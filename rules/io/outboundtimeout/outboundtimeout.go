@@ -42,7 +42,7 @@ const (
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	axiosDefault := axiosDefaultsTimeout(m)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -68,10 +68,10 @@ func policy(m *nest.Model, fr nest.FuncRef) (lint.Severity, string, []lint.Step)
 
 // axiosDefaultsTimeout reports whether the project sets axios.defaults.timeout.
 func axiosDefaultsTimeout(m *nest.Model) bool {
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		for _, a := range file.Facts.Assigns {
 			if len(a.Target) == 3 && a.Target[1] == "defaults" && a.Target[2] == "timeout" {
-				if d := m.Resolve(fi, a.Func, a.Target[0]); d.Kind == nest.DeclExternal && d.Module == "axios" {
+				if d := m.Resolve(fi, nest.FuncID(a.Func), a.Target[0]); d.Kind == nest.DeclExternal && d.Module == "axios" {
 					return true
 				}
 			}
@@ -107,9 +107,9 @@ func configIndex(h *rejects.HTTPCall, method string, args []parser.Value) int {
 	return 0
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, axiosDefault bool) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, axiosDefault bool) {
 	f := file.Facts
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.Func < 0 {
 			continue
@@ -146,7 +146,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, axiosD
 				continue
 			}
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		sev, where, steps := policy(m, fr)
 		if sev == lint.Off {
 			continue
@@ -175,7 +175,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, axiosD
 
 // hasTimeout says whether a request options value sets a timeout or an
 // abort signal, following constants and spreads across files.
-func hasTimeout(m *nest.Model, fi, fn int, v parser.Value, depth int) tri {
+func hasTimeout(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int) tri {
 	if depth > 8 {
 		return unknown
 	}
@@ -203,7 +203,7 @@ func hasTimeout(m *nest.Model, fi, fn int, v parser.Value, depth int) tri {
 		if strings.Contains(v.Text, ".") {
 			return unknown
 		}
-		d := m.Resolve(fi, fn, v.Text)
+		d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 		switch d.Kind {
 		case nest.DeclVar:
 			if d.Index >= 0 {
@@ -230,12 +230,12 @@ func hasTimeout(m *nest.Model, fi, fn int, v parser.Value, depth int) tri {
 // instanceTimeout looks at how the axios instance a call is made on was
 // created: axios.create({ timeout }) as the field or local initializer, in
 // the constructor, or a later `x.defaults.timeout = ...`.
-func instanceTimeout(m *nest.Model, fi int, c *parser.Call, h *rejects.HTTPCall) tri {
+func instanceTimeout(m *nest.Model, fi nest.FileID, c *parser.Call, h *rejects.HTTPCall) tri {
 	if strings.HasPrefix(h.Name, "HttpService.axiosRef") {
 		return moduleTimeout(m, fi, c)
 	}
 	f := m.Files[fi].Facts
-	check := func(file int, v parser.Value, fn int) tri {
+	check := func(file nest.FileID, v parser.Value, fn int) tri {
 		if !rejects.AxiosCreate(m, file, v) {
 			return unknown
 		}
@@ -284,12 +284,12 @@ func instanceTimeout(m *nest.Model, fi int, c *parser.Call, h *rejects.HTTPCall)
 
 // moduleTimeout finds the HttpModule import of the module that provides
 // the class making the call, and whether it sets a timeout.
-func moduleTimeout(m *nest.Model, fi int, c *parser.Call) tri {
+func moduleTimeout(m *nest.Model, fi nest.FileID, c *parser.Call) tri {
 	f := m.Files[fi].Facts
 	if c.Func < 0 || f.Funcs[c.Func].Class < 0 {
 		return unknown
 	}
-	cls := nest.ClassRef{File: fi, Index: f.Funcs[c.Func].Class}
+	cls := nest.ClassRef{File: fi, Index: nest.ClassID(f.Funcs[c.Func].Class)}
 	res := unknown
 	found := false
 	for _, mod := range m.Modules {
@@ -361,7 +361,7 @@ func httpModuleOf(m *nest.Model, mod *nest.Module) tri {
 	return unknown
 }
 
-func asyncOptions(m *nest.Model, fi int, e parser.Value) tri {
+func asyncOptions(m *nest.Model, fi nest.FileID, e parser.Value) tri {
 	if len(e.Elems) == 0 || e.Elems[0].Kind != parser.VObject {
 		return unknown
 	}

@@ -47,12 +47,12 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, true, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, true, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
 // classify returns what a call registers and its receiver path.
-func classify(m *nest.Model, fi int, f *parser.Facts, c *parser.Call) (kind, []string) {
+func classify(m *nest.Model, fi nest.FileID, f *parser.Facts, c *parser.Call) (kind, []string) {
 	if c.New || len(c.Path) == 0 {
 		return 0, nil
 	}
@@ -90,20 +90,20 @@ func classify(m *nest.Model, fi int, f *parser.Facts, c *parser.Call) (kind, []s
 // longLived reports whether a receiver outlives a request: process, a
 // field of this, or a module-level variable. Parameters and locals (req,
 // res, socket, a stream) die with the request and are not reported.
-func longLived(m *nest.Model, fi, fn int, recv []string) bool {
+func longLived(m *nest.Model, fi nest.FileID, fn int, recv []string) bool {
 	switch recv[0] {
 	case "process":
 		return len(recv) == 1
 	case "this":
 		return len(recv) >= 2
 	}
-	d := m.Resolve(fi, fn, recv[0])
+	d := m.Resolve(fi, nest.FuncID(fn), recv[0])
 	return d.Kind == nest.DeclVar
 }
 
 // recurring reports whether a setTimeout callback schedules again: it is,
 // or it calls, the function that contains the setTimeout.
-func recurring(m *nest.Model, fi int, f *parser.Facts, c *parser.Call) bool {
+func recurring(m *nest.Model, fi nest.FileID, f *parser.Facts, c *parser.Call) bool {
 	if len(c.Args) == 0 || c.Args[0].Kind != parser.VFunc && c.Args[0].Kind != parser.VIdent {
 		return false
 	}
@@ -205,7 +205,7 @@ func describe(k kind, c *parser.Call, recv []string) string {
 	return lint.QuoteMax(fmt.Sprintf("%s.%s(%s)", strings.Join(recv, "."), c.Method, strings.TrimPrefix(ev, " ")), lint.MaxMessageQuote) + " listener"
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for i := range f.Calls {
 		c := &f.Calls[i]
@@ -213,7 +213,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		if k == 0 || c.Func < 0 {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		ci := leak.ClassOf(f, c.Func)
 		pos, end := file.Pos(c.Span.Start), file.Pos(c.Span.End)
 		what := describe(k, c, recv)
@@ -230,7 +230,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 			if k == kInterval || k == kTimeout || ci < 0 {
 				continue // timers at startup belong to shutdown/unclosed-resource
 			}
-			ref := nest.ClassRef{File: fi, Index: ci}
+			ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 			info := m.Classes[ref]
 			if info == nil || len(info.Kinds) == 0 {
 				continue
@@ -257,7 +257,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 						return true
 					}
 				}
-				return m.ContextOf(nest.FuncRef{File: fi, Index: fn}) == nest.Shutdown
+				return m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(fn)}) == nest.Shutdown
 			}
 			if removed(f, k, recv, inShutdown, true) {
 				continue

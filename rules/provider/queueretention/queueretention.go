@@ -68,7 +68,7 @@ type config struct {
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	cfg := readConfig(m)
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -88,7 +88,7 @@ func policy(m *nest.Model, fr nest.FuncRef) lint.Severity {
 
 func readConfig(m *nest.Model) config {
 	cfg := config{root: retention{no, no}, queues: map[string]retention{}}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		for _, c := range file.Facts.Calls {
 			if len(c.Path) != 2 {
 				continue
@@ -125,7 +125,7 @@ func readConfig(m *nest.Model) config {
 }
 
 // queueName reads the name of a registerQueue options object.
-func queueName(m *nest.Model, fi int, v parser.Value) (string, bool) {
+func queueName(m *nest.Model, fi nest.FileID, v parser.Value) (string, bool) {
 	v = resolve(m, fi, -1, v, 0)
 	if v.Kind != parser.VObject {
 		return "", false
@@ -138,7 +138,7 @@ func queueName(m *nest.Model, fi int, v parser.Value) (string, bool) {
 	return "default", true
 }
 
-func stringOf(m *nest.Model, fi, fn int, v parser.Value) (string, bool) {
+func stringOf(m *nest.Model, fi nest.FileID, fn int, v parser.Value) (string, bool) {
 	v = resolve(m, fi, fn, v, 0)
 	if v.Kind == parser.VString {
 		return v.Text, true
@@ -147,9 +147,9 @@ func stringOf(m *nest.Model, fi, fn int, v parser.Value) (string, bool) {
 }
 
 // resolve follows an identifier to the constant it names, across files.
-func resolve(m *nest.Model, fi, fn int, v parser.Value, depth int) parser.Value {
+func resolve(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int) parser.Value {
 	for ; depth < 8 && v.Kind == parser.VIdent && !strings.Contains(v.Text, "."); depth++ {
-		d := m.Resolve(fi, fn, v.Text)
+		d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 		if d.Kind != nest.DeclVar || d.Index < 0 {
 			return v
 		}
@@ -164,7 +164,7 @@ func resolve(m *nest.Model, fi, fn int, v parser.Value, depth int) parser.Value 
 
 // moduleOptions reads defaultJobOptions from BullModule options, or from
 // what an async registration's useFactory returns.
-func moduleOptions(m *nest.Model, fi int, v parser.Value, async bool) retention {
+func moduleOptions(m *nest.Model, fi nest.FileID, v parser.Value, async bool) retention {
 	obj, ofile := resolveIn(m, fi, -1, v)
 	if obj.Kind != parser.VObject {
 		return retention{unknown, unknown}
@@ -191,9 +191,9 @@ func moduleOptions(m *nest.Model, fi int, v parser.Value, async bool) retention 
 	return defaults(m, ofile, -1, obj)
 }
 
-func resolveIn(m *nest.Model, fi, fn int, v parser.Value) (parser.Value, int) {
+func resolveIn(m *nest.Model, fi nest.FileID, fn int, v parser.Value) (parser.Value, nest.FileID) {
 	for depth := 0; depth < 8 && v.Kind == parser.VIdent && !strings.Contains(v.Text, "."); depth++ {
-		d := m.Resolve(fi, fn, v.Text)
+		d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 		if d.Kind != nest.DeclVar || d.Index < 0 {
 			return v, fi
 		}
@@ -207,7 +207,7 @@ func resolveIn(m *nest.Model, fi, fn int, v parser.Value) (parser.Value, int) {
 }
 
 // defaults reads `defaultJobOptions` of a queue or module options object.
-func defaults(m *nest.Model, fi, fn int, v parser.Value) retention {
+func defaults(m *nest.Model, fi nest.FileID, fn int, v parser.Value) retention {
 	obj, ofile := resolveIn(m, fi, fn, v)
 	if obj.Kind != parser.VObject {
 		return retention{unknown, unknown}
@@ -226,7 +226,7 @@ func defaults(m *nest.Model, fi, fn int, v parser.Value) retention {
 
 // jobOptions reads removeOnComplete/removeOnFail from job options,
 // following constants and spreads across files.
-func jobOptions(m *nest.Model, fi, fn int, v parser.Value, depth int) retention {
+func jobOptions(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int) retention {
 	if depth > 8 {
 		return retention{unknown, unknown}
 	}
@@ -273,7 +273,7 @@ func keep(v parser.Value) tri {
 
 // queueOf identifies the queue a call is made on: its name and the
 // defaultJobOptions of a `new Queue(name, opts)` it was created with.
-func queueOf(m *nest.Model, fi int, c *parser.Call) (name string, own retention, ok bool) {
+func queueOf(m *nest.Model, fi nest.FileID, c *parser.Call) (name string, own retention, ok bool) {
 	h, found := rejects.HolderOf(m, fi, c.Func, c.Path[:len(c.Path)-1])
 	if !found {
 		return "", retention{}, false
@@ -318,7 +318,7 @@ func newQueue(m *nest.Model, h rejects.Holder) (string, retention, bool) {
 	return name, own, ok
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, cfg config) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, cfg config) {
 	f := file.Facts
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
@@ -339,7 +339,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, cfg co
 		if r.complete != no {
 			continue
 		}
-		sev := policy(m, nest.FuncRef{File: fi, Index: c.Func})
+		sev := policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)})
 		if sev == lint.Off {
 			continue
 		}
@@ -353,7 +353,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, cfg co
 }
 
 // callOptions reads the job options of an add/addBulk call.
-func callOptions(m *nest.Model, fi int, c *parser.Call) retention {
+func callOptions(m *nest.Model, fi nest.FileID, c *parser.Call) retention {
 	if c.Method == "addBulk" {
 		if len(c.Args) == 0 {
 			return retention{unknown, unknown}

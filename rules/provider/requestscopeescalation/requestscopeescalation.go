@@ -84,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if opts.MinRoutes != nil {
 		minRoutes = *opts.MinRoutes
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -173,11 +173,11 @@ func quoteReason(r string) string {
 	return r[:i+1] + "`" + r[i+1:] + "`"
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRoutes int) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, minRoutes int) {
 	f := file.Facts
 	moduleRefGets(pass, m, fi, file)
 	for ci := range f.Classes {
-		ref := nest.ClassRef{File: fi, Index: ci}
+		ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 		info := m.Classes[ref]
 		if info == nil || info.Scope != nest.RequestScoped || (!info.Provided && len(info.Kinds) == 0) {
 			continue
@@ -229,7 +229,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File, minRou
 // moduleRefGets reports moduleRef.get(X) of a request-scoped or transient
 // X: get() only returns static instances and throws for scoped providers
 // (InvalidClassScopeException); resolve() is the call that builds them.
-func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
@@ -240,11 +240,11 @@ func moduleRefGets(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File
 		if !ok || h.External != "@nestjs/core:ModuleRef" {
 			continue
 		}
-		d := m.Resolve(fi, c.Func, c.Args[0].Text)
+		d := m.Resolve(fi, nest.FuncID(c.Func), c.Args[0].Text)
 		if d.Kind != nest.DeclClass {
 			continue
 		}
-		ref := nest.ClassRef{File: d.File, Index: d.Index}
+		ref := d.Class()
 		sc, _ := m.ScopeOf(ref)
 		if sc == nest.Default {
 			continue

@@ -30,11 +30,11 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	m.EachFile(pass, false, func(fi int, file *parser.File) { check(pass, m, fi, file) })
+	m.EachFile(pass, false, func(fi nest.FileID, file *parser.File) { check(pass, m, fi, file) })
 	return nil, nil
 }
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
 	for ai := range f.Assigns {
 		a := &f.Assigns[ai]
@@ -44,12 +44,12 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		if a.Op == parser.OpIncDec || a.Op == parser.OpCompound || a.Op == parser.OpLogical {
 			continue // counters and lazy initialization
 		}
-		fr := nest.FuncRef{File: fi, Index: a.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(a.Func)}
 		if m.ContextOf(fr) != nest.Request {
 			continue
 		}
 		ci := leak.ClassOf(f, a.Func)
-		if ci < 0 || !leak.Singleton(m, nest.ClassRef{File: fi, Index: ci}) {
+		if ci < 0 || !leak.Singleton(m, nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 			continue
 		}
 		if a.Func == f.Classes[ci].Ctor {
@@ -71,7 +71,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
 		}
 		lint.Report(pass, lint.Error, file.Pos(a.Span.Start), file.Pos(a.Span.End),
 			fmt.Sprintf("%s is a singleton: concurrent requests overwrite `this.%s` (set from %s); keep it local or use a request-scoped provider",
-				lint.QuoteMax(m.ClassName(nest.ClassRef{File: fi, Index: ci}), lint.MaxMessageQuote), field, src),
+				lint.QuoteMax(m.ClassName(nest.ClassRef{File: fi, Index: nest.ClassID(ci)}), lint.MaxMessageQuote), field, src),
 			lint.WithPath(m.StepsFor(m.PathTo(fr))))
 	}
 }

@@ -63,7 +63,7 @@ func report(pass *analysis.Pass, m *nest.Model, c *leak.Collection) {
 	const fix = "so memory only grows; use an LRU or a TTL"
 	var msg string
 	if c.Class >= 0 {
-		cls := m.ClassName(nest.ClassRef{File: c.File, Index: c.Class})
+		cls := m.ClassName(nest.ClassRef{File: c.File, Index: nest.ClassID(c.Class)})
 		subject := "`" + cls + "." + c.Name + "`"
 		if in, ok := strings.CutPrefix(cls, "class in "); ok {
 			subject = "`" + in + "`'s class field `" + c.Name + "`"

@@ -60,9 +60,9 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 	facts := file.Facts
 	app := b.AppVar
 	var served, listens, hooks, closes bool
-	for ci := range facts.Calls {
+	for ci := range nest.CallID(len(facts.Calls)) {
 		c := &facts.Calls[ci]
-		if !within(facts, c.Func, b.Func) {
+		if !within(facts, c.Func, int(b.Func)) {
 			continue
 		}
 		if len(c.Path) == 2 && c.Path[0] == app {
@@ -76,7 +76,7 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 			case "enableShutdownHooks":
 				hooks = true
 			case "close":
-				if c.Func == b.Func {
+				if nest.FuncID(c.Func) == b.Func {
 					closes = true
 				}
 			}
@@ -138,7 +138,7 @@ func insertion(file *parser.File, call parser.Span, app string) (analysis.Sugges
 
 // signalHandler returns the signal handler that call ci of file fi
 // registers, as the model found it (process.on, once, addListener...).
-func signalHandler(m *nest.Model, fi, ci int) (nest.SignalHandler, bool) {
+func signalHandler(m *nest.Model, fi nest.FileID, ci nest.CallID) (nest.SignalHandler, bool) {
 	for _, h := range m.SignalHandlers {
 		if h.File == fi && h.Call == ci {
 			return h, true
@@ -155,7 +155,7 @@ func handlerCloses(m *nest.Model, hf nest.FuncRef, app string) bool {
 	}
 	facts := m.Files[hf.File].Facts
 	for _, c := range facts.Calls {
-		if within(facts, c.Func, hf.Index) && c.Method == "close" && len(c.Path) == 2 && c.Path[0] == app {
+		if within(facts, c.Func, int(hf.Index)) && c.Method == "close" && len(c.Path) == 2 && c.Path[0] == app {
 			return true
 		}
 	}
@@ -165,7 +165,7 @@ func handlerCloses(m *nest.Model, hf nest.FuncRef, app string) bool {
 // helperEnables reports whether the callee of call ci, given the app as
 // argument ai, calls enableShutdownHooks() on that parameter, itself or
 // through depth-1 further helpers.
-func helperEnables(m *nest.Model, fi, ci, ai, depth int) bool {
+func helperEnables(m *nest.Model, fi nest.FileID, ci nest.CallID, ai, depth int) bool {
 	for _, fr := range m.ResolveCallee(fi, ci).Funcs {
 		fn := m.Func(fr)
 		if fn == nil || ai >= len(fn.Params) {
@@ -173,9 +173,9 @@ func helperEnables(m *nest.Model, fi, ci, ai, depth int) bool {
 		}
 		param := fn.Params[ai].Name
 		facts := m.Files[fr.File].Facts
-		for cj := range facts.Calls {
+		for cj := range nest.CallID(len(facts.Calls)) {
 			c := &facts.Calls[cj]
-			if !within(facts, c.Func, fr.Index) {
+			if !within(facts, c.Func, int(fr.Index)) {
 				continue
 			}
 			if len(c.Path) == 2 && c.Path[0] == param && c.Path[1] == "enableShutdownHooks" {

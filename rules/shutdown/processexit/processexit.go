@@ -26,11 +26,11 @@ var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	bootFiles := map[int]bool{}
+	bootFiles := map[nest.FileID]bool{}
 	for _, b := range m.Bootstraps {
 		bootFiles[b.File] = true
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if bootFiles[fi] || m.IsOffline(fi) {
 			continue
 		}
@@ -43,14 +43,14 @@ func run(pass *analysis.Pass) (any, error) {
 // is known to reach is not judged.
 var policy = nest.Policy{Request: lint.Warning, Startup: lint.Warning, Shutdown: lint.Warning}
 
-func check(pass *analysis.Pass, m *nest.Model, fi int, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File) {
 	f := file.Facts
-	for ci := range f.Calls {
+	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.New || !m.CallIs(fi, ci, "process.exit") {
 			continue // also `exit` imported from node:process; a local `process` is not Node's
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		if m.InSignalHandler(fr) {
 			continue // shutdown/signal-exit judges signal handlers
 		}

@@ -53,14 +53,14 @@ func within(f *parser.Facts, fn, outer int) bool {
 // inNestProcess reports whether a handler registered in function fn of
 // file fi belongs to a Nest app: its file is reached from a bootstrap, or
 // it is registered by a Nest provider, controller or module.
-func inNestProcess(m *nest.Model, nestIn map[int]bool, fi, fn int) bool {
+func inNestProcess(m *nest.Model, nestIn map[nest.FileID]bool, fi nest.FileID, fn int) bool {
 	if nestIn[fi] {
 		return true
 	}
 	f := m.Files[fi].Facts
 	for cur, n := fn, 0; cur >= 0 && n < 64; n++ {
 		if c := f.Funcs[cur].Class; c >= 0 {
-			info := m.Classes[nest.ClassRef{File: fi, Index: c}]
+			info := m.Classes[nest.ClassRef{File: fi, Index: nest.ClassID(c)}]
 			return info != nil && (len(info.Kinds) > 0 || info.Provided)
 		}
 		cur = f.Funcs[cur].Parent
@@ -68,7 +68,7 @@ func inNestProcess(m *nest.Model, nestIn map[int]bool, fi, fn int) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, h nest.SignalHandler, nestIn map[int]bool) {
+func check(pass *analysis.Pass, m *nest.Model, h nest.SignalHandler, nestIn map[nest.FileID]bool) {
 	fi := h.File
 	if !m.InScope(fi) {
 		// Outside the Nest server scope (a standalone server or a browser
@@ -98,16 +98,16 @@ func exitsWithoutClose(m *nest.Model, hr nest.FuncRef) []parser.Span {
 	var closes []parser.Span // awaited close() directly in the handler
 	var allCloses []parser.Span
 	for _, c := range f.Calls {
-		if c.Method == "close" && within(f, c.Func, h) {
+		if c.Method == "close" && within(f, c.Func, int(h)) {
 			allCloses = append(allCloses, c.Span)
-			if c.Await && c.Func == h {
+			if c.Await && nest.FuncID(c.Func) == h {
 				closes = append(closes, c.Span)
 			}
 		}
 	}
 	var out []parser.Span
 	for ci, c := range f.Calls {
-		if !m.CallIs(hr.File, ci, "process.exit") || !within(f, c.Func, h) {
+		if !m.CallIs(hr.File, nest.CallID(ci), "process.exit") || !within(f, c.Func, int(h)) {
 			continue
 		}
 		ok := false
@@ -117,7 +117,7 @@ func exitsWithoutClose(m *nest.Model, hr nest.FuncRef) []parser.Span {
 			}
 		}
 		// app.close().then(() => process.exit(0)) or .finally(...)
-		for fn := c.Func; fn >= 0 && fn != h && !ok; fn = f.Funcs[fn].Parent {
+		for fn := c.Func; fn >= 0 && nest.FuncID(fn) != h && !ok; fn = f.Funcs[fn].Parent {
 			a := f.Funcs[fn].ArgOf
 			if a < 0 {
 				continue

@@ -76,7 +76,7 @@ func (st *state) shutdownRoots(c nest.ClassRef) map[nest.FuncRef]bool {
 		roots = append(roots, methods(m, c, h)...)
 	}
 	for _, mi := range m.Class(c).Methods {
-		if r := (nest.FuncRef{File: c.File, Index: mi}); m.ContextOf(r) == nest.Shutdown {
+		if r := (nest.FuncRef{File: c.File, Index: nest.FuncID(mi)}); m.ContextOf(r) == nest.Shutdown {
 			roots = append(roots, r)
 		}
 	}
@@ -94,7 +94,7 @@ func (st *state) injectedClosed(token string) bool {
 		for r := range st.shutdownRoots(inj.class) {
 			hf := st.m.Files[r.File].Facts
 			for _, c := range hf.Calls {
-				if within(hf, c.Func, r.Index) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
+				if within(hf, c.Func, int(r.Index)) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
 					return true
 				}
 			}
@@ -106,11 +106,11 @@ func (st *state) injectedClosed(token string) bool {
 // shutdownish reports whether function fn of file fi runs when the app
 // stops: shutdown context, a shutdown hook (also one of an object a
 // factory returns), or a process signal handler, or nested in one.
-func (st *state) shutdownish(fi, fn int) bool {
+func (st *state) shutdownish(fi nest.FileID, fn int) bool {
 	f := st.m.Files[fi].Facts
 	for cur, n := fn, 0; cur >= 0 && n < 64; n++ {
 		g := &f.Funcs[cur]
-		if st.m.ContextOf(nest.FuncRef{File: fi, Index: cur}) == nest.Shutdown || shutdownHookNames[g.Name] {
+		if st.m.ContextOf(nest.FuncRef{File: fi, Index: nest.FuncID(cur)}) == nest.Shutdown || shutdownHookNames[g.Name] {
 			return true
 		}
 		if g.ArgOf >= 0 && g.ArgOf < len(f.Calls) {
@@ -131,9 +131,10 @@ func (st *state) tokenLabel(tok string) string {
 	case strings.HasPrefix(tok, "S:"):
 		return "'" + tok[2:] + "'"
 	case strings.HasPrefix(tok, "C:"):
-		var fi, ci int
-		if _, err := fmt.Sscanf(tok, "C:%d:%d", &fi, &ci); err == nil && fi < len(st.m.Files) && ci < len(st.m.Files[fi].Facts.Classes) {
-			return st.m.ClassName(nest.ClassRef{File: fi, Index: ci})
+		var fi nest.FileID
+		var ci int
+		if _, err := fmt.Sscanf(tok, "C:%d:%d", &fi, &ci); err == nil && int(fi) < len(st.m.Files) && ci < len(st.m.Files[fi].Facts.Classes) {
+			return st.m.ClassName(nest.ClassRef{File: fi, Index: nest.ClassID(ci)})
 		}
 	case strings.HasPrefix(tok, "X:"):
 		parts := strings.Split(tok, ":")
@@ -143,8 +144,9 @@ func (st *state) tokenLabel(tok string) string {
 	case strings.HasPrefix(tok, "V:"):
 		parts := strings.Split(tok, ":")
 		if len(parts) >= 3 {
-			var fi, li int
-			if _, err := fmt.Sscanf(tok, "V:%d:%d", &fi, &li); err == nil && fi < len(st.m.Files) && li < len(st.m.Files[fi].Facts.Locals) {
+			var fi nest.FileID
+			var li int
+			if _, err := fmt.Sscanf(tok, "V:%d:%d", &fi, &li); err == nil && int(fi) < len(st.m.Files) && li < len(st.m.Files[fi].Facts.Locals) {
 				return st.m.Files[fi].Facts.Locals[li].Name
 			}
 		}
@@ -181,15 +183,15 @@ func (st *state) checkFactories() {
 			fr := *p.Factory
 			f := st.m.Files[fr.File].Facts
 			for _, r := range f.Returns {
-				if r.Func == fr.Index {
-					st.factoryReturn(fr, fr.File, fr.Index, r.Value, p.Token, 0)
+				if nest.FuncID(r.Func) == fr.Index {
+					st.factoryReturn(fr, fr.File, int(fr.Index), r.Value, p.Token, 0)
 				}
 			}
 		}
 	}
 }
 
-func (st *state) factoryReturn(factory nest.FuncRef, fi, fn int, v parser.Value, token string, depth int) {
+func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v parser.Value, token string, depth int) {
 	if depth > 3 {
 		return
 	}
@@ -246,10 +248,10 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi, fn int, v parser.Value,
 	if v.Text == "" || strings.Contains(v.Text, ".") {
 		return
 	}
-	d := m.Resolve(fi, fn, v.Text)
+	d := m.Resolve(fi, nest.FuncID(fn), v.Text)
 	switch {
 	case v.Kind == parser.VNew && d.Kind == nest.DeclClass:
-		ref := nest.ClassRef{File: d.File, Index: d.Index}
+		ref := d.Class()
 		if _, ok := st.factoryValue[ref]; !ok {
 			st.factoryValue[ref] = token
 		}
@@ -269,10 +271,10 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi, fn int, v parser.Value,
 func (st *state) factoryClosed(factory nest.FuncRef, token string) bool {
 	f := st.m.Files[factory.File].Facts
 	for _, c := range f.Calls {
-		if c.Func < 0 || c.Func == factory.Index || !within(f, c.Func, factory.Index) || !closeish(c.Method) {
+		if c.Func < 0 || nest.FuncID(c.Func) == factory.Index || !within(f, c.Func, int(factory.Index)) || !closeish(c.Method) {
 			continue
 		}
-		for cur := c.Func; cur >= 0 && cur != factory.Index; cur = f.Funcs[cur].Parent {
+		for cur := c.Func; cur >= 0 && nest.FuncID(cur) != factory.Index; cur = f.Funcs[cur].Parent {
 			if shutdownHookNames[f.Funcs[cur].Name] {
 				return true
 			}
@@ -292,12 +294,12 @@ func (st *state) lookedUpClosed(token string) bool {
 		for _, site := range st.shutdownCloses() {
 			closing[[2]int{site[0], m.Files[site[0]].Facts.Calls[site[1]].Func}] = true
 		}
-		for fi, file := range m.Files {
+		for fi, file := range m.AllFiles() {
 			if m.IsOffline(fi) {
 				continue
 			}
 			for _, c := range file.Facts.Calls {
-				if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || !closing[[2]int{fi, c.Func}] {
+				if c.Func < 0 || (c.Method != "get" && c.Method != "resolve") || len(c.Args) == 0 || !closing[[2]int{int(fi), c.Func}] {
 					continue
 				}
 				if tok := st.argToken(fi, c.Args[0]); tok != "" {
@@ -312,7 +314,7 @@ func (st *state) lookedUpClosed(token string) bool {
 // argToken is the provider token key of a lookup argument, as the model
 // writes it: 'REDIS' and a const holding it give "S:REDIS", a class
 // "C:file:index", an external binding "X:module:name:".
-func (st *state) argToken(fi int, v parser.Value) string {
+func (st *state) argToken(fi nest.FileID, v parser.Value) string {
 	switch v.Kind {
 	case parser.VString:
 		return "S:" + v.Text
@@ -352,13 +354,13 @@ const (
 type holder struct {
 	kind  holderKind
 	name  string
-	fn    int // declaring function of a local
-	file  int // module variable: file and Locals index
+	fn    int         // declaring function of a local
+	file  nest.FileID // module variable: file and Locals index
 	index int
 	class nest.ClassRef // static field
 }
 
-func (st *state) holderOf(fi int, c *parser.Call) holder {
+func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 	m := st.m
 	file := m.Files[fi]
 	f := file.Facts
@@ -380,16 +382,16 @@ func (st *state) holderOf(fi int, c *parser.Call) holder {
 		case len(a.Target) == 2 && a.Target[0] == "this":
 			if c.Func >= 0 && f.Funcs[c.Func].Static {
 				if ci := classOf(f, c.Func); ci >= 0 {
-					return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: fi, Index: ci}}
+					return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: fi, Index: nest.ClassID(ci)}}
 				}
 			}
 			return holder{kind: hThis, name: a.Target[1]}
 		case len(a.Target) == 2:
-			if d := m.Resolve(fi, c.Func, a.Target[0]); d.Kind == nest.DeclClass {
-				return holder{kind: hStatic, name: a.Target[1], class: nest.ClassRef{File: d.File, Index: d.Index}}
+			if d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0]); d.Kind == nest.DeclClass {
+				return holder{kind: hStatic, name: a.Target[1], class: d.Class()}
 			}
 		case len(a.Target) == 1:
-			d := m.Resolve(fi, c.Func, a.Target[0])
+			d := m.Resolve(fi, nest.FuncID(c.Func), a.Target[0])
 			switch d.Kind {
 			case nest.DeclVar:
 				if d.Index >= 0 {
@@ -410,7 +412,7 @@ func (st *state) holderOf(fi int, c *parser.Call) holder {
 		for ci := range f.Classes {
 			for _, fd := range f.Classes[ci].Fields {
 				if fd.Static && fd.HasInit && covers(file.Src, fd.Init, c) {
-					return holder{kind: hStatic, name: fd.Name, class: nest.ClassRef{File: fi, Index: ci}}
+					return holder{kind: hStatic, name: fd.Name, class: nest.ClassRef{File: fi, Index: nest.ClassID(ci)}}
 				}
 			}
 		}
@@ -493,7 +495,7 @@ func hands(v parser.Value, name string) bool {
 // onModuleDestroy of an object the function builds), and whether it
 // escapes: returned, stored on this, in a module variable or a static
 // field, or handed to a project function.
-func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool) {
+func (st *state) localFate(fi nest.FileID, h holder, res resource) (closed, escapes bool) {
 	closed, other := st.localUse(fi, h, res)
 	return closed, other || st.intoThis(fi, h) != ""
 }
@@ -501,7 +503,7 @@ func (st *state) localFate(fi int, h holder, res resource) (closed, escapes bool
 // intoThis returns the field a local is stored in on the instance,
 // directly or wrapped (this.adapterConstructor = createAdapter(pub, sub)),
 // or "".
-func (st *state) intoThis(fi int, h holder) string {
+func (st *state) intoThis(fi nest.FileID, h holder) string {
 	f := st.m.Files[fi].Facts
 	for _, a := range f.Assigns {
 		if within(f, a.Func, h.fn) && len(a.Target) == 2 && a.Target[0] == "this" && !a.Computed && carries(a.Value, h.name) {
@@ -513,7 +515,7 @@ func (st *state) intoThis(fi int, h holder) string {
 
 // localUse is localFate without the escapes into a field of this (see
 // intoThis).
-func (st *state) localUse(fi int, h holder, res resource) (closed, escapes bool) {
+func (st *state) localUse(fi nest.FileID, h holder, res resource) (closed, escapes bool) {
 	m := st.m
 	f := m.Files[fi].Facts
 	for _, c := range f.Calls {
@@ -529,7 +531,7 @@ func (st *state) localUse(fi int, h holder, res resource) (closed, escapes bool)
 		if len(c.Path) > 0 && c.Path[0] != h.name {
 			for _, a := range c.Args {
 				if hands(a, h.name) {
-					switch d := m.Resolve(fi, c.Func, c.Path[0]); {
+					switch d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); {
 					case c.Path[0] == "this", d.Kind == nest.DeclFunc, d.Kind == nest.DeclVar, d.Kind == nest.DeclLocal, d.Kind == nest.DeclClass:
 						escapes = true // handed to project code or stored (clients.push(client)), which may close it
 					}
@@ -552,7 +554,7 @@ func (st *state) localUse(fi int, h holder, res resource) (closed, escapes bool)
 			}
 			continue
 		}
-		switch d := m.Resolve(fi, a.Func, a.Target[0]); d.Kind {
+		switch d := m.Resolve(fi, nest.FuncID(a.Func), a.Target[0]); d.Kind {
 		case nest.DeclVar, nest.DeclClass:
 			escapes = true
 		}
@@ -575,7 +577,7 @@ func (st *state) classCloses(c nest.ClassRef) bool {
 	for r := range roots {
 		f := m.Files[r.File].Facts
 		for _, call := range f.Calls {
-			if within(f, call.Func, r.Index) && len(call.Path) >= 3 && call.Path[0] == "this" && closeish(call.Method) {
+			if within(f, call.Func, int(r.Index)) && len(call.Path) >= 3 && call.Path[0] == "this" && closeish(call.Method) {
 				return true
 			}
 		}
@@ -588,7 +590,7 @@ func (st *state) classCloses(c nest.ClassRef) bool {
 func (st *state) sharedClosed(h holder, res resource) bool {
 	m := st.m
 	for _, site := range st.shutdownCloses() {
-		fi := site[0]
+		fi := nest.FileID(site[0])
 		f := m.Files[fi].Facts
 		c := &f.Calls[site[1]]
 		{
@@ -606,15 +608,15 @@ func (st *state) sharedClosed(h holder, res resource) bool {
 					}
 					root = strings.Split(c.Args[0].Text, ".")[0]
 				}
-				d := m.Resolve(fi, c.Func, root)
+				d := m.Resolve(fi, nest.FuncID(c.Func), root)
 				match = d.Kind == nest.DeclVar && d.File == h.file && d.Index == h.index
 			case hStatic:
 				if c.Path[0] == "this" {
 					ci := classOf(f, c.Func)
-					match = fi == h.class.File && ci == h.class.Index && f.Funcs[c.Func].Static
+					match = fi == h.class.File && nest.ClassID(ci) == h.class.Index && f.Funcs[c.Func].Static
 				} else {
-					d := m.Resolve(fi, c.Func, c.Path[0])
-					match = d.Kind == nest.DeclClass && d.File == h.class.File && d.Index == h.class.Index
+					d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0])
+					match = d.Kind == nest.DeclClass && d.File == h.class.File && nest.ClassID(d.Index) == h.class.Index
 				}
 				if len(c.Path) >= 3 && c.Path[1] != h.name {
 					match = false // RedisBoot.other.quit()
@@ -639,7 +641,7 @@ func (st *state) shutdownCloses() [][2]int {
 		return *st.closes
 	}
 	out := [][2]int{}
-	for fi, file := range st.m.Files {
+	for fi, file := range st.m.AllFiles() {
 		if st.m.IsOffline(fi) {
 			continue
 		}
@@ -653,7 +655,7 @@ func (st *state) shutdownCloses() [][2]int {
 				continue
 			}
 			if st.shutdownish(fi, c.Func) {
-				out = append(out, [2]int{fi, ci})
+				out = append(out, [2]int{int(fi), ci})
 			}
 		}
 	}
@@ -664,7 +666,7 @@ func (st *state) shutdownCloses() [][2]int {
 // checkFree judges the opening calls that no class or factory check
 // judged: static boot helpers, module-level clients, locals of startup
 // functions (captured by closures or not), and clients created per request.
-func (st *state) checkFree(fi int) {
+func (st *state) checkFree(fi nest.FileID) {
 	m := st.m
 	file := m.Files[fi]
 	f := file.Facts
@@ -697,7 +699,7 @@ func (st *state) checkFree(fi int) {
 		if !ok {
 			continue
 		}
-		fr := nest.FuncRef{File: fi, Index: c.Func}
+		fr := nest.FuncRef{File: fi, Index: nest.FuncID(c.Func)}
 		ctx := m.ContextOf(fr)
 		h := st.holderOf(fi, c)
 		how := closeCalls(res.closers)
@@ -737,10 +739,10 @@ func (st *state) checkFree(fi int) {
 				// kept by the instance of a plain class (a RedisIoAdapter):
 				// closed only if that class closes what it holds
 				ci := classOf(f, h.fn)
-				if ci < 0 || st.classCloses(nest.ClassRef{File: fi, Index: ci}) {
+				if ci < 0 || st.classCloses(nest.ClassRef{File: fi, Index: nest.ClassID(ci)}) {
 					continue
 				}
-				cname := m.ClassName(nest.ClassRef{File: fi, Index: ci})
+				cname := m.ClassName(nest.ClassRef{File: fi, Index: nest.ClassID(ci)})
 				lint.Report(st.pass, lint.Warning, file.Pos(c.Span.Start), file.Pos(c.Span.End),
 					fmt.Sprintf("%s `%s` in `this.%s` is never closed: `%s` calls no %s, so the process hangs on SIGTERM",
 						what, h.name, field, cname, how))
@@ -755,7 +757,7 @@ func (st *state) checkFree(fi int) {
 
 // duplicated recognizes `const sub = pub.duplicate()` on a Redis client
 // held in a local: another connection.
-func (st *state) duplicated(fi int, c *parser.Call) (resource, bool) {
+func (st *state) duplicated(fi nest.FileID, c *parser.Call) (resource, bool) {
 	if c.Method != "duplicate" || len(c.Path) != 2 {
 		return resource{}, false
 	}

@@ -40,7 +40,7 @@ type state struct {
 	// factoryValue maps a project class that a useFactory returns an
 	// instance of to the provider's token key.
 	factoryValue map[nest.ClassRef]string
-	nestFiles    map[int]bool
+	nestFiles    map[nest.FileID]bool
 	closes       *[][2]int       // see shutdownCloses
 	lookedUp     map[string]bool // see lookedUpClosed
 }
@@ -50,8 +50,10 @@ type injector struct {
 	field string
 }
 
-func (s *state) handle(fi int, sp parser.Span) { s.handled[[2]uint32{uint32(fi), sp.Start}] = true }
-func (s *state) isHandled(fi int, sp parser.Span) bool {
+func (s *state) handle(fi nest.FileID, sp parser.Span) {
+	s.handled[[2]uint32{uint32(fi), sp.Start}] = true
+}
+func (s *state) isHandled(fi nest.FileID, sp parser.Span) bool {
 	return s.handled[[2]uint32{uint32(fi), sp.Start}]
 }
 
@@ -63,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		st.nestFiles = m.ProcessFiles()
 	})
 	lint.Guard(pass, "", func() { st.checkFactories() })
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		// Nest's shutdown hooks exist only in a Nest process: an Angular
 		// @Injectable linted with --scope all closes its timers in
 		// ngOnDestroy, which this rule does not judge.
@@ -72,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		lint.Guard(pass, file.Path, func() {
 			for ci := range file.Facts.Classes {
-				ref := nest.ClassRef{File: fi, Index: ci}
+				ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 				info := m.Classes[ref]
 				_, fromFactory := st.factoryValue[ref]
 				if info == nil || !(info.Is("Injectable") || info.Provided || info.Is("Module") || fromFactory) || info.Controller {
@@ -82,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		})
 	}
-	for fi, file := range m.Files {
+	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
@@ -99,7 +101,7 @@ func methods(m *nest.Model, c nest.ClassRef, name string) []nest.FuncRef {
 		f := m.Files[c.File].Facts
 		for _, mi := range cls.Methods {
 			if f.Funcs[mi].Name == name && !f.Funcs[mi].Static {
-				return []nest.FuncRef{{File: c.File, Index: mi}}
+				return []nest.FuncRef{{File: c.File, Index: nest.FuncID(mi)}}
 			}
 		}
 		info := m.Classes[c]
@@ -125,7 +127,7 @@ func reach(m *nest.Model, c nest.ClassRef, roots []nest.FuncRef) map[nest.FuncRe
 		seen[r] = true
 		f := m.Files[r.File].Facts
 		for _, call := range f.Calls {
-			if !within(f, call.Func, r.Index) || len(call.Path) != 2 || call.Path[0] != "this" {
+			if !within(f, call.Func, int(r.Index)) || len(call.Path) != 2 || call.Path[0] != "this" {
 				continue
 			}
 			work = append(work, methods(m, c, call.Path[1])...)
@@ -144,10 +146,10 @@ func within(f *parser.Facts, fn, outer int) bool {
 	return false
 }
 
-func inSet(f *parser.Facts, fi, fn int, set map[nest.FuncRef]bool) (nest.FuncRef, bool) {
+func inSet(f *parser.Facts, fi nest.FileID, fn int, set map[nest.FuncRef]bool) (nest.FuncRef, bool) {
 	for fn >= 0 {
-		if set[nest.FuncRef{File: fi, Index: fn}] {
-			return nest.FuncRef{File: fi, Index: fn}, true
+		if set[nest.FuncRef{File: fi, Index: nest.FuncID(fn)}] {
+			return nest.FuncRef{File: fi, Index: nest.FuncID(fn)}, true
 		}
 		fn = f.Funcs[fn].Parent
 	}
@@ -189,12 +191,12 @@ type opened struct {
 	span  parser.Span
 }
 
-func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
+func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	pass, m := st.pass, st.m
 	file := m.Files[fi]
 	f := file.Facts
 	cls := &f.Classes[ci]
-	ref := nest.ClassRef{File: fi, Index: ci}
+	ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
 	scope, _ := m.ScopeOf(ref)
 	requestScoped := scope == nest.RequestScoped
 
@@ -204,14 +206,14 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 	// a bootstrap or a module)
 	var startRoots []nest.FuncRef
 	if cls.Ctor >= 0 {
-		startRoots = append(startRoots, nest.FuncRef{File: fi, Index: cls.Ctor})
+		startRoots = append(startRoots, nest.FuncRef{File: fi, Index: nest.FuncID(cls.Ctor)})
 	}
 	if !requestScoped {
 		for _, h := range []string{"onModuleInit", "onApplicationBootstrap"} {
 			startRoots = append(startRoots, methods(m, ref, h)...)
 		}
 		for _, mi := range cls.Methods {
-			r := nest.FuncRef{File: fi, Index: mi}
+			r := nest.FuncRef{File: fi, Index: nest.FuncID(mi)}
 			if !f.Funcs[mi].Static && m.ContextOf(r) == nest.Startup {
 				startRoots = append(startRoots, r)
 			}
@@ -228,7 +230,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 			roots = append(roots, methods(m, ref, h)...)
 		}
 		for _, mi := range cls.Methods {
-			if r := (nest.FuncRef{File: fi, Index: mi}); m.ContextOf(r) == nest.Shutdown {
+			if r := (nest.FuncRef{File: fi, Index: nest.FuncID(mi)}); m.ContextOf(r) == nest.Shutdown {
 				roots = append(roots, r)
 			}
 		}
@@ -236,7 +238,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 		for r := range hooks {
 			hf := m.Files[r.File].Facts
 			for _, c := range hf.Calls {
-				if !within(hf, c.Func, r.Index) {
+				if !within(hf, c.Func, int(r.Index)) {
 					continue
 				}
 				switch {
@@ -260,7 +262,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 			for r := range st.shutdownRoots(inj.class) {
 				hf := m.Files[r.File].Facts
 				for _, c := range hf.Calls {
-					if within(hf, c.Func, r.Index) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
+					if within(hf, c.Func, int(r.Index)) && len(c.Path) >= 3 && c.Path[0] == "this" && c.Path[1] == inj.field && closeish(c.Method) {
 						closers = append(closers, closeCall{path: append([]string{"this"}, c.Path[2:]...), args: c.Args})
 					}
 				}
@@ -274,7 +276,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 	hasKafka := kafkaFile(m, fi)
 	for _, c := range f.Calls {
 		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End {
-			if d := m.Resolve(fi, c.Func, c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
 				hasKafka = true
 			}
 		}
@@ -372,7 +374,7 @@ func (st *state) checkClass(fi, ci int, info *nest.ClassInfo) {
 }
 
 // kafkaFile reports whether file fi imports the Kafka class of kafkajs.
-func kafkaFile(m *nest.Model, fi int) bool {
+func kafkaFile(m *nest.Model, fi nest.FileID) bool {
 	for _, im := range m.Files[fi].Facts.Imports {
 		if im.Source == "kafkajs" && im.Imported == "Kafka" && !im.TypeOnly {
 			return true
@@ -383,14 +385,14 @@ func kafkaFile(m *nest.Model, fi int) bool {
 
 // opens returns the resource call c of file fi opens, if any. kafka is set
 // when producer(), consumer() and admin() calls are kafkajs connections.
-func opens(m *nest.Model, fi int, c *parser.Call, kafka bool) (resource, bool) {
+func opens(m *nest.Model, fi nest.FileID, c *parser.Call, kafka bool) (resource, bool) {
 	if kafka && !c.New && (c.Method == "producer" || c.Method == "consumer" || c.Method == "admin") && (len(c.Path) == 0 || len(c.Path) >= 2) {
 		return kafkaRes, true
 	}
 	if len(c.Path) == 0 {
 		return resource{}, false
 	}
-	d := m.Resolve(fi, c.Func, c.Path[0])
+	d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0])
 	switch d.Kind {
 	case nest.DeclNone:
 		if len(c.Path) == 1 && !c.New {
