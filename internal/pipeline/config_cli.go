@@ -48,27 +48,30 @@ func configError(stderr io.Writer, err error) int {
 	return exitUsage
 }
 
-// dropIgnored removes the findings and the parse notices of files that
-// the configuration that applies to them ignores, or --ignore-pattern
-// does (neither with --no-ignore). Tool errors stay.
-func dropIgnored(c *collector, o *options) {
+// ignoredBy returns whether a file (by output name) is ignored by the
+// configuration that applies to it or by --ignore-pattern, or nil with
+// --no-ignore. Tool errors are never ignored (dropIgnoredNotices).
+func (c *collector) ignoredBy(o *options) func(name string) bool {
 	if o.ES.noIgnore {
-		return
+		return nil
 	}
-	ignored := func(name string) bool {
+	return func(name string) bool {
 		abs, ok := c.paths[name]
 		if !ok {
 			abs = filepath.Join(c.names.root, filepath.FromSlash(name))
 		}
 		return o.cfgFor(abs).Ignored(abs) || o.ES.ignores.match(abs)
 	}
-	diags := c.diags[:0]
-	for _, d := range c.diags {
-		if !ignored(d.Location.File) {
-			diags = append(diags, d)
-		}
+}
+
+// dropIgnoredNotices removes the parse notices of files that are ignored
+// (ignoredBy); their findings are dropped by the filters (filters.go,
+// step 2). Tool errors stay.
+func dropIgnoredNotices(c *collector, o *options) {
+	ignored := c.ignoredBy(o)
+	if ignored == nil {
+		return
 	}
-	c.diags = diags
 	notices := c.notices[:0]
 	for _, n := range c.notices {
 		if n.File == "" || n.Level == lint.Error || !ignored(n.File) {

@@ -157,24 +157,14 @@ func suggestPattern(p string, all []*lint.Rule) string {
 	return best
 }
 
-// filter applies --quiet to the final diagnostics and returns the number
-// of warnings counted for --max-warnings (counted before --quiet drops
-// them, so that both flags can be combined in CI).
-func (e *ESLintOptions) filter(r *report.Run) (warnings int) {
-	for i := range r.Diagnostics {
-		d := &r.Diagnostics[i]
+// countWarnings returns the number of warnings --max-warnings counts:
+// neither suppressed nor baselined (filters.go, step 12).
+func countWarnings(ds []report.Diagnostic) (warnings int) {
+	for i := range ds {
+		d := &ds[i]
 		if !d.Suppressed && d.BaselineState != "unchanged" && d.Severity == lint.Warning {
 			warnings++
 		}
-	}
-	if e.errorsOnly {
-		kept := r.Diagnostics[:0]
-		for _, d := range r.Diagnostics {
-			if d.Severity >= lint.Error {
-				kept = append(kept, d)
-			}
-		}
-		r.Diagnostics = kept
 	}
 	return warnings
 }

@@ -104,14 +104,13 @@ func LintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		}
 		return usageError(stderr, "nothing to lint: %s (use --allow-empty to exit 0)", c.emptyReason(disc, o))
 	}
-	c.applyFileConfig(o, all)
-	dropIgnored(c, o)
+	dropIgnoredNotices(c, o)
 	r := c.finish(o.Version, o.Category)
 	r.Graph = c.graph
-	if code, done := c.adoptRun(ctx, o, all, r, stdout, stderr); done {
+	warnings, code, done := c.adoptRun(ctx, o, all, r, stdout, stderr)
+	if done {
 		return code
 	}
-	warnings := o.ES.filter(r)
 
 	began = time.Now()
 	capped, err := writeOutput(o, r, stdout, stderr)
@@ -301,10 +300,9 @@ func (c *collector) toolError(te lint.ToolError) {
 	}
 }
 
-// finish sorts what was collected into a report.Run.
+// finish turns what was collected into a report.Run; the findings are
+// sorted and deduplicated by the filters (filters.go), the notices here.
 func (c *collector) finish(version, category string) *report.Run {
-	report.Sort(c.diags)
-	c.diags = report.Dedupe(c.diags)
 	if c.diags == nil {
 		c.diags = []report.Diagnostic{}
 	}

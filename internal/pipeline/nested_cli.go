@@ -133,14 +133,14 @@ func (o *options) programSettings(root string, files []string) *lint.Settings {
 
 // applyFileConfig applies, to each finding, the rule severity of the
 // configuration of its file: a rule that is off there drops the finding
-// (unless --only named the rule).
-func (c *collector) applyFileConfig(o *options, all []*lint.Rule) {
+// (unless --only named the rule). It is step 1 of the filters (filters.go).
+func (c *collector) applyFileConfig(o *options, all []*lint.Rule, ds []report.Diagnostic) []report.Diagnostic {
 	byID := map[string]*lint.Rule{}
 	for _, r := range all {
 		byID[r.ID] = r
 	}
-	kept := c.diags[:0]
-	for _, d := range c.diags {
+	kept := ds[:0]
+	for _, d := range ds {
 		r := byID[d.RuleID]
 		if r == nil {
 			kept = append(kept, d)
@@ -155,7 +155,7 @@ func (c *collector) applyFileConfig(o *options, all []*lint.Rule) {
 			kept = append(kept, d)
 		}
 	}
-	c.diags = kept
+	return kept
 }
 
 // absOf returns the absolute path of an output name.
