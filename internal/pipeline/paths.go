@@ -118,8 +118,9 @@ func relUnder(dir, abs string) (string, bool) {
 	return filepath.ToSlash(r), true
 }
 
-// projectMarkers are the files whose folder is a project root.
-var projectMarkers = []string{"package.json", "nest-cli.json", "tsconfig.json"}
+// ProjectMarkers are the files whose folder is a project root (the
+// language server uses them too, through HasMarker).
+var ProjectMarkers = []string{"package.json", "nest-cli.json", "tsconfig.json"}
 
 // projects assigns files to the program they belong to. One analysis
 // Pass covers one program, because DI, module imports and the request
@@ -165,7 +166,7 @@ func (p *projects) factsOf(dir string) dirFacts {
 	if f, ok := p.facts[dir]; ok {
 		return f
 	}
-	f := dirFacts{marker: hasMarker(dir), git: exists(filepath.Join(dir, ".git"))}
+	f := dirFacts{marker: HasMarker(dir), git: exists(filepath.Join(dir, ".git"))}
 	f.workspace = workspace.IsWorkspaceRoot(dir)
 	f.marker = f.marker || f.workspace
 	p.facts[dir] = f
@@ -227,8 +228,9 @@ func (r request) has(abs string) bool {
 	return false
 }
 
-func hasMarker(dir string) bool {
-	for _, m := range projectMarkers {
+// HasMarker reports whether dir holds a project marker file.
+func HasMarker(dir string) bool {
+	for _, m := range ProjectMarkers {
 		if info, err := os.Stat(filepath.Join(dir, m)); err == nil && !info.IsDir() {
 			return true
 		}

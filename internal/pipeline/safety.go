@@ -42,7 +42,7 @@ func (c *collector) mayWalk(root string) bool {
 		}
 		// the program a requested file or folder belongs to: a folder
 		// with a project marker or a workspace declaration above it
-		if parser.Within(root, p) && (hasMarker(root) || workspace.IsWorkspaceRoot(root)) {
+		if parser.Within(root, p) && (HasMarker(root) || workspace.IsWorkspaceRoot(root)) {
 			return true
 		}
 	}
