@@ -123,14 +123,14 @@ func TestPickFormat(t *testing.T) {
 		fs := flag.NewFlagSet("t", flag.ContinueOnError)
 		fs.SetOutput(io.Discard)
 		o := &options{}
-		fs.StringVar(&o.format, "format", "text", "")
-		fs.StringVar(&o.output, "o", "", "")
+		fs.StringVar(&o.Format, "format", "text", "")
+		fs.StringVar(&o.Output, "o", "", "")
 		if err := fs.Parse(c.args); err != nil {
 			t.Fatal(err)
 		}
 		pickFormat(fs, o, c.tty)
-		if o.format != c.want {
-			t.Errorf("%v tty=%v: format %q, want %q", c.args, c.tty, o.format, c.want)
+		if o.Format != c.want {
+			t.Errorf("%v tty=%v: format %q, want %q", c.args, c.tty, o.Format, c.want)
 		}
 	}
 	f, err := os.CreateTemp(t.TempDir(), "out")

@@ -206,3 +206,28 @@ func TestMain(m *testing.M) {
 
 // allRules is the registry, for tests that pass rules explicitly.
 func allRules() []*lint.Rule { return rules.All() }
+
+// resolve is the absolute, symlink-free form of p (as the pipeline
+// resolves the paths of a request).
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	return abs, nil
+}
+
+// gitTop is the nearest folder at or above dir holding .git, or "".
+func gitTop(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}

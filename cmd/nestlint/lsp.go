@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"github.com/nestlint/nestlint/internal/lsp"
+	"github.com/nestlint/nestlint/internal/pipeline"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/lint"
 )
@@ -20,7 +21,7 @@ import (
 func lspCmd(ctx context.Context, args []string, all []*lint.Rule, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lsp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	opts := lsp.Options{Rules: all, CacheVersion: cacheVersion(), Version: buildVersion(), MaxFileSize: parser.DefaultMaxFileSize}
+	opts := lsp.Options{Rules: all, CacheVersion: pipeline.CacheVersion(buildVersion()), Version: buildVersion(), MaxFileSize: parser.DefaultMaxFileSize}
 	fs.StringVar(&opts.ConfigPath, "config", "", "configuration file")
 	fs.StringVar(&opts.Scope, "scope", "", "server or all")
 	fs.BoolVar(&opts.NoCache, "no-cache", false, "no facts cache")

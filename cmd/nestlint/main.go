@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -12,7 +11,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/nestlint/nestlint/config"
+	"github.com/nestlint/nestlint/internal/pipeline"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -27,13 +26,11 @@ const devVersion = "0.1.0-dev"
 
 // Exit codes; doc.go has the table.
 const (
-	exitOK       = 0
-	exitFindings = 1
-	exitUsage    = 2
-	exitInternal = 3
-	// exitInterrupted is 128+SIGINT, as shells report a process killed
-	// by Ctrl-C.
-	exitInterrupted = 130
+	exitOK          = pipeline.ExitOK
+	exitFindings    = pipeline.ExitFindings
+	exitUsage       = pipeline.ExitUsage
+	exitInternal    = pipeline.ExitInternal
+	exitInterrupted = pipeline.ExitInterrupted
 )
 
 func main() {
@@ -71,34 +68,8 @@ func buildVersion() string {
 	return devVersion
 }
 
-// options are the parsed command line of a lint run.
-type options struct {
-	format        string
-	output        string
-	jobs          int
-	failLevel     lint.Severity // Off means "none": findings never fail the run
-	exitZero      bool
-	maxFileSize   int64
-	repoRoot      string
-	category      string
-	quiet         bool // --silent (formerly --quiet): no notices or progress
-	noColor       bool
-	config        string           // --config FILE
-	cfg           *config.Config   // the nestlint.json of the current folder (merged), nil without one
-	nested        *config.Resolver // nested configurations; nil with --config (nested_cli.go)
-	es            eslintOptions    // the flags eslint users know (flags_eslint.go)
-	prog          *progress        // the progress line, nil without one
-	paths         []string
-	scope         string       // --scope: "server", "all", or "" for the config's choice
-	allowEmpty    bool         // --allow-empty: a run with nothing to lint exits 0
-	noCache       bool         // --no-cache
-	cacheLocation string       // --cache-location DIR
-	timing        bool         // --timing: per-phase times on stderr
-	cpuProfile    string       // --cpuprofile FILE
-	memProfile    string       // --memprofile FILE
-	adopt         adoptOptions // --baseline, --write-baseline, --changed-since, --fix (baseline_cli.go)
-	outPlan       *outputPlan  // how -o is written (output.go)
-}
+// options are the parsed command line of a lint run (internal/pipeline).
+type options = pipeline.Options
 
 // formats are the accepted --format values.
 var formats = []string{"text", "json", "sarif", "github", "stylish", "junit", "checkstyle", "gitlab", "html"}
@@ -132,16 +103,10 @@ func runWith(ctx context.Context, args []string, all []*lint.Rule, stdout, stder
 	if !ok {
 		return code
 	}
-	if o.es.printConfig != "" {
-		return printConfig(o, all, stdout, stderr)
+	if o.ES.PrintConfig != "" {
+		return pipeline.PrintConfig(o, all, stdout, stderr)
 	}
-	return lintRun(ctx, o, all, stdout, stderr)
-}
-
-// usageError prints one line naming the problem and returns exitUsage.
-func usageError(stderr io.Writer, format string, a ...any) int {
-	fmt.Fprintf(stderr, "nestlint: "+format+"\n", a...)
-	return exitUsage
+	return pipeline.LintRun(ctx, o, all, stdout, stderr)
 }
 
 const usageText = `usage: nestlint [flags] [path ...]
@@ -204,35 +169,35 @@ warnings), 2 usage or input error, 3 internal error, 130 interrupted.
 // the flags. When ok is false the command is over and code is its exit
 // code (0 for -h and --version).
 func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, ok bool) {
-	o = &options{}
+	o = &options{Version: buildVersion()}
 	fs := flag.NewFlagSet("nestlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var failLevel string
 	var showVersion bool
-	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github")
-	fs.StringVar(&o.output, "o", "", "write the output to `FILE`")
-	fs.StringVar(&o.output, "output", "", "write the output to `FILE`")
-	fs.IntVar(&o.jobs, "j", runtime.NumCPU(), "parse with `N` workers")
+	fs.StringVar(&o.Format, "format", "text", "output format: text, json, sarif or github")
+	fs.StringVar(&o.Output, "o", "", "write the output to `FILE`")
+	fs.StringVar(&o.Output, "output", "", "write the output to `FILE`")
+	fs.IntVar(&o.Jobs, "j", runtime.NumCPU(), "parse with `N` workers")
 	fs.StringVar(&failLevel, "fail-level", "warning", "lowest severity that fails the run: error, warning, note or none")
-	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even with findings")
-	fs.Int64Var(&o.maxFileSize, "max-file-size", parser.DefaultMaxFileSize, "skip files larger than `BYTES`")
-	fs.StringVar(&o.repoRoot, "repo-root", "", "make output paths relative to `DIR`")
-	fs.StringVar(&o.category, "sarif-category", "", "SARIF automationDetails category")
-	fs.BoolVar(&o.quiet, "silent", false, "no notices or progress on stderr")
-	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE`")
-	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output")
-	fs.StringVar(&o.scope, "scope", "", "what to lint: server (NestJS server code, the default) or all")
-	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "exit 0 when there is nothing to lint")
-	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the facts cache")
-	fs.StringVar(&o.cacheLocation, "cache-location", "", "keep the facts cache in `DIR`")
-	fs.BoolVar(&o.timing, "timing", false, "print the time of each phase on stderr")
-	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
-	fs.StringVar(&o.memProfile, "memprofile", "", "write a heap profile to `FILE`")
+	fs.BoolVar(&o.ExitZero, "exit-zero", false, "exit 0 even with findings")
+	fs.Int64Var(&o.MaxFileSize, "max-file-size", parser.DefaultMaxFileSize, "skip files larger than `BYTES`")
+	fs.StringVar(&o.RepoRoot, "repo-root", "", "make output paths relative to `DIR`")
+	fs.StringVar(&o.Category, "sarif-category", "", "SARIF automationDetails category")
+	fs.BoolVar(&o.Quiet, "silent", false, "no notices or progress on stderr")
+	fs.StringVar(&o.Config, "config", "", "read the configuration from `FILE`")
+	fs.BoolVar(&o.NoColor, "no-color", false, "no colour in text output")
+	fs.StringVar(&o.Scope, "scope", "", "what to lint: server (NestJS server code, the default) or all")
+	fs.BoolVar(&o.AllowEmpty, "allow-empty", false, "exit 0 when there is nothing to lint")
+	fs.BoolVar(&o.NoCache, "no-cache", false, "do not read or write the facts cache")
+	fs.StringVar(&o.CacheLocation, "cache-location", "", "keep the facts cache in `DIR`")
+	fs.BoolVar(&o.Timing, "timing", false, "print the time of each phase on stderr")
+	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	fs.StringVar(&o.MemProfile, "memprofile", "", "write a heap profile to `FILE`")
 	cacheOn := fs.Bool("cache", true, "keep per-file facts in a cache (default on; --no-cache turns it off)")
 	fs.BoolVar(&showVersion, "version", false, "print the version and exit")
-	o.adopt.register(fs)
-	o.es.register(fs, o)
+	o.Adopt.Register(fs)
+	o.ES.Register(fs, o)
 
 	rest := args
 	for {
@@ -248,52 +213,52 @@ func parseFlags(args []string, stdout, stderr io.Writer) (o *options, code int, 
 			break
 		}
 		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
-			o.paths = append(o.paths, left...)
+			o.Paths = append(o.Paths, left...)
 			break
 		}
-		o.paths = append(o.paths, left[0])
+		o.Paths = append(o.Paths, left[0])
 		rest = left[1:]
 	}
 	if !*cacheOn {
-		o.noCache = true
+		o.NoCache = true
 	}
 	if showVersion {
 		printVersion(stdout)
 		return nil, exitOK, false
 	}
-	if !validFormat(o.format) {
-		return nil, usageError(stderr, "unknown format %q (want %s)", o.format, strings.Join(formats, ", ")), false
+	if !validFormat(o.Format) {
+		return nil, usageError(stderr, "unknown format %q (want %s)", o.Format, strings.Join(formats, ", ")), false
 	}
 	autoFormat(fs, o, stdout)
 	switch failLevel {
 	case "error":
-		o.failLevel = lint.Error
+		o.FailLevel = lint.Error
 	case "warning":
-		o.failLevel = lint.Warning
+		o.FailLevel = lint.Warning
 	case "note":
-		o.failLevel = lint.Note
+		o.FailLevel = lint.Note
 	case "none":
-		o.failLevel = lint.Off
+		o.FailLevel = lint.Off
 	default:
 		return nil, usageError(stderr, "unknown fail level %q (want error, warning, note or none)", failLevel), false
 	}
-	if o.scope != "" && o.scope != lint.ScopeServer && o.scope != lint.ScopeAll {
-		return nil, usageError(stderr, "unknown scope %q (want server or all)", o.scope), false
+	if o.Scope != "" && o.Scope != lint.ScopeServer && o.Scope != lint.ScopeAll {
+		return nil, usageError(stderr, "unknown scope %q (want server or all)", o.Scope), false
 	}
-	if o.jobs < 1 {
-		return nil, usageError(stderr, "-j must be at least 1, not %d", o.jobs), false
+	if o.Jobs < 1 {
+		return nil, usageError(stderr, "-j must be at least 1, not %d", o.Jobs), false
 	}
-	if o.maxFileSize < 1 {
-		return nil, usageError(stderr, "--max-file-size must be a positive number of bytes, not %d", o.maxFileSize), false
+	if o.MaxFileSize < 1 {
+		return nil, usageError(stderr, "--max-file-size must be a positive number of bytes, not %d", o.MaxFileSize), false
 	}
-	if err := o.adopt.check(); err != nil {
+	if err := o.Adopt.Check(); err != nil {
 		return nil, usageError(stderr, "%v", err), false
 	}
-	if err := o.es.check(fs, o); err != nil {
+	if err := o.ES.Check(fs, o); err != nil {
 		return nil, usageError(stderr, "%v", err), false
 	}
-	if len(o.paths) == 0 {
-		o.paths = []string{"."}
+	if len(o.Paths) == 0 {
+		o.Paths = []string{"."}
 	}
 	return o, exitOK, true
 }
@@ -305,37 +270,4 @@ func validFormat(f string) bool {
 		}
 	}
 	return false
-}
-
-// useColor reports whether text output to w gets colours: w is a terminal,
-// NO_COLOR is unset or empty (https://no-color.org), and --no-color is off.
-func useColor(w io.Writer, noColor bool) bool {
-	if noColor || os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// firstLine returns s up to its first line break.
-func firstLine(s string) string {
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// effectiveScope is --scope, else the config's scope, else server.
-func (o *options) effectiveScope() string {
-	switch {
-	case o.scope != "":
-		return o.scope
-	case o.cfg != nil && o.cfg.Scope != "":
-		return o.cfg.Scope
-	}
-	return lint.ScopeServer
 }

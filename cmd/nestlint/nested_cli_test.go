@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/nestlint/nestlint/internal/pipeline"
 )
 
 // monorepo writes a workspace with two Nest apps (apps/api, apps/worker),
@@ -182,7 +184,7 @@ func TestNestedConfigErrorsAllAtOnce(t *testing.T) {
 
 func TestPrintConfig(t *testing.T) {
 	dir := monorepo(t)
-	var got printedConfig
+	var got pipeline.PrintedConfig
 	print := func(chdir, file string, args ...string) {
 		t.Helper()
 		t.Chdir(filepath.Join(dir, chdir))
@@ -190,7 +192,7 @@ func TestPrintConfig(t *testing.T) {
 		if r.code != exitOK || r.stderr != "" {
 			t.Fatalf("%s", r)
 		}
-		got = printedConfig{}
+		got = pipeline.PrintedConfig{}
 		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 			t.Fatalf("%v\n%s", err, r)
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,27 +37,6 @@ func TestOutputFileIsWrittenAtomically(t *testing.T) {
 		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
 	assertOnly(t, outDir, "nestlint.sarif")
-}
-
-func TestWriteAtomicKeepsOldFileOnError(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	out := filepath.Join(dir, "report.json")
-	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	boom := errors.New("encoder failed")
-	err := writeAtomic(out, 0o644, func(w io.Writer) error {
-		io.WriteString(w, "half a rep")
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want the writer's error", err)
-	}
-	if data, _ := os.ReadFile(out); string(data) != "previous" {
-		t.Errorf("old file replaced by %q", data)
-	}
-	assertOnly(t, dir, "report.json")
 }
 
 func TestOutputErrors(t *testing.T) {

@@ -2,20 +2,22 @@ package lsp
 
 // adapter.go is the language server's one contact with nestlint's lint
 // machinery: discovery, programs, configuration, the facts cache, the
-// checker, and the conversion of findings (suppressions, ignore globs). When
-// cmd/nestlint's pipeline moves to a package of its own, this file is what
-// to re-point.
+// checker, and the conversion of findings (suppressions, ignore globs). It
+// keeps its own incremental path (programs bounded by the editor's folder,
+// files re-linted on change); what it shares with the command's run comes
+// from internal/pipeline (project markers; the cache version key is
+// pipeline.CacheVersion, set by cmd/nestlint).
 
 import (
 	"context"
 	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/nestlint/nestlint/config"
 	"github.com/nestlint/nestlint/internal/cache"
+	"github.com/nestlint/nestlint/internal/pipeline"
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/internal/workspace"
 	"github.com/nestlint/nestlint/parser"
@@ -34,16 +36,12 @@ type Options struct {
 	MaxFileSize   int64        // 0: parser.DefaultMaxFileSize
 	NoCache       bool         // do not read or write the facts cache
 	CacheLocation string       // the cache folder ("" for the user cache folder, per program)
-	CacheVersion  string       // the cache's version key (cmd/nestlint's cacheVersion)
+	CacheVersion  string       // the cache's version key (pipeline.CacheVersion)
 	Version       string       // nestlint's version, for serverInfo
 	// Debounce is how long the server waits after a change before linting
 	// (0: DefaultDebounce; negative: no wait).
 	Debounce int64 // nanoseconds, to keep time out of the adapter's callers
 }
-
-// projectMarkers are the files whose folder is a project root (as in
-// cmd/nestlint/paths.go).
-var projectMarkers = []string{"package.json", "nest-cli.json", "tsconfig.json"}
 
 // program is one program of the workspace, kept parsed in memory: the unit
 // the checker links and lints as a whole.
@@ -200,8 +198,8 @@ func (m *model) parseAll(ctx context.Context, p *program, paths []string, overla
 // rooter finds the program root of files within a workspace folder: the
 // outermost folder up to the workspace folder that declares a workspace
 // (npm/pnpm/yarn workspaces, nx, a Nest monorepo), else the nearest folder
-// with a project marker, else the workspace folder. This is cmd/nestlint's
-// rule bounded by the editor's folder. It remembers what it read per
+// with a project marker, else the workspace folder. This is the pipeline's
+// rule (internal/pipeline/paths.go) bounded by the editor's folder. It remembers what it read per
 // folder: a workspace has thousands of files in hundreds of folders.
 type rooter struct {
 	folder string
@@ -226,11 +224,8 @@ func (r *rooter) factsOf(dir string) uint8 {
 	if workspace.IsWorkspaceRoot(dir) {
 		f |= isWorkspace
 	}
-	for _, mk := range projectMarkers {
-		if info, err := os.Stat(filepath.Join(dir, mk)); err == nil && !info.IsDir() {
-			f |= hasMarker
-			break
-		}
+	if pipeline.HasMarker(dir) {
+		f |= hasMarker
 	}
 	r.facts[dir] = f
 	return f
@@ -460,7 +455,7 @@ func firstLine(s string) string {
 }
 
 // convert turns a checker finding into a report.Diagnostic with absolute
-// paths (as cmd/nestlint/convert.go does with relative ones).
+// paths (as internal/pipeline/convert.go does with relative ones).
 func convert(fset *token.FileSet, f checker.Finding) (report.Diagnostic, bool) {
 	span := func(pos, end token.Pos) (string, int, int, bool) {
 		if !pos.IsValid() {

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package main
-
-import "os"
-
-// inode returns 0: not known on this system.
-func inode(os.FileInfo) uint64 { return 0 }

@@ -1,0 +1,119 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/nestlint/nestlint/internal/cache"
+	"github.com/nestlint/nestlint/internal/safeio"
+)
+
+// fileSums are the content digests of a program's files as the last run
+// computed them, with what os.Stat said of each: a file whose size, mode
+// and modification time are unchanged is not read again to be hashed. As
+// git does for its index, a file modified less than racyWindow before the
+// sums were taken is read anyway (a change within the same time stamp
+// would go unseen).
+type fileSums struct {
+	Taken time.Time
+	Files map[string]fileSig
+}
+
+type fileSig struct {
+	Size  int64
+	Mode  os.FileMode
+	Mtime int64 // UnixNano
+	Inode uint64
+	Sum   string
+}
+
+const racyWindow = 2 * time.Second
+
+// sumsOf returns the digest of each file (its content's hash, or the class
+// of its read error), reusing the sums stored in fc for files whose stat
+// is unchanged, and stores the new sums when any file was read.
+func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int) []string {
+	var prev fileSums
+	if fc == nil || !fc.Blob("sums", program, &prev) {
+		prev = fileSums{}
+	}
+	taken := time.Now()
+	trusted := prev.Taken.Add(-racyWindow).UnixNano()
+	out := make([]string, len(files))
+	sigs := make([]fileSig, len(files))
+	read := make([]bool, len(files))
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs && w < len(files); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := sha256.New()
+			for i := range next {
+				f := files[i]
+				st, err := os.Stat(f)
+				if err == nil && st.Mode().IsRegular() {
+					sig := fileSig{Size: st.Size(), Mode: st.Mode(), Mtime: st.ModTime().UnixNano(), Inode: inode(st)}
+					if p, ok := prev.Files[f]; ok && p.Sum != "" && sig.Mtime < trusted &&
+						p.Size == sig.Size && p.Mode == sig.Mode && p.Mtime == sig.Mtime && p.Inode == sig.Inode {
+						out[i], sigs[i] = p.Sum, p
+						continue
+					}
+					out[i] = contentSum(h, f, max)
+					sig.Sum = out[i]
+					sigs[i] = sig
+				} else {
+					out[i] = contentSum(h, f, max) // never reused
+				}
+				read[i] = true
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if fc == nil {
+		return out
+	}
+	store := len(prev.Files) != len(files)
+	for _, r := range read {
+		store = store || r
+	}
+	if store {
+		s := fileSums{Taken: taken, Files: make(map[string]fileSig, len(files))}
+		for i, f := range files {
+			if sigs[i].Sum != "" {
+				s.Files[f] = sigs[i]
+			}
+		}
+		fc.StoreBlob("sums", program, s) // a failed write is among the cache's notices
+	}
+	return out
+}
+
+// contentSum reads a file as the parser would (regular files only, at most
+// max bytes) and returns its content's hash, or the class of its error.
+func contentSum(h hash.Hash, f string, max int64) string {
+	src, err := safeio.ReadFile(f, max)
+	if err != nil {
+		return "!" + errText(err)
+	}
+	h.Reset()
+	if filepath.Ext(f) == ".tsx" {
+		io.WriteString(h, "tsx\x00")
+	}
+	h.Write(src)
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,62 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+
+	"github.com/nestlint/nestlint/parser"
+)
+
+// discoverFunc discovers the files under the program folders roots in one
+// walk, not entering the folders in skip.
+type discoverFunc func(roots, skip []string) (*parser.Discovery, error)
+
+// discoverAll is a discoverFunc with no restriction on the roots.
+func discoverAll(roots, skip []string) (*parser.Discovery, error) {
+	return parser.DiscoverWith(context.Background(), roots, parser.DiscoverOptions{Skip: skip})
+}
+
+// addRest adds to the programs of byRoot that the request's walk did not
+// cover (their root is not under a requested folder dirs) the files the
+// request did not name, which cross-file rules still need; files of
+// nested programs stay out. All those programs are walked at once, and
+// the requested folders, walked already, are not entered again.
+func addRest(byRoot map[string]*program, roots, dirs []string, pj *projects, discover discoverFunc) {
+	var rest []string
+	for _, root := range roots {
+		if !coveredBy(dirs, root) {
+			rest = append(rest, root)
+		}
+	}
+	if len(rest) == 0 {
+		return
+	}
+	whole, err := discover(rest, dirs)
+	if err != nil {
+		if !errors.Is(err, errNotWalked) {
+			// Kept on each program (a notice names its root): it used
+			// to be dropped.
+			for _, root := range rest {
+				byRoot[root].err = err
+			}
+		}
+		return
+	}
+	uncovered := func(f string) *program {
+		root := pj.rootOf(f)
+		if coveredBy(dirs, root) {
+			return nil
+		}
+		return byRoot[root]
+	}
+	for _, f := range whole.Files {
+		if p := uncovered(f); p != nil {
+			p.files = append(p.files, f)
+		}
+	}
+	for _, f := range whole.Extra {
+		if p := uncovered(f); p != nil {
+			p.extra = append(p.extra, f)
+		}
+	}
+}
