@@ -62,6 +62,8 @@ type Dir struct {
 	entries map[string]*parser.Facts // from the pack
 	used    map[string]*parser.Facts // hit or stored in this run
 	flushed bool                     // the pack was written (Flush)
+	old     *os.File                 // the pack read back, open until Flush
+	chunks  []*chunk                 // its chunks
 	bad     string                   // why the pack was not trusted
 	badRes  string                   // why a results file was not trusted
 	err     error                    // the first failed write
@@ -117,7 +119,12 @@ func (d *Dir) load() error {
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
+	kept := false
+	defer func() {
+		if !kept {
+			fh.Close()
+		}
+	}()
 	st, err := fh.Stat()
 	if err != nil {
 		return err
@@ -139,20 +146,25 @@ func (d *Dir) load() error {
 	if _, err := io.ReadFull(br, want[:]); err != nil || want[64] != '\n' {
 		return fmt.Errorf("%s: corrupt (no checksum)", d.packPath())
 	}
-	es, err := decodeChunks(br, st.Size())
+	es, err := decodeChunks(br, int64(len(head)+len(want)), st.Size())
 	if err != nil {
 		return fmt.Errorf("%s: %v", d.packPath(), err)
 	}
 	if es.sum != string(want[:64]) {
 		return fmt.Errorf("%s: corrupt (checksum mismatch)", d.packPath())
 	}
-	for _, chunk := range es.chunks {
-		for _, e := range chunk {
+	for _, ch := range es.chunks {
+		for _, e := range ch.entries {
 			if e.Facts != nil {
 				d.entries[e.Key] = e.Facts
 			}
 		}
+		ch.entries = nil
+		d.chunks = append(d.chunks, ch)
 	}
+	// The pack stays open so that the chunks whose entries are all used
+	// again are copied to the next pack as they are (see write).
+	d.old, kept = fh, true
 	return nil
 }
 
@@ -161,17 +173,19 @@ func (d *Dir) load() error {
 // writing never holds the whole encoded pack in memory and reading
 // decodes chunks in parallel while the file is read. The checksum in the
 // head covers every chunk.
-const chunkEntries = 256
+const chunkEntries = 64
 
-// hashReader hashes what is read through it.
+// hashReader hashes and counts what is read through it.
 type hashReader struct {
-	r *bufio.Reader
-	h hash.Hash
+	r   *bufio.Reader
+	h   hash.Hash
+	pos int64
 }
 
 func (hr *hashReader) Read(p []byte) (int, error) {
 	n, err := hr.r.Read(p)
 	hr.h.Write(p[:n])
+	hr.pos += int64(n)
 	return n, err
 }
 
@@ -179,19 +193,30 @@ func (hr *hashReader) ReadByte() (byte, error) {
 	b, err := hr.r.ReadByte()
 	if err == nil {
 		hr.h.Write([]byte{b})
+		hr.pos++
 	}
 	return b, err
 }
 
+// chunk is one chunk of a pack read back: where it lies in the file
+// (length prefix included), the SHA-256 of those bytes and its keys.
+type chunk struct {
+	off, n  int64
+	sum     [32]byte
+	keys    []string
+	entries []entry // until load installed them
+}
+
 type decoded struct {
-	chunks [][]entry
+	chunks []*chunk
 	sum    string // hex SHA-256 of the payload
 }
 
-// decodeChunks reads the chunks to the end of r, decoding them on
-// GOMAXPROCS goroutines; size bounds a chunk's length.
-func decodeChunks(r *bufio.Reader, size int64) (*decoded, error) {
-	hr := &hashReader{r: r, h: sha256.New()}
+// decodeChunks reads the chunks to the end of r, which starts at offset
+// start of the file, decoding them on GOMAXPROCS goroutines; size bounds
+// a chunk's length.
+func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
+	hr := &hashReader{r: r, h: sha256.New(), pos: start}
 	var (
 		out  decoded
 		mu   sync.Mutex
@@ -201,6 +226,7 @@ func decodeChunks(r *bufio.Reader, size int64) (*decoded, error) {
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var rerr error
 	for i := 0; ; i++ {
+		off := hr.pos
 		n, err := binary.ReadUvarint(hr)
 		if err == io.EOF {
 			break
@@ -209,20 +235,24 @@ func decodeChunks(r *bufio.Reader, size int64) (*decoded, error) {
 			rerr = errors.New("corrupt (bad chunk length)")
 			break
 		}
-		buf := make([]byte, n)
-		if _, err := io.ReadFull(hr, buf); err != nil {
+		prefix := hr.pos - off
+		buf := make([]byte, prefix+int64(n))
+		binary.PutUvarint(buf, n)
+		if _, err := io.ReadFull(hr, buf[prefix:]); err != nil {
 			rerr = errors.New("corrupt (truncated)")
 			break
 		}
+		ch := &chunk{off: off, n: int64(len(buf))}
 		mu.Lock()
-		out.chunks = append(out.chunks, nil)
+		out.chunks = append(out.chunks, ch)
 		mu.Unlock()
 		sem <- struct{}{}
 		wg.Add(1)
-		go func(i int, buf []byte) {
+		go func(ch *chunk, buf []byte) {
 			defer func() { <-sem; wg.Done() }()
+			ch.sum = sha256.Sum256(buf)
 			var es []entry
-			err := gob.NewDecoder(bytes.NewReader(buf)).Decode(&es)
+			err := gob.NewDecoder(bytes.NewReader(buf[prefix:])).Decode(&es)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -231,8 +261,11 @@ func decodeChunks(r *bufio.Reader, size int64) (*decoded, error) {
 				}
 				return
 			}
-			out.chunks[i] = es
-		}(i, buf)
+			ch.entries = es
+			for _, e := range es {
+				ch.keys = append(ch.keys, e.Key)
+			}
+		}(ch, buf)
 	}
 	wg.Wait()
 	if rerr != nil {
@@ -301,6 +334,9 @@ func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 // after Flush miss and are ignored.
 func (d *Dir) Flush() error {
 	if d.hits.Load() == 0 && d.misses.Load() == 0 && d.writes.Load() == 0 {
+		d.mu.Lock()
+		d.closeOld()
+		d.mu.Unlock()
 		return nil // the pack was not used: keep it as it is
 	}
 	d.ensure()
@@ -310,7 +346,10 @@ func (d *Dir) Flush() error {
 		return nil
 	}
 	d.flushed = true
-	defer func() { d.entries, d.used = nil, nil }()
+	defer func() {
+		d.entries, d.used, d.chunks = nil, nil, nil
+		d.closeOld()
+	}()
 	if d.writes.Load() == 0 && len(d.used) == len(d.entries) && d.bad == "" {
 		return nil // nothing new, nothing dropped
 	}
@@ -322,8 +361,57 @@ func (d *Dir) Flush() error {
 	return d.write(keys)
 }
 
-// write streams the entries of keys to a temporary file, chunk by chunk,
-// and renames it over the pack.
+func (d *Dir) closeOld() {
+	if d.old != nil {
+		d.old.Close()
+		d.old = nil
+	}
+}
+
+// reusable returns the chunks of the pack read back whose entries are all
+// used again, and the keys left to encode. A warm run in which a few files
+// changed then copies most of the pack as it is instead of encoding every
+// entry again. When the reused chunks would make the pack much more
+// fragmented than a fresh one (each run adds its new entries as a few
+// small chunks), everything is encoded again.
+func (d *Dir) reusable(keys []string) ([]*chunk, []string) {
+	if d.old == nil {
+		return nil, keys
+	}
+	var reuse []*chunk
+	taken := map[string]bool{}
+	for _, ch := range d.chunks {
+		all := len(ch.keys) > 0
+		for _, k := range ch.keys {
+			if _, ok := d.used[k]; !ok || taken[k] {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		reuse = append(reuse, ch)
+		for _, k := range ch.keys {
+			taken[k] = true
+		}
+	}
+	var rest []string
+	for _, k := range keys {
+		if !taken[k] {
+			rest = append(rest, k)
+		}
+	}
+	fresh := (len(keys) + chunkEntries - 1) / chunkEntries
+	if len(reuse)+(len(rest)+chunkEntries-1)/chunkEntries > 2*fresh+4 {
+		return nil, keys
+	}
+	return reuse, rest
+}
+
+// write streams the entries of keys to a temporary file, chunk by chunk
+// (copying the chunks of the pack read back that hold only entries still
+// used), and renames it over the pack.
 func (d *Dir) write(keys []string) error {
 	tmp, err := os.CreateTemp(d.root, ".tmp-*")
 	if err != nil {
@@ -337,6 +425,18 @@ func (d *Dir) write(keys []string) error {
 	var buf bytes.Buffer
 	var lenb [binary.MaxVarintLen64]byte
 	var werr error
+	reuse, keys := d.reusable(keys)
+	for _, ch := range reuse {
+		raw := make([]byte, ch.n)
+		if _, err := d.old.ReadAt(raw, ch.off); err != nil || sha256.Sum256(raw) != ch.sum {
+			keys = append(keys, ch.keys...) // changed under us: encoded again
+			continue
+		}
+		if _, werr = w.Write(raw); werr != nil {
+			break
+		}
+	}
+	d.closeOld() // before the rename (Windows)
 	for i := 0; i < len(keys) && werr == nil; i += chunkEntries {
 		es := make([]entry, 0, chunkEntries)
 		for _, k := range keys[i:min(i+chunkEntries, len(keys))] {
