@@ -136,6 +136,9 @@ type projects struct {
 	requestedDirs []string          // absolute, resolved
 	found         map[string]string // folder -> program root, or ""
 	facts         map[string]dirFacts
+	// listed is parser.Discovery.Listed for markerNames: the folders the
+	// walk listed, and whether they hold one of those names.
+	listed map[string]bool
 }
 
 type dirFacts struct{ marker, workspace, git bool }
@@ -167,7 +170,8 @@ func (p *projects) factsOf(dir string) dirFacts {
 		return f
 	}
 	var f dirFacts
-	if mayHoldMarker(dir) {
+	holds, listed := p.listed[dir]
+	if listed && holds || !listed && mayHoldMarker(dir) {
 		f = dirFacts{marker: hasMarker(dir), git: exists(filepath.Join(dir, ".git"))}
 		f.workspace = workspace.IsWorkspaceRoot(dir)
 		f.marker = f.marker || f.workspace
