@@ -311,7 +311,7 @@ func (d *Dir) Get(tsx bool, src []byte) (*parser.Facts, bool) {
 	return f, true
 }
 
-// Put stores the facts of src (written by Close).
+// Put stores the facts of src (written by Flush or Close).
 func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 	if f == nil || f.Panic != "" {
 		return // a failed extraction is retried next time
