@@ -50,6 +50,11 @@ type Discovery struct {
 	// files left out, by the .gitignore that decided (absolute path), so
 	// that a run with nothing to lint can say why.
 	Ignored map[string]int
+	// Listed has every folder the walk listed (real paths), when
+	// DiscoverOptions.Names was set: true when the folder holds an entry
+	// whose name, in lower case, is one of Names. Callers that look for
+	// marker files in folders use it instead of listing them again.
+	Listed map[string]bool
 }
 
 // ErrNotExist is returned for a path argument that does not exist.
@@ -70,6 +75,9 @@ type DiscoverOptions struct {
 	// Skip names folders (absolute and clean) not to enter, such as the
 	// folders an earlier walk of the run already covered.
 	Skip []string
+	// Names, when set, fills Discovery.Listed: lower-case names to look
+	// for in every folder walked.
+	Names map[string]bool
 }
 
 // Discover finds the files to lint under the given paths. Folders are walked
@@ -90,7 +98,10 @@ func DiscoverWith(ctx context.Context, paths []string, opt DiscoverOptions) (*Di
 		jobs = max(4, 2*runtime.GOMAXPROCS(0))
 	}
 	s := &walkState{ctx: ctx, d: d, seen: map[string]bool{}, onFile: opt.OnFile,
-		sem: make(chan struct{}, jobs-1), skip: map[string]bool{}}
+		sem: make(chan struct{}, jobs-1), skip: map[string]bool{}, names: opt.Names}
+	if opt.Names != nil {
+		d.Listed = map[string]bool{}
+	}
 	for _, p := range opt.Skip {
 		s.skip[filepath.Clean(p)] = true
 	}
@@ -155,6 +166,7 @@ type walkState struct {
 	sem    chan struct{} // a token per extra goroutine
 	wg     sync.WaitGroup
 	skip   map[string]bool
+	names  map[string]bool // DiscoverOptions.Names
 }
 
 // add records a file once and streams it.
@@ -342,6 +354,18 @@ func (w *walker) dir(dir, rel string, st ignoreStack) {
 	if err != nil {
 		w.s.problem(Problem{Path: dir, Offset: -1, Message: "cannot read folder: " + errText(err), Skipped: true})
 		return
+	}
+	if w.s.names != nil {
+		holds := false
+		for _, e := range entries {
+			if w.s.names[strings.ToLower(e.Name())] {
+				holds = true
+				break
+			}
+		}
+		w.s.mu.Lock()
+		w.s.d.Listed[dir] = holds
+		w.s.mu.Unlock()
 	}
 	prefix := rel
 	if prefix != "" {

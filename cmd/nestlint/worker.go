@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,8 +43,26 @@ const (
 // instead of the machine swapping or the OOM killer choosing a victim.
 const maxMemoryEnv = "NESTLINT_MAX_MEMORY_MB"
 
-// limitMemory applies maxMemoryEnv in a worker.
+// workerGCPercent is the worker's GOGC when the environment sets none.
+// Go's default, 100, lets the heap grow to twice the live data before a
+// collection; nearly all of a run's live data (the facts of every file)
+// stays alive until the rules ran, so at 100 the peak RSS is about twice
+// what the run needs. 50 cut the peak RSS of a cold run on generated
+// N=1000 from 338 to 259 MB for no measurable CPU (docs/performance.md);
+// 25 saved 20 MB more for 15% more CPU.
+const workerGCPercent = 50
+
+// tuneGC sets the worker's GC target, unless GOGC is set.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(workerGCPercent)
+	}
+}
+
+// limitMemory applies maxMemoryEnv and the GC target (tuneGC) in a
+// worker.
 func limitMemory() {
+	tuneGC()
 	v := os.Getenv(maxMemoryEnv)
 	if v == "" {
 		return

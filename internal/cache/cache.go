@@ -3,9 +3,11 @@
 // version key (nestlint's version and the facts schema version), so that
 // a warm run parses only the files that changed.
 //
-// A program's cache is one pack file: a single gob stream of the entries
-// the last run used, which decodes an order of magnitude faster than one
-// file per entry (gob compiles its decoder once per stream). The pack is
+// A program's cache is one pack file: the entries the last run used, in
+// chunks of a few hundred entries each encoded as one gob stream, which
+// decodes an order of magnitude faster than one file per entry (gob
+// compiles its decoder once per stream), is written without holding the
+// encoded pack in memory and is decoded in parallel. The pack is
 // written to a temporary name and renamed, so concurrent runs never see
 // half a pack (the last one to finish wins). A pack that cannot be read
 // back (truncated, corrupt, written by another version, or not written by
@@ -15,16 +17,20 @@
 package cache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -55,6 +61,9 @@ type Dir struct {
 	mu      sync.Mutex
 	entries map[string]*parser.Facts // from the pack
 	used    map[string]*parser.Facts // hit or stored in this run
+	flushed bool                     // the pack was written (Flush)
+	old     *os.File                 // the pack read back, open until Flush
+	chunks  []*chunk                 // its chunks
 	bad     string                   // why the pack was not trusted
 	badRes  string                   // why a results file was not trusted
 	err     error                    // the first failed write
@@ -110,7 +119,12 @@ func (d *Dir) load() error {
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
+	kept := false
+	defer func() {
+		if !kept {
+			fh.Close()
+		}
+	}()
 	st, err := fh.Stat()
 	if err != nil {
 		return err
@@ -118,37 +132,155 @@ func (d *Dir) load() error {
 	if !st.Mode().IsRegular() || st.Size() > maxPack {
 		return fmt.Errorf("%s: not a cache pack", d.packPath())
 	}
-	data := make([]byte, st.Size())
-	if _, err := io.ReadFull(fh, data); err != nil {
-		return fmt.Errorf("%s: %v", d.packPath(), err)
-	}
-	head := magic + d.version + "\n"
-	if !bytes.HasPrefix(data, []byte(head)) {
-		if bytes.HasPrefix(data, []byte(magic)) {
+	br := bufio.NewReaderSize(fh, 1<<16)
+	head := d.head()
+	got := make([]byte, len(head))
+	n, _ := io.ReadFull(br, got)
+	if string(got[:n]) != head {
+		if bytes.HasPrefix(got[:n], []byte(magic)) {
 			return nil // another nestlint version: rebuilt silently, as expected after an upgrade
 		}
 		return fmt.Errorf("%s: not a nestlint cache pack", d.packPath())
 	}
-	body := data[len(head):]
-	if len(body) < 65 || body[64] != '\n' {
+	var want [65]byte
+	if _, err := io.ReadFull(br, want[:]); err != nil || want[64] != '\n' {
 		return fmt.Errorf("%s: corrupt (no checksum)", d.packPath())
 	}
-	payload := body[65:]
-	sum := sha256.Sum256(payload)
-	if hex.EncodeToString(sum[:]) != string(body[:64]) {
+	es, err := decodeChunks(br, int64(len(head)+len(want)), st.Size())
+	if err != nil {
+		return fmt.Errorf("%s: %v", d.packPath(), err)
+	}
+	if es.sum != string(want[:64]) {
 		return fmt.Errorf("%s: corrupt (checksum mismatch)", d.packPath())
 	}
-	var es []entry
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&es); err != nil {
-		return fmt.Errorf("%s: corrupt: %v", d.packPath(), err)
-	}
-	for _, e := range es {
-		if e.Facts != nil {
-			d.entries[e.Key] = e.Facts
+	for _, ch := range es.chunks {
+		for _, e := range ch.entries {
+			if e.Facts != nil {
+				d.entries[e.Key] = e.Facts
+			}
 		}
+		ch.entries = nil
+		d.chunks = append(d.chunks, ch)
 	}
+	// The pack stays open so that the chunks whose entries are all used
+	// again are copied to the next pack as they are (see write).
+	d.old, kept = fh, true
 	return nil
 }
+
+// The payload of a pack is a sequence of chunks, each an uvarint length
+// and an independent gob stream of up to chunkEntries entries, so that
+// writing never holds the whole encoded pack in memory and reading
+// decodes chunks in parallel while the file is read. The checksum in the
+// head covers every chunk.
+const chunkEntries = 64
+
+// hashReader hashes and counts what is read through it.
+type hashReader struct {
+	r   *bufio.Reader
+	h   hash.Hash
+	pos int64
+}
+
+func (hr *hashReader) Read(p []byte) (int, error) {
+	n, err := hr.r.Read(p)
+	hr.h.Write(p[:n])
+	hr.pos += int64(n)
+	return n, err
+}
+
+func (hr *hashReader) ReadByte() (byte, error) {
+	b, err := hr.r.ReadByte()
+	if err == nil {
+		hr.h.Write([]byte{b})
+		hr.pos++
+	}
+	return b, err
+}
+
+// chunk is one chunk of a pack read back: where it lies in the file
+// (length prefix included), the SHA-256 of those bytes and its keys.
+type chunk struct {
+	off, n  int64
+	sum     [32]byte
+	keys    []string
+	entries []entry // until load installed them
+}
+
+type decoded struct {
+	chunks []*chunk
+	sum    string // hex SHA-256 of the payload
+}
+
+// decodeChunks reads the chunks to the end of r, which starts at offset
+// start of the file, decoding them on GOMAXPROCS goroutines; size bounds
+// a chunk's length.
+func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
+	hr := &hashReader{r: r, h: sha256.New(), pos: start}
+	var (
+		out  decoded
+		mu   sync.Mutex
+		derr error
+		wg   sync.WaitGroup
+	)
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var rerr error
+	for i := 0; ; i++ {
+		off := hr.pos
+		n, err := binary.ReadUvarint(hr)
+		if err == io.EOF {
+			break
+		}
+		if err != nil || n == 0 || n > uint64(size) {
+			rerr = errors.New("corrupt (bad chunk length)")
+			break
+		}
+		prefix := hr.pos - off
+		buf := make([]byte, prefix+int64(n))
+		binary.PutUvarint(buf, n)
+		if _, err := io.ReadFull(hr, buf[prefix:]); err != nil {
+			rerr = errors.New("corrupt (truncated)")
+			break
+		}
+		ch := &chunk{off: off, n: int64(len(buf))}
+		mu.Lock()
+		out.chunks = append(out.chunks, ch)
+		mu.Unlock()
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(ch *chunk, buf []byte) {
+			defer func() { <-sem; wg.Done() }()
+			ch.sum = sha256.Sum256(buf)
+			var es []entry
+			err := gob.NewDecoder(bytes.NewReader(buf[prefix:])).Decode(&es)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if derr == nil {
+					derr = fmt.Errorf("corrupt: %v", err)
+				}
+				return
+			}
+			ch.entries = es
+			for _, e := range es {
+				ch.keys = append(ch.keys, e.Key)
+			}
+		}(ch, buf)
+	}
+	wg.Wait()
+	if rerr != nil {
+		return nil, rerr
+	}
+	out.sum = hex.EncodeToString(hr.h.Sum(nil))
+	if derr != nil {
+		return nil, derr
+	}
+	return &out, nil
+}
+
+// head is the first line of a pack: the magic, the payload format and
+// the version key.
+func (d *Dir) head() string { return magic + "chunks/1 " + d.version + "\n" }
 
 func key(tsx bool, src []byte) string {
 	h := sha256.New()
@@ -167,7 +299,7 @@ func (d *Dir) Get(tsx bool, src []byte) (*parser.Facts, bool) {
 	k := key(tsx, src)
 	d.mu.Lock()
 	f, ok := d.entries[k]
-	if ok {
+	if ok && d.used != nil {
 		d.used[k] = f
 	}
 	d.mu.Unlock()
@@ -179,32 +311,45 @@ func (d *Dir) Get(tsx bool, src []byte) (*parser.Facts, bool) {
 	return f, true
 }
 
-// Put stores the facts of src (written by Close).
+// Put stores the facts of src (written by Flush or Close).
 func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 	if f == nil || f.Panic != "" {
 		return // a failed extraction is retried next time
 	}
 	k := key(tsx, src)
 	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.flushed {
+		return
+	}
 	d.used[k] = f
-	d.mu.Unlock()
 	d.writes.Add(1)
 }
 
-// Close writes the pack with the entries this run used, when they differ
-// from what was loaded, and removes temporary files older than an hour
-// (left by a killed run).
-func (d *Dir) Close() error {
+// Flush writes the pack with the entries this run used, when they differ
+// from what was loaded, and forgets them: the caller calls it once every
+// file was parsed, so that the pack is written while only the facts are
+// alive (not the model and the rules' results as well), and the entries
+// of the last run that this one did not use are released. Gets and Puts
+// after Flush miss and are ignored.
+func (d *Dir) Flush() error {
 	if d.hits.Load() == 0 && d.misses.Load() == 0 && d.writes.Load() == 0 {
 		d.mu.Lock()
-		d.sweep()
+		d.closeOld()
 		d.mu.Unlock()
 		return nil // the pack was not used: keep it as it is
 	}
 	d.ensure()
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.sweep()
+	if d.flushed {
+		return nil
+	}
+	d.flushed = true
+	defer func() {
+		d.entries, d.used, d.chunks = nil, nil, nil
+		d.closeOld()
+	}()
 	if d.writes.Load() == 0 && len(d.used) == len(d.entries) && d.bad == "" {
 		return nil // nothing new, nothing dropped
 	}
@@ -213,22 +358,104 @@ func (d *Dir) Close() error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	es := make([]entry, len(keys))
-	for i, k := range keys {
-		es[i] = entry{k, d.used[k]}
+	return d.write(keys)
+}
+
+func (d *Dir) closeOld() {
+	if d.old != nil {
+		d.old.Close()
+		d.old = nil
 	}
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(es); err != nil {
-		return d.fail(err)
+}
+
+// reusable returns the chunks of the pack read back whose entries are all
+// used again, and the keys left to encode. A warm run in which a few files
+// changed then copies most of the pack as it is instead of encoding every
+// entry again. When the reused chunks would make the pack much more
+// fragmented than a fresh one (each run adds its new entries as a few
+// small chunks), everything is encoded again.
+func (d *Dir) reusable(keys []string) ([]*chunk, []string) {
+	if d.old == nil {
+		return nil, keys
 	}
-	sum := sha256.Sum256(payload.Bytes())
+	var reuse []*chunk
+	taken := map[string]bool{}
+	for _, ch := range d.chunks {
+		all := len(ch.keys) > 0
+		for _, k := range ch.keys {
+			if _, ok := d.used[k]; !ok || taken[k] {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		reuse = append(reuse, ch)
+		for _, k := range ch.keys {
+			taken[k] = true
+		}
+	}
+	var rest []string
+	for _, k := range keys {
+		if !taken[k] {
+			rest = append(rest, k)
+		}
+	}
+	fresh := (len(keys) + chunkEntries - 1) / chunkEntries
+	if len(reuse)+(len(rest)+chunkEntries-1)/chunkEntries > 2*fresh+4 {
+		return nil, keys
+	}
+	return reuse, rest
+}
+
+// write streams the entries of keys to a temporary file, chunk by chunk
+// (copying the chunks of the pack read back that hold only entries still
+// used), and renames it over the pack.
+func (d *Dir) write(keys []string) error {
 	tmp, err := os.CreateTemp(d.root, ".tmp-*")
 	if err != nil {
 		return d.fail(err)
 	}
-	_, werr := io.WriteString(tmp, magic+d.version+"\n"+hex.EncodeToString(sum[:])+"\n")
+	head := d.head()
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	bw.WriteString(head + strings.Repeat("0", 64) + "\n") // the checksum, written last
+	h := sha256.New()
+	w := io.MultiWriter(bw, h)
+	var buf bytes.Buffer
+	var lenb [binary.MaxVarintLen64]byte
+	var werr error
+	reuse, keys := d.reusable(keys)
+	for _, ch := range reuse {
+		raw := make([]byte, ch.n)
+		if _, err := d.old.ReadAt(raw, ch.off); err != nil || sha256.Sum256(raw) != ch.sum {
+			keys = append(keys, ch.keys...) // changed under us: encoded again
+			continue
+		}
+		if _, werr = w.Write(raw); werr != nil {
+			break
+		}
+	}
+	d.closeOld() // before the rename (Windows)
+	for i := 0; i < len(keys) && werr == nil; i += chunkEntries {
+		es := make([]entry, 0, chunkEntries)
+		for _, k := range keys[i:min(i+chunkEntries, len(keys))] {
+			es = append(es, entry{k, d.used[k]})
+		}
+		buf.Reset()
+		if werr = gob.NewEncoder(&buf).Encode(es); werr != nil {
+			break
+		}
+		n := binary.PutUvarint(lenb[:], uint64(buf.Len()))
+		if _, werr = w.Write(lenb[:n]); werr == nil {
+			_, werr = w.Write(buf.Bytes())
+		}
+	}
 	if werr == nil {
-		_, werr = tmp.Write(payload.Bytes())
+		werr = bw.Flush()
+	}
+	if werr == nil {
+		_, werr = tmp.WriteAt([]byte(hex.EncodeToString(h.Sum(nil))), int64(len(head)))
 	}
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil {
@@ -240,6 +467,15 @@ func (d *Dir) Close() error {
 		return d.fail(err)
 	}
 	return nil
+}
+
+// Close writes the pack (see Flush) unless Flush did, and removes
+// temporary files older than an hour (left by a killed run).
+func (d *Dir) Close() error {
+	d.mu.Lock()
+	d.sweep()
+	d.mu.Unlock()
+	return d.Flush()
 }
 
 func (d *Dir) fail(err error) error {

@@ -35,7 +35,9 @@ func LintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	began := time.Now()
 	var disc *parser.Discovery
 	err = interruptible(ctx, func() (err error) {
-		disc, err = parser.Discover(o.Paths)
+		// Names: grouping files into programs (paths.go) looks for
+		// marker files only in the folders the walk saw holding one.
+		disc, err = parser.DiscoverWith(context.Background(), o.Paths, parser.DiscoverOptions{Names: markerNames})
 		return err
 	})
 	if ctx.Err() != nil {
@@ -225,6 +227,7 @@ func programs(req request, disc *parser.Discovery, discover discoverFunc) []prog
 		}
 	}
 	pj := newProjects(dirs)
+	pj.listed = disc.Listed
 	byRoot := map[string]*program{}
 	for _, f := range disc.Files {
 		root := pj.rootOf(f)

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -136,6 +137,9 @@ type projects struct {
 	requestedDirs []string          // absolute, resolved
 	found         map[string]string // folder -> program root, or ""
 	facts         map[string]dirFacts
+	// listed is parser.Discovery.Listed for markerNames: the folders the
+	// walk listed, and whether they hold one of those names.
+	listed map[string]bool
 }
 
 type dirFacts struct{ marker, workspace, git bool }
@@ -166,11 +170,46 @@ func (p *projects) factsOf(dir string) dirFacts {
 	if f, ok := p.facts[dir]; ok {
 		return f
 	}
-	f := dirFacts{marker: HasMarker(dir), git: exists(filepath.Join(dir, ".git"))}
-	f.workspace = workspace.IsWorkspaceRoot(dir)
-	f.marker = f.marker || f.workspace
+	var f dirFacts
+	holds, listed := p.listed[dir]
+	if listed && holds || !listed && mayHoldMarker(dir) {
+		f = dirFacts{marker: HasMarker(dir), git: exists(filepath.Join(dir, ".git"))}
+		f.workspace = workspace.IsWorkspaceRoot(dir)
+		f.marker = f.marker || f.workspace
+	}
 	p.facts[dir] = f
 	return f
+}
+
+// markerNames are the names, in lower case, that factsOf looks for.
+var markerNames = map[string]bool{"package.json": true, "nest-cli.json": true, "tsconfig.json": true, ".git": true,
+	"pnpm-workspace.yaml": true, "pnpm-workspace.yml": true, "lerna.json": true, "nx.json": true, "workspace.json": true}
+
+// mayHoldMarker lists dir once (a few syscalls) to skip the dozen stats
+// and reads of the exact checks in the folders that hold none of the
+// names they look for, which are nearly all of them. The names are
+// compared in lower case, so that a case-insensitive file system still
+// gets the exact checks; a folder that cannot be listed gets them too.
+func mayHoldMarker(dir string) bool {
+	fh, err := os.Open(dir)
+	if err != nil {
+		return true
+	}
+	defer fh.Close()
+	for {
+		names, err := fh.Readdirnames(256)
+		for _, n := range names {
+			if markerNames[strings.ToLower(n)] {
+				return true
+			}
+		}
+		if err == io.EOF {
+			return false
+		}
+		if err != nil {
+			return true
+		}
+	}
 }
 
 func (p *projects) search(dir string) string {

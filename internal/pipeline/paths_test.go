@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,38 @@ func TestRepoRootDefault(t *testing.T) {
 	}
 	if _, err := repoRoot(filepath.Join(base, "repo", "a", "b.ts"), base); err == nil {
 		t.Error("--repo-root naming a file is accepted")
+	}
+}
+
+// TestMayHoldMarker: the listing that lets grouping skip the exact checks
+// says yes for every name they look for, in any case, and no only for a
+// folder that holds none.
+func TestMayHoldMarker(t *testing.T) {
+	t.Parallel()
+	for name := range markerNames {
+		for _, n := range []string{name, strings.ToUpper(name)} {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "a.service.ts"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Mkdir(filepath.Join(dir, n), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if !mayHoldMarker(dir) {
+				t.Errorf("%s: skipped", n)
+			}
+		}
+	}
+	dir := t.TempDir()
+	for _, n := range []string{"a.service.ts", "package.json.bak", "tsconfig.build.json", "src"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if mayHoldMarker(dir) {
+		t.Error("a folder without markers was not skipped")
+	}
+	if !mayHoldMarker(filepath.Join(dir, "missing")) {
+		t.Error("a folder that cannot be listed skipped the exact checks")
 	}
 }
