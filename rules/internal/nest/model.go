@@ -165,6 +165,8 @@ type Bootstrap struct {
 // Model is the linked project.
 type Model struct {
 	Files     []*parser.File
+	inputs    []*parser.File // the files Build was given (Files after unaliasDecorators)
+	optsKey   string
 	Loader    *tsconfig.Loader
 	resolver  *tsconfig.Resolver
 	fileIndex map[string]FileID
@@ -233,6 +235,16 @@ type Options struct {
 	// Notify, when set, receives the problems with the tsconfig files
 	// (tsconfig.Loader.Notify).
 	Notify func(file, msg string)
+	// Reuse is the model of an earlier run of the same program: the
+	// per-file index of every file whose facts are the very same (the same
+	// *parser.Facts) is taken from it instead of being computed again, when
+	// the files, their order and the options are the same (reusable).
+	Reuse *Model
+}
+
+// optionsKey is what the per-file index depends on besides the files.
+func (o Options) key() string {
+	return strings.Join([]string{o.Root, strings.Join(o.EntryPoints, "\x00"), strings.Join(o.Offline, "\x00")}, "\x01")
 }
 
 // DefaultEntryDecorators are the method decorators that make a request entry point.
@@ -374,8 +386,25 @@ func Build(files []*parser.File, opts Options) *Model {
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
 	m.jobs = opts.Jobs
 	m.serverScope = opts.ServerScope
+	m.inputs = files
+	m.optsKey = opts.key()
+	prev := opts.Reuse
+	if prev != nil && !prev.reusable(files, m.optsKey) {
+		prev = nil
+	}
 	// Per-file indexing is independent: run it in parallel.
-	m.parallel(len(files), func(i int) { m.indexOne(FileID(i), root, globs) })
+	m.parallel(len(files), func(i int) {
+		if prev != nil && prev.inputs[i].Facts == files[i].Facts {
+			if pf := prev.Files[i]; pf.Facts != files[i].Facts {
+				nf := *files[i] // unaliasDecorators' copy of the facts, with this run's token.File
+				nf.Facts = pf.Facts
+				m.Files[i] = &nf
+			}
+			m.syms[i], m.locals[i], m.offline[i] = prev.syms[i], prev.locals[i], prev.offline[i]
+			return
+		}
+		m.indexOne(FileID(i), root, globs)
+	})
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
@@ -390,6 +419,22 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.findSignalHandlers()
 	m.computeContexts()
 	return m
+}
+
+// reusable reports whether the per-file index of m can serve a build of
+// files with options key: the same paths in the same order (so FileIDs and
+// resolved imports are the same) and the same options. A file's index
+// depends only on its own facts, the set of paths and the options.
+func (m *Model) reusable(files []*parser.File, key string) bool {
+	if m.optsKey != key || len(m.inputs) != len(files) {
+		return false
+	}
+	for i, f := range files {
+		if m.inputs[i].Path != f.Path {
+			return false
+		}
+	}
+	return true
 }
 
 // IsOffline reports whether file fi is offline code by its path.
