@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nestlint/nestlint/parser"
@@ -311,9 +312,13 @@ func (m *Model) startupRoots() []FuncRef {
 // methods of a useClass options factory (createTypeOrmOptions). Factories
 // of request-scoped and transient providers run later and are left out.
 func (m *Model) factoryRoots() []FuncRef {
-	var roots []FuncRef
-	for fi, file := range m.AllFiles() {
-		f := file.Facts
+	// Files are read in parallel, each into its own list, and the lists
+	// joined in file order.
+	per := make([][]FuncRef, len(m.Files))
+	m.parallel(len(m.Files), func(i int) {
+		fi := FileID(i)
+		f := m.Files[fi].Facts
+		var roots []FuncRef
 		fnRoot := func(fn int, v parser.Value) {
 			switch v.Kind {
 			case parser.VFunc:
@@ -384,8 +389,9 @@ func (m *Model) factoryRoots() []FuncRef {
 				}
 			}
 		}
-	}
-	return roots
+		per[i] = roots
+	})
+	return slices.Concat(per...)
 }
 
 // isConfigModule reports whether a callee path is @nestjs/config's

@@ -13,6 +13,7 @@ package nest
 
 import (
 	"iter"
+	"maps"
 	"path"
 	"path/filepath"
 	"sort"
@@ -391,6 +392,11 @@ func Build(files []*parser.File, opts Options) *Model {
 	prev := opts.Reuse
 	if prev != nil && !prev.reusable(files, m.optsKey) {
 		prev = nil
+	}
+	if prev != nil {
+		// package folders of the same paths: the language server reloads
+		// when a package.json or project.json changes.
+		m.pkgDirs = maps.Clone(prev.pkgDirs)
 	}
 	// Per-file indexing is independent: run it in parallel.
 	m.parallel(len(files), func(i int) {
