@@ -454,7 +454,7 @@ func (m *Model) buildCallGraph() {
 	})
 	for _, edges := range per {
 		for from, es := range edges {
-			m.edges[from] = es
+			m.edges[m.funcKey(from)] = es
 		}
 	}
 }
@@ -488,7 +488,10 @@ func (m *Model) findBootstraps() {
 // Edges returns the callees of a function (for nestlint graph and tests).
 func (m *Model) Edges(from FuncRef) []FuncRef {
 	var out []FuncRef
-	for _, e := range m.edges[from] {
+	if !m.validRef(from) {
+		return nil
+	}
+	for _, e := range m.edges[m.funcKey(from)] {
 		out = append(out, e.to)
 	}
 	return out

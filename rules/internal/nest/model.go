@@ -205,10 +205,13 @@ type Model struct {
 	serverScope    bool
 
 	// call graph
-	edges   map[FuncRef][]edge
-	ctx     map[FuncRef]Context
-	prev    map[FuncRef]edgeFrom // BFS predecessor on the request path
-	entries map[FuncRef]string   // entry point -> why
+	// The call graph and the contexts are dense, by funcKey: a file's top
+	// level and then its functions, file after file.
+	fbase   []int
+	edges   [][]edge
+	ctx     []Context          // Context+1; 0: not reached
+	prev    []edgeFrom         // BFS predecessor on the request path
+	entries map[FuncRef]string // entry point -> why
 	// EntryDecorators are the method decorators that start the request path.
 	EntryDecorators map[string]bool
 }
@@ -221,6 +224,28 @@ type edge struct {
 type edgeFrom struct {
 	from FuncRef
 	site parser.Span
+	ok   bool
+}
+
+// funcKey is the dense index of a function (or a file's top level).
+func (m *Model) funcKey(r FuncRef) int { return m.fbase[r.File] + int(r.Index) + 1 }
+
+// validRef reports whether r names a function (or top level) of the model.
+func (m *Model) validRef(r FuncRef) bool {
+	return r.File >= 0 && int(r.File) < len(m.Files) && r.Index >= -1 && int(r.Index) < len(m.Files[r.File].Facts.Funcs)
+}
+
+// initDense sizes the dense tables once the files are final.
+func (m *Model) initDense() {
+	m.fbase = make([]int, len(m.Files))
+	n := 0
+	for i, f := range m.Files {
+		m.fbase[i] = n
+		n += len(f.Facts.Funcs) + 1
+	}
+	m.edges = make([][]edge, n)
+	m.ctx = make([]Context, n)
+	m.prev = make([]edgeFrom, n)
 }
 
 // Options configure Build.
@@ -347,9 +372,6 @@ func Build(files []*parser.File, opts Options) *Model {
 		Classes:         map[ClassRef]*ClassInfo{},
 		classByKey:      map[string][]ClassRef{},
 		tokens:          map[string]*Provider{},
-		edges:           map[FuncRef][]edge{},
-		ctx:             map[FuncRef]Context{},
-		prev:            map[FuncRef]edgeFrom{},
 		entries:         map[FuncRef]string{},
 		EntryDecorators: map[string]bool{},
 	}
@@ -411,6 +433,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		}
 		m.indexOne(FileID(i), root, globs)
 	})
+	m.initDense()
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
