@@ -268,8 +268,7 @@ func factsProblem(path string, src []byte, f *Facts) *Problem {
 // process is told which file is in the parser (internal/trace), so that a
 // crash in C code names it; facts from the cache need no such record.
 func ParseSource(path string, src []byte, cw *cworker, buf []Node) (parsed, []Node) {
-	trace.File(path, true)
-	defer trace.File(path, false)
+	defer trace.Begin(path).End()
 	text := src
 	if bytes.HasPrefix(src, bom) {
 		// Parse with the BOM blanked so offsets stay those of the file.

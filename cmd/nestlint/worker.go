@@ -36,6 +36,9 @@ const (
 	workerUsage = 64
 	// traceFDEnv names the worker's file descriptor for internal/trace.
 	traceFDEnv = "NESTLINT_TRACE_FD"
+	// traceModeEnv is "shared" when fd 3 is a file the worker maps
+	// (trace.SetShared) rather than a pipe of records.
+	traceModeEnv = "NESTLINT_TRACE_MODE"
 )
 
 // maxMemoryEnv caps the worker's address space, in MiB (unix): past it
@@ -81,7 +84,11 @@ func startTrace() {
 		return
 	}
 	closeOnExec(3) // git, run by --changed-since, must not hold it
-	trace.SetSink(os.NewFile(3, "trace"))
+	f := os.NewFile(3, "trace")
+	if os.Getenv(traceModeEnv) == "shared" && trace.SetShared(f) == nil {
+		return
+	}
+	trace.SetSink(f)
 }
 
 // inWorker reports whether this process is a worker.
@@ -166,7 +173,22 @@ func runSupervised(args []string) (code int, ok bool) {
 	var tracked trace.Tracker
 	var trackMu sync.Mutex
 	traced := make(chan struct{})
-	if r, w, err := os.Pipe(); err == nil {
+	// A shared file the worker maps: tracing is then memory writes. The
+	// file is removed at once; both processes keep their descriptor.
+	shm, err := os.CreateTemp("", "nestlint-trace-*")
+	if err == nil {
+		os.Remove(shm.Name())
+		if shm.Truncate(trace.SharedSize) != nil {
+			shm.Close()
+			shm = nil
+		}
+	}
+	if shm != nil {
+		defer shm.Close()
+		cmd.ExtraFiles = []*os.File{shm}
+		cmd.Env = append(cmd.Env, traceFDEnv+"=3", traceModeEnv+"=shared")
+		close(traced)
+	} else if r, w, err := os.Pipe(); err == nil {
 		cmd.ExtraFiles = []*os.File{w}
 		cmd.Env = append(cmd.Env, traceFDEnv+"=3")
 		defer w.Close()
@@ -193,7 +215,7 @@ func runSupervised(args []string) (code int, ok bool) {
 	if err := cmd.Start(); err != nil {
 		return 0, false
 	}
-	if len(cmd.ExtraFiles) > 0 {
+	if len(cmd.ExtraFiles) > 0 && shm == nil {
 		cmd.ExtraFiles[0].Close() // the worker holds the write end
 	}
 	done := make(chan error, 1)
@@ -209,6 +231,9 @@ func runSupervised(args []string) (code int, ok bool) {
 			trackMu.Lock()
 			inFlight := tracked.InFlight()
 			trackMu.Unlock()
+			if shm != nil {
+				inFlight = trace.ReadShared(shm)
+			}
 			return superviseExit(err, os.Stderr, inFlight), true
 		case s := <-sigs:
 			if s == syscall.SIGTERM {

@@ -33,3 +33,17 @@ func TestTracker(t *testing.T) {
 		t.Errorf("in flight %v, want %v", got, want)
 	}
 }
+
+// TestParseSharedHostile: a torn or foreign file gives no panic and no
+// path longer than a slot holds.
+func TestParseSharedHostile(t *testing.T) {
+	b := make([]byte, 2*SlotSize+100)
+	copy(b, []byte{1, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff}) // a length beyond the slot
+	copy(b[SlotSize:], []byte{2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 'a', '.', 't'})
+	if got := ParseShared(b); !reflect.DeepEqual(got, []string{"a.t"}) {
+		t.Errorf("ParseShared = %q, want [a.t]", got)
+	}
+	for n := range 3 * SlotSize {
+		ParseShared(b[:min(n, len(b))])
+	}
+}

@@ -215,8 +215,7 @@ func Guard(pass *analysis.Pass, file string, fn func()) {
 	if ctx := EnvOf(pass).Ctx; ctx != nil && ctx.Err() != nil {
 		return // interrupted: the run's result is thrown away
 	}
-	trace.File(file, true)
-	defer trace.File(file, false)
+	defer trace.Begin(file).End()
 	defer func() {
 		if r := recover(); r != nil {
 			EnvOf(pass).AddError(ToolError{Analyzer: pass.Analyzer.Name, File: file,
