@@ -4,9 +4,8 @@
 // a warm run parses only the files that changed.
 //
 // A program's cache is one pack file: the entries the last run used, in
-// chunks of a few hundred entries each encoded as one gob stream, which
-// decodes an order of magnitude faster than one file per entry (gob
-// compiles its decoder once per stream), is written without holding the
+// chunks of a few dozen entries each encoded with the generated codec of
+// codec.go (its strings shared within the chunk), is written without holding the
 // encoded pack in memory and is decoded in parallel. The pack is
 // written to a temporary name and renamed, so concurrent runs never see
 // half a pack (the last one to finish wins). A pack that cannot be read
@@ -21,7 +20,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -169,7 +167,7 @@ func (d *Dir) load() error {
 }
 
 // The payload of a pack is a sequence of chunks, each an uvarint length
-// and an independent gob stream of up to chunkEntries entries, so that
+// and an independent encoding (codec.go) of up to chunkEntries entries, so that
 // writing never holds the whole encoded pack in memory and reading
 // decodes chunks in parallel while the file is read. The checksum in the
 // head covers every chunk.
@@ -251,8 +249,7 @@ func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
 		go func(ch *chunk, buf []byte) {
 			defer func() { <-sem; wg.Done() }()
 			ch.sum = sha256.Sum256(buf)
-			var es []entry
-			err := gob.NewDecoder(bytes.NewReader(buf[prefix:])).Decode(&es)
+			es, err := decodeChunk(buf[prefix:])
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -280,7 +277,7 @@ func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
 
 // head is the first line of a pack: the magic, the payload format and
 // the version key.
-func (d *Dir) head() string { return magic + "chunks/1 " + d.version + "\n" }
+func (d *Dir) head() string { return magic + "chunks/2 " + d.version + "\n" }
 
 func key(tsx bool, src []byte) string {
 	h := sha256.New()
@@ -422,7 +419,7 @@ func (d *Dir) write(keys []string) error {
 	bw.WriteString(head + strings.Repeat("0", 64) + "\n") // the checksum, written last
 	h := sha256.New()
 	w := io.MultiWriter(bw, h)
-	var buf bytes.Buffer
+	var buf []byte
 	var lenb [binary.MaxVarintLen64]byte
 	var werr error
 	reuse, keys := d.reusable(keys)
@@ -442,13 +439,10 @@ func (d *Dir) write(keys []string) error {
 		for _, k := range keys[i:min(i+chunkEntries, len(keys))] {
 			es = append(es, entry{k, d.used[k]})
 		}
-		buf.Reset()
-		if werr = gob.NewEncoder(&buf).Encode(es); werr != nil {
-			break
-		}
-		n := binary.PutUvarint(lenb[:], uint64(buf.Len()))
+		buf = appendChunk(buf[:0], es)
+		n := binary.PutUvarint(lenb[:], uint64(len(buf)))
 		if _, werr = w.Write(lenb[:n]); werr == nil {
-			_, werr = w.Write(buf.Bytes())
+			_, werr = w.Write(buf)
 		}
 	}
 	if werr == nil {
