@@ -36,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
 			continue
 		}
-		lint.Guard(pass, file.Path, func() { check(pass, m, file, configs) })
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file, configs) })
 	}
 	return nil, nil
 }
@@ -52,26 +52,24 @@ type erasure struct {
 	key     string // "useDefineForClassFields", "target", or "" (no target)
 }
 
-// eraseReason returns why declared fields are erased in the file, or ok
-// false when they are kept (define semantics) or the settings cannot be read.
-func eraseReason(m *nest.Model, path string) (erasure, bool) {
-	if cli, err := m.Loader.NestCLIFor(path); err == nil && cli.BuilderFor(path) == "swc" {
-		return erasure{}, false // SWC always emits define semantics
-	}
-	cfg, err := m.Loader.ForFile(path)
-	if err != nil {
+// eraseReason returns why declared fields are erased in file fi, from the
+// compiler facts of the model, or ok false when they are kept (define
+// semantics: always with SWC) or the settings cannot be read.
+func eraseReason(m *nest.Model, fi nest.FileID) (erasure, bool) {
+	cf := m.Compiler(fi)
+	if cf == nil || cf.SWC || cf.Err != nil {
 		return erasure{}, false
 	}
+	cfg := cf.Config
 	if cfg != nil && cfg.Target == "" && cfg.UseDefineForClassFields == nil && len(cfg.Missing) > 0 {
 		// A base that could not be read (@tsconfig/node20 without
 		// node_modules) most likely sets the target: nothing is known.
 		return erasure{}, false
 	}
-	define, reason := cfg.DefineSemantics()
-	if define {
+	if cf.Define {
 		return erasure{}, false
 	}
-	e := erasure{reason: reason}
+	e := erasure{reason: cf.Reason}
 	switch {
 	case cfg == nil:
 		e.setting = "no `tsconfig.json` (target ES5)"
@@ -135,7 +133,7 @@ type site struct {
 	span   parser.Span
 }
 
-func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[string]configFile) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, configs map[string]configFile) {
 	f := file.Facts
 	var why erasure
 	erased, decided := false, false
@@ -153,7 +151,7 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[st
 			continue
 		}
 		if !decided {
-			why, erased = eraseReason(m, file.Path)
+			why, erased = eraseReason(m, fi)
 			decided = true
 		}
 		if !erased {

@@ -165,7 +165,8 @@ type Bootstrap struct {
 // Model is the linked project.
 type Model struct {
 	Files     []*parser.File
-	Loader    *tsconfig.Loader
+	loader    *tsconfig.Loader
+	compiler  []*CompilerFacts // per file (compiler.go)
 	resolver  *tsconfig.Resolver
 	fileIndex map[string]FileID
 	syms      []*fileSyms
@@ -352,15 +353,15 @@ func Build(files []*parser.File, opts Options) *Model {
 	root := opts.Root
 	m.root = root
 	m.pkgDirs = map[string]string{}
-	m.Loader = tsconfig.NewLoader("")
-	m.Loader.SetDisplayRoot(root)
-	m.Loader.Notify = opts.Notify
-	m.resolver = tsconfig.NewResolver(m.Loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
+	m.loader = tsconfig.NewLoader("")
+	m.loader.SetDisplayRoot(root)
+	m.loader.Notify = opts.Notify
+	m.resolver = tsconfig.NewResolver(m.loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
 	if root != "" {
 		m.Workspace = workspace.Load(root)
 		m.Workspace.ResolveTsConfigPaths()
 		ws := m.Workspace
-		m.Loader.SetHints(func(abs string) []string {
+		m.loader.SetHints(func(abs string) []string {
 			if p := ws.PackageOf(abs); p != nil && p.TsConfig != "" {
 				return []string{p.TsConfig}
 			}
@@ -376,6 +377,7 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.serverScope = opts.ServerScope
 	// Per-file indexing is independent: run it in parallel.
 	m.parallel(len(files), func(i int) { m.indexOne(FileID(i), root, globs) })
+	m.computeCompiler()
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()
