@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/tsconfig"
 )
@@ -31,7 +32,28 @@ type CompilerFacts struct {
 	// ES2021 in tsconfig.base.json erases declared fields"); "" with SWC or
 	// Err.
 	Reason string
+	// Setting is where the setting that erases declared fields is written,
+	// for a related location; nil unless a tsconfig erases them (Define
+	// false, Config set).
+	Setting *Setting
 }
+
+// Setting is the compiler option that decided the class-field semantics,
+// in the file that sets it.
+type Setting struct {
+	// File is the absolute path of the tsconfig that sets it (the
+	// governing one when no file sets a target).
+	File string
+	// Key is the compilerOptions key: "useDefineForClassFields", "target",
+	// or "" when no file of the chain sets a target (ES5).
+	Key string
+	// Src is the text of File, read once by Build; nil when it cannot be
+	// read or is larger than MaxSettingFile.
+	Src []byte
+}
+
+// MaxSettingFile caps the tsconfig files read for Setting.Src.
+const MaxSettingFile = 1 << 20
 
 // compilerKey names one distinct answer: facts are shared by every file
 // with the same deciding tsconfig (or error) and builder.
@@ -102,8 +124,27 @@ func compilerFactsOf(k compilerKey, err error) *CompilerFacts {
 		cf.Define = true
 	default:
 		cf.Define, cf.Reason = k.cfg.DefineSemantics()
+		if !cf.Define && k.cfg != nil {
+			cf.Setting = settingOf(k.cfg)
+		}
 	}
 	return cf
+}
+
+// settingOf returns where the option that makes cfg erase declared fields
+// is set, with the text of that file.
+func settingOf(cfg *tsconfig.Config) *Setting {
+	st := &Setting{File: cfg.Path}
+	switch {
+	case cfg.UseDefineForClassFields != nil:
+		st.File, st.Key = cfg.UseDefineForClassFieldsSource, "useDefineForClassFields"
+	case cfg.Target != "":
+		st.File, st.Key = cfg.TargetSource, "target"
+	}
+	if src, err := fsrec.ReadLimited(st.File, MaxSettingFile+1); err == nil && len(src) <= MaxSettingFile {
+		st.Src = src
+	}
+	return st
 }
 
 // settingDependent reports whether the compiler settings change what a

@@ -50,18 +50,21 @@ func TestCompilerFacts(t *testing.T) {
 	if want := "target ES2021 in tsconfig.base.json erases declared fields"; api.Reason != want {
 		t.Errorf("api reason = %q, want %q", api.Reason, want)
 	}
+	if st := api.Setting; st == nil || st.File != abs("tsconfig.base.json") || st.Key != "target" || !strings.Contains(string(st.Src), `"target": "ES2021"`) {
+		t.Errorf("api setting = %+v, want target in tsconfig.base.json with its text", st)
+	}
 	if entity := compilerOf(t, m, "apps/api/src/cats/cat.entity.ts"); entity != api {
 		t.Errorf("two files of one app do not share their facts: %p, %p", entity, api)
 	}
 
 	lib := compilerOf(t, m, "libs/shared/src/clock.service.ts")
 	if lib == nil || lib.SWC || !lib.Define || lib.Config.Path != abs("libs/shared/tsconfig.lib.json") ||
-		lib.Config.UseDefineForClassFieldsSource != abs("libs/shared/tsconfig.lib.json") {
+		lib.Config.UseDefineForClassFieldsSource != abs("libs/shared/tsconfig.lib.json") || lib.Setting != nil {
 		t.Errorf("library facts = %+v, want define semantics from libs/shared/tsconfig.lib.json", lib)
 	}
 
 	worker := compilerOf(t, m, "apps/worker/src/mail.processor.ts")
-	if worker == nil || !worker.SWC || !worker.Define || worker.Config != nil || worker.Err != nil {
+	if worker == nil || !worker.SWC || !worker.Define || worker.Config != nil || worker.Err != nil || worker.Setting != nil {
 		t.Errorf("worker facts = %+v, want SWC (define semantics, no tsconfig read)", worker)
 	}
 
@@ -135,7 +138,7 @@ func TestCompilerFactsBadTsconfig(t *testing.T) {
 		t.Errorf("Build notices = %+v, want %+v", got, want)
 	}
 	a := compilerOf(t, m, "src/a.service.ts")
-	if a == nil || a.Err == nil || !a.Define || a.Config != nil || a.Reason != "" {
+	if a == nil || a.Err == nil || !a.Define || a.Config != nil || a.Reason != "" || a.Setting != nil {
 		t.Errorf("facts = %+v, want the error and define semantics", a)
 	}
 	if b := compilerOf(t, m, "src/b.service.ts"); b != a {
