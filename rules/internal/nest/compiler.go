@@ -148,13 +148,19 @@ func settingOf(cfg *tsconfig.Config) *Setting {
 }
 
 // settingDependent reports whether the compiler settings change what a
-// file's instances look like: it declares a class with an instance field
-// that has no initializer and is neither declare nor abstract (kept as
-// undefined with [[Define]] semantics, erased otherwise).
+// file's instances look like in a way the model's users ask about: it
+// declares a class with an instance field that has no initializer and is
+// neither declare nor abstract (kept as undefined with [[Define]]
+// semantics, erased otherwise), undecorated or in a class with a
+// constructor. Decorated fields of a class without a constructor (DTOs,
+// ORM entities) are filled in by their framework and no rule asks about
+// them: skipping them keeps Build from looking up the settings of every
+// DTO of a large project.
 func settingDependent(f *parser.Facts) bool {
 	for ci := range f.Classes {
-		for _, fd := range f.Classes[ci].Fields {
-			if !fd.Static && !fd.HasInit && !fd.Declare && !fd.Abstract {
+		c := &f.Classes[ci]
+		for _, fd := range c.Fields {
+			if !fd.Static && !fd.HasInit && !fd.Declare && !fd.Abstract && (c.Ctor >= 0 || len(fd.Decorators) == 0) {
 				return true
 			}
 		}
