@@ -108,9 +108,13 @@ func TestDockerfileScriptProblems(t *testing.T) {
 	if files != 4 {
 		t.Errorf("%d files in the FileSet, want 4 (three Dockerfiles, one readable script)", files)
 	}
-	r.ParseInputs([]string{filepath.Join(dir, "Dockerfile.dev")})
-	if len(r.Inputs) != 4 || r.Inputs[3].Script != nil {
-		t.Errorf("inputs after a second call: %d", len(r.Inputs))
+	dev := filepath.Join(dir, "Dockerfile.dev")
+	if err := os.WriteFile(dev, []byte("FROM node:20\nCMD [\"./ops/run.sh\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r.ParseInputs([]string{dev})
+	if len(r.Inputs) != 4 || r.Inputs[3].Script != a {
+		t.Errorf("a second call did not reuse the script read: %d inputs, script %+v", len(r.Inputs), r.Inputs[3].Script)
 	}
 }
 
