@@ -147,6 +147,9 @@ func (m *model) newProgram(folder, root string, cfg *config.Config) *program {
 		p.settings.Scope = lint.ScopeServer
 	}
 	p.settings.Jobs = m.opts.Jobs // the model indexes files in parallel
+	// Each relint of the program re-indexes only the files whose facts
+	// changed; a reload (a config file changed) makes a new program.
+	p.settings.Memo = &lint.Memo{}
 	return p
 }
 

@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"go/types"
+	"maps"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -123,27 +125,55 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 		parser.Analyzer:  pr,
 		lint.EnvAnalyzer: env,
 	}
-	failed := map[*analysis.Analyzer]bool{}
 	res := &Result{Parse: pr}
 	pkg := types.NewPackage("nestlint/project", "project")
+	// The analyzers run concurrently, each once everything it requires has
+	// finished (as x/tools' checker does); findings and timings are kept per
+	// analyzer and joined in the deterministic topo order, so output does
+	// not depend on scheduling.
+	type slot struct {
+		findings []Finding
+		timing   Timing
+		out      any
+		ran      bool
+		failed   bool
+		done     chan struct{}
+	}
+	slots := map[*analysis.Analyzer]*slot{}
 	for _, a := range order {
-		if _, ok := results[a]; ok {
-			continue
+		if _, ok := results[a]; !ok {
+			slots[a] = &slot{done: make(chan struct{})}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		skip := false
+	}
+	jobs := 0
+	if settings != nil {
+		jobs = settings.Jobs
+	}
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, jobs)
+	base := maps.Clone(results) // the goroutines read this; results grows below
+	run := func(a *analysis.Analyzer, sl *slot) {
+		defer close(sl.done)
 		for _, req := range a.Requires {
-			if failed[req] {
-				skip = true
+			if rs := slots[req]; rs != nil {
+				<-rs.done
+				if rs.failed {
+					sl.failed = true
+				}
 			}
 		}
-		if skip {
-			failed[a] = true
-			env.AddError(lint.ToolError{Analyzer: a.Name, Message: "skipped: an analyzer it requires failed"})
-			continue
+		if ctx.Err() != nil {
+			sl.failed = true
+			return
 		}
+		if sl.failed {
+			env.AddError(lint.ToolError{Analyzer: a.Name, Message: "skipped: an analyzer it requires failed"})
+			return
+		}
+		sem <- struct{}{}
+		defer func() { <-sem }()
 		rule := byAnalyzer[a]
 		pass := &analysis.Pass{
 			Analyzer:          a,
@@ -163,9 +193,12 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 			AllPackageFacts:   func() []analysis.PackageFact { return nil },
 		}
 		for _, req := range a.Requires {
-			pass.ResultOf[req] = results[req]
+			if rs := slots[req]; rs != nil {
+				pass.ResultOf[req] = rs.out
+			} else {
+				pass.ResultOf[req] = base[req]
+			}
 		}
-		var local []Finding
 		// Rules report through lint.Report, which hands the finding with
 		// its typed fields to this reporter; a bare pass.Report (a
 		// diagnostic without them) gets the rule's severity.
@@ -177,7 +210,7 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 			if sev == lint.Off {
 				return
 			}
-			local = append(local, Finding{Rule: rule, Severity: sev, Diagnostic: f.Diagnostic, Path: f.Path, Properties: f.Properties})
+			sl.findings = append(sl.findings, Finding{Rule: rule, Severity: sev, Diagnostic: f.Diagnostic, Path: f.Path, Properties: f.Properties})
 		})
 		pass.ResultOf[lint.ReporterAnalyzer] = reporter
 		pass.Report = func(d analysis.Diagnostic) {
@@ -187,14 +220,36 @@ func RunParsed(ctx context.Context, pr *parser.Result, rules []*lint.Rule, setti
 		}
 		began := time.Now()
 		out, err := runGuarded(pass)
-		res.Timings = append(res.Timings, Timing{Name: a.Name, Duration: time.Since(began)})
+		sl.ran = true
+		sl.timing = Timing{Name: a.Name, Duration: time.Since(began)}
 		if err != nil {
-			failed[a] = true
+			sl.failed = true
 			env.AddError(lint.ToolError{Analyzer: a.Name, Message: err.Error()})
+			return
+		}
+		sl.out = out
+	}
+	for _, a := range order {
+		if sl := slots[a]; sl != nil {
+			go run(a, sl)
+		}
+	}
+	for _, a := range order {
+		sl := slots[a]
+		if sl == nil {
 			continue
 		}
-		results[a] = out
-		res.Findings = append(res.Findings, local...)
+		<-sl.done
+		if sl.ran {
+			res.Timings = append(res.Timings, sl.timing)
+		}
+		if !sl.failed && sl.ran {
+			results[a] = sl.out
+			res.Findings = append(res.Findings, sl.findings...)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	res.Errors = env.Errors()
 	res.Scope = env.Scope()

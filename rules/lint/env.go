@@ -39,6 +39,36 @@ type Settings struct {
 	// closure of the Nest roots) or ScopeAll; "" reports everything too,
 	// which is what rule tests want.
 	Scope string
+	// Memo, when set, keeps state that analyzers may reuse between runs of
+	// the same program: the language server relints a program on every
+	// edit, and the link stage re-indexes only the files that changed.
+	// Nil in one-shot runs.
+	Memo *Memo
+}
+
+// Memo is a keyed store that outlives one run (Settings.Memo). Whatever
+// an analyzer keeps there must be valid for any later run it is offered
+// to: the analyzer checks that its inputs match before it reuses it.
+type Memo struct {
+	mu sync.Mutex
+	m  map[string]any
+}
+
+// Get returns the value stored under key, or nil.
+func (m *Memo) Get(key string) any {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.m[key]
+}
+
+// Set stores v under key.
+func (m *Memo) Set(key string, v any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = map[string]any{}
+	}
+	m.m[key] = v
 }
 
 // Scopes.

@@ -18,12 +18,22 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeOf((*Model)(nil)),
 }
 
+// memoKey is where run keeps its model in lint.Settings.Memo.
+const memoKey = "nest.Model"
+
 func run(pass *analysis.Pass) (any, error) {
 	pr := parser.Of(pass)
 	env := lint.EnvOf(pass)
 	s := env.Settings
 	notify := func(file, msg string) { env.AddNotice(lint.Notice{Level: lint.Warning, File: file, Message: msg}) }
-	m := Build(pr.Files, Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs, ServerScope: s.Scope == lint.ScopeServer, Notify: notify})
+	opts := Options{Root: s.Root, EntryPoints: s.EntryPoints, Offline: s.Offline, Jobs: s.Jobs, ServerScope: s.Scope == lint.ScopeServer, Notify: notify}
+	if s.Memo != nil {
+		opts.Reuse, _ = s.Memo.Get(memoKey).(*Model)
+	}
+	m := Build(pr.Files, opts)
+	if s.Memo != nil {
+		s.Memo.Set(memoKey, m)
+	}
 	env.SetScope(m.ScopeResult())
 	return m, nil
 }

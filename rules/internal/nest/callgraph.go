@@ -391,38 +391,45 @@ func suffix(p []string) string {
 	return "." + strings.Join(p, ".")
 }
 
-func (m *Model) addEdge(from, to FuncRef, site parser.Span) {
-	for _, e := range m.edges[from] {
+func addEdgeTo(edges map[FuncRef][]edge, from, to FuncRef, site parser.Span) {
+	for _, e := range edges[from] {
 		if e.to == to {
 			return
 		}
 	}
-	m.edges[from] = append(m.edges[from], edge{to: to, site: site})
+	edges[from] = append(edges[from], edge{to: to, site: site})
 }
 
 func (m *Model) buildCallGraph() {
-	for fi, file := range m.AllFiles() {
+	// Edges leave a file's own functions only, so files are linked in
+	// parallel, each into its own map; the maps have disjoint keys.
+	per := make([]map[FuncRef][]edge, len(m.Files))
+	m.parallel(len(m.Files), func(i int) {
+		fi := FileID(i)
+		file := m.Files[fi]
 		f := file.Facts
+		edges := map[FuncRef][]edge{}
+		addEdge := func(from, to FuncRef, site parser.Span) { addEdgeTo(edges, from, to, site) }
 		// nested functions run when (and where) their parent runs
 		for i, fn := range f.Funcs {
 			if fn.Parent >= 0 {
-				m.addEdge(FuncRef{fi, FuncID(fn.Parent)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
+				addEdge(FuncRef{fi, FuncID(fn.Parent)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
 			} else if fn.ArgOf >= 0 {
-				m.addEdge(FuncRef{fi, FuncID(f.Calls[fn.ArgOf].Func)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
+				addEdge(FuncRef{fi, FuncID(f.Calls[fn.ArgOf].Func)}, FuncRef{fi, FuncID(i)}, fn.NameSpan)
 			}
 		}
 		for ci := range CallID(len(f.Calls)) {
 			c := &f.Calls[ci]
 			from := FuncRef{fi, FuncID(c.Func)}
 			for _, to := range m.ResolveCallee(fi, ci).Funcs {
-				m.addEdge(from, to, c.Span)
+				addEdge(from, to, c.Span)
 			}
 			// app.get(X).init(): a method called on a provider taken from
 			// the container
 			if c.Path == nil && c.Method != "" && int(c.Callee.End) <= len(file.Src) &&
 				(bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("get(")) || bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("resolve("))) {
 				for _, to := range m.containerCall(fi, c) {
-					m.addEdge(from, to, c.Span)
+					addEdge(from, to, c.Span)
 				}
 			}
 			// a function passed by name as a callback: `arr.map(this.format)`,
@@ -439,9 +446,15 @@ func (m *Model) buildCallGraph() {
 				// this.format, this.files.exists, utils.exists (a namespace
 				// import), Mapper.toDto (a static method), format
 				for _, to := range m.resolvePath(fi, FuncID(c.Func), strings.Split(text, "."), false).Funcs {
-					m.addEdge(from, to, a.Span)
+					addEdge(from, to, a.Span)
 				}
 			}
+		}
+		per[i] = edges
+	})
+	for _, edges := range per {
+		for from, es := range edges {
+			m.edges[m.funcKey(from)] = es
 		}
 	}
 }
@@ -475,7 +488,10 @@ func (m *Model) findBootstraps() {
 // Edges returns the callees of a function (for nestlint graph and tests).
 func (m *Model) Edges(from FuncRef) []FuncRef {
 	var out []FuncRef
-	for _, e := range m.edges[from] {
+	if !m.validRef(from) {
+		return nil
+	}
+	for _, e := range m.edges[m.funcKey(from)] {
 		out = append(out, e.to)
 	}
 	return out

@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nestlint/nestlint/parser"
@@ -311,9 +312,13 @@ func (m *Model) startupRoots() []FuncRef {
 // methods of a useClass options factory (createTypeOrmOptions). Factories
 // of request-scoped and transient providers run later and are left out.
 func (m *Model) factoryRoots() []FuncRef {
-	var roots []FuncRef
-	for fi, file := range m.AllFiles() {
-		f := file.Facts
+	// Files are read in parallel, each into its own list, and the lists
+	// joined in file order.
+	per := make([][]FuncRef, len(m.Files))
+	m.parallel(len(m.Files), func(i int) {
+		fi := FileID(i)
+		f := m.Files[fi].Facts
+		var roots []FuncRef
 		fnRoot := func(fn int, v parser.Value) {
 			switch v.Kind {
 			case parser.VFunc:
@@ -384,8 +389,9 @@ func (m *Model) factoryRoots() []FuncRef {
 				}
 			}
 		}
-	}
-	return roots
+		per[i] = roots
+	})
+	return slices.Concat(per...)
 }
 
 // isConfigModule reports whether a callee path is @nestjs/config's
@@ -437,13 +443,13 @@ func (m *Model) offlineRoots() []FuncRef {
 // bfs walks the call graph from roots, skipping offline files unless
 // allowOffline, and calls visit for each newly reached function.
 func (m *Model) bfs(roots []FuncRef, allowOffline bool, visit func(to, from FuncRef, site parser.Span, root bool) bool) {
-	seen := map[FuncRef]bool{}
+	seen := make([]bool, len(m.edges))
 	queue := make([]FuncRef, 0, len(roots))
 	for _, r := range roots {
-		if seen[r] || (!allowOffline && m.offline[r.File]) {
+		if !m.validRef(r) || seen[m.funcKey(r)] || (!allowOffline && m.offline[r.File]) {
 			continue
 		}
-		seen[r] = true
+		seen[m.funcKey(r)] = true
 		if visit(r, r, parser.Span{}, true) {
 			queue = append(queue, r)
 		}
@@ -451,11 +457,12 @@ func (m *Model) bfs(roots []FuncRef, allowOffline bool, visit func(to, from Func
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		for _, e := range m.edges[cur] {
-			if seen[e.to] || (!allowOffline && m.offline[e.to.File]) {
+		for _, e := range m.edges[m.funcKey(cur)] {
+			k := m.funcKey(e.to)
+			if seen[k] || (!allowOffline && m.offline[e.to.File]) {
 				continue
 			}
-			seen[e.to] = true
+			seen[k] = true
 			if visit(e.to, cur, e.site, false) {
 				queue = append(queue, e.to)
 			}
@@ -471,17 +478,17 @@ func (m *Model) computeContexts() {
 	}
 	sortRefs(entries)
 	m.bfs(entries, false, func(to, from FuncRef, site parser.Span, root bool) bool {
-		m.ctx[to] = Request
+		m.ctx[m.funcKey(to)] = Request + 1
 		if !root {
-			m.prev[to] = edgeFrom{from: from, site: site}
+			m.prev[m.funcKey(to)] = edgeFrom{from: from, site: site, ok: true}
 		}
 		return true
 	})
 	mark := func(roots []FuncRef, c Context, allowOffline bool) {
 		sortRefs(roots)
 		m.bfs(roots, allowOffline, func(to, _ FuncRef, _ parser.Span, _ bool) bool {
-			if _, ok := m.ctx[to]; !ok {
-				m.ctx[to] = c
+			if k := m.funcKey(to); m.ctx[k] == 0 {
+				m.ctx[k] = c + 1
 			}
 			return true
 		})
@@ -489,9 +496,8 @@ func (m *Model) computeContexts() {
 	// offline files are offline whatever reaches them
 	for fi, file := range m.AllFiles() {
 		if m.offline[fi] {
-			m.ctx[FuncRef{fi, -1}] = Offline
-			for i := range file.Facts.Funcs {
-				m.ctx[FuncRef{fi, FuncID(i)}] = Offline
+			for i := -1; i < len(file.Facts.Funcs); i++ {
+				m.ctx[m.funcKey(FuncRef{fi, FuncID(i)})] = Offline + 1
 			}
 		}
 	}
@@ -502,8 +508,10 @@ func (m *Model) computeContexts() {
 
 // ContextOf returns the context a function runs in.
 func (m *Model) ContextOf(r FuncRef) Context {
-	if c, ok := m.ctx[r]; ok {
-		return c
+	if m.validRef(r) {
+		if c := m.ctx[m.funcKey(r)]; c != 0 {
+			return c - 1
+		}
 	}
 	return Unknown
 }
@@ -524,14 +532,14 @@ func (m *Model) Entries() []FuncRef {
 // PathTo returns the shortest path from an entry point to r (entry point
 // first, r last), or nil when r is not in request context.
 func (m *Model) PathTo(r FuncRef) []Step {
-	if m.ctx[r] != Request {
+	if m.ContextOf(r) != Request {
 		return nil
 	}
 	var rev []Step
 	cur := r
 	for i := 0; i < 1000; i++ {
-		p, ok := m.prev[cur]
-		if !ok {
+		p := m.prev[m.funcKey(cur)]
+		if !p.ok {
 			fn := m.Func(cur)
 			site := parser.Span{}
 			if fn != nil {

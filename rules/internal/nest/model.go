@@ -13,6 +13,7 @@ package nest
 
 import (
 	"iter"
+	"maps"
 	"path"
 	"path/filepath"
 	"sort"
@@ -165,6 +166,8 @@ type Bootstrap struct {
 // Model is the linked project.
 type Model struct {
 	Files     []*parser.File
+	inputs    []*parser.File // the files Build was given (Files after unaliasDecorators)
+	optsKey   string
 	loader    *tsconfig.Loader
 	compiler  []*CompilerFacts // per file (compiler.go)
 	resolver  *tsconfig.Resolver
@@ -203,10 +206,13 @@ type Model struct {
 	serverScope    bool
 
 	// call graph
-	edges   map[FuncRef][]edge
-	ctx     map[FuncRef]Context
-	prev    map[FuncRef]edgeFrom // BFS predecessor on the request path
-	entries map[FuncRef]string   // entry point -> why
+	// The call graph and the contexts are dense, by funcKey: a file's top
+	// level and then its functions, file after file.
+	fbase   []int
+	edges   [][]edge
+	ctx     []Context          // Context+1; 0: not reached
+	prev    []edgeFrom         // BFS predecessor on the request path
+	entries map[FuncRef]string // entry point -> why
 	// EntryDecorators are the method decorators that start the request path.
 	EntryDecorators map[string]bool
 }
@@ -219,6 +225,28 @@ type edge struct {
 type edgeFrom struct {
 	from FuncRef
 	site parser.Span
+	ok   bool
+}
+
+// funcKey is the dense index of a function (or a file's top level).
+func (m *Model) funcKey(r FuncRef) int { return m.fbase[r.File] + int(r.Index) + 1 }
+
+// validRef reports whether r names a function (or top level) of the model.
+func (m *Model) validRef(r FuncRef) bool {
+	return r.File >= 0 && int(r.File) < len(m.Files) && r.Index >= -1 && int(r.Index) < len(m.Files[r.File].Facts.Funcs)
+}
+
+// initDense sizes the dense tables once the files are final.
+func (m *Model) initDense() {
+	m.fbase = make([]int, len(m.Files))
+	n := 0
+	for i, f := range m.Files {
+		m.fbase[i] = n
+		n += len(f.Facts.Funcs) + 1
+	}
+	m.edges = make([][]edge, n)
+	m.ctx = make([]Context, n)
+	m.prev = make([]edgeFrom, n)
 }
 
 // Options configure Build.
@@ -234,6 +262,16 @@ type Options struct {
 	// Notify, when set, receives the problems with the tsconfig files
 	// (tsconfig.Loader.Notify).
 	Notify func(file, msg string)
+	// Reuse is the model of an earlier run of the same program: the
+	// per-file index of every file whose facts are the very same (the same
+	// *parser.Facts) is taken from it instead of being computed again, when
+	// the files, their order and the options are the same (reusable).
+	Reuse *Model
+}
+
+// optionsKey is what the per-file index depends on besides the files.
+func (o Options) key() string {
+	return strings.Join([]string{o.Root, strings.Join(o.EntryPoints, "\x00"), strings.Join(o.Offline, "\x00")}, "\x01")
 }
 
 // DefaultEntryDecorators are the method decorators that make a request entry point.
@@ -335,9 +373,6 @@ func Build(files []*parser.File, opts Options) *Model {
 		Classes:         map[ClassRef]*ClassInfo{},
 		classByKey:      map[string][]ClassRef{},
 		tokens:          map[string]*Provider{},
-		edges:           map[FuncRef][]edge{},
-		ctx:             map[FuncRef]Context{},
-		prev:            map[FuncRef]edgeFrom{},
 		entries:         map[FuncRef]string{},
 		EntryDecorators: map[string]bool{},
 	}
@@ -375,8 +410,31 @@ func Build(files []*parser.File, opts Options) *Model {
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
 	m.jobs = opts.Jobs
 	m.serverScope = opts.ServerScope
+	m.inputs = files
+	m.optsKey = opts.key()
+	prev := opts.Reuse
+	if prev != nil && !prev.reusable(files, m.optsKey) {
+		prev = nil
+	}
+	if prev != nil {
+		// package folders of the same paths: the language server reloads
+		// when a package.json or project.json changes.
+		m.pkgDirs = maps.Clone(prev.pkgDirs)
+	}
 	// Per-file indexing is independent: run it in parallel.
-	m.parallel(len(files), func(i int) { m.indexOne(FileID(i), root, globs) })
+	m.parallel(len(files), func(i int) {
+		if prev != nil && prev.inputs[i].Facts == files[i].Facts {
+			if pf := prev.Files[i]; pf.Facts != files[i].Facts {
+				nf := *files[i] // unaliasDecorators' copy of the facts, with this run's token.File
+				nf.Facts = pf.Facts
+				m.Files[i] = &nf
+			}
+			m.syms[i], m.locals[i], m.offline[i] = prev.syms[i], prev.locals[i], prev.offline[i]
+			return
+		}
+		m.indexOne(FileID(i), root, globs)
+	})
+	m.initDense()
 	m.computeCompiler()
 	m.computeScope()
 	m.buildClasses()
@@ -392,6 +450,22 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.findSignalHandlers()
 	m.computeContexts()
 	return m
+}
+
+// reusable reports whether the per-file index of m can serve a build of
+// files with options key: the same paths in the same order (so FileIDs and
+// resolved imports are the same) and the same options. A file's index
+// depends only on its own facts, the set of paths and the options.
+func (m *Model) reusable(files []*parser.File, key string) bool {
+	if m.optsKey != key || len(m.inputs) != len(files) {
+		return false
+	}
+	for i, f := range files {
+		if m.inputs[i].Path != f.Path {
+			return false
+		}
+	}
+	return true
 }
 
 // IsOffline reports whether file fi is offline code by its path.

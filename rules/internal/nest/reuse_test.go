@@ -1,0 +1,138 @@
+package nest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nestlint/nestlint/parser"
+)
+
+// dump writes what rules read from a model: every function's label,
+// context, edges and path, the entry points, the scope and the module
+// graph, so that two models can be compared.
+func dump(t *testing.T, m *Model) string {
+	t.Helper()
+	var b strings.Builder
+	for fi, f := range m.AllFiles() {
+		fmt.Fprintf(&b, "file %s offline=%v scope=%v imports=%v\n", filepath.Base(f.Path), m.IsOffline(fi), m.InScope(fi), m.FileImports(fi))
+		for i := -1; i < len(f.Facts.Funcs); i++ {
+			r := FuncRef{File: fi, Index: FuncID(i)}
+			fmt.Fprintf(&b, "  %s ctx=%v why=%q", m.Label(r), m.ContextOf(r), m.EntryWhy(r))
+			for _, e := range m.Edges(r) {
+				fmt.Fprintf(&b, " ->%s", m.Label(e))
+			}
+			for _, s := range m.PathTo(r) {
+				fmt.Fprintf(&b, " @%s:%d-%d", m.Label(s.Func), s.Site.Start, s.Site.End)
+			}
+			b.WriteString("\n")
+		}
+	}
+	for _, e := range m.Entries() {
+		fmt.Fprintf(&b, "entry %s\n", m.Label(e))
+	}
+	g, err := json.Marshal(m.GraphData(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Write(g)
+	sr := m.ScopeResult()
+	fmt.Fprintf(&b, "\nscope %v %v\n", sr.OutOfScope, sr.Groups)
+	return b.String()
+}
+
+// TestBuildReuse edits one file of a project and builds the model again
+// from the earlier model (Options.Reuse): the result must be the model a
+// fresh build gives, with the index of every other file taken over.
+func TestBuildReuse(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "src", "app"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	d, err := parser.Discover([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := parser.Parse(context.Background(), d.Files, parser.Options{Jobs: 2})
+	opts := Options{Root: dir}
+	first := Build(res.Files, opts)
+
+	ctrl := filepath.Join(dir, "src", "app.controller.ts")
+	src, err := os.ReadFile(ctrl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, from, to string }{
+		// The edit removes the controller's call into the service: the
+		// service method leaves the request path.
+		{"call removed", "this.app.list(", "[].concat("},
+		// Positions shift in the file: path sites must follow.
+		{"lines added", "@Controller", "// a\n// b\n@Controller"},
+		{"unchanged", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited := string(src)
+			if tc.from != "" {
+				if !strings.Contains(edited, tc.from) {
+					t.Fatalf("the fixture has no %q", tc.from)
+				}
+				edited = strings.Replace(edited, tc.from, tc.to, 1)
+			}
+			files := append([]*parser.File(nil), res.Files...)
+			changed := -1
+			for i, f := range files {
+				if f.Path == ctrl {
+					nf, prob := parser.ParseFile(ctrl, []byte(edited), 0, nil)
+					if nf == nil {
+						t.Fatalf("parse: %v", prob)
+					}
+					files[i], changed = nf, i
+				}
+			}
+			if changed < 0 {
+				t.Fatal("the controller is not among the parsed files")
+			}
+			fresh := Build(files, opts)
+			o := opts
+			o.Reuse = first
+			reused := Build(files, o)
+			if got, want := dump(t, reused), dump(t, fresh); got != want {
+				t.Errorf("the reused build differs from a fresh one:\n--- reused\n%s\n--- fresh\n%s", got, want)
+			}
+			if tc.from != "" && dump(t, fresh) == dump(t, first) {
+				t.Errorf("the edit %q changes nothing in the model: the test proves nothing", tc.name)
+			}
+			for i := range files {
+				same := reused.syms[i] == first.syms[i]
+				if i == changed && same {
+					t.Errorf("the edited file's index was reused")
+				}
+				if i != changed && !same {
+					t.Errorf("%s was indexed again", files[i].Path)
+				}
+			}
+		})
+	}
+
+	// Another set of files (one file fewer) is not reused.
+	o := opts
+	o.Reuse = first
+	m := Build(res.Files[1:], o)
+	for i := range m.syms {
+		if m.syms[i] == first.syms[i+1] {
+			t.Fatalf("a build of other files reused the index of %s", m.Files[i].Path)
+		}
+	}
+	// Other options are not reused either.
+	o.EntryPoints = []string{"Handler"}
+	if m := Build(res.Files, o); m.syms[0] == first.syms[0] {
+		t.Fatal("a build with other entry points reused the index")
+	}
+}
