@@ -10,9 +10,10 @@
 // it, and rules never import tree-sitter. Files that cannot be analysed
 // (too big, binary, a syntax error) become Problems, not failures.
 //
-// The package also reads the non-TypeScript inputs rules ask about:
-// Dockerfiles and PM2 ecosystem files (ParseDockerfile, ParseEcosystem)
-// and shell scripts (ParseShell).
+// The package also reads the non-TypeScript inputs rules ask about, before
+// the rules run (Result.ParseInputs): Dockerfiles and PM2 ecosystem files
+// (ParseDockerfile, ParseEcosystem) and the shell script a Dockerfile's CMD
+// or ENTRYPOINT runs (Input.Script, ParseShell).
 //
 // Analyzer is the root of the analyzer graph: its result, a *Result with
 // every parsed file, is computed by the checker before any rule runs.

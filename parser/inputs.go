@@ -23,7 +23,10 @@ type Input struct {
 	// Ecosystem is true for a PM2 ecosystem file, false for a Dockerfile.
 	Ecosystem  bool
 	Dockerfile *Dockerfile // a Dockerfile's stages
-	Apps       []PM2App    // a PM2 file's apps
+	// Script is the shell script the Dockerfile's main command runs, nil
+	// when it runs none or the script is not in its build context.
+	Script *Script
+	Apps   []PM2App // a PM2 file's apps
 	// Err is why the input could not be read (fs.ErrNotExist for one
 	// that vanished) or parsed. A PM2 file with a syntax error has Err
 	// ErrEcosystemSyntax and the Apps that could be read.
@@ -36,11 +39,17 @@ func IsEcosystemFile(name string) bool {
 }
 
 // ParseInputs reads and parses the non-TypeScript inputs at paths (each
-// once, in order) into r.Inputs, adding each to r.Fset.
+// once, in order) into r.Inputs, adding each to r.Fset, with the shell
+// script each Dockerfile's CMD or ENTRYPOINT runs (Input.Script; a script
+// run by several Dockerfiles is read once).
 func (r *Result) ParseInputs(paths []string) {
 	seen := map[string]bool{}
+	scripts := map[string]*Script{}
 	for _, in := range r.Inputs {
 		seen[in.Path] = true
+		if in.Script != nil {
+			scripts[in.Script.Path] = in.Script
+		}
 	}
 	for _, p := range paths {
 		if seen[p] {
@@ -61,6 +70,9 @@ func (r *Result) ParseInputs(paths []string) {
 			in.Apps, in.Err = ParseEcosystem(src)
 		} else {
 			in.Dockerfile, in.Err = ParseDockerfile(src)
+			if in.Err == nil {
+				in.Script = r.scriptOf(p, in.Dockerfile, scripts)
+			}
 		}
 	}
 }

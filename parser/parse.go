@@ -44,7 +44,7 @@ type Result struct {
 	Extra []string
 	// Inputs are the non-TypeScript inputs read and parsed before the
 	// rules run (ParseInputs): Extra and the Dockerfiles above the
-	// program root.
+	// program root, each Dockerfile with the script its CMD runs.
 	Inputs   []*Input
 	Problems []Problem
 	byPath   map[string]*File

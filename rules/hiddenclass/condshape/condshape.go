@@ -38,17 +38,11 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // defines reports whether declared fields exist after construction in the
-// file (define semantics).
-func defines(m *nest.Model, path string) bool {
-	if cli, err := m.Loader.NestCLIFor(path); err == nil && cli.BuilderFor(path) == "swc" {
-		return true
-	}
-	cfg, err := m.Loader.ForFile(path)
-	if err != nil {
-		return true // unreadable settings: assume the field exists rather than guess
-	}
-	d, _ := cfg.DefineSemantics()
-	return d
+// file (define semantics), from the compiler facts of the model. Unreadable
+// settings count as define: assume the field exists rather than guess.
+func defines(m *nest.Model, fi nest.FileID) bool {
+	cf := m.Compiler(fi)
+	return cf == nil || cf.Define
 }
 
 // errorOwn are the own properties the Error constructor (which super()
@@ -91,7 +85,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 				always[fd.Name] = true
 			} else if !fd.Declare && !fd.Abstract {
 				if !decided {
-					define, decided = defines(m, file.Path), true
+					define, decided = defines(m, fi), true
 				}
 				if define {
 					always[fd.Name] = true

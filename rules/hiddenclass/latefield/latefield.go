@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -36,91 +35,81 @@ func run(pass *analysis.Pass) (any, error) {
 		if m.IsOffline(fi) || len(file.Facts.Classes) == 0 {
 			continue
 		}
-		lint.Guard(pass, file.Path, func() { check(pass, m, file, configs) })
+		lint.Guard(pass, file.Path, func() { check(pass, m, fi, file, configs) })
 	}
 	return nil, nil
 }
 
 // erasure says why declared fields are erased in a file: the reason for
-// the message, and the tsconfig file and key that decided it.
+// the message, and the tsconfig setting that decided it.
 type erasure struct {
 	reason string
 	// setting is the deciding setting for the message, in backticks, and
 	// where it is set: "`target: ES2021` in `apps/api/tsconfig.app.json`".
 	setting string
-	source  string // absolute path of the deciding tsconfig, or ""
-	key     string // "useDefineForClassFields", "target", or "" (no target)
+	site    *nest.Setting // where it is set, nil without a tsconfig
 }
 
-// eraseReason returns why declared fields are erased in the file, or ok
-// false when they are kept (define semantics) or the settings cannot be read.
-func eraseReason(m *nest.Model, path string) (erasure, bool) {
-	if cli, err := m.Loader.NestCLIFor(path); err == nil && cli.BuilderFor(path) == "swc" {
-		return erasure{}, false // SWC always emits define semantics
-	}
-	cfg, err := m.Loader.ForFile(path)
-	if err != nil {
+// eraseReason returns why declared fields are erased in file fi, from the
+// compiler facts of the model, or ok false when they are kept (define
+// semantics: always with SWC) or the settings cannot be read.
+func eraseReason(m *nest.Model, fi nest.FileID) (erasure, bool) {
+	cf := m.Compiler(fi)
+	if cf == nil || cf.SWC || cf.Err != nil {
 		return erasure{}, false
 	}
+	cfg := cf.Config
 	if cfg != nil && cfg.Target == "" && cfg.UseDefineForClassFields == nil && len(cfg.Missing) > 0 {
 		// A base that could not be read (@tsconfig/node20 without
 		// node_modules) most likely sets the target: nothing is known.
 		return erasure{}, false
 	}
-	define, reason := cfg.DefineSemantics()
-	if define {
+	if cf.Define {
 		return erasure{}, false
 	}
-	e := erasure{reason: reason}
+	e := erasure{reason: cf.Reason, site: cf.Setting}
 	switch {
 	case cfg == nil:
 		e.setting = "no `tsconfig.json` (target ES5)"
 	case cfg.UseDefineForClassFields != nil:
-		e.source, e.key = cfg.UseDefineForClassFieldsSource, "useDefineForClassFields"
-		e.setting = "`useDefineForClassFields: false` in " + lint.QuoteMax(cfg.DisplayPath(e.source), lint.MaxMessageQuote)
+		e.setting = "`useDefineForClassFields: false` in " + lint.QuoteMax(cfg.DisplayPath(cf.Setting.File), lint.MaxMessageQuote)
 	case cfg.Target != "":
-		e.source, e.key = cfg.TargetSource, "target"
-		e.setting = "`target: " + cfg.Target + "` in " + lint.QuoteMax(cfg.DisplayPath(e.source), lint.MaxMessageQuote)
+		e.setting = "`target: " + cfg.Target + "` in " + lint.QuoteMax(cfg.DisplayPath(cf.Setting.File), lint.MaxMessageQuote)
 	default:
-		e.source = cfg.Path
-		e.setting = "no `target` (ES5) in " + lint.QuoteMax(cfg.DisplayPath(e.source), lint.MaxMessageQuote)
+		e.setting = "no `target` (ES5) in " + lint.QuoteMax(cfg.DisplayPath(cf.Setting.File), lint.MaxMessageQuote)
 	}
 	return e, true
 }
 
-// maxConfig caps the tsconfig files read for related locations.
-const maxConfig = 1 << 20
-
 // configFile is a tsconfig file given a token.File for related locations.
 type configFile struct {
-	tf  *token.File // nil when it cannot be read
+	tf  *token.File // nil when its text is unknown
 	src []byte
 }
 
 // configLocation returns the span of the deciding setting's key in its
 // tsconfig file (the file's start when the key is not found), giving the
-// file a token.File once per pass; ok is false when it cannot be read.
+// file a token.File once per pass; ok is false when its text is unknown.
+// Build read the file (nest.Setting.Src).
 func configLocation(pass *analysis.Pass, e erasure, configs map[string]configFile) (token.Pos, token.Pos, bool) {
-	if e.source == "" {
+	if e.site == nil {
 		return token.NoPos, token.NoPos, false
 	}
-	cf, seen := configs[e.source]
+	cf, seen := configs[e.site.File]
 	if !seen {
-		if src, err := fsrec.ReadLimited(e.source, maxConfig+1); err == nil {
-			if len(src) <= maxConfig {
-				cf.tf = pass.Fset.AddFile(e.source, -1, len(src))
-				cf.tf.SetLinesForContent(src)
-				cf.src = src
-			}
+		if src := e.site.Src; src != nil {
+			cf.tf = pass.Fset.AddFile(e.site.File, -1, len(src))
+			cf.tf.SetLinesForContent(src)
+			cf.src = src
 		}
-		configs[e.source] = cf
+		configs[e.site.File] = cf
 	}
 	if cf.tf == nil {
 		return token.NoPos, token.NoPos, false
 	}
-	if e.key != "" {
-		if i := bytes.Index(cf.src, []byte(`"`+e.key+`"`)); i >= 0 {
-			return cf.tf.Pos(i), cf.tf.Pos(i + len(e.key) + 2), true
+	if key := e.site.Key; key != "" {
+		if i := bytes.Index(cf.src, []byte(`"`+key+`"`)); i >= 0 {
+			return cf.tf.Pos(i), cf.tf.Pos(i + len(key) + 2), true
 		}
 	}
 	return cf.tf.Pos(0), cf.tf.Pos(0), true
@@ -135,7 +124,7 @@ type site struct {
 	span   parser.Span
 }
 
-func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[string]configFile) {
+func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File, configs map[string]configFile) {
 	f := file.Facts
 	var why erasure
 	erased, decided := false, false
@@ -153,7 +142,7 @@ func check(pass *analysis.Pass, m *nest.Model, file *parser.File, configs map[st
 			continue
 		}
 		if !decided {
-			why, erased = eraseReason(m, file.Path)
+			why, erased = eraseReason(m, fi)
 			decided = true
 		}
 		if !erased {

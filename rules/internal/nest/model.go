@@ -168,7 +168,8 @@ type Model struct {
 	Files     []*parser.File
 	inputs    []*parser.File // the files Build was given (Files after unaliasDecorators)
 	optsKey   string
-	Loader    *tsconfig.Loader
+	loader    *tsconfig.Loader
+	compiler  []*CompilerFacts // per file (compiler.go)
 	resolver  *tsconfig.Resolver
 	fileIndex map[string]FileID
 	syms      []*fileSyms
@@ -387,15 +388,15 @@ func Build(files []*parser.File, opts Options) *Model {
 	root := opts.Root
 	m.root = root
 	m.pkgDirs = map[string]string{}
-	m.Loader = tsconfig.NewLoader("")
-	m.Loader.SetDisplayRoot(root)
-	m.Loader.Notify = opts.Notify
-	m.resolver = tsconfig.NewResolver(m.Loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
+	m.loader = tsconfig.NewLoader("")
+	m.loader.SetDisplayRoot(root)
+	m.loader.Notify = opts.Notify
+	m.resolver = tsconfig.NewResolver(m.loader, func(p string) bool { _, ok := m.fileIndex[p]; return ok })
 	if root != "" {
 		m.Workspace = workspace.Load(root)
 		m.Workspace.ResolveTsConfigPaths()
 		ws := m.Workspace
-		m.Loader.SetHints(func(abs string) []string {
+		m.loader.SetHints(func(abs string) []string {
 			if p := ws.PackageOf(abs); p != nil && p.TsConfig != "" {
 				return []string{p.TsConfig}
 			}
@@ -434,6 +435,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.indexOne(FileID(i), root, globs)
 	})
 	m.initDense()
+	m.computeCompiler()
 	m.computeScope()
 	m.buildClasses()
 	m.buildModules()

@@ -161,12 +161,31 @@ func (l *Loader) ownerIn(p, abs string, seen map[string]bool) *Config {
 }
 
 // SetHints tells the loader which build-target configs the projects of the
-// program name for a file (Nx project.json, nest-cli.json projects). Call
-// it before the first lookup.
+// program name for a file (Nx project.json, nest-cli.json projects). The
+// project of a file is that of its folder: h is asked about one file per
+// folder. Call it before the first lookup.
 func (l *Loader) SetHints(h func(abs string) []string) { l.hints = h }
 
-// hintsFor returns the build-target configs to try first for abs.
+// hintsFor returns the build-target configs to try first for abs. They
+// depend on the file's folder only (the projects whose roots hold it), so
+// they are computed once per folder.
 func (l *Loader) hintsFor(abs string) []string {
+	dir := filepath.Dir(abs)
+	l.mu.Lock()
+	out, ok := l.hintDir[dir]
+	l.mu.Unlock()
+	if ok {
+		return out
+	}
+	out = l.hintsOf(abs)
+	l.mu.Lock()
+	l.hintDir[dir] = out
+	l.mu.Unlock()
+	return out
+}
+
+// hintsOf computes hintsFor.
+func (l *Loader) hintsOf(abs string) []string {
 	var out []string
 	if l.hints != nil {
 		out = append(out, l.hints(abs)...)

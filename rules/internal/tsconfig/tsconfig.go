@@ -149,6 +149,7 @@ type Loader struct {
 	nestDir map[string]string         // directory -> nest-cli.json ("" for none)
 	nest    map[string]*nestResult    // nest-cli.json path -> parsed
 	hints   func(abs string) []string // build-target configs per file (SetHints)
+	hintDir map[string][]string       // directory -> hintsFor
 	owners  map[string]*configResult  // source file -> owning config
 
 	// Notify, when set, is called once per distinct problem with the
@@ -233,6 +234,7 @@ func NewLoader(root string) *Loader {
 		nestDir: map[string]string{},
 		nest:    map[string]*nestResult{},
 		owners:  map[string]*configResult{},
+		hintDir: map[string][]string{},
 	}
 }
 
@@ -306,14 +308,13 @@ func (l *Loader) findUp(dir string, cache map[string]string, names []string) str
 			break
 		}
 		visited = append(visited, d)
-		if f := firstFile(d, names); f != "" {
+		f, special := firstFile(d, names)
+		if f != "" {
 			found = f
 			break
 		}
-		for _, n := range names {
-			if st, err := fsrec.Stat(filepath.Join(d, n)); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
-				l.notify(filepath.Join(d, n), "not a regular file: ignored")
-			}
+		for _, p := range special {
+			l.notify(p, "not a regular file: ignored")
 		}
 		parent := filepath.Dir(d)
 		if d == l.root || parent == d || isRepoRoot(d) {
@@ -331,15 +332,23 @@ func (l *Loader) findUp(dir string, cache map[string]string, names []string) str
 	return found
 }
 
-// firstFile returns dir/name for the first name that is a regular file.
-func firstFile(dir string, names []string) string {
+// firstFile returns dir/name for the first name that is a regular file,
+// and the names before it that are neither a regular file nor a folder (a
+// FIFO, a device), with one stat each.
+func firstFile(dir string, names []string) (string, []string) {
+	var special []string
 	for _, n := range names {
 		p := filepath.Join(dir, n)
-		if isFile(p) {
-			return p
+		st, err := fsrec.Stat(p)
+		switch {
+		case err != nil, st.IsDir():
+		case st.Mode().IsRegular():
+			return p, special
+		default:
+			special = append(special, p)
 		}
 	}
-	return ""
+	return "", special
 }
 
 func isFile(p string) bool {

@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/rules/internal/nest"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -53,13 +52,6 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return nil, nil
-}
-
-// addFile gives a non-TypeScript input a token.File so findings can point into it.
-func addFile(pass *analysis.Pass, path string, src []byte) *token.File {
-	tf := pass.Fset.AddFile(path, -1, len(src))
-	tf.SetLinesForContent(src)
-	return tf
 }
 
 func pos(tf *token.File, off uint32) token.Pos {
@@ -103,31 +95,8 @@ func checkDockerfile(pass *analysis.Pass, in *parser.Input) {
 	if len(df.Stages) == 0 {
 		return
 	}
-	// the last stage runs; `FROM build AS run` inherits the CMD and
-	// ENTRYPOINT of the earlier stage it names
-	var entry, cmd *parser.Command
-	for k := len(df.Stages) - 1; k >= 0; {
-		st := &df.Stages[k]
-		for i := range st.Commands {
-			c := &st.Commands[i]
-			if c.Instruction == "ENTRYPOINT" && entry == nil {
-				entry = c
-			} else if c.Instruction == "CMD" && cmd == nil {
-				cmd = c
-			}
-		}
-		if entry != nil && cmd != nil {
-			break
-		}
-		next := -1
-		for j := k - 1; j >= 0; j-- {
-			if df.Stages[j].Alias != "" && strings.EqualFold(df.Stages[j].Alias, strings.TrimSpace(st.Image)) {
-				next = j
-				break
-			}
-		}
-		k = next
-	}
+	// the last stage runs, with the CMD and ENTRYPOINT it inherits
+	entry, cmd := df.Main()
 	if entry != nil && isInit(entry.Argv) {
 		return
 	}
@@ -138,21 +107,10 @@ func checkDockerfile(pass *analysis.Pass, in *parser.Input) {
 	if main == nil {
 		return
 	}
-	argv := main.Argv
-	shell := !main.Exec
-	if main.Exec && len(argv) >= 2 && (base(argv[0]) == "sh" || base(argv[0]) == "bash" || base(argv[0]) == "ash") && argv[1] == "-c" {
-		shell = true
-		argv = strings.Fields(strings.Join(argv[2:], " "))
-	}
-	if shell && len(argv) > 0 && argv[0] == "exec" {
-		// `CMD exec node dist/main.js`: the shell replaces itself with node
-		argv, shell = argv[1:], false
-	}
-	if !shell {
-		if script := scriptArg(argv); script != "" {
-			checkScript(pass, path, in.Tok, main, script)
-			return
-		}
+	argv, shell := main.Run()
+	if script := parser.ScriptArg(argv); !shell && script != "" {
+		checkScript(pass, in, main, script)
+		return
 	}
 	pm := isPackageManager(argv)
 	if !shell && pm == "" {
@@ -211,110 +169,34 @@ func checkEcosystem(pass *analysis.Pass, in *parser.Input) {
 	}
 }
 
-// scriptArg returns the shell script an exec-form command runs:
-// ["sh", "./entrypoint.sh"], ["/bin/bash", "scripts/start.sh"] or
-// ["./entrypoint.sh"]; "" for anything else.
-func scriptArg(argv []string) string {
-	if len(argv) == 0 {
-		return ""
-	}
-	switch base(argv[0]) {
-	case "sh", "bash", "ash", "dash":
-		for _, a := range argv[1:] {
-			if strings.HasPrefix(a, "-") {
-				if a == "-c" {
-					return ""
-				}
-				continue // sh -e ./entrypoint.sh
-			}
-			return a
-		}
-		return ""
-	}
-	if strings.HasSuffix(argv[0], ".sh") {
-		return argv[0]
-	}
-	return ""
-}
-
-// findScript locates the script of the image in the repository: the path
-// as written relative to the Dockerfile's folder (the build context), or
-// else the one file of that name under it (COPY scripts/entrypoint.sh ./).
-func findScript(dockerfile, script string) string {
-	dir := filepath.Dir(dockerfile)
-	rel := strings.TrimPrefix(filepath.ToSlash(script), "./")
-	if !filepath.IsAbs(script) {
-		if p := filepath.Join(dir, filepath.FromSlash(rel)); regular(p) {
-			return p
-		}
-	}
-	name := filepath.Base(rel)
-	var found []string
-	var walk func(d string, depth int)
-	walk = func(d string, depth int) {
-		if depth > 4 || len(found) > 1 {
-			return
-		}
-		ents, err := fsrec.ReadDir(d)
-		if err != nil {
-			return
-		}
-		for _, e := range ents {
-			n := e.Name()
-			if e.IsDir() {
-				if n == "node_modules" || n == "dist" || strings.HasPrefix(n, ".") {
-					continue
-				}
-				walk(filepath.Join(d, n), depth+1)
-			} else if n == name && e.Type().IsRegular() {
-				found = append(found, filepath.Join(d, n))
-			}
-		}
-	}
-	walk(dir, 0)
-	if len(found) == 1 {
-		return found[0]
-	}
-	return ""
-}
-
-func regular(p string) bool {
-	st, err := fsrec.Stat(p)
-	return err == nil && st.Mode().IsRegular()
-}
-
-// maxScript bounds the scripts nestlint reads (entrypoints are short).
-const maxScript = 256 << 10
-
 // checkScript reports a script run as the container's main process that
 // keeps SIGTERM from node: it ends in a package manager or node without
 // exec, or starts node in the background and waits for it, with no trap
-// forwarding the signal.
-func checkScript(pass *analysis.Pass, dockerfile string, tf *token.File, main *parser.Command, script string) {
-	p := findScript(dockerfile, script)
-	if p == "" {
+// forwarding the signal. The parse stage found, read and parsed the script
+// (in.Script); one it could not read or parse gives a notice naming it.
+func checkScript(pass *analysis.Pass, in *parser.Input, main *parser.Command, script string) {
+	sc := in.Script
+	if sc == nil {
+		return // not in the build context
+	}
+	if sc.Tok == nil {
+		notice(pass, lint.Warning, sc.Path, "cannot read the script "+main.Instruction+" runs: "+errText(sc.Err)+"; not checked")
 		return
 	}
-	ssrc, err := fsrec.SafeRead(p, maxScript)
-	if err != nil {
-		notice(pass, lint.Warning, p, "cannot read the script "+main.Instruction+" runs: "+errText(err)+"; not checked")
+	if sc.Err != nil {
+		notice(pass, lint.Warning, sc.Path, "cannot parse the script "+main.Instruction+" runs: "+sc.Err.Error()+"; not checked")
 		return
 	}
-	sh, err := parser.ParseShell(ssrc)
-	if err != nil {
-		notice(pass, lint.Warning, p, "cannot parse the script "+main.Instruction+" runs: "+err.Error()+"; not checked")
-		return
-	}
-	at, why := keepsSignal(sh)
+	at, why := keepsSignal(sc.Shell)
 	if at < 0 {
 		return
 	}
-	c := &sh.Commands[at]
+	c := &sc.Shell.Commands[at]
 	msg := fmt.Sprintf("%s runs %s, which %s; end it with `exec node dist/main.js`",
 		main.Instruction, lint.QuoteMax(script, lint.MaxMessageQuote), why)
-	stf := addFile(pass, p, ssrc)
+	tf := in.Tok
 	lint.Report(pass, lint.Warning, pos(tf, main.Start), pos(tf, main.End), msg,
-		lint.WithRelated(pos(stf, c.Start), pos(stf, c.End), "the app is started here"))
+		lint.WithRelated(pos(sc.Tok, c.Start), pos(sc.Tok, c.End), "the app is started here"))
 }
 
 // keepsSignal returns the command of the script that holds node as a

@@ -1,0 +1,4 @@
+export class Cat {
+  id: number;
+  name: string;
+}

@@ -1,0 +1,2 @@
+export * from './shared.module';
+export * from './clock.service';
