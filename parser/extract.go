@@ -178,7 +178,39 @@ func Extract(t *Tree) *Facts {
 		}
 	}()
 	x.visit(Root, scope{fn: -1, class: -1})
+	f.compact()
 	return f
+}
+
+// compact trims the fact lists to their length: append leaves up to half
+// of a list's capacity unused, and the facts of every file stay in memory
+// until the rules ran.
+func (f *Facts) compact() {
+	f.Imports = exact(f.Imports)
+	f.Exports = exact(f.Exports)
+	f.Classes = exact(f.Classes)
+	f.Funcs = exact(f.Funcs)
+	f.Calls = exact(f.Calls)
+	f.Assigns = exact(f.Assigns)
+	f.Locals = exact(f.Locals)
+	f.Regexes = exact(f.Regexes)
+	f.Deletes = exact(f.Deletes)
+	f.Loops = exact(f.Loops)
+	f.Returns = exact(f.Returns)
+	f.Throws = exact(f.Throws)
+	f.Branches = exact(f.Branches)
+	f.Comments = exact(f.Comments)
+}
+
+// exact returns s with no spare capacity (nil when empty).
+func exact[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	if cap(s) == len(s) {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 func (x *extractor) span(i int) Span {
