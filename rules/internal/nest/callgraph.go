@@ -198,6 +198,10 @@ func (m *Model) CallIs(fi FileID, ci CallID, names ...string) bool {
 func (m *Model) resolveCallees() {
 	m.callees = make([][]Callee, len(m.Files))
 	m.parallel(len(m.Files), func(i int) {
+		if m.callsFrom != nil && !m.changed[i] {
+			m.callees[i] = m.callsFrom.callees[i] // surface.go: the same
+			return
+		}
 		fi := FileID(i)
 		calls := m.Files[fi].Facts.Calls
 		out := make([]Callee, len(calls))
@@ -405,6 +409,13 @@ func (m *Model) buildCallGraph() {
 	// parallel, each into its own map; the maps have disjoint keys.
 	per := make([]map[FuncRef][]edge, len(m.Files))
 	m.parallel(len(m.Files), func(i int) {
+		if m.callsFrom != nil && !m.changed[i] {
+			// surface.go: the same edges; the function keys of the file
+			// are the same too (the surfaces hold the function lists).
+			lo, hi := m.fbase[i], m.fbase[i]+len(m.Files[i].Facts.Funcs)+1
+			copy(m.edges[lo:hi], m.callsFrom.edges[lo:hi])
+			return
+		}
 		fi := FileID(i)
 		file := m.Files[fi]
 		f := file.Facts

@@ -165,8 +165,13 @@ type Bootstrap struct {
 
 // Model is the linked project.
 type Model struct {
-	Files     []*parser.File
-	inputs    []*parser.File // the files Build was given (Files after unaliasDecorators)
+	Files    []*parser.File
+	inputs   []*parser.File // the files Build was given (Files after unaliasDecorators)
+	surfaces []uint64       // surface hash by file (surface.go), 0 until computed
+	// callsFrom is the model whose callees and edges of unchanged files
+	// Build takes over (every edited file kept its surface), or nil.
+	callsFrom *Model
+	changed   []bool // by file: its facts differ from callsFrom's
 	optsKey   string
 	loader    *tsconfig.Loader
 	compiler  []*CompilerFacts // per file (compiler.go)
@@ -421,9 +426,15 @@ func Build(files []*parser.File, opts Options) *Model {
 		// when a package.json or project.json changes.
 		m.pkgDirs = maps.Clone(prev.pkgDirs)
 	}
+	m.surfaces = make([]uint64, len(files))
+	m.changed = make([]bool, len(files))
 	// Per-file indexing is independent: run it in parallel.
 	m.parallel(len(files), func(i int) {
-		if prev != nil && prev.inputs[i].Facts == files[i].Facts {
+		if prev != nil {
+			m.changed[i] = prev.inputs[i].Facts != files[i].Facts
+		}
+		if prev != nil && !m.changed[i] {
+			m.surfaces[i] = prev.surfaces[i]
 			if pf := prev.Files[i]; pf.Facts != files[i].Facts {
 				nf := *files[i] // unaliasDecorators' copy of the facts, with this run's token.File
 				nf.Facts = pf.Facts
@@ -435,6 +446,15 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.indexOne(FileID(i), root, globs)
 	})
 	m.initDense()
+	if prev != nil && prev.callees != nil {
+		m.callsFrom = prev
+		for i, ch := range m.changed {
+			if ch && m.surface(i) != prev.surface(i) {
+				m.callsFrom = nil
+				break
+			}
+		}
+	}
 	m.computeCompiler()
 	m.computeScope()
 	m.buildClasses()

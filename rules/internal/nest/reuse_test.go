@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,6 +32,14 @@ func dump(t *testing.T, m *Model) string {
 			}
 			b.WriteString("\n")
 		}
+		for ci := range CallID(len(f.Facts.Calls)) {
+			c := m.ResolveCallee(fi, ci)
+			fmt.Fprintf(&b, "  call %d %s %s %s", ci, c.External, c.Module, c.Global)
+			for _, r := range c.Funcs {
+				fmt.Fprintf(&b, " ->%s", m.Label(r))
+			}
+			b.WriteString("\n")
+		}
 	}
 	for _, e := range m.Entries() {
 		fmt.Fprintf(&b, "entry %s\n", m.Label(e))
@@ -45,11 +54,10 @@ func dump(t *testing.T, m *Model) string {
 	return b.String()
 }
 
-// TestBuildReuse edits one file of a project and builds the model again
-// from the earlier model (Options.Reuse): the result must be the model a
-// fresh build gives, with the index of every other file taken over.
-func TestBuildReuse(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("testdata", "src", "app"))
+// parseFixture parses the fixture project testdata/src/<name>.
+func parseFixture(t *testing.T, name string) (string, *parser.Result) {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("testdata", "src", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +68,14 @@ func TestBuildReuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := parser.Parse(context.Background(), d.Files, parser.Options{Jobs: 2})
+	return dir, parser.Parse(context.Background(), d.Files, parser.Options{Jobs: 2})
+}
+
+// TestBuildReuse edits one file of a project and builds the model again
+// from the earlier model (Options.Reuse): the result must be the model a
+// fresh build gives, with the index of every other file taken over.
+func TestBuildReuse(t *testing.T) {
+	dir, res := parseFixture(t, "app")
 	opts := Options{Root: dir}
 	first := Build(res.Files, opts)
 
@@ -135,4 +150,75 @@ func TestBuildReuse(t *testing.T) {
 	if m := Build(res.Files, o); m.syms[0] == first.syms[0] {
 		t.Fatal("a build with other entry points reused the index")
 	}
+}
+
+// TestBuildReuseEveryLine deletes each line of each file of the fixture
+// projects in turn, and swaps the class names (and scopes) a line names
+// for others, and checks that a build reusing the model of the
+// unedited project equals a fresh build: the index of unchanged files and,
+// when the edited file kept its surface (surface.go), their callees and
+// edges are taken over, and must never differ from what a fresh build
+// computes.
+func TestBuildReuseEveryLine(t *testing.T) {
+	reusedCalls := 0
+	for _, name := range []string{"app", "provider", "di3", "mono", "factoryclasses", "forwardref", "dynamic", "spread", "condimports", "containerget", "providerlist"} {
+		dir, res := parseFixture(t, name)
+		opts := Options{Root: dir}
+		first := Build(res.Files, opts)
+		// The class names of the project, and words that change a scope:
+		// replacing one by another on a line changes what a value, a
+		// decorator argument or a provider list names.
+		var names []string
+		for _, f := range res.Files {
+			for _, c := range f.Facts.Classes {
+				if c.Name != "" && !slices.Contains(names, c.Name) {
+					names = append(names, c.Name)
+				}
+			}
+		}
+		slices.Sort(names)
+		swaps := map[string]string{"REQUEST": "DEFAULT", "TRANSIENT": "REQUEST", "STRIPE_PROVIDERS]": "PAYPAL_PROVIDERS]"}
+		for k, n := range names {
+			swaps[n] = names[(k+1)%len(names)]
+		}
+		for i, f := range res.Files {
+			lines := strings.Split(string(f.Src), "\n")
+			var edits []string
+			for l := range lines {
+				if strings.TrimSpace(lines[l]) == "" {
+					continue
+				}
+				edits = append(edits, strings.Join(append(append([]string{}, lines[:l]...), lines[l+1:]...), "\n"))
+				for from, to := range swaps {
+					if strings.Contains(lines[l], from) {
+						swapped := append([]string{}, lines...)
+						swapped[l] = strings.ReplaceAll(swapped[l], from, to)
+						edits = append(edits, strings.Join(swapped, "\n"))
+					}
+				}
+			}
+			for _, edited := range edits {
+				nf, _ := parser.ParseFile(f.Path, []byte(edited), 0, nil)
+				if nf == nil {
+					continue
+				}
+				files := append([]*parser.File(nil), res.Files...)
+				files[i] = nf
+				o := opts
+				o.Reuse = first
+				reused := Build(files, o)
+				if reused.callsFrom != nil {
+					reusedCalls++
+				}
+				if got, want := dump(t, reused), dump(t, Build(files, opts)); got != want {
+					t.Fatalf("%s edited to\n%s\nthe reused build differs from a fresh one:\n--- reused\n%s\n--- fresh\n%s",
+						f.Path, edited, got, want)
+				}
+			}
+		}
+	}
+	if reusedCalls < 50 {
+		t.Errorf("only %d edits kept the edited file's surface: the callee reuse is hardly tested", reusedCalls)
+	}
+	t.Logf("%d edits reused callees and edges", reusedCalls)
 }
