@@ -116,11 +116,16 @@ func (m *Model) buildClasses() {
 			m.classByKey[c.Name] = append(m.classByKey[c.Name], ref)
 		}
 	}
-	// bases, after every class is known: a class, or a mixin call
-	// (`extends CrudService(User)`) whose function returns a class
-	for _, ref := range m.sortedClassRefs() {
-		if c := m.Class(ref); c.Extends != "" {
-			info := m.Classes[ref]
+	// Bases and dependencies, once every class is known; each class's
+	// own ClassInfo is written, the rest only read: in parallel.
+	refs := m.sortedClassRefs()
+	m.parallel(len(refs), func(i int) {
+		ref := refs[i]
+		info := m.Classes[ref]
+		c := m.Class(ref)
+		// the base: a class, or a mixin call (`extends CrudService(User)`)
+		// whose function returns a class
+		if c.Extends != "" {
 			info.Base = m.classOf(ref.File, c.Extends)
 			if info.Base == nil && !strings.Contains(c.Extends, ".") {
 				if d := m.ResolveTop(ref.File, c.Extends); d.Kind == DeclFunc {
@@ -128,11 +133,6 @@ func (m *Model) buildClasses() {
 				}
 			}
 		}
-	}
-	// dependencies
-	for _, ref := range m.sortedClassRefs() {
-		info := m.Classes[ref]
-		c := m.Class(ref)
 		f := m.Files[ref.File].Facts
 		if c.Ctor >= 0 {
 			for _, p := range f.Funcs[c.Ctor].Params {
@@ -144,7 +144,7 @@ func (m *Model) buildClasses() {
 				info.Deps = append(info.Deps, m.dep(ref.File, fd.Name, fd.TypeName, fd.Decorators))
 			}
 		}
-	}
+	})
 }
 
 func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) Dep {
