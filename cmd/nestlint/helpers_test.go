@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/nestlint/nestlint/internal/testmain"
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -201,7 +202,7 @@ func TestMain(m *testing.M) {
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
-	os.Exit(code)
+	testmain.Exit(code)
 }
 
 // allRules is the registry, for tests that pass rules explicitly.
