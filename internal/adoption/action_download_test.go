@@ -73,6 +73,7 @@ func (rs *releaseServer) took() []string {
 // against a local release server holding a real archive and checksums.txt
 // made by internal/dist: the download path users get by default.
 func TestActionDownload(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	bash := need(t, "bash", "the action's steps are bash scripts")
 	need(t, "curl", "apt-get install curl")

@@ -29,6 +29,7 @@ func hostNPMPlatform() string {
 // registry, and runs `npx nestlint` and an npm script there: the way NestJS
 // teams install it.
 func TestNpmPackages(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping in -short mode: npm pack and npm install")
 	}
@@ -169,6 +170,7 @@ func launcherTree(t *testing.T, script string) (launcher, dir string) {
 // stdout, stderr, exit codes and signals through, and names the platform
 // and the go install fallback when no binary fits.
 func TestNpmLauncher(t *testing.T) {
+	t.Parallel()
 	node := need(t, "node", "apt-get install nodejs")
 	script := `case "$1" in
   args) shift; for a in "$@"; do printf '<%s>\n' "$a"; done ;;

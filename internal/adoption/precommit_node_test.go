@@ -53,6 +53,7 @@ func snapshotRepo(t *testing.T, root string, gitc func(dir string, args ...strin
 // release does, which pulls nestlint and this machine's binary package from
 // a local npm registry. Nothing is compiled.
 func TestPreCommitNode(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping in -short mode: pre-commit and npm install")
 	}
@@ -73,8 +74,7 @@ func TestPreCommitNode(t *testing.T) {
 			t.Fatalf("git %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
 		}
 	}
-	reg := sharedNpmRegistry(t, npm, gobin)
-	reg.reset()
+	reg := sharedNpmRegistry(t, npm, gobin).client()
 	hookRepo := snapshotRepo(t, root, gitc, func(dir string) {
 		r := run(t, 5*time.Minute, dir, nil, distBin(t), "precommit", "v"+registryVersion)
 		if r.code != 0 {
