@@ -58,13 +58,20 @@ func TestNpmPackages(t *testing.T) {
 		"npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false",
 		"NO_COLOR=1",
 	}
+	// One npm pack for both folders (one npm start instead of two).
+	r = run(t, 5*time.Minute, work, npmEnv, npm, "pack", "--pack-destination", tgz, "--silent",
+		filepath.Join(work, "npm", "nestlint"), filepath.Join(work, "npm", "cli-"+plat))
+	if r.code != 0 {
+		t.Fatalf("npm pack: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	var tarballs []string
-	for _, pkg := range []string{"nestlint", "cli-" + plat} {
-		r := run(t, 5*time.Minute, filepath.Join(work, "npm", pkg), npmEnv, npm, "pack", "--pack-destination", tgz, "--silent")
-		if r.code != 0 {
-			t.Fatalf("npm pack %s: exit %d\n%s%s", pkg, r.code, r.stdout, r.stderr)
+	for _, f := range strings.Fields(r.stdout) {
+		tarballs = append(tarballs, filepath.Join(tgz, f))
+	}
+	for _, want := range []string{"nestlint-" + version + ".tgz", "nestlint-cli-" + plat + "-" + version + ".tgz"} {
+		if _, err := os.Stat(filepath.Join(tgz, want)); err != nil || !strings.Contains(r.stdout, want) {
+			t.Fatalf("npm pack printed %q; want %s packed: %v", r.stdout, want, err)
 		}
-		tarballs = append(tarballs, filepath.Join(tgz, strings.TrimSpace(r.stdout)))
 	}
 	t.Logf("packed %v", tarballs)
 
