@@ -1,8 +1,12 @@
 package testmain
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -70,5 +74,69 @@ func TestExitStatus(t *testing.T) {
 				t.Errorf("child %s took %v: it paused at exit", c.mode, took.Round(time.Second))
 			}
 		})
+	}
+}
+
+// skipTestMain are the test packages allowed to end without this
+// package's TestMain, with the reason.
+var skipTestMain = map[string]string{
+	"rules/shutdown/containersignals": "being reworked by another change; add the TestMain there once it lands",
+}
+
+// TestEveryPackageUsesRun: every test binary of the module ends through
+// Run or Exit, so that none pays the race detector's pause (a package
+// added without it costs every `go test -race ./...` a second).
+func TestEveryPackageUsesRun(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("module root: %v", err)
+	}
+	tests := map[string]bool{} // folder -> uses Run or Exit
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(p))
+		rel = filepath.ToSlash(rel)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		uses := bytes.Contains(b, []byte("testmain.Run(m)")) || bytes.Contains(b, []byte("testmain.Exit(")) ||
+			rel == "internal/testmain" && bytes.Contains(b, []byte("func TestMain(m *testing.M) { Run(m) }"))
+		tests[rel] = tests[rel] || uses
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tests) < 40 {
+		t.Fatalf("found %d test packages, want the module's 50 or so", len(tests))
+	}
+	for dir, uses := range tests {
+		if _, skip := skipTestMain[dir]; skip {
+			continue
+		}
+		if !uses {
+			t.Errorf("%s: no TestMain calling testmain.Run (or testmain.Exit): add testmain_test.go with\n\tfunc TestMain(m *testing.M) { testmain.Run(m) }", dir)
+		}
+	}
+	for dir := range skipTestMain {
+		if tests[dir] {
+			t.Errorf("%s uses testmain now: remove it from skipTestMain", dir)
+		}
 	}
 }
