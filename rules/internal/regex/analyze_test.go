@@ -124,6 +124,34 @@ var analyzed = func() []func() (Finding, bool, error) {
 	return out
 }()
 
+// proved is Prove on analyzeCases[i]'s finding (vulnerable cases only),
+// computed once per test process: TestProveAnalyzeCases and FuzzParse's
+// seeds both measure it.
+var proved = func() []func() Proof {
+	out := make([]func() Proof, len(analyzeCases))
+	for i, c := range analyzeCases {
+		out[i] = sync.OnceValue(func() Proof {
+			f, vuln, err := analyzed[i]()
+			root, perr := Parse(c.pattern, c.flags)
+			if err != nil || perr != nil || !vuln {
+				return Proof{}
+			}
+			return Prove(root, f)
+		})
+	}
+	return out
+}()
+
+// analyzeCaseIndex finds pattern and flags in analyzeCases.
+func analyzeCaseIndex(pattern, flags string) (int, bool) {
+	for i, c := range analyzeCases {
+		if c.pattern == pattern && c.flags == flags {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 func TestAnalyze(t *testing.T) {
 	t.Parallel()
 	for i, c := range analyzeCases {
