@@ -24,10 +24,10 @@ func hostNPMPlatform() string {
 	return osName + "-" + cpu
 }
 
-// TestNpmPackages packs the launcher and this machine's platform package
-// with npm, installs both tarballs into a throwaway project without the
-// registry, and runs `npx nestlint` and an npm script there: the way NestJS
-// teams install it.
+// TestNpmPackages installs the launcher and this machine's platform
+// package, packed with npm pack (the tarballs of the local npm registry),
+// into a throwaway project without the registry, and runs `npx nestlint`
+// and an npm script there: the way NestJS teams install it.
 func TestNpmPackages(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -36,44 +36,31 @@ func TestNpmPackages(t *testing.T) {
 	root := repoRoot(t)
 	npm := need(t, "npm", "apt-get install npm")
 	npx := need(t, "npx", "apt-get install npm")
+	gobin := need(t, "go", "the Go toolchain")
 	plat := hostNPMPlatform()
 	if plat == "" {
 		t.Skipf("no prebuilt npm package for %s/%s", runtime.GOOS, runtime.GOARCH)
 	}
-	_, bin := nestlintBin(t)
 	work := t.TempDir()
-	const version = "0.0.0-test.1"
+	const version = registryVersion
 
-	r := run(t, 5*time.Minute, root, nil, distBin(t), "npm",
-		"-version", "v"+version, "-out", filepath.Join(work, "npm"), "-bin", plat+"="+bin)
-	if r.code != 0 {
-		t.Fatalf("internal/dist npm: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	tgz := filepath.Join(work, "tgz")
-	if err := os.MkdirAll(tgz, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	npmEnv := []string{
 		"npm_config_cache=" + filepath.Join(work, "npm-cache"), // no state from the host's cache
 		"npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false",
 		"NO_COLOR=1",
 	}
-	// One npm pack for both folders (one npm start instead of two).
-	r = run(t, 5*time.Minute, work, npmEnv, npm, "pack", "--pack-destination", tgz, "--silent",
-		filepath.Join(work, "npm", "nestlint"), filepath.Join(work, "npm", "cli-"+plat))
-	if r.code != 0 {
-		t.Fatalf("npm pack: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
+	// The registry packs internal/dist's stamped packages with npm pack
+	// (packing the 20 MB binary again here would take seconds).
+	reg := sharedNpmRegistry(t, npm, gobin)
 	var tarballs []string
-	for _, f := range strings.Fields(r.stdout) {
-		tarballs = append(tarballs, filepath.Join(tgz, f))
-	}
-	for _, want := range []string{"nestlint-" + version + ".tgz", "nestlint-cli-" + plat + "-" + version + ".tgz"} {
-		if _, err := os.Stat(filepath.Join(tgz, want)); err != nil || !strings.Contains(r.stdout, want) {
-			t.Fatalf("npm pack printed %q; want %s packed: %v", r.stdout, want, err)
+	for _, f := range []string{"nestlint-" + version + ".tgz", "nestlint-cli-" + plat + "-" + version + ".tgz"} {
+		p, ok := reg.tarballs[f]
+		if !ok {
+			t.Fatalf("the registry has no %s", f)
 		}
+		tarballs = append(tarballs, p)
 	}
-	t.Logf("packed %v", tarballs)
+	t.Logf("installing %v", tarballs)
 
 	proj := filepath.Join(work, "proj")
 	copyTree(t, filepath.Join(root, "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
@@ -84,7 +71,7 @@ func TestNpmPackages(t *testing.T) {
 	}
 	// --offline: the other platforms' optional packages are not published
 	// (and must not be fetched); npm skips optional dependencies it cannot get.
-	r = run(t, 5*time.Minute, proj, npmEnv, npm, append([]string{"install", "--offline", "--no-audit", "--no-fund"}, tarballs...)...)
+	r := run(t, 5*time.Minute, proj, npmEnv, npm, append([]string{"install", "--offline", "--no-audit", "--no-fund"}, tarballs...)...)
 	t.Logf("npm install: exit %d in %v", r.code, r.took.Round(time.Millisecond))
 	if r.code != 0 {
 		t.Fatalf("npm install of the tarballs: exit %d\n%s%s", r.code, r.stdout, r.stderr)
