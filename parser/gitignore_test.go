@@ -244,11 +244,13 @@ func TestGitignoreMatchesGit(t *testing.T) {
 // TestGitignoreMatchesGitRandom generates trees and .gitignore files from
 // a fixed seed and checks every entry against git.
 func TestGitignoreMatchesGitRandom(t *testing.T) {
+	t.Parallel()
 	names := []string{"src", "lib", "app", "gen", "out", "tmp", "foo", "bar", "a.b", "x y", "Caps", "n1", "n22"}
 	files := []string{"a.ts", "b.tsx", "c.js", "x.gen.ts", "foo", "bar.ts", "log.txt", "n1.ts", "Up.mts", "t-1.cts", "z.d.ts", "Dockerfile"}
 	pieces := []string{"*", "?", "**", "*.ts", "*.gen.ts", "[ab]*", "[!a]*", "n[0-9]*", "*.t?", "[[:upper:]]*", "\\*"}
 	for seed := int64(1); seed <= 6; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
 			r := rand.New(rand.NewSource(seed))
 			tree := ignoreTree{}
 			var dirs []string

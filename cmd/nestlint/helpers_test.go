@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/nestlint/nestlint/internal/testmain"
 	"github.com/nestlint/nestlint/rules"
 	"github.com/nestlint/nestlint/rules/eventloop/syncio"
 	"github.com/nestlint/nestlint/rules/lint"
@@ -167,6 +169,7 @@ func buildBinary(t *testing.T) string {
 		}
 		binPath = filepath.Join(binDir, name)
 		cmd := exec.Command("go", "build", "-o", binPath, "-ldflags", "-X main.version="+testVersion+" -X main.commit="+testCommit, ".")
+		cmd.Env = goEnv()
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			binErr = &buildError{err: err, out: string(out)}
@@ -185,6 +188,31 @@ type buildError struct {
 
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 
+// userCacheHome is XDG_CACHE_HOME as the test process found it (set
+// reports whether it was set), before TestMain points it at a folder of
+// its own.
+var userCacheHome struct {
+	value string
+	set   bool
+}
+
+// goEnv is the environment for the go command: the test process's, with
+// the user's XDG_CACHE_HOME back, so that go uses the user's build cache
+// (GOCACHE defaults to $XDG_CACHE_HOME/go-build) instead of compiling
+// everything, cgo grammars included, into an empty one.
+func goEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "XDG_CACHE_HOME=") {
+			env = append(env, kv)
+		}
+	}
+	if userCacheHome.set {
+		env = append(env, "XDG_CACHE_HOME="+userCacheHome.value)
+	}
+	return env
+}
+
 func TestMain(m *testing.M) {
 	// Pin the version in the in-process runs so that the goldens do not
 	// change with the module's version or build info.
@@ -195,13 +223,14 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	userCacheHome.value, userCacheHome.set = os.LookupEnv("XDG_CACHE_HOME")
 	os.Setenv("XDG_CACHE_HOME", cacheHome)
 	code := m.Run()
 	os.RemoveAll(cacheHome)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}
-	os.Exit(code)
+	testmain.Exit(code)
 }
 
 // allRules is the registry, for tests that pass rules explicitly.

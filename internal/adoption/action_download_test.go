@@ -73,6 +73,7 @@ func (rs *releaseServer) took() []string {
 // against a local release server holding a real archive and checksums.txt
 // made by internal/dist: the download path users get by default.
 func TestActionDownload(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	bash := need(t, "bash", "the action's steps are bash scripts")
 	need(t, "curl", "apt-get install curl")
@@ -91,20 +92,36 @@ func TestActionDownload(t *testing.T) {
 	_, bin := nestlintBin(t)
 	releases := filepath.Join(work, "releases")
 	bad := filepath.Join(releases, "v0.0.0-bad.1")
-	for _, v := range []string{tag, "v0.0.0-bad.1"} {
-		dir := filepath.Join(releases, v)
-		if r := run(t, 5*time.Minute, root, nil, distBin(t), "archive", "-version", v,
-			"-platform", plat, "-bin", bin, "-out", dir); r.code != 0 {
-			t.Fatalf("dist archive: %s", r.stderr)
-		}
-		if v == tag {
-			// A zip named for Windows, holding this machine's binary as
-			// nestlint.exe: the install step's zip path, runnable here.
-			if r := run(t, 5*time.Minute, root, nil, distBin(t), "archive", "-version", v,
-				"-platform", "win32-x64", "-bin", bin, "-out", dir); r.code != 0 {
-				t.Fatalf("dist archive: %s", r.stderr)
-			}
-		}
+	good := filepath.Join(releases, tag)
+	if r := run(t, 5*time.Minute, root, nil, distBin(t), "archive", "-version", tag,
+		"-platform", plat, "-bin", bin, "-out", good); r.code != 0 {
+		t.Fatalf("dist archive: %s", r.stderr)
+	}
+	// A zip named for Windows, holding this machine's binary as
+	// nestlint.exe: the install step's zip path, runnable here.
+	if r := run(t, 5*time.Minute, root, nil, distBin(t), "archive", "-version", tag,
+		"-platform", "win32-x64", "-bin", bin, "-out", good); r.code != 0 {
+		t.Fatalf("dist archive: %s", r.stderr)
+	}
+	// The bad release's archive is the good one's bytes under the bad
+	// version's name (compressing the binary again takes seconds; the
+	// install must stop at the checksum, before it looks inside).
+	archives, _ := filepath.Glob(filepath.Join(good, "nestlint_"+strings.TrimPrefix(tag, "v")+"_*.tar.gz"))
+	if len(archives) != 1 {
+		t.Fatalf("dist archive made %v, want one .tar.gz", archives)
+	}
+	data, err := os.ReadFile(archives[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(bad, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	badName := strings.Replace(filepath.Base(archives[0]), strings.TrimPrefix(tag, "v"), "0.0.0-bad.1", 1)
+	if err := os.WriteFile(filepath.Join(bad, badName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{good, bad} {
 		if r := run(t, 5*time.Minute, root, nil, distBin(t), "checksums", dir); r.code != 0 {
 			t.Fatalf("dist checksums: %s", r.stderr)
 		}

@@ -229,6 +229,7 @@ func readOutputs(t *testing.T, path string) map[string]string {
 // TestActionShape checks the composite action's inputs and step order
 // without running anything.
 func TestActionShape(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	a := parseAction(t, filepath.Join(root, "action.yml"))
 	wantInputs := map[string]string{
@@ -290,6 +291,7 @@ func TestActionShape(t *testing.T) {
 // TestActionSteps runs the action's shell steps locally with bash against
 // testdata/apps/shop and validates the SARIF the lint step writes.
 func TestActionSteps(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	bash := need(t, "bash", "the action's steps are bash scripts")
 	binDir, _ := nestlintBin(t)

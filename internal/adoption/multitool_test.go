@@ -20,6 +20,7 @@ const multitoolVersion = "5.7.0"
 // no error-level result on the example app's SARIF. It downloads the
 // multitool from npm, so it runs only with NESTLINT_MULTITOOL=1 or CI=true.
 func TestMultitool(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("NESTLINT_MULTITOOL") != "1" && !inCI() {
 		t.Skip("skipping: set NESTLINT_MULTITOOL=1 (or CI=true) to run the SARIF multitool gate; it installs @microsoft/sarif-multitool from npm")
 	}

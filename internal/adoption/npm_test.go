@@ -24,48 +24,43 @@ func hostNPMPlatform() string {
 	return osName + "-" + cpu
 }
 
-// TestNpmPackages packs the launcher and this machine's platform package
-// with npm, installs both tarballs into a throwaway project without the
-// registry, and runs `npx nestlint` and an npm script there: the way NestJS
-// teams install it.
+// TestNpmPackages installs the launcher and this machine's platform
+// package, packed with npm pack (the tarballs of the local npm registry),
+// into a throwaway project without the registry, and runs `npx nestlint`
+// and an npm script there: the way NestJS teams install it.
 func TestNpmPackages(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping in -short mode: npm pack and npm install")
 	}
 	root := repoRoot(t)
 	npm := need(t, "npm", "apt-get install npm")
 	npx := need(t, "npx", "apt-get install npm")
+	gobin := need(t, "go", "the Go toolchain")
 	plat := hostNPMPlatform()
 	if plat == "" {
 		t.Skipf("no prebuilt npm package for %s/%s", runtime.GOOS, runtime.GOARCH)
 	}
-	_, bin := nestlintBin(t)
 	work := t.TempDir()
-	const version = "0.0.0-test.1"
+	const version = registryVersion
 
-	r := run(t, 5*time.Minute, root, nil, distBin(t), "npm",
-		"-version", "v"+version, "-out", filepath.Join(work, "npm"), "-bin", plat+"="+bin)
-	if r.code != 0 {
-		t.Fatalf("internal/dist npm: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	tgz := filepath.Join(work, "tgz")
-	if err := os.MkdirAll(tgz, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	npmEnv := []string{
 		"npm_config_cache=" + filepath.Join(work, "npm-cache"), // no state from the host's cache
 		"npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false",
 		"NO_COLOR=1",
 	}
+	// The registry packs internal/dist's stamped packages with npm pack
+	// (packing the 20 MB binary again here would take seconds).
+	reg := sharedNpmRegistry(t, npm, gobin)
 	var tarballs []string
-	for _, pkg := range []string{"nestlint", "cli-" + plat} {
-		r := run(t, 5*time.Minute, filepath.Join(work, "npm", pkg), npmEnv, npm, "pack", "--pack-destination", tgz, "--silent")
-		if r.code != 0 {
-			t.Fatalf("npm pack %s: exit %d\n%s%s", pkg, r.code, r.stdout, r.stderr)
+	for _, f := range []string{"nestlint-" + version + ".tgz", "nestlint-cli-" + plat + "-" + version + ".tgz"} {
+		p, ok := reg.tarballs[f]
+		if !ok {
+			t.Fatalf("the registry has no %s", f)
 		}
-		tarballs = append(tarballs, filepath.Join(tgz, strings.TrimSpace(r.stdout)))
+		tarballs = append(tarballs, p)
 	}
-	t.Logf("packed %v", tarballs)
+	t.Logf("installing %v", tarballs)
 
 	proj := filepath.Join(work, "proj")
 	copyTree(t, filepath.Join(root, "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
@@ -76,7 +71,7 @@ func TestNpmPackages(t *testing.T) {
 	}
 	// --offline: the other platforms' optional packages are not published
 	// (and must not be fetched); npm skips optional dependencies it cannot get.
-	r = run(t, 5*time.Minute, proj, npmEnv, npm, append([]string{"install", "--offline", "--no-audit", "--no-fund"}, tarballs...)...)
+	r := run(t, 5*time.Minute, proj, npmEnv, npm, append([]string{"install", "--offline", "--no-audit", "--no-fund"}, tarballs...)...)
 	t.Logf("npm install: exit %d in %v", r.code, r.took.Round(time.Millisecond))
 	if r.code != 0 {
 		t.Fatalf("npm install of the tarballs: exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -169,6 +164,7 @@ func launcherTree(t *testing.T, script string) (launcher, dir string) {
 // stdout, stderr, exit codes and signals through, and names the platform
 // and the go install fallback when no binary fits.
 func TestNpmLauncher(t *testing.T) {
+	t.Parallel()
 	node := need(t, "node", "apt-get install nodejs")
 	script := `case "$1" in
   args) shift; for a in "$@"; do printf '<%s>\n' "$a"; done ;;

@@ -1,6 +1,7 @@
 package adoption_test
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"crypto/sha512"
 	"encoding/base64"
@@ -24,25 +25,73 @@ const registryVersion = "0.0.0-test.1"
 // npmRegistry is a minimal npm registry on 127.0.0.1 serving the packages
 // internal/dist stamps for a release: nestlint and all five
 // @nestlint/cli-<platform> packages (this machine's with the real binary,
-// the others with a placeholder file). npm only downloads a tarball it
-// installs; tarballs records which.
+// the others with a placeholder file). Each test talks to it through its
+// own client (a URL prefix), so that tests running in parallel each see
+// the tarballs their npm downloaded: npm only downloads a tarball it
+// installs.
 type npmRegistry struct {
-	URL string
-	mu  sync.Mutex
-	got []string
+	base       string            // the server's URL
+	packuments map[string][]byte // package name -> packument, tarball URLs under tarballBase
+	tarballs   map[string]string // file name -> path
+
+	mu      sync.Mutex
+	clients int
+	got     map[string][]string // client prefix -> tarballs downloaded
 }
 
-// reset forgets the downloads so far.
-func (r *npmRegistry) reset() {
-	r.mu.Lock()
-	r.got = nil
-	r.mu.Unlock()
+// tarballBase stands for a client's URL in stored packuments.
+const tarballBase = "@@CLIENT@@/"
+
+// registryClient is one test's view of the registry.
+type registryClient struct {
+	reg    *npmRegistry
+	prefix string // "c<n>"
+	URL    string // the registry URL for npm, ending in '/'
 }
 
-func (r *npmRegistry) tarballs() []string {
+// client returns a new client of the registry.
+func (r *npmRegistry) client() *registryClient {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]string(nil), r.got...)
+	r.clients++
+	p := fmt.Sprintf("c%d", r.clients)
+	return &registryClient{reg: r, prefix: p, URL: r.base + "/" + p + "/"}
+}
+
+// tarballs are the tarballs this client's npm downloaded, in order.
+func (c *registryClient) tarballs() []string {
+	c.reg.mu.Lock()
+	defer c.reg.mu.Unlock()
+	return append([]string(nil), c.reg.got[c.prefix]...)
+}
+
+// ServeHTTP serves /<client>/<package> (packuments) and
+// /<client>/-/tgz/<file> (tarballs).
+func (r *npmRegistry) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	prefix, rest, ok := strings.Cut(strings.TrimPrefix(req.URL.Path, "/"), "/")
+	if !ok || !strings.HasPrefix(prefix, "c") {
+		http.NotFound(w, req)
+		return
+	}
+	if name, isTarball := strings.CutPrefix(rest, "-/tgz/"); isTarball {
+		p, have := r.tarballs[name]
+		if !have {
+			http.NotFound(w, req)
+			return
+		}
+		r.mu.Lock()
+		r.got[prefix] = append(r.got[prefix], name)
+		r.mu.Unlock()
+		http.ServeFile(w, req, p)
+		return
+	}
+	b, have := r.packuments[rest]
+	if !have {
+		http.NotFound(w, req)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(bytes.ReplaceAll(b, []byte(tarballBase), []byte(r.base+"/"+prefix+"/")))
 }
 
 var (
@@ -95,74 +144,63 @@ func newNpmRegistry(t *testing.T, npm, gobin, work string) (*npmRegistry, string
 	}
 	tgzDir := filepath.Join(work, "tgz")
 	os.MkdirAll(tgzDir, 0o755)
-	packuments := map[string][]byte{}
-	tarballs := map[string]string{} // file name -> path
-	reg := &npmRegistry{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		reg.mu.Lock()
-		name, isTarball := strings.CutPrefix(r.URL.Path, "/-/tgz/")
-		p, haveTarball := tarballs[name]
-		b, havePackument := packuments[strings.TrimPrefix(r.URL.Path, "/")]
-		if isTarball && haveTarball {
-			reg.got = append(reg.got, name)
-		}
-		reg.mu.Unlock()
-		if isTarball && haveTarball {
-			http.ServeFile(w, r, p)
-			return
-		}
-		if havePackument {
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(b)
-			return
-		}
-		http.NotFound(w, r)
-	}))
-	cleanups = append(cleanups, srv.Close)
-	reg.URL = srv.URL + "/"
+	reg := &npmRegistry{packuments: map[string][]byte{}, tarballs: map[string]string{}, got: map[string][]string{}}
 
 	dirs, err := filepath.Glob(filepath.Join(work, "npm", "*"))
 	if err != nil || len(dirs) != 6 {
 		return nil, fmt.Sprintf("stamped packages %v, %v; want 6", dirs, err)
 	}
+	// One npm pack for the six folders (one npm start instead of six).
+	r := run(t, 5*time.Minute, work, []string{"npm_config_cache=" + filepath.Join(work, "cache")}, npm,
+		append([]string{"pack", "--silent", "--pack-destination", tgzDir}, dirs...)...)
+	if r.code != 0 {
+		return nil, fmt.Sprintf("npm pack %v: %s", dirs, r.stderr)
+	}
+	packed := map[string]bool{}
+	for _, f := range strings.Fields(r.stdout) {
+		packed[f] = true
+	}
 	for _, dir := range dirs {
-		r := run(t, 5*time.Minute, dir, []string{"npm_config_cache=" + filepath.Join(work, "cache")}, npm, "pack", "--silent", "--pack-destination", tgzDir)
-		if r.code != 0 {
-			return nil, fmt.Sprintf("npm pack %s: %s", dir, r.stderr)
-		}
-		file := strings.TrimSpace(r.stdout)
-		data, err := os.ReadFile(filepath.Join(tgzDir, file))
-		if err != nil {
-			return nil, err.Error()
-		}
 		var manifest map[string]any
 		b, _ := os.ReadFile(filepath.Join(dir, "package.json"))
 		if err := json.Unmarshal(b, &manifest); err != nil {
 			return nil, err.Error()
 		}
+		name, _ := manifest["name"].(string)
+		version, _ := manifest["version"].(string)
+		// npm pack names @scope/pkg@1.0.0 scope-pkg-1.0.0.tgz.
+		file := strings.ReplaceAll(strings.TrimPrefix(name, "@"), "/", "-") + "-" + version + ".tgz"
+		if !packed[file] {
+			return nil, fmt.Sprintf("npm pack of %s printed %q, not %s", dir, r.stdout, file)
+		}
+		data, err := os.ReadFile(filepath.Join(tgzDir, file))
+		if err != nil {
+			return nil, err.Error()
+		}
 		s1 := sha1.Sum(data)
 		s512 := sha512.Sum512(data)
 		manifest["dist"] = map[string]string{
-			"tarball":   srv.URL + "/-/tgz/" + file,
+			"tarball":   tarballBase + "-/tgz/" + file,
 			"shasum":    hex.EncodeToString(s1[:]),
 			"integrity": "sha512-" + base64.StdEncoding.EncodeToString(s512[:]),
 		}
-		name := manifest["name"].(string)
 		pj, _ := json.Marshal(map[string]any{
 			"name":      name,
 			"dist-tags": map[string]string{"latest": registryVersion},
 			"versions":  map[string]any{registryVersion: manifest},
 		})
-		reg.mu.Lock()
-		packuments[name] = pj
-		tarballs[file] = filepath.Join(tgzDir, file)
-		reg.mu.Unlock()
+		reg.packuments[name] = pj
+		reg.tarballs[file] = filepath.Join(tgzDir, file)
 	}
+	// The maps are complete before the server starts: it only reads them.
+	srv := httptest.NewServer(reg)
+	cleanups = append(cleanups, srv.Close)
+	reg.base = srv.URL
 	return reg, ""
 }
 
 // registryEnv points npm at the local registry with an empty cache.
-func registryEnv(t *testing.T, reg *npmRegistry) []string {
+func registryEnv(t *testing.T, reg *registryClient) []string {
 	return []string{
 		"npm_config_registry=" + reg.URL,
 		"npm_config_cache=" + t.TempDir(),
@@ -176,6 +214,7 @@ func registryEnv(t *testing.T, reg *npmRegistry) []string {
 // holds the launcher and all five platform packages: npm must pick this
 // machine's binary package and skip the others without downloading them.
 func TestNpmRegistryInstall(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping in -short mode: npm install")
 	}
@@ -186,8 +225,7 @@ func TestNpmRegistryInstall(t *testing.T) {
 	if plat == "" {
 		t.Skip("no prebuilt package for this machine")
 	}
-	reg := sharedNpmRegistry(t, npm, gobin)
-	reg.reset()
+	reg := sharedNpmRegistry(t, npm, gobin).client()
 	env := registryEnv(t, reg)
 
 	proj := t.TempDir()

@@ -39,6 +39,7 @@ func releasedVersions(t *testing.T, root string) map[string]bool {
 // 'v0.1.0' did not match" otherwise). Docs use the vX.Y.Z placeholder until
 // CHANGELOG.md dates a release.
 func TestDocsPinOnlyReleasedVersions(t *testing.T) {
+	t.Parallel()
 	root := repoRoot(t)
 	released := releasedVersions(t, root)
 	files := []string{"README.md", "action.yml", ".pre-commit-hooks.yaml", "npm/nestlint/README.md"}

@@ -17,6 +17,7 @@ func generateWorkspace(t *testing.T, modules int, seed int64) map[string][]byte 
 }
 
 func TestWorkspaceShape(t *testing.T) {
+	t.Parallel()
 	files := generateWorkspace(t, 40, 1)
 	packages, gitignores := 0, 0
 	for p := range files {
@@ -65,6 +66,7 @@ func TestWorkspaceShape(t *testing.T) {
 }
 
 func TestWorkspacePlanted(t *testing.T) {
+	t.Parallel()
 	files := generateWorkspace(t, 45, 3)
 	planted := PlantedSyncIOWorkspace(45)
 	if len(planted) != len(PlantedSyncIO(45)) || len(planted) == 0 {
@@ -94,6 +96,7 @@ func TestWorkspacePlanted(t *testing.T) {
 }
 
 func TestWorkspaceDeterministic(t *testing.T) {
+	t.Parallel()
 	a, b := generateWorkspace(t, 5, 7), generateWorkspace(t, 5, 7)
 	if len(a) != len(b) {
 		t.Fatalf("%d files, then %d", len(a), len(b))
@@ -106,6 +109,7 @@ func TestWorkspaceDeterministic(t *testing.T) {
 }
 
 func TestCodegenSize(t *testing.T) {
+	t.Parallel()
 	size := codegenSize(1000)
 	if size < 1_000_000 || size > 2_000_000 {
 		t.Fatalf("codegen size %d for N=1000, want 1-2 MB", size)

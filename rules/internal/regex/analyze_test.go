@@ -2,6 +2,7 @@ package regex
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -100,11 +101,62 @@ var analyzeCases = []analyzeCase{
 	{name: "backreference quotes", pattern: `(["'])(?:(?!\1)[^\\]|\\.)*\1`},
 }
 
+// analyzed is Analyze on analyzeCases[i], computed once per test process:
+// TestAnalyze, TestAttackStrings and TestProveAnalyzeCases check different
+// properties of the same findings, each worth seconds of work under -race.
+var analyzed = func() []func() (Finding, bool, error) {
+	out := make([]func() (Finding, bool, error), len(analyzeCases))
+	for i, c := range analyzeCases {
+		type result struct {
+			f    Finding
+			vuln bool
+			err  error
+		}
+		once := sync.OnceValue(func() result {
+			f, vuln, err := Analyze(c.pattern, c.flags)
+			return result{f, vuln, err}
+		})
+		out[i] = func() (Finding, bool, error) {
+			r := once()
+			return r.f, r.vuln, r.err
+		}
+	}
+	return out
+}()
+
+// proved is Prove on analyzeCases[i]'s finding (vulnerable cases only),
+// computed once per test process: TestProveAnalyzeCases and FuzzParse's
+// seeds both measure it.
+var proved = func() []func() Proof {
+	out := make([]func() Proof, len(analyzeCases))
+	for i, c := range analyzeCases {
+		out[i] = sync.OnceValue(func() Proof {
+			f, vuln, err := analyzed[i]()
+			root, perr := Parse(c.pattern, c.flags)
+			if err != nil || perr != nil || !vuln {
+				return Proof{}
+			}
+			return Prove(root, f)
+		})
+	}
+	return out
+}()
+
+// analyzeCaseIndex finds pattern and flags in analyzeCases.
+func analyzeCaseIndex(pattern, flags string) (int, bool) {
+	for i, c := range analyzeCases {
+		if c.pattern == pattern && c.flags == flags {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 func TestAnalyze(t *testing.T) {
 	t.Parallel()
-	for _, c := range analyzeCases {
+	for i, c := range analyzeCases {
 		t.Run(c.name, func(t *testing.T) {
-			f, vuln, err := Analyze(c.pattern, c.flags)
+			f, vuln, err := analyzed[i]()
 			if err != nil {
 				t.Fatalf("Analyze(%q, %q): %v", c.pattern, c.flags, err)
 			}
@@ -130,21 +182,29 @@ func TestAnalyze(t *testing.T) {
 
 // TestAttackStrings runs every exploitable attack string through the test
 // backtracker: it must take far more steps than a linear or low-degree
-// polynomial match would.
+// polynomial match would. The budget, a million steps, is more than n³ for
+// every attack of the table (the longest has 89 characters: 704,969).
 func TestAttackStrings(t *testing.T) {
 	t.Parallel()
-	for _, c := range analyzeCases {
+	const budget = 1_000_000
+	for i, c := range analyzeCases {
 		if !c.vuln || !c.exploitable {
 			continue
 		}
 		t.Run(c.name, func(t *testing.T) {
-			f, _, _ := Analyze(c.pattern, c.flags)
+			f, _, err := analyzed[i]()
+			if err != nil {
+				t.Fatal(err)
+			}
 			root, err := Parse(c.pattern, c.flags)
 			if err != nil {
 				t.Fatal(err)
 			}
 			attack := unquoteJS(t, f.Attack)
-			matched, exceeded, steps := run(root, attack, 3_000_000)
+			if n := len([]rune(attack)); n*n*n >= budget {
+				t.Fatalf("attack %s has %d characters: a cubic match could take %d steps, the budget is %d", f.Attack, n, n*n*n, budget)
+			}
+			matched, exceeded, steps := run(root, attack, budget)
 			if !exceeded {
 				t.Errorf("attack %s: matched %v after %d steps; want an exhausted budget", f.Attack, matched, steps)
 			}

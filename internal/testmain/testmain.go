@@ -1,0 +1,40 @@
+// Package testmain ends a test binary the way the testing package does,
+// minus the race detector's pause at exit, so that `go test -race ./...`
+// does not spend a second per package asleep.
+//
+// A test binary built with -race that exits with status 0 calls the race
+// runtime's finalizer, which sleeps for GORACE's atexit_sleep_ms (1000 ms by
+// default) whenever goroutines are still alive, and the runtime's own
+// goroutines always are. With some fifty test binaries that is close to a
+// minute of wall time on every run. Nothing is lost by skipping it:
+// testing.M.Run already fails the run when the race detector reported
+// anything during the tests or outside them (race.Errors), and a report is
+// printed the moment a race is found. What the pause could still catch is a
+// race between goroutines a test leaked past the end of the run.
+//
+// Use it as the TestMain of a package:
+//
+//	func TestMain(m *testing.M) { testmain.Run(m) }
+package testmain
+
+import (
+	"os"
+	"testing"
+)
+
+// Run runs the tests and exits with their status: through os.Exit when it
+// is not 0 or the binary is not built with -race, and without the race
+// detector's pause at exit otherwise.
+func Run(m *testing.M) {
+	Exit(m.Run())
+}
+
+// Exit ends the process with code, as os.Exit does, except that a test
+// binary built with -race exits 0 without the race detector's pause. A
+// TestMain with its own cleanup calls it after the cleanup.
+func Exit(code int) {
+	if code == 0 && raceEnabled {
+		exitNow()
+	}
+	os.Exit(code)
+}
