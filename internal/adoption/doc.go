@@ -3,8 +3,7 @@
 // npm/, the code-scanning workflow and the docs) by running them for real:
 // the action's steps against a local release server, the npm launcher and
 // packages from `npm pack` tarballs and from a local npm registry, and the
-// pre-commit hooks with `pre-commit run` from a committed snapshot of the
-// working tree.
+// pre-commit hooks with `pre-commit try-repo`.
 //
 // A test that needs a tool that is not installed (bash, git, curl,
 // pre-commit, node, npm) skips with a message, except when CI=true: there a

@@ -9,38 +9,9 @@ import (
 	"time"
 )
 
-// gitCommand returns a function running git in a folder with a fixed
-// identity, failing the test when git fails.
-func gitCommand(t *testing.T) func(dir string, args ...string) {
-	git := need(t, "git", "apt-get install git")
-	return func(dir string, args ...string) {
-		t.Helper()
-		base := []string{"-c", "user.email=adoption@nestlint.test", "-c", "user.name=adoption test",
-			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}
-		if r := run(t, time.Minute, dir, nil, git, append(base, args...)...); r.code != 0 {
-			t.Fatalf("git %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
-		}
-	}
-}
-
-// writeHookConfig writes app/.pre-commit-config.yaml taking the hook id
-// from hookRepo at its HEAD commit, as a user adding the hook does.
-func writeHookConfig(t *testing.T, app, hookRepo, id string) {
-	t.Helper()
-	git := need(t, "git", "apt-get install git")
-	r := run(t, time.Minute, hookRepo, nil, git, "rev-parse", "HEAD")
-	if r.code != 0 {
-		t.Fatalf("git rev-parse HEAD in %s: %s", hookRepo, r.stderr)
-	}
-	cfg := "repos:\n  - repo: " + hookRepo + "\n    rev: " + strings.TrimSpace(r.stdout) + "\n    hooks:\n      - id: " + id + "\n"
-	if err := os.WriteFile(filepath.Join(app, ".pre-commit-config.yaml"), []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // snapshotRepo copies the working tree's tracked and untracked (not
 // ignored) files into a new git repository, lets mutate change it, and
-// commits: a hook repository for an app's .pre-commit-config.yaml.
+// commits: a hook repository for `pre-commit try-repo`.
 func snapshotRepo(t *testing.T, root string, gitc func(dir string, args ...string), mutate func(dir string)) string {
 	t.Helper()
 	git := need(t, "git", "apt-get install git")
@@ -77,19 +48,17 @@ func snapshotRepo(t *testing.T, root string, gitc func(dir string, args ...strin
 }
 
 // TestPreCommitNode runs the nestlint-node hook (language: node) with
-// `pre-commit run` and an empty pre-commit cache, the hook taken by the
-// app's .pre-commit-config.yaml from a committed snapshot of the working
-// tree: pre-commit installs the repository's root package.json, stamped
-// for the release as the release does, which pulls nestlint and this
-// machine's binary package from a local npm registry. Nothing is compiled.
-// The second run, with a bad controller, reuses the install.
+// `pre-commit try-repo` and an empty pre-commit cache: pre-commit installs
+// the repository's root package.json, stamped for the release as the
+// release does, which pulls nestlint and this machine's binary package from
+// a local npm registry. Nothing is compiled.
 func TestPreCommitNode(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping in -short mode: pre-commit and npm install")
 	}
 	root := repoRoot(t)
-	need(t, "git", "apt-get install git")
+	git := need(t, "git", "apt-get install git")
 	pc := need(t, "pre-commit", "apt-get install pre-commit")
 	npm := need(t, "npm", "apt-get install npm")
 	need(t, "node", "apt-get install nodejs")
@@ -97,7 +66,14 @@ func TestPreCommitNode(t *testing.T) {
 	if hostNPMPlatform() == "" {
 		t.Skip("no prebuilt package for this machine")
 	}
-	gitc := gitCommand(t)
+	gitc := func(dir string, args ...string) {
+		t.Helper()
+		base := []string{"-c", "user.email=adoption@nestlint.test", "-c", "user.name=adoption test",
+			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}
+		if r := run(t, time.Minute, dir, nil, git, append(base, args...)...); r.code != 0 {
+			t.Fatalf("git %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
 	reg := sharedNpmRegistry(t, npm, gobin).client()
 	hookRepo := snapshotRepo(t, root, gitc, func(dir string) {
 		r := run(t, 5*time.Minute, dir, nil, distBin(t), "precommit", "v"+registryVersion)
@@ -108,19 +84,17 @@ func TestPreCommitNode(t *testing.T) {
 
 	app := filepath.Join(t.TempDir(), "app")
 	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), app)
-	writeHookConfig(t, app, hookRepo, "nestlint-node")
 	gitc(app, "init", "-q")
 	gitc(app, "add", "-A")
 	gitc(app, "commit", "-q", "-m", "clean app")
 
 	env := append(registryEnv(t, reg), "PRE_COMMIT_HOME="+t.TempDir(), "PRE_COMMIT_COLOR=never")
-	r := run(t, 10*time.Minute, app, env, pc, "run", "--all-files", "--color", "never")
-	t.Logf("pre-commit run nestlint-node (empty cache): exit %d in %v", r.code, r.took.Round(time.Millisecond))
+	r := run(t, 10*time.Minute, app, env, pc, "try-repo", hookRepo, "nestlint-node", "--all-files", "--color", "never")
+	t.Logf("pre-commit try-repo nestlint-node (empty cache): exit %d in %v", r.code, r.took.Round(time.Millisecond))
 	if r.code != 0 || !regexp.MustCompile(`(?m)^nestlint\.+Passed$`).MatchString(r.stdout) {
 		t.Fatalf("clean app: exit %d, want 0 and Passed\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	installed := reg.tarballs()
-	if tb := strings.Join(installed, " "); !strings.Contains(tb, "nestlint-cli-"+hostNPMPlatform()+"-") {
+	if tb := strings.Join(reg.tarballs(), " "); !strings.Contains(tb, "nestlint-cli-"+hostNPMPlatform()+"-") {
 		t.Errorf("pre-commit did not install the binary package from the registry (downloaded: %s)", tb)
 	}
 
@@ -130,13 +104,9 @@ func TestPreCommitNode(t *testing.T) {
 		t.Fatal(err)
 	}
 	gitc(app, "add", "src/files/files.controller.ts")
-	r = run(t, 10*time.Minute, app, env, pc, "run", "--all-files", "--color", "never")
-	t.Logf("pre-commit run nestlint-node (installed): exit %d in %v", r.code, r.took.Round(time.Millisecond))
+	r = run(t, 10*time.Minute, app, env, pc, "try-repo", hookRepo, "nestlint-node", "--all-files", "--color", "never")
 	out := r.stdout + r.stderr
 	if r.code == 0 || !strings.Contains(out, "src/files/files.controller.ts:8:12: error: ") || !strings.Contains(out, "[event-loop/sync-io]") {
 		t.Errorf("bad controller: exit %d, want a failure naming event-loop/sync-io at src/files/files.controller.ts:8:12\n%s", r.code, out)
-	}
-	if again := reg.tarballs(); len(again) != len(installed) {
-		t.Errorf("the second run downloaded again: %v after %v", again[len(installed):], installed)
 	}
 }

@@ -25,43 +25,78 @@ export class FilesController {
 // hookLine is nestlint's hook-mode (text) output: path:line:col: severity: message [rule-id].
 var hookLine = regexp.MustCompile(`^([^\s:][^:]*):(\d+):(\d+): (error|warning|note): .+ \[[a-z0-9-]+/[a-z0-9-]+\]$`)
 
-// TestPreCommit runs the hook the way users do (checklist P3, P5): a
-// throwaway git repo made from testdata/apps/clean whose
-// .pre-commit-config.yaml takes the nestlint hook from a committed snapshot
-// of the working tree, and `pre-commit run --all-files`, first on the clean
-// app, then with a bad controller added. pre-commit builds the hook once,
-// with `go install ./...` from its clone (cgo included), and the second
-// run reuses it.
+// TestPreCommit runs the hook the way users do (checklist P3, P5):
+// `pre-commit try-repo <nestlint checkout> nestlint --all-files` inside a
+// throwaway git repo made from testdata/apps/clean. pre-commit builds the
+// hook with `go install ./...` from a clone of the checkout (cgo included).
 func TestPreCommit(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping in -short mode: builds the hook with go install")
 	}
 	root := repoRoot(t)
-	need(t, "git", "apt-get install git")
+	git := need(t, "git", "apt-get install git")
 	pc := need(t, "pre-commit", "apt-get install pre-commit")
 	gobin := need(t, "go", "the Go toolchain")
 
-	gitc := gitCommand(t)
-	// The hook repo: a committed snapshot of the working tree, so that
-	// uncommitted changes and new, still untracked files are part of what
-	// gets installed.
-	hookRepo := snapshotRepo(t, root, gitc, nil)
+	gitc := func(dir string, args ...string) {
+		t.Helper()
+		base := []string{"-c", "user.email=adoption@nestlint.test", "-c", "user.name=adoption test",
+			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}
+		r := run(t, time.Minute, dir, nil, git, append(base, args...)...)
+		if r.code != 0 {
+			t.Fatalf("git %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+		}
+	}
+
+	// The hook repo: the checkout itself when .pre-commit-hooks.yaml is
+	// committed (try-repo adds uncommitted tracked changes on its own);
+	// otherwise a committed snapshot of the working tree, so that new,
+	// still untracked files are part of what gets installed.
+	hookRepo := root
+	if r := run(t, time.Minute, root, nil, git, "ls-files", "--error-unmatch", ".pre-commit-hooks.yaml"); r.code != 0 {
+		hookRepo = filepath.Join(t.TempDir(), "nestlint")
+		r := run(t, time.Minute, root, nil, git, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+		if r.code != 0 {
+			t.Fatalf("git ls-files: %s", r.stderr)
+		}
+		for _, f := range strings.Split(strings.TrimRight(r.stdout, "\x00"), "\x00") {
+			src := filepath.Join(root, f)
+			fi, err := os.Lstat(src)
+			if err != nil || !fi.Mode().IsRegular() {
+				continue // deleted in the working tree, or a symlink
+			}
+			b, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst := filepath.Join(hookRepo, f)
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, b, fi.Mode().Perm()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		gitc(hookRepo, "init", "-q")
+		gitc(hookRepo, "add", "-A")
+		gitc(hookRepo, "commit", "-q", "-m", "snapshot of the working tree")
+		t.Logf(".pre-commit-hooks.yaml is not committed yet: using a committed snapshot of the working tree at %s", hookRepo)
+	}
 
 	app := filepath.Join(t.TempDir(), "app")
 	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), app)
-	writeHookConfig(t, app, hookRepo, "nestlint")
 	gitc(app, "init", "-q")
 	gitc(app, "add", "-A")
 	gitc(app, "commit", "-q", "-m", "clean app")
 
 	// Reuse the host's module cache (pre-commit points GOPATH into its own
 	// store, which would otherwise download every module again). And build
-	// with -trimpath: pre-commit clones the hook into a new folder of its
-	// store, and without -trimpath the folder is part of each package's
-	// build cache key, so every test run would compile all of nestlint
-	// again, the cgo TypeScript grammars included (half a minute of CPU).
-	// With it, only the links are left to do.
+	// with -trimpath: every try-repo clones the hook into a new temporary
+	// folder with a new store, and without -trimpath the folder is part of
+	// each package's build cache key, so both runs would compile all of
+	// nestlint again, the cgo TypeScript grammars included (a minute of
+	// CPU). With it, only the links are left to do.
 	modcache, err := exec.Command(gobin, "env", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatalf("go env GOMODCACHE: %v", err)
@@ -74,14 +109,14 @@ func TestPreCommit(t *testing.T) {
 		"PRE_COMMIT_COLOR=never",
 		"NO_COLOR=1",
 	}
-	preCommit := func() result {
+	tryRepo := func() result {
 		t.Helper()
-		r := run(t, 15*time.Minute, app, env, pc, "run", "--all-files", "--color", "never")
-		t.Logf("pre-commit run: exit %d in %v", r.code, r.took.Round(time.Millisecond))
+		r := run(t, 15*time.Minute, app, env, pc, "try-repo", hookRepo, "nestlint", "--all-files", "--color", "never")
+		t.Logf("pre-commit try-repo: exit %d in %v", r.code, r.took.Round(time.Millisecond))
 		return r
 	}
 
-	r := preCommit()
+	r := tryRepo()
 	if r.code != 0 {
 		t.Fatalf("clean app: pre-commit exit %d, want 0\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
@@ -98,7 +133,7 @@ func TestPreCommit(t *testing.T) {
 	}
 	gitc(app, "add", "src/files/files.controller.ts")
 
-	r = preCommit()
+	r = tryRepo()
 	if r.code == 0 {
 		t.Fatalf("bad controller: pre-commit exit 0, want non-zero\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
 	}
