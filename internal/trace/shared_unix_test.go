@@ -12,14 +12,12 @@ import (
 	"testing"
 )
 
-// TestMain lets the tests run this binary as a worker that traces and
-// then dies.
-func TestMain(m *testing.M) {
+// init lets the tests run this binary as a worker that traces and then
+// dies (before the tests start: TestMain is testmain's).
+func init() {
 	if os.Getenv("TRACE_TEST_WORKER") == "1" {
 		worker()
-		return
 	}
-	os.Exit(m.Run())
 }
 
 // worker maps fd 3, starts a.ts, b.ts and c.ts, ends a.ts, and kills
