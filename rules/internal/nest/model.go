@@ -457,12 +457,19 @@ func Build(files []*parser.File, opts Options) *Model {
 	}
 	m.computeCompiler()
 	m.computeScope()
-	m.buildClasses()
-	m.buildModules()
-	m.bubbleScopes()
-	m.markProvidedBases()
-	m.classRefs = m.sortClassRefs()
-	m.buildImplIndex() // complete now: every later lookup only reads
+	if p := m.callsFrom; p != nil {
+		// Classes, modules and providers are built from surfaces only
+		// (surface.go), and nothing writes them after Build.
+		m.Classes, m.classByKey, m.Modules, m.tokens = p.Classes, p.classByKey, p.Modules, p.tokens
+		m.classRefs, m.descendants, m.implementors = p.classRefs, p.descendants, p.implementors
+	} else {
+		m.buildClasses()
+		m.buildModules()
+		m.bubbleScopes()
+		m.markProvidedBases()
+		m.classRefs = m.sortClassRefs()
+		m.buildImplIndex() // complete now: every later lookup only reads
+	}
 	m.resolveCallees()
 	m.buildCallGraph()
 	m.findBootstraps()

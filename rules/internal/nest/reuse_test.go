@@ -156,7 +156,8 @@ func TestBuildReuse(t *testing.T) {
 
 // sameLinks compares what the reuse takes over or derives from it: every
 // call's callee, the call graph, the contexts, the request-path
-// predecessors, the entry points and the scope. It names what differs, or
+// predecessors, the entry points, the scope, the classes, modules and
+// providers, and the class hierarchy. It names what differs, or
 // returns "".
 func sameLinks(a, b *Model) string {
 	switch {
@@ -172,6 +173,12 @@ func sameLinks(a, b *Model) string {
 		return "entry points"
 	case !reflect.DeepEqual(a.inScope, b.inScope):
 		return "scope"
+	case !reflect.DeepEqual(a.Classes, b.Classes) || !reflect.DeepEqual(a.classByKey, b.classByKey) || !reflect.DeepEqual(a.classRefs, b.classRefs):
+		return "classes"
+	case !reflect.DeepEqual(a.Modules, b.Modules) || !reflect.DeepEqual(a.tokens, b.tokens):
+		return "modules and providers"
+	case !reflect.DeepEqual(a.descendants, b.descendants) || !reflect.DeepEqual(a.implementors, b.implementors):
+		return "class hierarchy"
 	}
 	return ""
 }
