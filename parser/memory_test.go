@@ -31,7 +31,13 @@ func TestMemoryCap(t *testing.T) {
 		"gen.ts":   generated(3 << 20),
 		"deep.ts":  "export const v = f(" + strings.Repeat("g(", 100_000) + "1" + strings.Repeat(")", 100_000) + ");\n",
 		"small.ts": "export const a = [1, 2, 3];\n",
-		"mid.ts":   generated(1 << 20), // 1 MiB: within the floor
+		// 256 KiB of the same shape: about 34 MiB, more than 20 times its
+		// size but within the floor (checked below); a bigger file would
+		// only cost the test a longer parse.
+		"mid.ts": generated(256 << 10),
+	}
+	if est, size := EstimateMemory([]byte(files["mid.ts"])), len(files["mid.ts"]); est <= 20*size || est >= MemoryFloor {
+		t.Fatalf("mid.ts: estimate %d for %d bytes; want more than 20 times its size and less than the floor", est, size)
 	}
 	var paths []string
 	for name, src := range files {

@@ -20,7 +20,9 @@ var findingLine = regexp.MustCompile(`(?m)^([^\s:]+):\d+:\d+: (error|warning|not
 // and nothing of the browser app, the CLI or the gitignored files; with
 // --scope all the browser app has findings (the scope test is not empty).
 func TestGeneratedWorkspace(t *testing.T) {
-	const modules = 40
+	// 28 modules: the fewest that keep both planted findings (modules 7
+	// and 27, in different packages); more only add analysis time.
+	const modules = 28
 	dir := t.TempDir()
 	if _, err := genproject.GenerateWorkspace(dir, modules, 1); err != nil {
 		t.Fatal(err)
@@ -41,7 +43,7 @@ func TestGeneratedWorkspace(t *testing.T) {
 		want = append(want, p+" event-loop/sync-io")
 	}
 	slices.Sort(got)
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if len(want) < 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s\noutput:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), r)
 	}
 	for _, pkg := range []string{"apps/web", "packages/cli"} {

@@ -42,6 +42,12 @@ func snapshotRepo(t *testing.T, root string, gitc func(dir string, args ...strin
 		mutate(dst)
 	}
 	gitc(dst, "init", "-q")
+	// Each try-repo fetches the snapshot (pre-commit's shallow clone): a
+	// pack of the whole tree, 21 MB of it the grammars' C sources. Stored
+	// without compression and delta search, making and reading that pack
+	// costs a third of the CPU; the repository is thrown away anyway.
+	gitc(dst, "config", "core.compression", "0")
+	gitc(dst, "config", "pack.window", "0")
 	gitc(dst, "add", "-A")
 	gitc(dst, "commit", "-q", "-m", "snapshot of the working tree")
 	return dst

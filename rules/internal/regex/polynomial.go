@@ -56,14 +56,20 @@ func (p PolyFinding) String() string {
 // linear cost doubles). Exponential patterns are Analyze's and Prove's
 // business; Polynomial reports them too (as a high degree) when asked.
 func Polynomial(root *Node) (PolyFinding, bool) {
+	f, ok, _ := polynomial(root)
+	return f, ok
+}
+
+// polynomial is Polynomial, also returning the backtracking steps spent.
+func polynomial(root *Node) (PolyFinding, bool, int) {
 	if root == nil {
-		return PolyFinding{}, false
+		return PolyFinding{}, false, 0
 	}
 	work := &budget{limit: maxWork}
 	a := newAutomaton(work)
 	a.root(root)
 	if a.over || len(a.pos) == 0 {
-		return PolyFinding{}, false
+		return PolyFinding{}, false, 0
 	}
 	n := len(a.pos)
 	comp, _ := sccs(n, func(v int32) []int32 {
@@ -127,6 +133,14 @@ func Polynomial(root *Node) (PolyFinding, bool) {
 				ok = false
 				break
 			}
+			if i < 2 {
+				// Steps grow with the pumps, and the third run must take
+				// three times the second within its own limit: a first or
+				// second run over a third of the limit rejects the
+				// candidate. Stopping it there spares an exponential
+				// candidate most of the run limit.
+				limit = limit/polyMinRatio + 1
+			}
 			_, exceeded, steps := run(root, cd.prefix+strings.Repeat(cd.pump, k)+cd.suffix, limit)
 			spent += steps
 			pf.Steps[i] = steps
@@ -153,7 +167,7 @@ func Polynomial(root *Node) (PolyFinding, bool) {
 			best, found = pf, true
 		}
 	}
-	return best, found
+	return best, found, spent
 }
 
 func must(r rune, ok bool) rune {

@@ -46,3 +46,25 @@ func TestPolynomial(t *testing.T) {
 		})
 	}
 }
+
+// TestPolynomialSparesExponentialCandidates: a candidate whose first runs
+// already take more than a third of the run limit cannot show two
+// doublings within it, and is dropped there, instead of each such
+// candidate spending the whole run limit (the budget, 2 million steps,
+// used to be gone after two of them).
+func TestPolynomialSparesExponentialCandidates(t *testing.T) {
+	t.Parallel()
+	for _, p := range []string{`(a*)*b`, `^(a|aa)+$`, `([a-z0-9]+)+@`} {
+		root, err := Parse(p, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, ok, spent := polynomial(root)
+		if ok {
+			t.Errorf("%s: polynomial finding %+v on an exponential pattern", p, f)
+		}
+		if spent > polyBudget*3/4 {
+			t.Errorf("%s: %d steps spent, want at most %d", p, spent, polyBudget*3/4)
+		}
+	}
+}

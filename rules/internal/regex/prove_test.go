@@ -1,6 +1,7 @@
 package regex
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -99,5 +100,42 @@ func TestAnalyzePrefersProven(t *testing.T) {
 	m, measured := f.Measured()
 	if !measured || !m.Proven {
 		t.Fatalf("Measured() = %+v, %v", m, measured)
+	}
+}
+
+// TestProveMatchesMeasured checks that the proof Analyze measured for a
+// finding (which the table tests and the redos rule use) is the one Prove
+// gives on a tree of its own, on the cheapest exploitable patterns of the
+// table: Analyze measures on the pattern's tree and leaves it unchanged.
+func TestProveMatchesMeasured(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"plus of plus anchored", "a star star", "digits star end", "two empty branches"} {
+		t.Run(name, func(t *testing.T) {
+			i := -1
+			for j, c := range analyzeCases {
+				if c.name == name {
+					i = j
+				}
+			}
+			if i < 0 {
+				t.Fatalf("no case %q in analyzeCases", name)
+			}
+			c := analyzeCases[i]
+			f, vuln, err := analyzed[i]()
+			if err != nil || !vuln {
+				t.Fatalf("no finding (%v)", err)
+			}
+			measured, ok := f.Measured()
+			if !ok {
+				t.Fatalf("Analyze did not measure %q", f.Attack)
+			}
+			root, err := Parse(c.pattern, c.flags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := Prove(root, f); !reflect.DeepEqual(p, measured) || !p.Proven {
+				t.Errorf("Prove on a tree of its own = %+v, Analyze measured %+v; want the same proven proof", p, measured)
+			}
+		})
 	}
 }
