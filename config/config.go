@@ -1,4 +1,4 @@
-//go:generate go run ./schemagen ../nestlint.schema.json
+//go:generate go run ./schemagen/main.go ../nestlint.schema.json
 
 // Package config reads nestlint.json, the project configuration: rule
 // severities and options, ignored paths, extra entry-point decorators and

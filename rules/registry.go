@@ -1,4 +1,4 @@
-//go:generate go run ../internal/docgen/cmd ../docs/rules
+//go:generate go run ../internal/docgen/cmd/main.go ../docs/rules
 
 // Package rules lists every nestlint rule (All, the registry every command
 // and the docs generator read) and writes the module graph nestlint builds

@@ -1,7 +1,9 @@
+//go:build ignore
+
 // Command schemagen writes nestlint.schema.json, the JSON Schema of
 // nestlint.json, from the config types and the rule registry:
 //
-//	go run ./config/schemagen nestlint.schema.json
+//	go run ./config/schemagen/main.go nestlint.schema.json
 package main
 
 import (

@@ -1,6 +1,6 @@
 package cache
 
-//go:generate go run ./codecgen facts_codec.go
+//go:generate go run ./codecgen/main.go -o facts_codec.go
 
 import (
 	"encoding/binary"

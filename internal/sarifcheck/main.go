@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Command sarifcheck validates SARIF files against the SARIF 2.1.0 schema
 // and nestlint's GitHub ingestion checks. CI runs it on the example app.
 package main

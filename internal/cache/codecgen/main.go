@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Command codecgen writes internal/cache/facts_codec.go: the binary
 // encoder and decoder of parser.Facts that the facts cache uses, generated
 // from the struct definitions so that they never fall out of step with
@@ -10,6 +12,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"go/format"
 	"os"
@@ -20,10 +23,8 @@ import (
 )
 
 func main() {
-	out := "facts_codec.go"
-	if len(os.Args) > 1 {
-		out = os.Args[1]
-	}
+	out := flag.String("o", "facts_codec.go", "the file to write")
+	flag.Parse()
 	g := &gen{seen: map[reflect.Type]bool{}}
 	g.collect(reflect.TypeOf(parser.Facts{}))
 	sort.Slice(g.types, func(i, j int) bool { return g.types[i].Name() < g.types[j].Name() })
@@ -39,7 +40,7 @@ func main() {
 		os.Stderr.Write(b.Bytes())
 		os.Exit(1)
 	}
-	if err := os.WriteFile(out, src, 0o644); err != nil {
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Command docgen writes docs/rules from the rule metadata. Run it with
 // `go generate ./...` from the repository root.
 package main
