@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 )
 
@@ -161,12 +163,40 @@ func (JSON) Format(w io.Writer, r *Run) error {
 }
 
 // encodeJSON writes v indented by two spaces, with a final newline and
-// without escaping <, > and & (messages quote TypeScript generics).
+// without escaping <, > and & (messages quote TypeScript generics). DEL and
+// the bidirectional controls, which encoding/json leaves raw, are escaped
+// too (\u007f, \u202e...): a file name or message holding them must not
+// reorder or hide text where the report is shown. They can only occur
+// inside JSON strings, so the replacement is safe on the encoded bytes.
 func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeInvisible(b.Bytes()))
+	return err
+}
+
+// escapeInvisible replaces DEL and the Unicode bidirectional controls
+// (U+202A–U+202E, U+2066–U+2069) in encoded JSON by their \u escapes.
+func escapeInvisible(b []byte) []byte {
+	if !bytes.ContainsAny(b, "\x7f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+		return b
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + 16)
+	for _, r := range string(b) {
+		switch {
+		case r == 0x7f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			fmt.Fprintf(&out, "\\u%04x", r)
+		default:
+			out.WriteRune(r)
+		}
+	}
+	return out.Bytes()
 }
 
 func toolName(r *Run) string {
