@@ -22,7 +22,7 @@ func TestBinaryInterrupt(t *testing.T) {
 		files[fmt.Sprintf("src/m%d/cats%d.controller.ts", i%30, i)] = strings.ReplaceAll(requestOnlyTS, "CatsController", fmt.Sprintf("Cats%dController", i))
 	}
 	writeFiles(t, dir, files)
-	cmd := exec.Command(bin, "-j", "1", dir)
+	cmd := exec.Command(bin, "-j", "1", "--no-cache", dir) // a warm cache would end the run before the signal
 	var errb strings.Builder
 	cmd.Stderr = &errb
 	// Its own process group, signalled as a whole, as Ctrl-C in a terminal
@@ -32,7 +32,7 @@ func TestBinaryInterrupt(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(120 * time.Millisecond) // the supervisor's handlers are set within milliseconds
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
 	start := time.Now()
 	err := cmd.Wait()
