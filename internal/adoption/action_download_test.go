@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 // runnerOSArch is this machine as GitHub's RUNNER_OS and RUNNER_ARCH.
@@ -74,6 +76,7 @@ func (rs *releaseServer) took() []string {
 // made by internal/dist: the download path users get by default.
 func TestActionDownload(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "the action's bash steps, curl and the release binary do the work")
 	root := repoRoot(t)
 	bash := need(t, "bash", "the action's steps are bash scripts")
 	need(t, "curl", "apt-get install curl")

@@ -14,6 +14,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/nestlint/nestlint/report"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 // actionStep is one step of the composite action, as far as these tests
@@ -292,6 +294,7 @@ func TestActionShape(t *testing.T) {
 // testdata/apps/shop and validates the SARIF the lint step writes.
 func TestActionSteps(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "the action's bash steps and the nestlint binary do the work")
 	root := repoRoot(t)
 	bash := need(t, "bash", "the action's steps are bash scripts")
 	binDir, _ := nestlintBin(t)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 // multitoolVersion is the SARIF multitool the strict gate was checked with
@@ -21,6 +23,7 @@ const multitoolVersion = "5.7.0"
 // multitool from npm, so it runs only with NESTLINT_MULTITOOL=1 or CI=true.
 func TestMultitool(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "the SARIF multitool does the work")
 	if os.Getenv("NESTLINT_MULTITOOL") != "1" && !inCI() {
 		t.Skip("skipping: set NESTLINT_MULTITOOL=1 (or CI=true) to run the SARIF multitool gate; it installs @microsoft/sarif-multitool from npm")
 	}

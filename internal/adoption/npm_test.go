@@ -1,7 +1,6 @@
 package adoption_test
 
 import (
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 // hostNPMPlatform is the npm platform name of this machine (process.platform
@@ -22,112 +23,6 @@ func hostNPMPlatform() string {
 		return ""
 	}
 	return osName + "-" + cpu
-}
-
-// TestNpmPackages installs the launcher and this machine's platform
-// package, packed with npm pack (the tarballs of the local npm registry),
-// into a throwaway project without the registry, and runs `npx nestlint`
-// and an npm script there: the way NestJS teams install it.
-func TestNpmPackages(t *testing.T) {
-	t.Parallel()
-	if testing.Short() {
-		t.Skip("skipping in -short mode: npm pack and npm install")
-	}
-	root := repoRoot(t)
-	npm := need(t, "npm", "apt-get install npm")
-	npx := need(t, "npx", "apt-get install npm")
-	gobin := need(t, "go", "the Go toolchain")
-	plat := hostNPMPlatform()
-	if plat == "" {
-		t.Skipf("no prebuilt npm package for %s/%s", runtime.GOOS, runtime.GOARCH)
-	}
-	work := t.TempDir()
-	const version = registryVersion
-
-	npmEnv := []string{
-		"npm_config_cache=" + filepath.Join(work, "npm-cache"), // no state from the host's cache
-		"npm_config_update_notifier=false", "npm_config_fund=false", "npm_config_audit=false",
-		"NO_COLOR=1",
-	}
-	// The registry packs internal/dist's stamped packages with npm pack
-	// (packing the 20 MB binary again here would take seconds).
-	reg := sharedNpmRegistry(t, npm, gobin)
-	var tarballs []string
-	for _, f := range []string{"nestlint-" + version + ".tgz", "nestlint-cli-" + plat + "-" + version + ".tgz"} {
-		p, ok := reg.tarballs[f]
-		if !ok {
-			t.Fatalf("the registry has no %s", f)
-		}
-		tarballs = append(tarballs, p)
-	}
-	t.Logf("installing %v", tarballs)
-
-	proj := filepath.Join(work, "proj")
-	copyTree(t, filepath.Join(root, "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
-	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), filepath.Join(proj, "clean"))
-	pj := `{"name": "npm-install-test", "private": true, "scripts": {"lint": "nestlint clean", "lint:shop": "nestlint --fail-level error shop"}}` + "\n"
-	if err := os.WriteFile(filepath.Join(proj, "package.json"), []byte(pj), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// --offline: the other platforms' optional packages are not published
-	// (and must not be fetched); npm skips optional dependencies it cannot get.
-	r := run(t, 5*time.Minute, proj, npmEnv, npm, append([]string{"install", "--offline", "--no-audit", "--no-fund"}, tarballs...)...)
-	t.Logf("npm install: exit %d in %v", r.code, r.took.Round(time.Millisecond))
-	if r.code != 0 {
-		t.Fatalf("npm install of the tarballs: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	var lock struct {
-		Packages map[string]struct {
-			Version string `json:"version"`
-		} `json:"packages"`
-	}
-	if b, err := os.ReadFile(filepath.Join(proj, "package-lock.json")); err != nil || json.Unmarshal(b, &lock) != nil {
-		t.Fatalf("package-lock.json: %v", err)
-	}
-	for _, p := range []string{"node_modules/nestlint", "node_modules/@nestlint/cli-" + plat} {
-		if lock.Packages[p].Version != version {
-			t.Errorf("package-lock.json: %s at %q, want %s", p, lock.Packages[p].Version, version)
-		}
-	}
-
-	r = run(t, 3*time.Minute, proj, npmEnv, npx, "--offline", "--no-install", "nestlint", "--no-color", "shop")
-	t.Logf("npx nestlint --no-color shop: exit %d in %v", r.code, r.took.Round(time.Millisecond))
-	if r.code != 1 || !strings.Contains(r.stdout, "shop/src/") || !strings.Contains(r.stdout, "[event-loop/sync-io]") {
-		t.Errorf("npx nestlint shop: exit %d, want 1 with event-loop/sync-io findings\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	// node_modules/.bin/nestlint is what npm scripts and editors run (and
-	// what npx ran above: asked directly, it spares a second npx start).
-	dotBin := filepath.Join(proj, "node_modules", ".bin", "nestlint")
-	if runtime.GOOS == "windows" {
-		dotBin += ".cmd"
-	}
-	r = run(t, 3*time.Minute, proj, nil, dotBin, "--version")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "nestlint ") || !strings.Contains(r.stdout, "grammars: ") {
-		t.Errorf("node_modules/.bin/nestlint --version: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	r = run(t, 3*time.Minute, proj, nil, dotBin, "no-such-folder")
-	if r.code != 2 || !strings.Contains(r.stderr, "no-such-folder") {
-		t.Errorf("npx nestlint no-such-folder: exit %d, want 2\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	r = run(t, 3*time.Minute, proj, npmEnv, npm, "run", "--silent", "lint")
-	if r.code != 0 {
-		t.Errorf("npm run lint (clean app): exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	r = run(t, 3*time.Minute, proj, npmEnv, npm, "run", "--silent", "lint:shop")
-	if r.code != 1 || !strings.Contains(r.stdout, "error:") {
-		t.Errorf("npm run lint:shop: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
-	}
-
-	// Without the platform package (npm install --omit=optional, or a
-	// node_modules copied from another OS) the launcher says what to do.
-	if err := os.RemoveAll(filepath.Join(proj, "node_modules", "@nestlint")); err != nil {
-		t.Fatal(err)
-	}
-	r = run(t, 3*time.Minute, proj, nil, dotBin, "shop")
-	if r.code != 3 || !strings.Contains(r.stderr, "@nestlint/cli-"+plat+" with the binary for "+plat+" is not installed") ||
-		!strings.Contains(r.stderr, "go install github.com/nestlint/nestlint/cmd/nestlint@latest") {
-		t.Errorf("without the platform package: exit %d, want 3 and advice\n%s%s", r.code, r.stdout, r.stderr)
-	}
 }
 
 // launcherTree lays out node_modules with the launcher from npm/nestlint and
@@ -161,6 +56,7 @@ func launcherTree(t *testing.T, script string) (launcher, dir string) {
 // and the go install fallback when no binary fits.
 func TestNpmLauncher(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "node runs the launcher")
 	node := need(t, "node", "apt-get install nodejs")
 	script := `case "$1" in
   args) shift; for a in "$@"; do printf '<%s>\n' "$a"; done ;;

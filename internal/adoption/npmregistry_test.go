@@ -13,10 +13,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 // registryVersion is the version the local registry serves.
@@ -213,8 +216,13 @@ func registryEnv(t *testing.T, reg *registryClient) []string {
 // published, `npm install --save-dev nestlint`, from a local registry that
 // holds the launcher and all five platform packages: npm must pick this
 // machine's binary package and skip the others without downloading them.
+// Then it runs nestlint the ways NestJS teams do: npx, node_modules/.bin
+// (what npm scripts and editors run) and npm scripts; and without the
+// platform package, where the launcher says what to do. (Installing the
+// packed tarballs without a registry is scripts/dist-test.sh's part.)
 func TestNpmRegistryInstall(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "npm and the nestlint binary do the work")
 	if testing.Short() {
 		t.Skip("skipping in -short mode: npm install")
 	}
@@ -229,8 +237,13 @@ func TestNpmRegistryInstall(t *testing.T) {
 	env := registryEnv(t, reg)
 
 	proj := t.TempDir()
-	copyTree(t, filepath.Join(repoRoot(t), "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
-	os.WriteFile(filepath.Join(proj, "package.json"), []byte(`{"name": "registry-test", "private": true}`+"\n"), 0o644)
+	root := repoRoot(t)
+	copyTree(t, filepath.Join(root, "testdata", "apps", "shop"), filepath.Join(proj, "shop"))
+	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), filepath.Join(proj, "clean"))
+	pj := `{"name": "registry-test", "private": true, "scripts": {"lint": "nestlint clean", "lint:shop": "nestlint --fail-level error shop"}}` + "\n"
+	if err := os.WriteFile(filepath.Join(proj, "package.json"), []byte(pj), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	r := run(t, 5*time.Minute, proj, env, npm, "install", "--save-dev", "nestlint")
 	t.Logf("npm install --save-dev nestlint: exit %d in %v", r.code, r.took.Round(time.Millisecond))
 	if r.code != 0 {
@@ -245,12 +258,59 @@ func TestNpmRegistryInstall(t *testing.T) {
 		strings.Join(tb, " ") != "nestlint-cli-"+plat+"-"+registryVersion+".tgz nestlint-"+registryVersion+".tgz" {
 		t.Errorf("downloaded tarballs %v, want the launcher and cli-%s only", tb, plat)
 	}
-	pj, _ := os.ReadFile(filepath.Join(proj, "package.json"))
-	if !regexp.MustCompile(`"nestlint":\s*"\^?` + regexp.QuoteMeta(registryVersion) + `"`).Match(pj) {
-		t.Errorf("package.json devDependencies:\n%s", pj)
+	pjAfter, _ := os.ReadFile(filepath.Join(proj, "package.json"))
+	if !regexp.MustCompile(`"nestlint":\s*"\^?` + regexp.QuoteMeta(registryVersion) + `"`).Match(pjAfter) {
+		t.Errorf("package.json devDependencies:\n%s", pjAfter)
 	}
+	var lock struct {
+		Packages map[string]struct {
+			Version string `json:"version"`
+		} `json:"packages"`
+	}
+	if b, err := os.ReadFile(filepath.Join(proj, "package-lock.json")); err != nil || json.Unmarshal(b, &lock) != nil {
+		t.Fatalf("package-lock.json: %v", err)
+	}
+	for _, p := range []string{"node_modules/nestlint", "node_modules/@nestlint/cli-" + plat} {
+		if lock.Packages[p].Version != registryVersion {
+			t.Errorf("package-lock.json: %s at %q, want %s", p, lock.Packages[p].Version, registryVersion)
+		}
+	}
+
 	r = run(t, 3*time.Minute, proj, env, npx, "--no-install", "nestlint", "--no-color", "shop")
-	if r.code != 1 || !strings.Contains(r.stdout, "[event-loop/sync-io]") {
-		t.Errorf("npx nestlint shop: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	if r.code != 1 || !strings.Contains(r.stdout, "shop/src/") || !strings.Contains(r.stdout, "[event-loop/sync-io]") {
+		t.Errorf("npx nestlint shop: exit %d, want 1 with event-loop/sync-io findings\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// node_modules/.bin/nestlint is what npm scripts and editors run (and
+	// what npx ran above: asked directly, it spares a second npx start).
+	dotBin := filepath.Join(proj, "node_modules", ".bin", "nestlint")
+	if runtime.GOOS == "windows" {
+		dotBin += ".cmd"
+	}
+	r = run(t, 3*time.Minute, proj, nil, dotBin, "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "nestlint ") || !strings.Contains(r.stdout, "grammars: ") {
+		t.Errorf("node_modules/.bin/nestlint --version: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, 3*time.Minute, proj, nil, dotBin, "no-such-folder")
+	if r.code != 2 || !strings.Contains(r.stderr, "no-such-folder") {
+		t.Errorf("nestlint no-such-folder: exit %d, want 2\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, 3*time.Minute, proj, env, npm, "run", "--silent", "lint")
+	if r.code != 0 {
+		t.Errorf("npm run lint (clean app): exit %d, want 0\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, 3*time.Minute, proj, env, npm, "run", "--silent", "lint:shop")
+	if r.code != 1 || !strings.Contains(r.stdout, "error:") {
+		t.Errorf("npm run lint:shop: exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// Without the platform package (npm install --omit=optional, or a
+	// node_modules copied from another OS) the launcher says what to do.
+	if err := os.RemoveAll(filepath.Join(proj, "node_modules", "@nestlint")); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, 3*time.Minute, proj, nil, dotBin, "shop")
+	if r.code != 3 || !strings.Contains(r.stderr, "@nestlint/cli-"+plat+" with the binary for "+plat+" is not installed") ||
+		!strings.Contains(r.stderr, "go install github.com/nestlint/nestlint/cmd/nestlint@latest") {
+		t.Errorf("without the platform package: exit %d, want 3 and advice\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

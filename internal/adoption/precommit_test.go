@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 const badController = `import { Controller, Get } from '@nestjs/common';
@@ -31,6 +33,7 @@ var hookLine = regexp.MustCompile(`^([^\s:][^:]*):(\d+):(\d+): (error|warning|no
 // hook with `go install ./...` from a clone of the checkout (cgo included).
 func TestPreCommit(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "pre-commit, git, go install and the nestlint binary do the work")
 	if testing.Short() {
 		t.Skip("skipping in -short mode: builds the hook with go install")
 	}
@@ -84,11 +87,26 @@ func TestPreCommit(t *testing.T) {
 		t.Logf(".pre-commit-hooks.yaml is not committed yet: using a committed snapshot of the working tree at %s", hookRepo)
 	}
 
+	// Two apps, a clean one and one with a bad controller, each its own
+	// git repository; the two try-repos run at once (each installs the
+	// hook into a store of its own, and both mostly wait on git and go).
 	app := filepath.Join(t.TempDir(), "app")
 	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), app)
 	gitc(app, "init", "-q")
 	gitc(app, "add", "-A")
 	gitc(app, "commit", "-q", "-m", "clean app")
+	badApp := filepath.Join(t.TempDir(), "app")
+	copyTree(t, filepath.Join(root, "testdata", "apps", "clean"), badApp)
+	bad := filepath.Join(badApp, "src", "files", "files.controller.ts")
+	if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(badController), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitc(badApp, "init", "-q")
+	gitc(badApp, "add", "-A")
+	gitc(badApp, "commit", "-q", "-m", "app with a bad controller")
 
 	// Reuse the host's module cache (pre-commit points GOPATH into its own
 	// store, which would otherwise download every module again). And build
@@ -112,31 +130,33 @@ func TestPreCommit(t *testing.T) {
 		"PRE_COMMIT_COLOR=never",
 		"NO_COLOR=1",
 	}
-	tryRepo := func() result {
+	tryRepo := func(t *testing.T, dir string) result {
 		t.Helper()
-		r := run(t, 15*time.Minute, app, env, pc, "try-repo", hookRepo, "nestlint", "--all-files", "--color", "never")
+		r := run(t, 15*time.Minute, dir, env, pc, "try-repo", hookRepo, "nestlint", "--all-files", "--color", "never")
 		t.Logf("pre-commit try-repo: exit %d in %v", r.code, r.took.Round(time.Millisecond))
 		return r
 	}
+	t.Run("clean app passes", func(t *testing.T) {
+		t.Parallel()
+		r := tryRepo(t, app)
+		if r.code != 0 {
+			t.Fatalf("clean app: pre-commit exit %d, want 0\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+		}
+		if !regexp.MustCompile(`(?m)^nestlint\.+Passed$`).MatchString(r.stdout) {
+			t.Errorf("clean app: no \"nestlint....Passed\" line:\n%s", r.stdout)
+		}
+	})
+	t.Run("bad controller fails", func(t *testing.T) {
+		t.Parallel()
+		checkBadControllerRun(t, tryRepo(t, badApp))
+	})
+}
 
-	r := tryRepo()
-	if r.code != 0 {
-		t.Fatalf("clean app: pre-commit exit %d, want 0\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
-	}
-	if !regexp.MustCompile(`(?m)^nestlint\.+Passed$`).MatchString(r.stdout) {
-		t.Errorf("clean app: no \"nestlint....Passed\" line:\n%s", r.stdout)
-	}
-
-	bad := filepath.Join(app, "src", "files", "files.controller.ts")
-	if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bad, []byte(badController), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	gitc(app, "add", "src/files/files.controller.ts")
-
-	r = tryRepo()
+// checkBadControllerRun checks the try-repo on the app with the bad
+// controller: the commit is blocked with nestlint's exit code 1 and a
+// hook-mode line for the finding.
+func checkBadControllerRun(t *testing.T, r result) {
+	t.Helper()
 	if r.code == 0 {
 		t.Fatalf("bad controller: pre-commit exit 0, want non-zero\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
 	}

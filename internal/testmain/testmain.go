@@ -38,3 +38,20 @@ func Exit(code int) {
 	}
 	os.Exit(code)
 }
+
+// SkipUnderRace skips a test in a binary built with -race, for tests the
+// race detector has nothing to check in and only slows down: those whose
+// work runs in other processes (pre-commit, npm, git, the action's bash
+// steps, the nestlint binary built without -race), and those that run on
+// one goroutine and spend seconds of CPU in the package's own code (ten
+// times more under -race: the ReDoS oracle's million-step backtracking
+// runs). They run in full without -race, in the CI step that .ci/run names
+// "tests skipped under -race", which must list the package (a test of
+// this package checks that it does). why says where the work happens or
+// what makes the test slow.
+func SkipUnderRace(t testing.TB, why string) {
+	t.Helper()
+	if raceEnabled {
+		t.Skipf("skipped under -race (%s): nothing for the race detector there; .ci/run runs it without -race", why)
+	}
+}

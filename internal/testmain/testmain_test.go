@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,29 +97,10 @@ func TestEveryPackageUsesRun(t *testing.T) {
 		t.Fatalf("module root: %v", err)
 	}
 	tests := map[string]bool{} // folder -> uses Run or Exit
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, filepath.Dir(p))
-		rel = filepath.ToSlash(rel)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
+	err = walkTestFiles(root, func(rel string, b []byte) {
 		uses := bytes.Contains(b, []byte("testmain.Run(m)")) || bytes.Contains(b, []byte("testmain.Exit(")) ||
 			rel == "internal/testmain" && bytes.Contains(b, []byte("func TestMain(m *testing.M) { Run(m) }"))
 		tests[rel] = tests[rel] || uses
-		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -139,4 +121,81 @@ func TestEveryPackageUsesRun(t *testing.T) {
 			t.Errorf("%s uses testmain now: remove it from skipTestMain", dir)
 		}
 	}
+}
+
+// TestSkipUnderRaceRunsInCI: a package whose tests call SkipUnderRace is
+// tested without -race by .ci/run, or those tests would never run in CI.
+func TestSkipUnderRaceRunsInCI(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile(filepath.Join(root, ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line string // the go test line after the step's echo
+	lines := strings.Split(string(ci), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "tests skipped under -race") {
+			for _, n := range lines[i+1:] {
+				if n = strings.TrimSpace(n); !strings.HasPrefix(n, "#") && strings.Contains(n, "go test ") {
+					line = n
+					break
+				}
+			}
+		}
+	}
+	if line == "" || strings.Contains(line, "-race") {
+		t.Fatalf(".ci/run has no step \"tests skipped under -race\" followed by a go test line without -race")
+	}
+	var users []string
+	err = walkTestFiles(root, func(rel string, b []byte) {
+		if rel != "internal/testmain" && bytes.Contains(b, []byte("testmain.SkipUnderRace(")) && !slices.Contains(users, "./"+rel) {
+			users = append(users, "./"+rel)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) == 0 {
+		t.Fatal("no test calls testmain.SkipUnderRace: remove the CI step and this test")
+	}
+	fields := map[string]bool{}
+	for _, f := range strings.Fields(line) {
+		fields[f] = true
+	}
+	for _, u := range users {
+		if !fields[u] {
+			t.Errorf("%s calls testmain.SkipUnderRace but .ci/run's line %q does not test it", u, strings.TrimSpace(line))
+		}
+	}
+}
+
+// walkTestFiles calls fn with the folder (slash-separated, relative to
+// root) and the text of every _test.go file of the module, leaving out
+// hidden folders, testdata and node_modules.
+func walkTestFiles(root string, fn func(rel string, src []byte)) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(p))
+		fn(filepath.ToSlash(rel), b)
+		return nil
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 // The per-name regexps the text tests replace: each test must agree with
@@ -34,6 +36,7 @@ var newTests = map[string]func([]byte, string) bool{
 // strings, where the tokens are the pieces the patterns look for.
 func TestTextMatchAgreesWithRegexps(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "4,000 inputs against every regexp")
 	names := []string{"cache", "this.cache", "total", "$x"}
 	tokens := []string{"cache", "this.", "this.cache", "total", "$x", "x", "2", "_", "$", ".", " ", "\n", "\t",
 		"(", ")", "!", "typeof", "if", "keys", ".size", ".length", "size", "length", "??", "||", "&&", "===", "!=",

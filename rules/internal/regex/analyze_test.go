@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 )
 
 type analyzeCase struct {
@@ -197,6 +199,7 @@ func TestAnalyze(t *testing.T) {
 // attacks exhaust it whatever the cap.
 func TestAttackStrings(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "each attack exhausts up to a million backtracking steps")
 	const maxBudget = 1_000_000
 	for i, c := range analyzeCases {
 		if !c.vuln || !c.exploitable {
@@ -276,6 +279,7 @@ func TestAnalyzeErrors(t *testing.T) {
 // TestAnalyzeLimits checks that oversized patterns are given up quickly.
 func TestAnalyzeLimits(t *testing.T) {
 	t.Parallel()
+	testmain.SkipUnderRace(t, "automata of thousands of states")
 	for _, p := range []string{
 		strings.Repeat("(?:a|b|", 300) + strings.Repeat(")*", 300),
 		strings.Repeat(`(?:\w+`, 200) + strings.Repeat(`)*`, 200),

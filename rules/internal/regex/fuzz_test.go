@@ -3,12 +3,17 @@ package regex
 import (
 	"errors"
 	"testing"
+
+	"github.com/nestlint/nestlint/internal/testmain"
 	"time"
 )
 
 var fuzzFlags = []string{"", "i", "u", "v", "s", "m", "iu", "sv", "imsu", "dgy"}
 
 func FuzzParse(f *testing.F) {
+	// The seeds analyse and measure every table pattern again; the fuzz
+	// step of .ci/run runs them too.
+	testmain.SkipUnderRace(f, "analyses and proofs of every seed")
 	flagIndex := func(flags string) uint8 {
 		for i, fl := range fuzzFlags {
 			if fl == flags {
