@@ -23,7 +23,9 @@ import (
 )
 
 // DefaultDebounce is how long the server waits after the last change
-// before it lints: typing a word lints once.
+// before it lints when changes come in quick succession: typing a word
+// lints once. The first change after a quiet moment (no change within the
+// debounce) lints at once, so a single edit is not delayed.
 const DefaultDebounce = 50 * time.Millisecond
 
 // explainCommand is the command of the "explain" code action.
@@ -53,6 +55,8 @@ type Server struct {
 	published  map[string]string              // URI -> JSON of the diagnostics last published
 	timer      *time.Timer
 	timerC     <-chan time.Time
+	lastChange time.Time        // when schedule last ran
+	now        func() time.Time // time.Now; tests set a clock of their own
 	reloadWant bool
 
 	initialized bool
@@ -75,7 +79,7 @@ func NewServer(opts Options, in io.Reader, out io.Writer, log io.Writer) *Server
 	if d == 0 {
 		d = DefaultDebounce
 	}
-	return &Server{opts: opts, in: newReader(in), out: &writer{w: out}, log: log, debounce: d,
+	return &Server{opts: opts, in: newReader(in), out: &writer{w: out}, log: log, debounce: d, now: time.Now,
 		m: newModel(opts), docs: map[string]*document{}, pending: map[string]bool{}, dirty: map[*program]bool{},
 		current: map[string][]report.Diagnostic{}, published: map[string]string{}}
 }
@@ -428,9 +432,15 @@ func (s *Server) changed(path string) {
 }
 
 func (s *Server) schedule() {
-	if s.debounce < 0 {
+	now := s.now()
+	quiet := now.Sub(s.lastChange) >= s.debounce // leading edge: nothing changed for a while
+	s.lastChange = now
+	if s.debounce < 0 || quiet && s.timerC == nil {
 		s.timerC = closedTimeChan
 		return
+	}
+	if s.timerC == closedTimeChan {
+		return // a lint is due at once: this change joins it
 	}
 	if s.timer == nil {
 		s.timer = time.NewTimer(s.debounce)

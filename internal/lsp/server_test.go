@@ -3,6 +3,7 @@ package lsp
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -342,5 +343,51 @@ func TestWalked(t *testing.T) {
 		if got := walked("/ws", tc.path); got != tc.want {
 			t.Errorf("walked(%s) = %v", tc.path, got)
 		}
+	}
+}
+
+// TestScheduleLeadingEdge: the first change after a quiet moment lints at
+// once; changes in quick succession wait for the debounce after the last.
+func TestScheduleLeadingEdge(t *testing.T) {
+	t.Parallel()
+	s := NewServer(Options{Debounce: int64(50 * time.Millisecond)}, strings.NewReader(""), io.Discard, io.Discard)
+	clock := time.Unix(1_000_000, 0)
+	s.now = func() time.Time { return clock }
+	immediate := func() bool { return s.timerC == closedTimeChan }
+
+	s.schedule()
+	if !immediate() {
+		t.Fatal("the first change after a quiet moment: want a lint at once")
+	}
+	clock = clock.Add(10 * time.Millisecond)
+	s.schedule()
+	if !immediate() {
+		t.Fatal("a change before the due lint ran: want it to join that lint")
+	}
+	s.timerC = nil // the lint ran (flush)
+	clock = clock.Add(10 * time.Millisecond)
+	s.schedule()
+	if s.timerC == nil || immediate() {
+		t.Fatal("a change 10 ms after the last: want the debounce timer")
+	}
+	clock = clock.Add(10 * time.Millisecond)
+	s.schedule()
+	if immediate() {
+		t.Fatal("typing on: want the debounce timer, not a lint at once")
+	}
+	s.timer.Stop()
+	s.timerC = nil // the timer fired and the lint ran
+	clock = clock.Add(time.Second)
+	s.schedule()
+	if !immediate() {
+		t.Fatal("a change after a second without any: want a lint at once")
+	}
+
+	none := NewServer(Options{Debounce: -1}, strings.NewReader(""), io.Discard, io.Discard)
+	none.schedule()
+	none.timerC = nil
+	none.schedule()
+	if none.timerC != closedTimeChan {
+		t.Fatal("without a debounce: want every change linted at once")
 	}
 }

@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -32,6 +33,10 @@ func implementsAny(c *parser.Class, names []string) bool {
 }
 
 func (m *Model) addEntry(r FuncRef, why string) {
+	if m.recording != nil {
+		*m.recording = append(*m.recording, entryRec{ref: r, why: why})
+		return
+	}
 	if m.offline[r.File] {
 		return
 	}
@@ -40,27 +45,79 @@ func (m *Model) addEntry(r FuncRef, why string) {
 	}
 }
 
+// entryRec is an entry point a file's calls make (a handler passed to a
+// worker, a middleware function), or a middleware class (mw).
+type entryRec struct {
+	ref FuncRef
+	why string
+	mw  bool
+	cls ClassRef
+}
+
+// callEntries returns the entry points and middleware classes the calls of
+// file fi make, in the order they are met. They depend on the file's
+// calls, on the surfaces of the files its names resolve to and on the
+// bootstraps (isAppVar): a build whose surfaces and bootstraps are those
+// of the model it reuses takes the lists of unchanged files from it.
+func (m *Model) callEntries(fi FileID) []entryRec {
+	f := m.Files[fi].Facts
+	var recs []entryRec
+	m.recording = &recs
+	defer func() { m.recording = nil }()
+	for _, c := range f.Calls {
+		m.workerEntries(fi, &c)
+	}
+	middleware := map[ClassRef]bool{}
+	for _, c := range f.Calls {
+		// consumer.apply(A, B).forRoutes(...) in configure(); app.use(fn)
+		isApply := c.Method == "apply" && c.Func >= 0 && f.Funcs[c.Func].Name == "configure"
+		isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, FuncID(c.Func), c.Path[0])
+		isParamDeco := len(c.Path) == 1 && c.Path[0] == "createParamDecorator"
+		if !isApply && !isUse && !isParamDeco {
+			continue
+		}
+		why := "middleware"
+		if isParamDeco {
+			why = "param decorator factory"
+		}
+		for _, a := range c.Args {
+			m.callbackEntries(fi, FuncID(c.Func), a, why, middleware)
+		}
+	}
+	mws := make([]ClassRef, 0, len(middleware))
+	for cr := range middleware {
+		mws = append(mws, cr)
+	}
+	slices.SortFunc(mws, func(a, b ClassRef) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Index, b.Index)) })
+	for _, cr := range mws {
+		recs = append(recs, entryRec{mw: true, cls: cr})
+	}
+	return recs
+}
+
+// sameBootstraps reports whether two models found the same bootstrap
+// functions and app variables (what isAppVar reads).
+func sameBootstraps(a, b []Bootstrap) bool {
+	return slices.EqualFunc(a, b, func(x, y Bootstrap) bool {
+		return x.File == y.File && x.Func == y.Func && x.AppVar == y.AppVar
+	})
+}
+
 func (m *Model) findEntries() {
 	middleware := map[ClassRef]bool{}
-	for fi, file := range m.AllFiles() {
-		f := file.Facts
-		for _, c := range f.Calls {
-			m.workerEntries(fi, &c)
+	reuse := m.callsFrom != nil && m.callsFrom.entryPer != nil && sameBootstraps(m.Bootstraps, m.callsFrom.Bootstraps)
+	m.entryPer = make([][]entryRec, len(m.Files))
+	for fi := range m.AllFiles() {
+		if reuse && !m.changed[fi] {
+			m.entryPer[fi] = m.callsFrom.entryPer[fi]
+		} else {
+			m.entryPer[fi] = m.callEntries(fi)
 		}
-		for _, c := range f.Calls {
-			// consumer.apply(A, B).forRoutes(...) in configure(); app.use(fn)
-			isApply := c.Method == "apply" && c.Func >= 0 && f.Funcs[c.Func].Name == "configure"
-			isUse := c.Method == "use" && len(c.Path) == 2 && m.isAppVar(fi, FuncID(c.Func), c.Path[0])
-			isParamDeco := len(c.Path) == 1 && c.Path[0] == "createParamDecorator"
-			if !isApply && !isUse && !isParamDeco {
-				continue
-			}
-			why := "middleware"
-			if isParamDeco {
-				why = "param decorator factory"
-			}
-			for _, a := range c.Args {
-				m.callbackEntries(fi, FuncID(c.Func), a, why, middleware)
+		for _, r := range m.entryPer[fi] {
+			if r.mw {
+				middleware[r.cls] = true
+			} else {
+				m.addEntry(r.ref, r.why)
 			}
 		}
 	}
@@ -314,8 +371,16 @@ func (m *Model) startupRoots() []FuncRef {
 func (m *Model) factoryRoots() []FuncRef {
 	// Files are read in parallel, each into its own list, and the lists
 	// joined in file order.
+	// A file's roots depend on its own facts and on the surfaces of the
+	// files its names resolve to: a build whose surfaces are those of the
+	// model it reuses takes the lists of unchanged files from it.
 	per := make([][]FuncRef, len(m.Files))
+	reuse := m.callsFrom != nil && m.callsFrom.factoryPer != nil
 	m.parallel(len(m.Files), func(i int) {
+		if reuse && !m.changed[i] {
+			per[i] = m.callsFrom.factoryPer[i]
+			return
+		}
 		fi := FileID(i)
 		f := m.Files[fi].Facts
 		var roots []FuncRef
@@ -391,6 +456,7 @@ func (m *Model) factoryRoots() []FuncRef {
 		}
 		per[i] = roots
 	})
+	m.factoryPer = per
 	return slices.Concat(per...)
 }
 

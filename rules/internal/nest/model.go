@@ -218,6 +218,12 @@ type Model struct {
 	ctx     []Context          // Context+1; 0: not reached
 	prev    []edgeFrom         // BFS predecessor on the request path
 	entries map[FuncRef]string // entry point -> why
+	// entryPer and factoryPer are, by file, the entry points its calls
+	// make and the factory functions it names (kept for the next build's
+	// reuse); recording collects callEntries' list while it runs.
+	entryPer   [][]entryRec
+	factoryPer [][]FuncRef
+	recording  *[]entryRec
 	// EntryDecorators are the method decorators that start the request path.
 	EntryDecorators map[string]bool
 }

@@ -262,6 +262,12 @@ func reuseEveryLine(t *testing.T, name string, reusedCalls *atomic.Int64) {
 			if what := sameLinks(reused, Build(files, opts)); what != "" {
 				t.Fatalf("%s edited to\n%s\nthe reused build's %s differ from a fresh one's", f.Path, edited, what)
 			}
+			// And back: a chain of reuses (what the editor does) takes
+			// lists that were themselves reused.
+			o.Reuse = reused
+			if what := sameLinks(Build(res.Files, o), first); what != "" {
+				t.Fatalf("%s edited to\n%s\nand back: the twice reused build's %s differ from a fresh one's", f.Path, edited, what)
+			}
 		}
 	}
 }
