@@ -16,6 +16,7 @@ import (
 	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -172,15 +173,18 @@ type Model struct {
 	// Build takes over (every edited file kept its surface), or nil.
 	callsFrom *Model
 	changed   []bool // by file: its facts differ from callsFrom's
-	optsKey   string
-	loader    *tsconfig.Loader
-	compiler  []*CompilerFacts // per file (compiler.go)
-	resolver  *tsconfig.Resolver
-	fileIndex map[string]FileID
-	syms      []*fileSyms
-	locals    []map[FuncID]map[int]bool // file -> func -> set of Locals indexes
-	offline   []bool
-	root      string
+	// pathOffline is, by file, whether its path makes it offline code
+	// (offline is that, plus what the scope adds).
+	pathOffline []bool
+	optsKey     string
+	loader      *tsconfig.Loader
+	compiler    []*CompilerFacts // per file (compiler.go)
+	resolver    *tsconfig.Resolver
+	fileIndex   map[string]FileID
+	syms        []*fileSyms
+	locals      []map[FuncID]map[int]bool // file -> func -> set of Locals indexes
+	offline     []bool
+	root        string
 
 	// Workspace is the program's workspace: its packages and how bare
 	// imports of them resolve.
@@ -446,11 +450,15 @@ func Build(files []*parser.File, opts Options) *Model {
 				nf.Facts = pf.Facts
 				m.Files[i] = &nf
 			}
-			m.syms[i], m.locals[i], m.offline[i] = prev.syms[i], prev.locals[i], prev.offline[i]
+			m.syms[i], m.locals[i], m.offline[i] = prev.syms[i], prev.locals[i], prev.pathOffline[i]
 			return
 		}
 		m.indexOne(FileID(i), root, globs)
 	})
+	// The scope marks more files offline (the packages it leaves out as
+	// tooling, tests' helpers): what the paths say is kept apart for the
+	// next build's index reuse.
+	m.pathOffline = slices.Clone(m.offline)
 	m.initDense()
 	if prev != nil && prev.callees != nil {
 		m.callsFrom = prev
@@ -462,7 +470,14 @@ func Build(files []*parser.File, opts Options) *Model {
 		}
 	}
 	m.computeCompiler()
-	m.computeScope()
+	if p := m.callsFrom; p != nil && p.inScope != nil && m.sameScopeInputs(p) {
+		// The scope reads imports (surface), paths, and of each file
+		// whether it bootstraps Nest and starts with a shebang.
+		m.inScope, m.outOfScope, m.ScopeGroups = p.inScope, p.outOfScope, p.ScopeGroups
+		copy(m.offline, p.offline)
+	} else {
+		m.computeScope()
+	}
 	if p := m.callsFrom; p != nil {
 		// Classes, modules and providers are built from surfaces only
 		// (surface.go), and nothing writes them after Build.

@@ -197,7 +197,7 @@ func TestBuildReuseEveryLine(t *testing.T) {
 			t.Errorf("only %d edits kept the edited file's surface: the callee reuse is hardly tested", n)
 		}
 	})
-	for _, name := range []string{"app", "provider", "di3", "mono", "factoryclasses", "forwardref", "dynamic", "spread", "condimports", "containerget", "providerlist"} {
+	for _, name := range []string{"app", "provider", "di3", "mono", "factoryclasses", "forwardref", "dynamic", "spread", "condimports", "containerget", "providerlist", "scopews"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			reuseEveryLine(t, name, &reusedCalls)

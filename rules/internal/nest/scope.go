@@ -195,6 +195,23 @@ func (m *Model) computeScope() {
 	}
 }
 
+// sameScopeInputs reports whether what computeScope reads of the changed
+// files, beyond their surface, is what it read of them in p: whether each
+// bootstraps Nest (isNestRoot) and starts with a shebang (classify).
+func (m *Model) sameScopeInputs(p *Model) bool {
+	for i, ch := range m.changed {
+		if !ch {
+			continue
+		}
+		fi := FileID(i)
+		if m.isNestRoot(fi) != p.isNestRoot(fi) ||
+			bytes.HasPrefix(m.Files[fi].Src, []byte("#!")) != bytes.HasPrefix(p.Files[fi].Src, []byte("#!")) {
+			return false
+		}
+	}
+	return true
+}
+
 // commonDir returns the innermost folder holding every file of files.
 func (m *Model) commonDir(files []FileID) string {
 	dir := ""

@@ -2,7 +2,9 @@ package unclosedresource
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/nestlint/nestlint/parser"
@@ -38,9 +40,15 @@ func depKey(d nest.Dep) string {
 	case d.External != "":
 		return "X:" + d.External + ":"
 	case d.Class != nil:
-		return fmt.Sprintf("C:%d:%d", d.Class.File, d.Class.Index)
+		return classKey(d.Class.File, int(d.Class.Index))
 	}
 	return ""
+}
+
+// classKey is the injectors key of a class (every class at every lint:
+// no fmt).
+func classKey(fi nest.FileID, ci int) string {
+	return "C:" + strconv.Itoa(int(fi)) + ":" + strconv.Itoa(ci)
 }
 
 func (st *state) indexInjectors() {
@@ -671,25 +679,27 @@ func (st *state) checkFree(fi nest.FileID) {
 	file := m.Files[fi]
 	f := file.Facts
 	kafka := kafkaFile(m, fi)
-	imported := map[string]bool{"setInterval": true, "setTimeout": true}
+	// The names a file imports are few: a list scanned per call costs less
+	// than a map built per file (this runs on every file at every lint).
+	imported := []string{"setInterval", "setTimeout"}
 	for _, im := range f.Imports {
 		if !im.TypeOnly {
-			imported[im.Local] = true
+			imported = append(imported, im.Local)
 		}
 	}
 	for _, l := range f.Locals {
 		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
-			imported[l.Name] = true
+			imported = append(imported, l.Name)
 		}
 	}
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
-		if st.isHandled(fi, c.Span) {
-			continue
-		}
 		// cheap filter before resolving: only calls on an imported name, a
 		// timer, a kafkajs client method or .duplicate() can open something
-		if !(len(c.Path) > 0 && imported[c.Path[0]] || kafka || c.Method == "duplicate") {
+		if !(len(c.Path) > 0 && slices.Contains(imported, c.Path[0]) || kafka || c.Method == "duplicate") {
+			continue
+		}
+		if st.isHandled(fi, c.Span) {
 			continue
 		}
 		res, ok := opens(m, fi, c, kafka)

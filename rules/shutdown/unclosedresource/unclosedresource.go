@@ -255,7 +255,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 		// closed through the holder: a module or provider that injects this
 		// one calls this.redisService.client.quit() or this.prisma.$disconnect()
 		// in its shutdown hooks
-		for _, inj := range st.injectors[fmt.Sprintf("C:%d:%d", fi, ci)] {
+		for _, inj := range st.injectors[classKey(fi, ci)] {
 			if inj.class == ref {
 				continue
 			}
@@ -275,7 +275,7 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	// admin() are connections
 	hasKafka := kafkaFile(m, fi)
 	for _, c := range f.Calls {
-		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End {
+		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End && !hasKafka && importsName(f, c.Path[0]) {
 			if d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
 				hasKafka = true
 			}
@@ -383,6 +383,23 @@ func kafkaFile(m *nest.Model, fi nest.FileID) bool {
 	return false
 }
 
+// importsName reports whether a file binds name by a value import or a
+// require(): only such a name can resolve to a package (a cheap filter
+// before Resolve).
+func importsName(f *parser.Facts, name string) bool {
+	for _, im := range f.Imports {
+		if !im.TypeOnly && im.Local == name {
+			return true
+		}
+	}
+	for _, l := range f.Locals {
+		if l.Name == name && l.Value.Kind == parser.VCall && l.Value.Text == "require" {
+			return true
+		}
+	}
+	return false
+}
+
 // opens returns the resource call c of file fi opens, if any. kafka is set
 // when producer(), consumer() and admin() calls are kafkajs connections.
 func opens(m *nest.Model, fi nest.FileID, c *parser.Call, kafka bool) (resource, bool) {
@@ -405,6 +422,9 @@ func opens(m *nest.Model, fi nest.FileID, c *parser.Call, kafka bool) (resource,
 		}
 	case nest.DeclExternal:
 		mod := strings.TrimPrefix(d.Module, "node:")
+		if catalogIndex[mod] == nil {
+			return resource{}, false // not a module the catalog knows: spare the joins
+		}
 		member := d.Name
 		if member == "*" || member == "default" {
 			if len(c.Path) > 1 {

@@ -7,3 +7,6 @@ export class Clock {
     return Date.now();
   }
 }
+
+// The module the seed command boots.
+export class SeedModule {}
