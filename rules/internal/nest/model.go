@@ -173,6 +173,9 @@ type Model struct {
 	// Build takes over (every edited file kept its surface), or nil.
 	callsFrom *Model
 	changed   []bool // by file: its facts differ from callsFrom's
+	// linkedFrom records that Build took callees and edges from the model
+	// it reused (callsFrom is cleared when Build returns).
+	linkedFrom bool
 	// pathOffline is, by file, whether its path makes it offline code
 	// (offline is that, plus what the scope adds).
 	pathOffline []bool
@@ -497,6 +500,11 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.findProcessFiles()
 	m.findSignalHandlers()
 	m.computeContexts()
+	// Only Build reads the model it reused: holding on to it would keep
+	// every earlier model of an editor session alive, each through the
+	// next.
+	m.linkedFrom = m.callsFrom != nil
+	m.callsFrom = nil
 	return m
 }
 

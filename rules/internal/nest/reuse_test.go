@@ -256,7 +256,10 @@ func reuseEveryLine(t *testing.T, name string, reusedCalls *atomic.Int64) {
 			o := opts
 			o.Reuse = first
 			reused := Build(files, o)
-			if reused.callsFrom != nil {
+			if reused.callsFrom != nil || reused.linkedFrom && first.callsFrom != nil {
+				t.Fatal("a model holds on to the model it reused: an editor session would keep every model alive")
+			}
+			if reused.linkedFrom {
 				reusedCalls.Add(1)
 			}
 			if what := sameLinks(reused, Build(files, opts)); what != "" {
