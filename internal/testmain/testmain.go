@@ -55,3 +55,8 @@ func SkipUnderRace(t testing.TB, why string) {
 		t.Skipf("skipped under -race (%s): nothing for the race detector there; .ci/run runs it without -race", why)
 	}
 }
+
+// Race reports whether the test binary is built with -race: a test whose
+// goroutines the race detector must see, and whose many iterations it
+// makes slow, runs fewer of them there (in full without -race).
+func Race() bool { return raceEnabled }

@@ -33,6 +33,15 @@ var txMethods = map[string]string{
 	"knex": "transaction", "drizzle": "transaction", "sequelize": "transaction",
 }
 
+// isTxMethod holds the method names of txMethods.
+var isTxMethod = func() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range txMethods {
+		out[m] = true
+	}
+	return out
+}()
+
 // syncMethods are the handle methods that return no promise, by ORM.
 var syncMethods = map[string]map[string]bool{
 	"typeorm": {"create": true, "merge": true, "getRepository": true, "getTreeRepository": true, "getMongoRepository": true,
@@ -135,8 +144,8 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 	var scopes []txScope
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
-		if len(c.Path) < 2 || c.New {
-			continue
+		if len(c.Path) < 2 || c.New || !isTxMethod[c.Method] {
+			continue // only a transaction method opens a scope: spare HolderOf
 		}
 		root := c.Path[:len(c.Path)-1]
 		h, ok := rejects.HolderOf(m, fi, c.Func, root)

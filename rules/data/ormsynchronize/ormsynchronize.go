@@ -45,13 +45,38 @@ var schemaCalls = map[string]bool{"updateSchema": true, "dropSchema": true, "ref
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
 	e := &evaluator{m: m}
+	lits := lint.FileMemoOf[[]objectLit](pass, "ormsynchronize.options")
 	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
 			continue
 		}
-		lint.Guard(pass, file.Path, func() { check(pass, m, e, fi, file) })
+		lint.Guard(pass, file.Path, func() { check(pass, m, e, fi, file, lits) })
 	}
+	lits.Keep()
 	return nil, nil
+}
+
+// objectLit is an object literal and the function it is written in.
+type objectLit struct {
+	v     parser.Value
+	owner int
+}
+
+// optionObjects returns the object literals of a file that set one of the
+// options the rule judges: few files have any, and the list depends on
+// the file's facts alone (kept between runs in the language server).
+func optionObjects(f *parser.Facts) []objectLit {
+	var out []objectLit
+	values(f, func(v parser.Value, owner int) {
+		for _, p := range v.Props {
+			switch p.Key {
+			case "synchronize", "dropSchema", "sync":
+				out = append(out, objectLit{v, owner})
+				return
+			}
+		}
+	})
+	return out
 }
 
 // policy is the rule's context policy, in one place: configuration and
@@ -115,7 +140,7 @@ func hasAny(v parser.Value, keys map[string]bool, except string) bool {
 	return false
 }
 
-func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, file *parser.File) {
+func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, file *parser.File, lits *lint.FileMemo[[]objectLit]) {
 	f := file.Facts
 	report := func(owner int, at parser.Span, msg string) {
 		if policy(m, nest.FuncRef{File: fi, Index: nest.FuncID(owner)}) == lint.Off || !e.inProduction(fi, at) {
@@ -123,7 +148,8 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, fil
 		}
 		lint.Report(pass, lint.Error, file.Pos(at.Start), file.Pos(at.End), msg)
 	}
-	values(f, func(v parser.Value, owner int) {
+	for _, lit := range lits.Get(f, func() []objectLit { return optionObjects(f) }) {
+		v, owner := lit.v, lit.owner
 		for _, p := range v.Props {
 			switch p.Key {
 			case "synchronize", "dropSchema":
@@ -147,7 +173,7 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, fil
 				}
 			}
 		}
-	})
+	}
 	for ci := range nest.CallID(len(f.Calls)) {
 		c := &f.Calls[ci]
 		if c.New {

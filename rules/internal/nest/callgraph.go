@@ -345,7 +345,7 @@ func (m *Model) localClass(fi FileID, fn FuncID, name string) *ClassRef {
 				return m.classOf(fi, p.TypeName)
 			}
 		}
-		for i := range m.localsOf(fi, cur) {
+		for _, i := range m.localsOf(fi, cur) {
 			l := &f.Locals[i]
 			if l.Name != name {
 				continue
@@ -471,29 +471,64 @@ func (m *Model) buildCallGraph() {
 }
 
 func (m *Model) findBootstraps() {
-	for fi, file := range m.AllFiles() {
-		f := file.Facts
-		for ci, c := range f.Calls {
-			if len(c.Path) != 2 || c.Path[0] != "NestFactory" {
-				continue
-			}
-			switch c.Path[1] {
-			case "create", "createMicroservice", "createApplicationContext":
-			default:
-				continue
-			}
-			b := Bootstrap{File: fi, Func: FuncID(c.Func), Call: CallID(ci), Method: c.Path[1]}
-			for _, l := range f.Locals {
-				if l.Func == c.Func && l.Value.Span.Start <= c.Span.Start && c.Span.End <= l.Value.Span.End {
-					b.AppVar = l.Name
-				}
-			}
-			if b.AppVar != "" {
-				m.appUses(fi, &b)
-			}
-			m.Bootstraps = append(m.Bootstraps, b)
+	if p := m.callsFrom; p != nil {
+		// A file's bootstraps read its own calls and its callees: those of
+		// unchanged files are the reused model's.
+		m.Bootstraps = mergeByFile(m, p.Bootstraps, func(b *Bootstrap) FileID { return b.File }, m.bootstrapsOf)
+		return
+	}
+	for fi := range m.AllFiles() {
+		m.Bootstraps = append(m.Bootstraps, m.bootstrapsOf(fi)...)
+	}
+}
+
+// mergeByFile returns the items of prev (in file order) whose file is
+// unchanged and, in their place in file order, what fresh returns for
+// each changed file.
+func mergeByFile[T any](m *Model, prev []T, fileOf func(*T) FileID, fresh func(FileID) []T) []T {
+	var out []T // nil when empty, as a fresh build's
+	ch := m.changedFiles
+	for i := range prev {
+		fi := fileOf(&prev[i])
+		for len(ch) > 0 && ch[0] <= fi {
+			out = append(out, fresh(ch[0])...)
+			ch = ch[1:]
+		}
+		if !m.changed[fi] {
+			out = append(out, prev[i])
 		}
 	}
+	for _, fi := range ch {
+		out = append(out, fresh(fi)...)
+	}
+	return out
+}
+
+// bootstrapsOf returns the NestFactory calls of file fi.
+func (m *Model) bootstrapsOf(fi FileID) []Bootstrap {
+	var out []Bootstrap
+	f := m.Files[fi].Facts
+	for ci, c := range f.Calls {
+		if len(c.Path) != 2 || c.Path[0] != "NestFactory" {
+			continue
+		}
+		switch c.Path[1] {
+		case "create", "createMicroservice", "createApplicationContext":
+		default:
+			continue
+		}
+		b := Bootstrap{File: fi, Func: FuncID(c.Func), Call: CallID(ci), Method: c.Path[1]}
+		for _, l := range f.Locals {
+			if l.Func == c.Func && l.Value.Span.Start <= c.Span.Start && c.Span.End <= l.Value.Span.End {
+				b.AppVar = l.Name
+			}
+		}
+		if b.AppVar != "" {
+			m.appUses(fi, &b)
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // Edges returns the callees of a function (for nestlint graph and tests).

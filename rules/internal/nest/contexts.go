@@ -2,6 +2,7 @@ package nest
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -121,6 +122,39 @@ func (m *Model) findEntries() {
 			}
 		}
 	}
+	// The entry points of classes read surfaces only (classes, their
+	// methods and decorators) and the middleware classes the calls name:
+	// with both as in the model Build links from, they are its list.
+	if p := m.callsFrom; p != nil && p.classEntries != nil && maps.Equal(middleware, p.middleware) {
+		m.classEntries = p.classEntries
+	} else {
+		m.classEntries = m.classEntryList(middleware)
+	}
+	m.middleware = middleware
+	for _, r := range m.classEntries {
+		m.addEntry(r.ref, r.why)
+	}
+	// callbacks returned by provider factories run later, usually per request
+	for _, mod := range m.Modules {
+		for _, p := range mod.Providers {
+			if p.Factory == nil {
+				continue
+			}
+			for _, ret := range m.Files[p.Factory.File].Facts.Returns {
+				if FuncID(ret.Func) == p.Factory.Index {
+					m.returnedFuncs(p.Factory.File, ret.Value, "callback returned by a provider factory")
+				}
+			}
+		}
+	}
+}
+
+// classEntryList returns the entry points the classes make, in the order
+// findEntries adds them.
+func (m *Model) classEntryList(middleware map[ClassRef]bool) []entryRec {
+	recs := []entryRec{}
+	m.recording = &recs
+	defer func() { m.recording = nil }()
 	for _, ref := range m.sortedClassRefs() {
 		info := m.Classes[ref]
 		cl := m.Class(ref)
@@ -177,19 +211,7 @@ func (m *Model) findEntries() {
 			}
 		}
 	}
-	// callbacks returned by provider factories run later, usually per request
-	for _, mod := range m.Modules {
-		for _, p := range mod.Providers {
-			if p.Factory == nil {
-				continue
-			}
-			for _, ret := range m.Files[p.Factory.File].Facts.Returns {
-				if FuncID(ret.Func) == p.Factory.Index {
-					m.returnedFuncs(p.Factory.File, ret.Value, "callback returned by a provider factory")
-				}
-			}
-		}
-	}
+	return recs
 }
 
 func (m *Model) returnedFuncs(fi FileID, v parser.Value, why string) {
@@ -318,6 +340,33 @@ func (m *Model) startupRoots() []FuncRef {
 	for _, b := range m.Bootstraps {
 		roots = append(roots, FuncRef{b.File, b.Func})
 	}
+	// the roots classes and modules make read surfaces only
+	if p := m.callsFrom; p != nil && p.classStartups != nil {
+		m.classStartups = p.classStartups
+	} else {
+		m.classStartups = m.classStartupRoots()
+	}
+	roots = append(roots, m.classStartups...)
+	roots = append(roots, m.factoryRoots()...)
+	for fi, file := range m.AllFiles() {
+		for _, c := range file.Facts.Calls {
+			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
+				for _, a := range c.Args {
+					if a.Kind == parser.VFunc && a.Func >= 0 {
+						roots = append(roots, FuncRef{fi, FuncID(a.Func)})
+					}
+				}
+			}
+		}
+	}
+	return roots
+}
+
+// classStartupRoots returns the startup roots of classes and modules:
+// constructors of singleton providers, startup hooks, static module
+// builders, configure() and provider factories.
+func (m *Model) classStartupRoots() []FuncRef {
+	roots := []FuncRef{}
 	for _, ref := range m.sortedClassRefs() {
 		info := m.Classes[ref]
 		cl := m.Class(ref)
@@ -343,18 +392,6 @@ func (m *Model) startupRoots() []FuncRef {
 		for _, p := range mod.Providers {
 			if p.Factory != nil {
 				roots = append(roots, *p.Factory)
-			}
-		}
-	}
-	roots = append(roots, m.factoryRoots()...)
-	for fi, file := range m.AllFiles() {
-		for _, c := range file.Facts.Calls {
-			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
-				for _, a := range c.Args {
-					if a.Kind == parser.VFunc && a.Func >= 0 {
-						roots = append(roots, FuncRef{fi, FuncID(a.Func)})
-					}
-				}
 			}
 		}
 	}
@@ -468,7 +505,10 @@ func isConfigModule(path string) bool {
 }
 
 func (m *Model) shutdownRoots() []FuncRef {
-	var roots []FuncRef
+	if p := m.callsFrom; p != nil && p.roots[1] != nil {
+		return slices.Clone(p.roots[1]) // surfaces only; sorted in place by computeContexts
+	}
+	roots := []FuncRef{}
 	for _, ref := range m.sortedClassRefs() {
 		info := m.Classes[ref]
 		if info.Scope == RequestScoped {
@@ -543,6 +583,14 @@ func (m *Model) computeContexts() {
 		entries = append(entries, r)
 	}
 	sortRefs(entries)
+	m.roots = [3][]FuncRef{m.startupRoots(), m.shutdownRoots(), m.offlineRoots()}
+	for _, r := range m.roots {
+		sortRefs(r)
+	}
+	if m.sameContextInputs() {
+		m.reuseContexts()
+		return
+	}
 	m.bfs(entries, false, func(to, from FuncRef, site parser.Span, root bool) bool {
 		m.ctx[m.funcKey(to)] = Request + 1
 		if !root {
@@ -551,7 +599,6 @@ func (m *Model) computeContexts() {
 		return true
 	})
 	mark := func(roots []FuncRef, c Context, allowOffline bool) {
-		sortRefs(roots)
 		m.bfs(roots, allowOffline, func(to, _ FuncRef, _ parser.Span, _ bool) bool {
 			if k := m.funcKey(to); m.ctx[k] == 0 {
 				m.ctx[k] = c + 1
@@ -567,9 +614,56 @@ func (m *Model) computeContexts() {
 			}
 		}
 	}
-	mark(m.startupRoots(), Startup, false)
-	mark(m.shutdownRoots(), Shutdown, false)
-	mark(m.offlineRoots(), Offline, true)
+	mark(m.roots[0], Startup, false)
+	mark(m.roots[1], Shutdown, false)
+	mark(m.roots[2], Offline, true)
+}
+
+// sameContextInputs reports whether the contexts are those of the model
+// Build links from: the same entry points, roots and offline files, and
+// the edited files (which kept their surface, so their functions and
+// every other file's edges are the same) call the same functions in the
+// same order. Only the call sites of their edges may have moved.
+func (m *Model) sameContextInputs() bool {
+	p := m.callsFrom
+	if p == nil || p.ctx == nil || !maps.Equal(m.entries, p.entries) || !slices.Equal(m.offline, p.offline) {
+		return false
+	}
+	for i := range m.roots {
+		if !slices.Equal(m.roots[i], p.roots[i]) {
+			return false
+		}
+	}
+	for _, fi := range m.changedFiles {
+		lo, hi := m.fbase[fi], m.fbase[fi]+len(m.Files[fi].Facts.Funcs)+1
+		for k := lo; k < hi; k++ {
+			if !slices.EqualFunc(m.edges[k], p.edges[k], func(a, b edge) bool { return a.to == b.to }) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// reuseContexts takes the contexts of the model Build links from (shared:
+// nothing writes them after Build) and its request paths, with the sites
+// of the edges that leave an edited file read from this build's edges.
+func (m *Model) reuseContexts() {
+	p := m.callsFrom
+	m.ctx, m.ctxReused = p.ctx, true
+	m.prev = slices.Clone(p.prev)
+	for k := range m.prev {
+		e := &m.prev[k]
+		if !e.ok || !m.changed[e.from.File] {
+			continue
+		}
+		for _, out := range m.edges[m.funcKey(e.from)] {
+			if m.funcKey(out.to) == k {
+				e.site = out.site
+				break
+			}
+		}
+	}
 }
 
 // ContextOf returns the context a function runs in.

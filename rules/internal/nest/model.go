@@ -185,7 +185,7 @@ type Model struct {
 	resolver    *tsconfig.Resolver
 	fileIndex   map[string]FileID
 	syms        []*fileSyms
-	locals      []map[FuncID]map[int]bool // file -> func -> set of Locals indexes
+	locals      []map[FuncID][]int // file -> func -> its Locals indexes, in order
 	offline     []bool
 	root        string
 
@@ -231,6 +231,18 @@ type Model struct {
 	entryPer   [][]entryRec
 	factoryPer [][]FuncRef
 	recording  *[]entryRec
+	// What the contexts were computed from, kept for the next build's
+	// reuse (contexts.go, computeContexts): the entry points the classes
+	// make, the middleware classes they read, the startup roots classes
+	// and modules make, and the sorted roots of each context.
+	classEntries  []entryRec
+	middleware    map[ClassRef]bool
+	classStartups []FuncRef
+	roots         [3][]FuncRef
+	ctxReused     bool // the contexts are those of the model linked from (tests)
+	// changedFiles are the files whose facts differ from the model Build
+	// links from (callsFrom), in file order.
+	changedFiles []FileID
 	// EntryDecorators are the method decorators that start the request path.
 	EntryDecorators map[string]bool
 }
@@ -316,13 +328,10 @@ func (m *Model) indexOne(i FileID, root string, globs []string) {
 	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
-	lm := map[FuncID]map[int]bool{}
+	lm := map[FuncID][]int{}
 	for li, l := range f.Facts.Locals {
 		fn := FuncID(l.Func)
-		if lm[fn] == nil {
-			lm[fn] = map[int]bool{}
-		}
-		lm[fn][li] = true
+		lm[fn] = append(lm[fn], li)
 	}
 	m.locals[i] = lm
 	rel := f.Path
@@ -423,7 +432,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.resolver.SetWorkspace(ws)
 	}
 	m.syms = make([]*fileSyms, len(files))
-	m.locals = make([]map[FuncID]map[int]bool, len(files))
+	m.locals = make([]map[FuncID][]int, len(files))
 	m.offline = make([]bool, len(files))
 	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
 	m.jobs = opts.Jobs
@@ -466,10 +475,14 @@ func Build(files []*parser.File, opts Options) *Model {
 	if prev != nil && prev.callees != nil {
 		m.callsFrom = prev
 		for i, ch := range m.changed {
-			if ch && m.surface(i) != prev.surface(i) {
-				m.callsFrom = nil
+			if !ch {
+				continue
+			}
+			if m.surface(i) != prev.surface(i) {
+				m.callsFrom, m.changedFiles = nil, nil
 				break
 			}
+			m.changedFiles = append(m.changedFiles, FileID(i))
 		}
 	}
 	m.computeCompiler()

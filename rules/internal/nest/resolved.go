@@ -2,6 +2,7 @@ package nest
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -63,36 +64,49 @@ type SignalHandler struct {
 var signalMethods = map[string]bool{"on": true, "once": true, "addListener": true, "prependListener": true, "prependOnceListener": true}
 
 func (m *Model) findSignalHandlers() {
-	for fi, file := range m.AllFiles() {
-		f := file.Facts
-		for ci := range CallID(len(f.Calls)) {
-			c := &f.Calls[ci]
-			if c.New || len(c.Path) != 2 || !signalMethods[c.Path[1]] || len(c.Args) < 2 {
-				continue
-			}
-			if m.ResolveCallee(fi, ci).Global != "process."+c.Path[1] {
-				continue
-			}
-			a := c.Args[0]
-			if a.Kind != parser.VString || !Signals[a.Text] {
-				continue
-			}
-			h := SignalHandler{File: fi, Call: ci, Method: c.Path[1], Signal: a.Text, Handler: FuncRef{fi, -1}}
-			switch cb := c.Args[1]; cb.Kind {
-			case parser.VFunc:
-				h.Handler = FuncRef{fi, FuncID(cb.Func)}
-			case parser.VIdent:
-				if d := m.Resolve(fi, FuncID(c.Func), cb.Text); d.Kind == DeclFunc {
-					h.Handler = d.Func()
-				} else if parts := strings.Split(cb.Text, "."); len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
-					if ts := m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[c.Func].Class)}, "", parts[1]); len(ts) == 1 {
-						h.Handler = ts[0]
-					}
+	if p := m.callsFrom; p != nil {
+		// what a file registers reads its own calls, its callees and the
+		// surfaces of the files its names resolve to
+		m.SignalHandlers = mergeByFile(m, p.SignalHandlers, func(h *SignalHandler) FileID { return h.File }, m.signalHandlersOf)
+		return
+	}
+	for fi := range m.AllFiles() {
+		m.SignalHandlers = append(m.SignalHandlers, m.signalHandlersOf(fi)...)
+	}
+}
+
+// signalHandlersOf returns the process signal handlers file fi registers.
+func (m *Model) signalHandlersOf(fi FileID) []SignalHandler {
+	var out []SignalHandler
+	f := m.Files[fi].Facts
+	for ci := range CallID(len(f.Calls)) {
+		c := &f.Calls[ci]
+		if c.New || len(c.Path) != 2 || !signalMethods[c.Path[1]] || len(c.Args) < 2 {
+			continue
+		}
+		if m.ResolveCallee(fi, ci).Global != "process."+c.Path[1] {
+			continue
+		}
+		a := c.Args[0]
+		if a.Kind != parser.VString || !Signals[a.Text] {
+			continue
+		}
+		h := SignalHandler{File: fi, Call: ci, Method: c.Path[1], Signal: a.Text, Handler: FuncRef{fi, -1}}
+		switch cb := c.Args[1]; cb.Kind {
+		case parser.VFunc:
+			h.Handler = FuncRef{fi, FuncID(cb.Func)}
+		case parser.VIdent:
+			if d := m.Resolve(fi, FuncID(c.Func), cb.Text); d.Kind == DeclFunc {
+				h.Handler = d.Func()
+			} else if parts := strings.Split(cb.Text, "."); len(parts) == 2 && parts[0] == "this" && c.Func >= 0 && f.Funcs[c.Func].Class >= 0 {
+				if ts := m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[c.Func].Class)}, "", parts[1]); len(ts) == 1 {
+					h.Handler = ts[0]
 				}
 			}
-			m.SignalHandlers = append(m.SignalHandlers, h)
 		}
+		out = append(out, h)
 	}
+	return out
 }
 
 // InSignalHandler reports whether function fr is a signal handler's
@@ -131,6 +145,12 @@ func (m *Model) Ancestors(fr FuncRef) []FuncRef {
 func (m *Model) ProcessFiles() map[FileID]bool { return m.processFiles }
 
 func (m *Model) findProcessFiles() {
+	if p := m.callsFrom; p != nil && slices.EqualFunc(m.Bootstraps, p.Bootstraps, func(a, b Bootstrap) bool { return a.File == b.File }) {
+		// the same start files, and imports are surface: the same set
+		// (read-only after Build, so it is shared)
+		m.processFiles = p.processFiles
+		return
+	}
 	in := map[FileID]bool{}
 	var work []FileID
 	for _, b := range m.Bootstraps {

@@ -171,6 +171,12 @@ func sameLinks(a, b *Model) string {
 		return "request paths"
 	case !reflect.DeepEqual(a.entries, b.entries):
 		return "entry points"
+	case !reflect.DeepEqual(a.Bootstraps, b.Bootstraps):
+		return "bootstraps"
+	case !reflect.DeepEqual(a.SignalHandlers, b.SignalHandlers):
+		return "signal handlers"
+	case !reflect.DeepEqual(a.processFiles, b.processFiles):
+		return "process files"
 	case !reflect.DeepEqual(a.inScope, b.inScope):
 		return "scope"
 	case !reflect.DeepEqual(a.Classes, b.Classes) || !reflect.DeepEqual(a.classByKey, b.classByKey) || !reflect.DeepEqual(a.classRefs, b.classRefs):
@@ -191,22 +197,25 @@ func sameLinks(a, b *Model) string {
 // edges are taken over, and must never differ from what a fresh build
 // computes.
 func TestBuildReuseEveryLine(t *testing.T) {
-	var reusedCalls atomic.Int64
+	var reusedCalls, reusedCtx atomic.Int64
 	t.Cleanup(func() {
 		if n := reusedCalls.Load(); n < 50 && !t.Failed() {
 			t.Errorf("only %d edits kept the edited file's surface: the callee reuse is hardly tested", n)
+		}
+		if n := reusedCtx.Load(); n < 50 && !t.Failed() {
+			t.Errorf("only %d edits kept the contexts: their reuse is hardly tested", n)
 		}
 	})
 	for _, name := range []string{"app", "provider", "di3", "mono", "factoryclasses", "forwardref", "dynamic", "spread", "condimports", "containerget", "providerlist", "scopews"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			reuseEveryLine(t, name, &reusedCalls)
+			reuseEveryLine(t, name, &reusedCalls, &reusedCtx)
 		})
 	}
 }
 
 // reuseEveryLine is TestBuildReuseEveryLine on one fixture project.
-func reuseEveryLine(t *testing.T, name string, reusedCalls *atomic.Int64) {
+func reuseEveryLine(t *testing.T, name string, reusedCalls, reusedCtx *atomic.Int64) {
 	dir, res := parseFixture(t, name)
 	opts := Options{Root: dir}
 	first := Build(res.Files, opts)
@@ -261,6 +270,9 @@ func reuseEveryLine(t *testing.T, name string, reusedCalls *atomic.Int64) {
 			}
 			if reused.linkedFrom {
 				reusedCalls.Add(1)
+			}
+			if reused.ctxReused {
+				reusedCtx.Add(1)
 			}
 			if what := sameLinks(reused, Build(files, opts)); what != "" {
 				t.Fatalf("%s edited to\n%s\nthe reused build's %s differ from a fresh one's", f.Path, edited, what)

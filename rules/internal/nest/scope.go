@@ -245,12 +245,11 @@ func (m *Model) valueDeps(fi FileID) []FileID {
 			out = append(out, t)
 		}
 	}
-	for _, e := range f.Exports {
-		if e.Source == "" {
-			continue
-		}
-		if t := m.resolveModule(fi, e.Source); t >= 0 {
-			out = append(out, t)
+	if s != nil {
+		for _, t := range s.exportTo {
+			if t >= 0 {
+				out = append(out, t)
+			}
 		}
 	}
 	return out

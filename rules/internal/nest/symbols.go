@@ -43,6 +43,10 @@ type fileSyms struct {
 	imports  map[string]int // local name -> Imports index
 	exports  map[string][]int
 	resolved []FileID // Imports index -> file or -1 (external)
+	exportTo []FileID // Exports index -> the file it re-exports from, or -1
+	// nested are the function declarations inside functions, by the
+	// function declaring them (nil when the file has none: most files).
+	nested map[FuncID][]int
 }
 
 func (m *Model) indexFile(fi FileID) {
@@ -78,6 +82,21 @@ func (m *Model) indexFile(fi FileID) {
 	s.resolved = make([]FileID, len(f.Imports))
 	for i, im := range f.Imports {
 		s.resolved[i] = m.resolveModule(fi, im.Source)
+	}
+	s.exportTo = make([]FileID, len(f.Exports))
+	for i, e := range f.Exports {
+		s.exportTo[i] = -1
+		if e.Source != "" {
+			s.exportTo[i] = m.resolveModule(fi, e.Source)
+		}
+	}
+	for i, fn := range f.Funcs {
+		if fn.Parent >= 0 && fn.Kind == parser.FFunction {
+			if s.nested == nil {
+				s.nested = map[FuncID][]int{}
+			}
+			s.nested[FuncID(fn.Parent)] = append(s.nested[FuncID(fn.Parent)], i)
+		}
 	}
 	m.syms[fi] = s
 }
@@ -169,7 +188,7 @@ func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 			}
 			return m.ResolveTop(fi, e.Local)
 		}
-		t := m.resolveModule(fi, e.Source)
+		t := s.exportTo[ei]
 		if t < 0 {
 			return Decl{Kind: DeclExternal, Module: normModule(e.Source), Name: e.Local}
 		}
@@ -187,7 +206,7 @@ func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 		if e.Source == "" {
 			continue
 		}
-		t := m.resolveModule(fi, e.Source)
+		t := s.exportTo[ei]
 		if t < 0 {
 			continue
 		}
@@ -235,7 +254,7 @@ func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}
 		}
-		for i := range m.localsOf(fi, cur) {
+		for _, i := range m.localsOf(fi, cur) {
 			l := &f.Locals[i]
 			if l.Name == name {
 				if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
@@ -244,8 +263,8 @@ func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}
 		}
-		for i, g := range f.Funcs {
-			if FuncID(g.Parent) == cur && g.Kind == parser.FFunction && g.Name == name {
+		for _, i := range m.syms[fi].nested[cur] {
+			if f.Funcs[i].Name == name {
 				return Decl{Kind: DeclFunc, File: fi, Index: i}
 			}
 		}
@@ -253,9 +272,20 @@ func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 	return m.ResolveTop(fi, name)
 }
 
-// localsOf returns the set of Locals indexes declared directly in fn.
-func (m *Model) localsOf(fi FileID, fn FuncID) map[int]bool {
+// localsOf returns the Locals indexes declared directly in fn, in
+// declaration order (the first of two locals of one name wins).
+func (m *Model) localsOf(fi FileID, fn FuncID) []int {
 	return m.locals[fi][fn]
+}
+
+// ImportTarget returns the project file that import i of file fi
+// (Facts.Imports index) names, or -1 when it names a package outside the
+// project.
+func (m *Model) ImportTarget(fi FileID, i int) FileID {
+	if s := m.syms[fi]; s != nil && i >= 0 && i < len(s.resolved) {
+		return s.resolved[i]
+	}
+	return -1
 }
 
 // FileImports returns the project files that file fi imports or
@@ -272,10 +302,8 @@ func (m *Model) FileImports(fi FileID) []FileID {
 	for _, t := range m.syms[fi].resolved {
 		add(t)
 	}
-	for _, e := range m.Files[fi].Facts.Exports {
-		if e.Source != "" {
-			add(m.resolveModule(fi, e.Source))
-		}
+	for _, t := range m.syms[fi].exportTo {
+		add(t)
 	}
 	return out
 }

@@ -286,6 +286,9 @@ func HTTP(m *nest.Model, fi nest.FileID, ci nest.CallID) *HTTPCall {
 		}
 		return nil
 	}
+	if !HTTPMethods[c.Method] {
+		return nil // every client below is called by an HTTP method's name: spare HolderOf
+	}
 	h, ok := HolderOf(m, fi, c.Func, c.Path)
 	if !ok {
 		return nil

@@ -20,16 +20,14 @@ const ruleID = "provider/module-state"
 var Rule = lint.NewRule(lint.Meta{
 	ID: ruleID, Name: "modulestate", SARIFName: "ModuleLevelStateMutatedPerRequest",
 	Severity: lint.Warning, Tags: []string{"reliability"}, Precision: lint.Medium, Since: "v0.1.0",
-}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+}, doc, run, nest.Analyzer, leak.Analyzer, lint.EnvAnalyzer)
 
 // Analyzer runs the rule.
 var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	var colls []*leak.Collection
-	lint.Guard(pass, "", func() { colls = leak.Collections(m) })
-	for _, c := range colls {
+	for _, c := range leak.Of(pass) {
 		if c.Class >= 0 || c.Unbounded(m) {
 			continue // fields are provider/request-state, pure growth is provider/unbounded-cache
 		}

@@ -21,16 +21,14 @@ const ruleID = "provider/unbounded-cache"
 var Rule = lint.NewRule(lint.Meta{
 	ID: ruleID, Name: "unboundedcache", SARIFName: "UnboundedLongLivedCollection",
 	Severity: lint.Warning, Tags: []string{"performance", "reliability"}, Precision: lint.Medium, Since: "v0.1.0",
-}, doc, run, nest.Analyzer, lint.EnvAnalyzer)
+}, doc, run, nest.Analyzer, leak.Analyzer, lint.EnvAnalyzer)
 
 // Analyzer runs the rule.
 var Analyzer = Rule.Analyzer
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	var colls []*leak.Collection
-	lint.Guard(pass, "", func() { colls = leak.Collections(m) })
-	for _, c := range colls {
+	for _, c := range leak.Of(pass) {
 		if !c.Unbounded(m) {
 			continue
 		}

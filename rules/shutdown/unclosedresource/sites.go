@@ -678,20 +678,33 @@ func (st *state) checkFree(fi nest.FileID) {
 	m := st.m
 	file := m.Files[fi]
 	f := file.Facts
-	kafka := kafkaFile(m, fi)
 	// The names a file imports are few: a list scanned per call costs less
 	// than a map built per file (this runs on every file at every lint).
-	imported := []string{"setInterval", "setTimeout"}
-	for _, im := range f.Imports {
-		if !im.TypeOnly {
-			imported = append(imported, im.Local)
+	// A name imported from a package the catalog does not know resolves to
+	// that package, and opens nothing: it is left out, so the calls on it
+	// (most calls on imported names: exceptions, rxjs, validators) are
+	// never resolved.
+	kafka := false
+	imported := append(st.names[:0], "setInterval", "setTimeout")
+	for ii := range f.Imports {
+		im := &f.Imports[ii]
+		if im.TypeOnly {
+			continue
 		}
+		if im.Source == "kafkajs" && im.Imported == "Kafka" {
+			kafka = true
+		}
+		if m.ImportTarget(fi, ii) < 0 && catalogIndex[strings.TrimPrefix(im.Source, "node:")] == nil {
+			continue
+		}
+		imported = append(imported, im.Local)
 	}
 	for _, l := range f.Locals {
 		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
 			imported = append(imported, l.Name)
 		}
 	}
+	st.names = imported
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
 		// cheap filter before resolving: only calls on an imported name, a

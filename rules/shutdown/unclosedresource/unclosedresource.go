@@ -43,6 +43,7 @@ type state struct {
 	nestFiles    map[nest.FileID]bool
 	closes       *[][2]int       // see shutdownCloses
 	lookedUp     map[string]bool // see lookedUpClosed
+	names        []string        // checkFree's buffer of imported names
 }
 
 type injector struct {
