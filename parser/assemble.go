@@ -69,3 +69,52 @@ func Assemble(files []*File, extra []string, problems []Problem) *Result {
 	}
 	return r
 }
+
+// Reassemble is Assemble for a program assembled before as prev (the
+// language server assembles it again at every edit): each file that prev
+// assembled from the same parse (the same facts and source) keeps prev's
+// File and token.File, so its positions stay what they were; a new or
+// edited file gets a token.File after every position prev's files use.
+// With prev nil it is Assemble.
+func Reassemble(prev *Result, files []*File, extra []string, problems []Problem) *Result {
+	if prev == nil {
+		return Assemble(files, extra, problems)
+	}
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	r := &Result{Fset: token.NewFileSet(), Extra: extra, Problems: problems, byPath: make(map[string]*File, len(sorted))}
+	r.Files = make([]*File, 0, len(sorted))
+	var kept []*token.File
+	var fresh []int // indexes in r.Files of the files that need a token.File
+	for _, f := range sorted {
+		if f == nil || r.byPath[f.Path] != nil {
+			continue
+		}
+		if old := prev.byPath[f.Path]; old != nil && old.Tok != nil && sameParse(old, f) {
+			kept = append(kept, old.Tok)
+			r.Files = append(r.Files, old)
+		} else {
+			nf := *f
+			fresh = append(fresh, len(r.Files))
+			r.Files = append(r.Files, &nf)
+		}
+		r.byPath[f.Path] = r.Files[len(r.Files)-1]
+	}
+	r.Fset.AddExistingFiles(kept...)
+	for _, i := range fresh {
+		nf := r.Files[i]
+		tok := nf.Tok
+		nf.Tok = r.Fset.AddFile(nf.Path, -1, len(nf.Src))
+		if tok != nil && tok.Size() == len(nf.Src) {
+			nf.Tok.SetLines(tok.Lines())
+		} else {
+			nf.Tok.SetLinesForContent(nf.Src)
+		}
+	}
+	return r
+}
+
+// sameParse reports whether assembled file a was made from the parse f.
+func sameParse(a, f *File) bool {
+	return a.Facts == f.Facts && len(a.Src) == len(f.Src) && (len(f.Src) == 0 || &a.Src[0] == &f.Src[0])
+}

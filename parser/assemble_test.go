@@ -45,3 +45,50 @@ func TestAssemble(t *testing.T) {
 		t.Errorf("second result position: %+v", got)
 	}
 }
+
+// TestReassemble assembles a program, edits one file and adds another:
+// the untouched file keeps its File and positions, the edited and the new
+// file get positions after every earlier one, each position maps to its
+// file and line as Assemble's would, and the earlier Result stays valid.
+func TestReassemble(t *testing.T) {
+	a, _ := ParseFile("/p/a.ts", []byte("const a = 1;\nconst b = 2;\n"), 0, nil)
+	b, _ := ParseFile("/p/b.ts", []byte("export const c = 3;\n"), 0, nil)
+	c, _ := ParseFile("/p/c.ts", []byte("export const d = 4;\n"), 0, nil)
+	r1 := Reassemble(nil, []*File{a, b, c}, nil, nil)
+	b2, _ := ParseFile("/p/b.ts", []byte("// edited\nexport const c = 3;\n"), 0, nil)
+	n, _ := ParseFile("/p/0.ts", []byte("export const n = 0;\n"), 0, nil)
+	r2 := Reassemble(r1, []*File{c, b2, a, n}, []string{"/p/Dockerfile"}, nil)
+	fresh := Assemble([]*File{c, b2, a, n}, nil, nil)
+	if len(r2.Files) != 4 || r2.Extra[0] != "/p/Dockerfile" {
+		t.Fatalf("files: %+v", r2.Files)
+	}
+	for i, f := range r2.Files {
+		if f.Path != fresh.Files[i].Path {
+			t.Fatalf("file %d is %s, Assemble's is %s", i, f.Path, fresh.Files[i].Path)
+		}
+		for off := uint32(0); off <= uint32(len(f.Src)); off++ {
+			got, want := r2.Fset.Position(f.Pos(off)), fresh.Fset.Position(fresh.Files[i].Pos(off))
+			if got.Filename != want.Filename || got.Line != want.Line || got.Column != want.Column {
+				t.Fatalf("%s offset %d: %v, Assemble's %v", f.Path, off, got, want)
+			}
+			if r2.FileOf(f.Pos(off)) != f {
+				t.Fatalf("%s offset %d: FileOf is another file", f.Path, off)
+			}
+		}
+	}
+	if r2.File("/p/a.ts") != r1.File("/p/a.ts") || r2.File("/p/c.ts").Tok != r1.File("/p/c.ts").Tok {
+		t.Error("the untouched files were assembled again")
+	}
+	end := 0
+	for _, f := range r1.Files {
+		end = max(end, f.Tok.Base()+f.Tok.Size())
+	}
+	for _, p := range []string{"/p/b.ts", "/p/0.ts"} {
+		if r2.File(p).Tok.Base() <= end {
+			t.Errorf("%s starts at %d, inside the earlier files' positions (up to %d)", p, r2.File(p).Tok.Base(), end)
+		}
+	}
+	if got := r1.Fset.Position(r1.File("/p/b.ts").Pos(7)); got.Filename != "/p/b.ts" || got.Line != 1 || got.Column != 8 {
+		t.Errorf("the earlier Result changed: %+v", got)
+	}
+}

@@ -11,6 +11,7 @@ package lsp
 import (
 	"context"
 	"go/token"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,6 +55,10 @@ type program struct {
 	files    map[string]*parser.File    // absolute path -> parsed file (absent when skipped)
 	problems map[string]*parser.Problem // absolute path -> skip or syntax error
 	extra    []string
+	// assembled is the last lint's program: the next one keeps the
+	// positions of the files that did not change (parser.Reassemble).
+	assembled *parser.Result
+	paths     []string // the keys of files, sorted, as of the last lint
 }
 
 // model is the workspace: its programs and the rules that apply.
@@ -380,16 +385,23 @@ type outcome struct {
 // lint links and lints a program from its parsed files. Suppressed
 // findings and files the config ignores are left out.
 func (m *model) lint(ctx context.Context, p *program) (*outcome, error) {
+	// In path order (Assemble's): the order of the last lint, while the
+	// edits keep the same files (sorting thousands of paths that share
+	// their prefix costs more than the check).
+	if !samePaths(p.paths, p.files) {
+		p.paths = slices.Sorted(maps.Keys(p.files))
+	}
 	files := make([]*parser.File, 0, len(p.files))
-	for _, f := range p.files {
-		files = append(files, f)
+	for _, path := range p.paths {
+		files = append(files, p.files[path])
 	}
 	var problems []parser.Problem
 	for _, pr := range p.problems {
 		problems = append(problems, *pr)
 	}
 	slices.SortFunc(problems, func(a, b parser.Problem) int { return strings.Compare(a.Path, b.Path) })
-	pr := parser.Assemble(files, p.extra, problems)
+	pr := parser.Reassemble(p.assembled, files, p.extra, problems)
+	p.assembled = pr
 	checker.ParseInputs(pr, p.settings) // Dockerfiles and PM2 files, read again each time
 	res, err := checker.RunParsed(ctx, pr, p.enabled, p.settings)
 	if err != nil {
@@ -448,6 +460,19 @@ func (m *model) lint(ctx context.Context, p *program) (*outcome, error) {
 		out.messages = append(out.messages, n.File+": "+n.Message)
 	}
 	return out, nil
+}
+
+// samePaths reports whether paths are the keys of files.
+func samePaths(paths []string, files map[string]*parser.File) bool {
+	if len(paths) != len(files) {
+		return false
+	}
+	for _, p := range paths {
+		if _, ok := files[p]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func firstLine(s string) string {

@@ -89,7 +89,14 @@ var boundedType = map[string]bool{"LRUCache": true, "LRU": true, "LruCache": tru
 // Class fields are kept only for singleton providers and controllers.
 func Collections(m *nest.Model) []*Collection {
 	var out []*Collection
-	byField := map[[3]any]*Collection{}
+	// (a typed key: an [3]any key boxed and hashed three interfaces per
+	// lookup, and every this.x assignment of the project is looked up)
+	type fieldKey struct {
+		file  nest.FileID
+		class int
+		name  string
+	}
+	byField := map[fieldKey]*Collection{}
 	byLocal := map[[2]int]*Collection{}
 	for fi, file := range m.AllFiles() {
 		if m.IsOffline(fi) {
@@ -123,7 +130,7 @@ func Collections(m *nest.Model) []*Collection {
 				if c.Decl.End == 0 {
 					c.Decl = fd.Span
 				}
-				byField[[3]any{fi, ci, fd.Name}] = c
+				byField[fieldKey{fi, ci, fd.Name}] = c
 				out = append(out, c)
 			}
 		}
@@ -173,7 +180,7 @@ func Collections(m *nest.Model) []*Collection {
 			if ci < 0 {
 				return nil, 0
 			}
-			return byField[[3]any{fi, ci, path[1]}], 2
+			return byField[fieldKey{fi, ci, path[1]}], 2
 		}
 		d := m.Resolve(fi, nest.FuncID(fn), path[0])
 		if d.Kind == nest.DeclVar && d.Index < 0 && len(path) >= 2 {
@@ -201,7 +208,7 @@ func Collections(m *nest.Model) []*Collection {
 				// count it for every field of that name
 				name := call.Path[len(call.Path)-2]
 				for key, fc := range byField {
-					if key[2] == name {
+					if key.name == name {
 						fc.Removals = append(fc.Removals, Site{File: fi, Func: call.Func, What: call.Method, Span: call.Span})
 					}
 				}

@@ -2,7 +2,6 @@ package unclosedresource
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -671,6 +670,63 @@ func (st *state) shutdownCloses() [][2]int {
 	return out
 }
 
+// freeCalls are the calls of a file that checkFree judges, from its facts
+// alone (kept between runs: lint.FileMemo): only calls on an imported
+// name, a require()d name or a timer, calls of a kafkajs client and
+// .duplicate() can open something. imp is the import the call's name is
+// bound by, when that is all that binds it, else -1.
+type freeCalls struct {
+	kafka bool // the file imports kafkajs' Kafka
+	calls []freeCall
+}
+
+type freeCall struct{ call, imp int32 }
+
+func freeCandidates(f *parser.Facts) freeCalls {
+	var out freeCalls
+	type binding struct {
+		name string
+		imp  int32
+	}
+	names := []binding{{"setInterval", -1}, {"setTimeout", -1}}
+	for ii := range f.Imports {
+		im := &f.Imports[ii]
+		if im.TypeOnly {
+			continue
+		}
+		if im.Source == "kafkajs" && im.Imported == "Kafka" {
+			out.kafka = true
+		}
+		names = append(names, binding{im.Local, int32(ii)})
+	}
+	for _, l := range f.Locals {
+		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
+			names = append(names, binding{l.Name, -1})
+		}
+	}
+	for ci := range f.Calls {
+		c := &f.Calls[ci]
+		imp, bound := int32(-1), false
+		if len(c.Path) > 0 {
+			for _, b := range names {
+				if b.name != c.Path[0] {
+					continue
+				}
+				if bound || b.imp < 0 {
+					imp = -1 // bound twice, or not by an import alone
+				} else {
+					imp = b.imp
+				}
+				bound = true
+			}
+		}
+		if bound || out.kafka || c.Method == "duplicate" {
+			out.calls = append(out.calls, freeCall{int32(ci), imp})
+		}
+	}
+	return out
+}
+
 // checkFree judges the opening calls that no class or factory check
 // judged: static boot helpers, module-level clients, locals of startup
 // functions (captured by closures or not), and clients created per request.
@@ -678,44 +734,21 @@ func (st *state) checkFree(fi nest.FileID) {
 	m := st.m
 	file := m.Files[fi]
 	f := file.Facts
-	// The names a file imports are few: a list scanned per call costs less
-	// than a map built per file (this runs on every file at every lint).
-	// A name imported from a package the catalog does not know resolves to
-	// that package, and opens nothing: it is left out, so the calls on it
-	// (most calls on imported names: exceptions, rxjs, validators) are
-	// never resolved.
-	kafka := false
-	imported := append(st.names[:0], "setInterval", "setTimeout")
-	for ii := range f.Imports {
-		im := &f.Imports[ii]
-		if im.TypeOnly {
-			continue
-		}
-		if im.Source == "kafkajs" && im.Imported == "Kafka" {
-			kafka = true
-		}
-		if m.ImportTarget(fi, ii) < 0 && catalogIndex[strings.TrimPrefix(im.Source, "node:")] == nil {
-			continue
-		}
-		imported = append(imported, im.Local)
-	}
-	for _, l := range f.Locals {
-		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
-			imported = append(imported, l.Name)
-		}
-	}
-	st.names = imported
-	for ci := range f.Calls {
+	fc := st.free.Get(f, func() freeCalls { return freeCandidates(f) })
+	for _, cand := range fc.calls {
+		ci := int(cand.call)
 		c := &f.Calls[ci]
-		// cheap filter before resolving: only calls on an imported name, a
-		// timer, a kafkajs client method or .duplicate() can open something
-		if !(len(c.Path) > 0 && slices.Contains(imported, c.Path[0]) || kafka || c.Method == "duplicate") {
+		// A name imported from a package the catalog does not know
+		// resolves to that package, and opens nothing (most calls on
+		// imported names: exceptions, rxjs, validators): never resolved.
+		if imp := int(cand.imp); imp >= 0 && !fc.kafka && c.Method != "duplicate" &&
+			m.ImportTarget(fi, imp) < 0 && catalogIndex[strings.TrimPrefix(f.Imports[imp].Source, "node:")] == nil {
 			continue
 		}
 		if st.isHandled(fi, c.Span) {
 			continue
 		}
-		res, ok := opens(m, fi, c, kafka)
+		res, ok := opens(m, fi, c, fc.kafka)
 		if !ok {
 			res, ok = st.duplicated(fi, c)
 		}

@@ -41,9 +41,9 @@ type state struct {
 	// instance of to the provider's token key.
 	factoryValue map[nest.ClassRef]string
 	nestFiles    map[nest.FileID]bool
-	closes       *[][2]int       // see shutdownCloses
-	lookedUp     map[string]bool // see lookedUpClosed
-	names        []string        // checkFree's buffer of imported names
+	closes       *[][2]int                 // see shutdownCloses
+	lookedUp     map[string]bool           // see lookedUpClosed
+	free         *lint.FileMemo[freeCalls] // checkFree's candidates by file
 }
 
 type injector struct {
@@ -60,7 +60,8 @@ func (s *state) isHandled(fi nest.FileID, sp parser.Span) bool {
 
 func run(pass *analysis.Pass) (any, error) {
 	m := nest.Of(pass)
-	st := &state{pass: pass, m: m, handled: map[[2]uint32]bool{}, injectors: map[string][]injector{}, factoryValue: map[nest.ClassRef]string{}}
+	st := &state{pass: pass, m: m, handled: map[[2]uint32]bool{}, injectors: map[string][]injector{}, factoryValue: map[nest.ClassRef]string{},
+		free: lint.FileMemoOf[freeCalls](pass, "unclosedresource.free")}
 	lint.Guard(pass, "", func() {
 		st.indexInjectors()
 		st.nestFiles = m.ProcessFiles()
@@ -91,6 +92,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		lint.Guard(pass, file.Path, func() { st.checkFree(fi) })
 	}
+	st.free.Keep()
 	return nil, nil
 }
 
@@ -198,6 +200,45 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	f := file.Facts
 	cls := &f.Classes[ci]
 	ref := nest.ClassRef{File: fi, Index: nest.ClassID(ci)}
+
+	// the calls of the class that open a resource, and whether the class
+	// is itself a connection: most classes have none, and need none of
+	// the reachability below
+	// (the class builds a kafkajs client: its producer(), consumer() and
+	// admin() are connections)
+	hasKafka := kafkaFile(m, fi)
+	for _, c := range f.Calls {
+		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End && !hasKafka && importsName(f, c.Path[0]) {
+			if d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
+				hasKafka = true
+			}
+		}
+	}
+	type opening struct {
+		ci  int
+		res resource
+	}
+	var openings []opening
+	for ci2 := range f.Calls {
+		c := &f.Calls[ci2]
+		if c.Span.Start < cls.Span.Start || c.Span.End > cls.Span.End {
+			continue
+		}
+		if res, ok := opens(m, fi, c, hasKafka); ok {
+			openings = append(openings, opening{ci2, res})
+		}
+	}
+	prisma := false
+	if cls.Extends != "" {
+		// a class extending PrismaClient is itself the connection
+		base := strings.Split(cls.Extends, ".")
+		d := m.Resolve(fi, -1, base[0])
+		prisma = d.Kind == nest.DeclExternal && d.Module == "@prisma/client"
+	}
+	if len(openings) == 0 && !prisma {
+		return
+	}
+
 	scope, _ := m.ScopeOf(ref)
 	requestScoped := scope == nest.RequestScoped
 
@@ -272,21 +313,8 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 	}
 
 	var found []opened
-	// the class builds a kafkajs client: its producer(), consumer() and
-	// admin() are connections
-	hasKafka := kafkaFile(m, fi)
-	for _, c := range f.Calls {
-		if c.New && len(c.Path) == 1 && c.Span.Start >= cls.Span.Start && c.Span.End <= cls.Span.End && !hasKafka && importsName(f, c.Path[0]) {
-			if d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0]); d.Kind == nest.DeclExternal && d.Module == "kafkajs" {
-				hasKafka = true
-			}
-		}
-	}
-	for ci2 := range f.Calls {
-		c := &f.Calls[ci2]
-		if c.Span.Start < cls.Span.Start || c.Span.End > cls.Span.End {
-			continue
-		}
+	for _, op := range openings {
+		c, res := &f.Calls[op.ci], op.res
 		where := ""
 		if c.Func < 0 {
 			for _, fd := range cls.Fields {
@@ -298,10 +326,6 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 			where = "`" + m.Label(r) + "`"
 		}
 		if where == "" {
-			continue
-		}
-		res, ok := opens(m, fi, c, hasKafka)
-		if !ok {
 			continue
 		}
 		field := storedIn(f, cls, c.Span)
@@ -326,12 +350,8 @@ func (st *state) checkClass(fi nest.FileID, ci int, info *nest.ClassInfo) {
 		found = append(found, opened{res: res, field: field, where: where, span: c.Span})
 	}
 
-	// a class extending PrismaClient is itself the connection
-	if cls.Extends != "" {
-		base := strings.Split(cls.Extends, ".")
-		if d := m.Resolve(fi, -1, base[0]); d.Kind == nest.DeclExternal && d.Module == "@prisma/client" {
-			found = append(found, opened{res: prismaRes, field: "", where: "`" + cls.Name + "` (extends `PrismaClient`)", span: cls.NameSpan})
-		}
+	if prisma {
+		found = append(found, opened{res: prismaRes, field: "", where: "`" + cls.Name + "` (extends `PrismaClient`)", span: cls.NameSpan})
 	}
 
 	for _, o := range found {
@@ -407,8 +427,8 @@ func opens(m *nest.Model, fi nest.FileID, c *parser.Call, kafka bool) (resource,
 	if kafka && !c.New && (c.Method == "producer" || c.Method == "consumer" || c.Method == "admin") && (len(c.Path) == 0 || len(c.Path) >= 2) {
 		return kafkaRes, true
 	}
-	if len(c.Path) == 0 {
-		return resource{}, false
+	if len(c.Path) == 0 || c.Path[0] == "this" {
+		return resource{}, false // this.x.y() names no package
 	}
 	d := m.Resolve(fi, nest.FuncID(c.Func), c.Path[0])
 	switch d.Kind {
