@@ -233,16 +233,21 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, cache Cache) 
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}}, buf
 	}
+	tsx := filepath.Ext(path) == ".tsx"
+	if cache != nil {
+		// Facts are stored only for content that passed the memory
+		// estimate below (a function of the content alone): a hit needs
+		// no estimate, which scans every byte.
+		if facts, ok := cache.Get(tsx, src); ok {
+			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
+		}
+	}
 	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: fmt.Sprintf(
 			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped; generated code is best left out",
 			est>>20, MemoryPerByte, MemoryFloor>>20)}}, buf
 	}
 	if cache != nil {
-		tsx := filepath.Ext(path) == ".tsx"
-		if facts, ok := cache.Get(tsx, src); ok {
-			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
-		}
 		p, buf = ParseSource(path, src, cw, buf)
 		if p.file != nil {
 			cache.Put(tsx, src, p.file.Facts)

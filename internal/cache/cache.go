@@ -85,6 +85,11 @@ func Open(root, version string) (*Dir, error) {
 	return d, nil
 }
 
+// Preload starts reading the pack in the background: a run that will
+// parse calls it as soon as it knows, so that the pack is decoded while
+// the files are read (Get waits for it).
+func (d *Dir) Preload() { go d.ensure() }
+
 // ensure reads the pack once.
 func (d *Dir) ensure() {
 	d.loadOnce.Do(func() {

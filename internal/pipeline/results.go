@@ -262,6 +262,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 			c.times.add("results (lookup)", time.Since(began))
 		}
 		if j.fc != nil {
+			j.fc.Preload() // the program is parsed: decode its pack while the files are read
 			j.counted = &countingCache{Cache: j.fc}
 			for _, f := range p.files {
 				cacheOf[f] = j.counted

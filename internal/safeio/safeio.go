@@ -98,9 +98,22 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, &notRegular{Kind(info.Mode())}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
+	// Sized by the stat (as os.ReadFile is), one more byte to see the end:
+	// io.ReadAll's growth from 512 bytes copied most files several times.
+	data := make([]byte, 0, min(info.Size(), max)+1)
+	r := io.LimitReader(f, max+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew since the stat
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > max {
 		return nil, &TooLargeError{Max: max}

@@ -1,6 +1,7 @@
 package nest
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/nestlint/nestlint/parser"
@@ -79,15 +80,16 @@ func (m *Model) indexFile(fi FileID) {
 	for i, e := range f.Exports {
 		s.exports[e.Name] = append(s.exports[e.Name], i)
 	}
+	dir := filepath.Dir(filepath.Clean(m.Files[fi].Path))
 	s.resolved = make([]FileID, len(f.Imports))
 	for i, im := range f.Imports {
-		s.resolved[i] = m.resolveModule(fi, im.Source)
+		s.resolved[i] = m.resolveIn(dir, im.Source)
 	}
 	s.exportTo = make([]FileID, len(f.Exports))
 	for i, e := range f.Exports {
 		s.exportTo[i] = -1
 		if e.Source != "" {
-			s.exportTo[i] = m.resolveModule(fi, e.Source)
+			s.exportTo[i] = m.resolveIn(dir, e.Source)
 		}
 	}
 	for i, fn := range f.Funcs {
@@ -103,10 +105,15 @@ func (m *Model) indexFile(fi FileID) {
 
 // resolveModule returns the file index an import specifier names, or -1.
 func (m *Model) resolveModule(fi FileID, spec string) FileID {
+	return m.resolveIn(filepath.Dir(filepath.Clean(m.Files[fi].Path)), spec)
+}
+
+// resolveIn is resolveModule for a file of folder dir.
+func (m *Model) resolveIn(dir, spec string) FileID {
 	if m.resolver == nil {
 		return -1
 	}
-	abs, external := m.resolver.Resolve(m.Files[fi].Path, spec)
+	abs, external := m.resolver.ResolveIn(dir, spec)
 	if external || abs == "" {
 		return -1
 	}

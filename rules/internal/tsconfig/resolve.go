@@ -62,7 +62,12 @@ func NewResolver(l *Loader, exists func(absPath string) bool) *Resolver {
 // the same file rules. When none matches it is an external package and
 // Resolve returns the specifier unchanged and true.
 func (r *Resolver) Resolve(fromFile, specifier string) (absPath string, external bool) {
-	dir := filepath.Dir(filepath.Clean(fromFile))
+	return r.ResolveIn(filepath.Dir(filepath.Clean(fromFile)), specifier)
+}
+
+// ResolveIn is Resolve for a file of folder dir (absolute and clean): the
+// model resolves every import of a file with the folder taken once.
+func (r *Resolver) ResolveIn(dir, specifier string) (absPath string, external bool) {
 	key := resolveKey{dir, specifier}
 	r.mu.Lock()
 	res, ok := r.cache[key]
