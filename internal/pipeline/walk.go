@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"maps"
 
 	"github.com/nestlint/nestlint/parser"
 )
@@ -13,7 +14,7 @@ type discoverFunc func(roots, skip []string) (*parser.Discovery, error)
 
 // discoverAll is a discoverFunc with no restriction on the roots.
 func discoverAll(roots, skip []string) (*parser.Discovery, error) {
-	return parser.DiscoverWith(context.Background(), roots, parser.DiscoverOptions{Skip: skip})
+	return parser.DiscoverWith(context.Background(), roots, parser.DiscoverOptions{Skip: skip, Names: markerNames})
 }
 
 // addRest adds to the programs of byRoot that the request's walk did not
@@ -41,6 +42,15 @@ func addRest(byRoot map[string]*program, roots, dirs []string, pj *projects, dis
 			}
 		}
 		return
+	}
+	// The folders this walk listed say whether they hold a marker: the
+	// grouping below then lists none of them again (a single file's
+	// request walks its whole program here).
+	if len(whole.Listed) > 0 {
+		listed := make(map[string]bool, len(pj.listed)+len(whole.Listed))
+		maps.Copy(listed, pj.listed)
+		maps.Copy(listed, whole.Listed)
+		pj.listed = listed
 	}
 	uncovered := func(f string) *program {
 		root := pj.rootOf(f)

@@ -103,12 +103,8 @@ func (m *Model) indexFile(fi FileID) {
 	m.syms[fi] = s
 }
 
-// resolveModule returns the file index an import specifier names, or -1.
-func (m *Model) resolveModule(fi FileID, spec string) FileID {
-	return m.resolveIn(filepath.Dir(filepath.Clean(m.Files[fi].Path)), spec)
-}
-
-// resolveIn is resolveModule for a file of folder dir.
+// resolveIn returns the file index an import specifier of a file in
+// folder dir names, or -1.
 func (m *Model) resolveIn(dir, spec string) FileID {
 	if m.resolver == nil {
 		return -1
