@@ -67,6 +67,7 @@ type Dir struct {
 	err     error                    // the first failed write
 
 	hits, misses, writes atomic.Int64
+	preloaded            atomic.Bool // Preload started the load
 }
 
 var _ parser.Cache = (*Dir)(nil)
@@ -88,7 +89,10 @@ func Open(root, version string) (*Dir, error) {
 // Preload starts reading the pack in the background: a run that will
 // parse calls it as soon as it knows, so that the pack is decoded while
 // the files are read (Get waits for it).
-func (d *Dir) Preload() { go d.ensure() }
+func (d *Dir) Preload() {
+	d.preloaded.Store(true)
+	go d.ensure()
+}
 
 // ensure reads the pack once.
 func (d *Dir) ensure() {
@@ -336,6 +340,9 @@ func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 // after Flush miss and are ignored.
 func (d *Dir) Flush() error {
 	if d.hits.Load() == 0 && d.misses.Load() == 0 && d.writes.Load() == 0 {
+		if d.preloaded.Load() {
+			d.ensure() // wait for the background load before closing what it opened
+		}
 		d.mu.Lock()
 		d.closeOld()
 		d.mu.Unlock()

@@ -202,3 +202,31 @@ func TestUnusedPackIsKept(t *testing.T) {
 		t.Error("the kept pack lost its entry")
 	}
 }
+
+// TestPreload: a pack decoded in the background serves the Gets that
+// follow, and a run that preloads and then uses nothing (every file
+// unlintable) closes the pack only once the load is done (the race
+// detector checks it) and keeps it as it was.
+func TestPreload(t *testing.T) {
+	t.Parallel()
+	d, err := Open(t.TempDir(), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := facts(t, src)
+	d.Put(false, []byte(src), want)
+	d = reopen(t, d, "v1")
+	d.Preload()
+	if got, ok := d.Get(false, []byte(src)); !ok || !reflect.DeepEqual(got, want) {
+		t.Fatalf("after Preload: ok=%v", ok)
+	}
+	d = reopen(t, d, "v1")
+	d.Preload()
+	if err := d.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	d = reopen(t, d, "v1")
+	if _, ok := d.Get(false, []byte(src)); !ok {
+		t.Error("a run that preloaded and used nothing lost the pack")
+	}
+}
