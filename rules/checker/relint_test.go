@@ -17,12 +17,14 @@ import (
 )
 
 // TestRelintMatchesFresh is what the language server does on every edit:
-// it relints the program with the same lint.Memo, so the model reuses what
-// the edit left as it was (nest.Options.Reuse) and rules reuse what they
-// computed from unchanged files' facts (lint.FileMemo). Each line of the
-// shop app's sources (every third line, a different third in each file)
-// is deleted in turn (and put back, as the editor's undo does); after each edit the findings of the relint must be those of
-// a fresh run with no memo.
+// it assembles the program again (parser.Reassemble) and relints it with
+// the same lint.Memo, so the model reuses what the edit left as it was
+// (nest.Options.Reuse) and rules reuse what they computed from unchanged
+// files' facts (lint.FileMemo). Each line of the shop app's sources (every
+// third line, a different third in each file) is deleted in turn (and put
+// back, as the editor's undo does); after each edit the findings of the
+// relint must be those of a fresh run with no memo, request paths, related
+// locations and fixes included.
 func TestRelintMatchesFresh(t *testing.T) {
 	// Under -race (ten times slower) every 25th line: the concurrent
 	// analyzers and the memo are still raced; without it every third.
@@ -44,9 +46,17 @@ func TestRelintMatchesFresh(t *testing.T) {
 	settings := func(memo *lint.Memo) *lint.Settings {
 		return &lint.Settings{Root: root, Jobs: 2, Scope: lint.ScopeServer, Memo: memo}
 	}
+	// With the memo, the program is assembled again as the language server
+	// does: the files that did not change keep their positions.
+	var assembled *parser.Result
 	lintWith := func(fs []*parser.File, memo *lint.Memo) string {
 		t.Helper()
-		res, err := checker.RunParsed(context.Background(), parser.Assemble(fs, d.Extra, nil), all, settings(memo))
+		pr := parser.Assemble(fs, d.Extra, nil)
+		if memo != nil {
+			pr = parser.Reassemble(assembled, fs, d.Extra, nil)
+			assembled = pr
+		}
+		res, err := checker.RunParsed(context.Background(), pr, all, settings(memo))
 		if err != nil {
 			t.Fatal(err)
 		}
