@@ -256,37 +256,122 @@ func (x *extractor) unwrap(i int) int {
 // path returns the dotted path of an identifier/member chain, or nil.
 func (x *extractor) path(i int) []string {
 	t := x.t
-	i = x.unwrap(i)
-	if i < 0 {
+	// The parts are counted first, so that the slice is allocated once
+	// at its exact size (facts hold hundreds of thousands of paths).
+	if u := x.unwrap(i); u >= 0 && t.Kind(u) == kNestedTypeId {
+		return strings.Split(x.text(u), ".")
+	}
+	n := 0
+	for j := x.unwrap(i); ; {
+		if j < 0 {
+			return nil
+		}
+		n++
+		if t.Kind(j) != kMember {
+			break
+		}
+		j = x.unwrap(t.ChildByField(j, fObject))
+	}
+	p := make([]string, n)
+	if !x.fillPath(i, p) {
 		return nil
 	}
+	return p
+}
+
+// valuesOf returns an empty slice with room for the values of the named
+// children of i (array elements, arguments), or nil when there are none.
+func (x *extractor) valuesOf(i int) []Value {
+	t := x.t
+	n := 0
+	for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
+		if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return make([]Value, 0, n)
+}
+
+// joined returns the path p of node i joined with dots: the node's source
+// text when it reads exactly so (no copy), else a new string.
+func (x *extractor) joined(i int, p []string) string {
+	if u := x.unwrap(i); u >= 0 {
+		s := x.t.Text(u)
+		k := 0
+		for j, part := range p {
+			if j > 0 {
+				if k >= len(s) || s[k] != '.' {
+					return strings.Join(p, ".")
+				}
+				k++
+			}
+			if !strings.HasPrefix(s[k:], part) {
+				return strings.Join(p, ".")
+			}
+			k += len(part)
+		}
+		if k == len(s) {
+			return s
+		}
+	}
+	return strings.Join(p, ".")
+}
+
+// fillPath writes the parts of the path at i into p, whose length is
+// their number, and reports whether i is a path.
+func (x *extractor) fillPath(i int, p []string) bool {
+	t := x.t
+	i = x.unwrap(i)
+	last := len(p) - 1
 	switch t.Kind(i) {
 	case kIdentifier, kPropIdent, kTypeIdent, kShorthandProp:
-		return []string{x.text(i)}
+		if last != 0 {
+			return false
+		}
+		p[0] = x.text(i)
+		return true
 	case kThis:
-		return []string{"this"}
+		p[0] = "this"
+		return last == 0
 	case kSuper:
-		return []string{"super"}
+		p[0] = "super"
+		return last == 0
 	case kMember:
-		obj := x.path(t.ChildByField(i, fObject))
-		if obj == nil {
-			return nil
+		pr := t.ChildByField(i, fProperty)
+		if last < 1 || pr < 0 || !x.fillPath(t.ChildByField(i, fObject), p[:last]) {
+			return false
 		}
-		p := t.ChildByField(i, fProperty)
-		if p < 0 {
-			return nil
-		}
-		return append(obj, x.text(p))
-	case kNestedTypeId:
-		return strings.Split(x.text(i), ".")
+		p[last] = x.text(pr)
+		return true
 	}
-	return nil
+	return false
 }
 
 func (x *extractor) stringValue(i int) (string, bool) {
 	t := x.t
 	if i < 0 || t.Kind(i) != kString {
 		return "", false
+	}
+	// The common literal, one fragment without escapes, is its source
+	// text (no copy).
+	frag, parts := -1, 0
+	for c := t.FirstChild(i); c >= 0 && parts < 2; c = t.NextSibling(c) {
+		switch t.Kind(c) {
+		case kStringFragment:
+			frag = c
+			parts++
+		case kEscapeSeq:
+			parts = 2
+		}
+	}
+	switch {
+	case parts == 0:
+		return "", true
+	case parts == 1:
+		return x.text(frag), true
 	}
 	var b strings.Builder
 	for c := t.FirstChild(i); c >= 0; c = t.NextSibling(c) {
@@ -406,7 +491,7 @@ func (x *extractor) value(i int, depth int) Value {
 	case kIdentifier, kThis, kSuper, kMember:
 		if p := x.path(u); p != nil {
 			v.Kind = VIdent
-			v.Text = strings.Join(p, ".")
+			v.Text = x.joined(u, p)
 			if p[0] != "this" && p[0] != "super" {
 				v.Refs = []string{p[0]}
 			}
@@ -451,6 +536,16 @@ func (x *extractor) value(i int, depth int) Value {
 	switch t.Kind(u) {
 	case kObject:
 		v.Kind = VObject
+		n := 0
+		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
+			switch t.Kind(c) {
+			case kPair, kShorthandProp, kSpread, kMethodDef:
+				n++
+			}
+		}
+		if n > 0 {
+			v.Props = make([]Prop, 0, n)
+		}
 		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
 			switch t.Kind(c) {
 			case kPair:
@@ -478,6 +573,7 @@ func (x *extractor) value(i int, depth int) Value {
 		return v
 	case kArray:
 		v.Kind = VArray
+		v.Elems = x.valuesOf(u)
 		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
 			if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
 				ev := x.value(c, depth+1)
@@ -495,7 +591,7 @@ func (x *extractor) value(i int, depth int) Value {
 		}
 		callee := t.ChildByField(u, calleeField)
 		if p := x.path(callee); p != nil {
-			v.Text = strings.Join(p, ".")
+			v.Text = x.joined(callee, p)
 			if p[0] != "this" && p[0] != "super" {
 				v.Refs = []string{p[0]}
 			}
@@ -508,6 +604,7 @@ func (x *extractor) value(i int, depth int) Value {
 			}
 		}
 		if args := t.ChildByField(u, fArguments); args >= 0 {
+			v.Elems = x.valuesOf(args)
 			for c := t.FirstChild(args); c >= 0; c = t.NextSibling(c) {
 				if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
 					av := x.value(c, depth+1)

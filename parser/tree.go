@@ -3,6 +3,7 @@ package parser
 import (
 	"cmp"
 	"slices"
+	"unsafe"
 )
 
 // Tree is a parsed file: its source and its flat syntax tree. It is plain Go
@@ -20,8 +21,17 @@ type Tree struct {
 // Root is the index of the root node.
 const Root = 0
 
-// Text returns the source text of node i.
-func (t *Tree) Text(i int) string { n := &t.Nodes[i]; return string(t.Src[n.Start:n.End]) }
+// Text returns the source text of node i. The string shares t.Src's
+// memory instead of copying it (the facts of a file hold a few hundred
+// such strings, and the file's source stays alive beside them anyway): the
+// bytes a Tree is built on must never be written to afterwards.
+func (t *Tree) Text(i int) string {
+	n := &t.Nodes[i]
+	if n.End <= n.Start {
+		return ""
+	}
+	return unsafe.String(&t.Src[n.Start], int(n.End-n.Start))
+}
 
 // Kind returns the kind of node i.
 func (t *Tree) Kind(i int) Kind { return t.Nodes[i].Kind }

@@ -439,8 +439,10 @@ func (x *extractor) decorator(i int, sc scope) Decorator {
 	e = x.unwrap(e)
 	if t.Kind(e) == kCall {
 		d.Call = true
-		d.Name = strings.Join(x.path(t.ChildByField(e, fFunction)), ".")
+		fn := t.ChildByField(e, fFunction)
+		d.Name = x.joined(fn, x.path(fn))
 		if args := t.ChildByField(e, fArguments); args >= 0 {
+			d.Args = x.valuesOf(args)
 			for c := t.FirstChild(args); c >= 0; c = t.NextSibling(c) {
 				if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
 					d.Args = append(d.Args, x.value(c, 0))
@@ -453,7 +455,7 @@ func (x *extractor) decorator(i int, sc scope) Decorator {
 			x.visitChildren(args, inner)
 		}
 	} else {
-		d.Name = strings.Join(x.path(e), ".")
+		d.Name = x.joined(e, x.path(e))
 	}
 	return d
 }
@@ -482,7 +484,7 @@ func (x *extractor) class(i int, sc scope, decos []Decorator, exported, isDefaul
 				switch t.Kind(h) {
 				case kExtendsClause:
 					if v := t.ChildByField(h, fValue); v >= 0 {
-						x.f.Classes[ci].Extends = strings.Join(x.path(v), ".")
+						x.f.Classes[ci].Extends = x.joined(v, x.path(v))
 						if x.f.Classes[ci].Extends == "" {
 							// mixins: extends PartialType(CreateDto) -> keep callee
 							vv := x.value(v, 0)
@@ -736,6 +738,7 @@ func (x *extractor) call(i int, sc scope) {
 	}
 	args := t.ChildByField(i, fArguments)
 	if args >= 0 {
+		c.Args = x.valuesOf(args)
 		for a := t.FirstChild(args); a >= 0; a = t.NextSibling(a) {
 			if t.Named(a) && t.Nodes[a].Flags&FlagExtra == 0 {
 				c.Args = append(c.Args, x.value(a, 1))

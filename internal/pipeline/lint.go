@@ -23,12 +23,17 @@ func LintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 			return usageError(stderr, "%v", err)
 		}
 	}
-	stopProfiles, err := profiles(o.CPUProfile, o.MemProfile)
+	heap := &heapProfile{path: o.MemProfile, files: -1}
+	stopProfiles, err := profiles(o.CPUProfile, heap)
 	if err != nil {
 		return usageError(stderr, "%v", err)
 	}
 	defer func() {
-		if err := stopProfiles(); err != nil {
+		err := stopProfiles()
+		if err == nil {
+			err = heap.err
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "nestlint: profile: %v\n", err)
 		}
 	}()
@@ -78,6 +83,7 @@ func LintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	}
 
 	c := newCollector(names, req, enabled)
+	c.heap = heap
 	c.times.add("discover", time.Since(began))
 	c.serverScope = o.EffectiveScope() == lint.ScopeServer
 	c.maxRead = o.MaxFileSize
@@ -168,6 +174,7 @@ func exitCode(r *report.Run, o *options) int {
 // collector runs the checker over each project the requested files belong
 // to and gathers what is reported for the requested paths.
 type collector struct {
+	heap                   *heapProfile // --memprofile
 	names                  namer
 	req                    request
 	rules                  []*lint.Rule

@@ -314,6 +314,9 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 			}
 			checker.ParseInputs(subs[i], j.settings) // inside the recording: the inputs are read here
 			res, err := checker.RunParsed(ctx, subs[i], c.rules, j.settings, extra...)
+			if err == nil {
+				c.heap.atPeak(len(subs[i].Files)) // the facts and the model are alive
+			}
 			subs[i] = nil
 			var ops []fsrec.Op
 			if stop != nil {

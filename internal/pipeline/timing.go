@@ -52,9 +52,12 @@ func (t *timings) write(w io.Writer, parsed, cached int64) {
 	io.WriteString(w, b.String())
 }
 
-// profiles starts the CPU profile and returns a function that stops it and
-// writes the heap profile, for --cpuprofile and --memprofile.
-func profiles(cpu, mem string) (stop func() error, err error) {
+// profiles starts the CPU profile and returns a function that stops it,
+// for --cpuprofile and --memprofile. The heap profile is written by
+// heapAtPeak once a program's rules ran, when the facts of all its files
+// and its model are alive; stop writes it only when no program was
+// analysed (every result came from the cache).
+func profiles(cpu string, heap *heapProfile) (stop func() error, err error) {
 	var f *os.File
 	if cpu != "" {
 		if f, err = os.Create(cpu); err != nil {
@@ -72,18 +75,44 @@ func profiles(cpu, mem string) (stop func() error, err error) {
 				return err
 			}
 		}
-		if mem != "" {
-			m, err := os.Create(mem)
-			if err != nil {
-				return err
-			}
-			runtime.GC()
-			if err := pprof.WriteHeapProfile(m); err != nil {
-				m.Close()
-				return err
-			}
-			return m.Close()
+		if heap.path != "" && heap.files < 0 {
+			return heap.write()
 		}
 		return nil
 	}, nil
+}
+
+// heapProfile is --memprofile: written after the rules of the largest
+// program analysed so far (what a maintainer looking at memory wants is
+// the peak, not the heap after everything was released).
+type heapProfile struct {
+	path  string
+	files int // files of the program profiled; -1 before any
+	err   error
+}
+
+// atPeak writes the heap profile if the program just analysed, with n
+// files, is at least as large as any before it. The first error is kept
+// for the end of the run.
+func (h *heapProfile) atPeak(n int) {
+	if h == nil || h.path == "" || n < h.files {
+		return
+	}
+	h.files = n
+	if err := h.write(); err != nil && h.err == nil {
+		h.err = err
+	}
+}
+
+func (h *heapProfile) write() error {
+	m, err := os.Create(h.path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(m); err != nil {
+		m.Close()
+		return err
+	}
+	return m.Close()
 }
