@@ -243,9 +243,12 @@ func TestCacheKeepsOutput(t *testing.T) {
 	cache := filepath.Join(t.TempDir(), "cache")
 	cold := runSync(t, "--cache-location", cache, "--format", "json", "-j", "1", dir)
 	warm := runSync(t, "--cache-location", cache, "--format", "json", "-j", "4", "--timing", dir)
-	none := runSync(t, "--no-cache", "--format", "json", dir)
+	none := runSync(t, "--no-cache", "--format", "json", "--timing", dir)
 	if cold.code != exitFindings || cold.stdout != warm.stdout || cold.stdout != none.stdout {
 		t.Fatalf("outputs differ:\ncold %s\nwarm %s\nnone %s", cold, warm, none)
+	}
+	if !strings.Contains(none.stderr, "(3 files parsed, 0 from the cache)") {
+		t.Errorf("--timing without the cache does not count the files parsed:\n%s", none.stderr)
 	}
 	if !strings.Contains(warm.stderr, "results (cached)") || strings.Contains(warm.stderr, "files parsed") {
 		t.Errorf("the warm run did not take the program's results from the cache:\n%s", warm.stderr)

@@ -187,7 +187,7 @@ type collector struct {
 	linted                 int                     // requested TypeScript files that were parsed
 	failed                 bool                    // a tool error happened
 	seenErr                map[lint.ToolError]bool // a tool error reported by two projects counts once
-	cacheHits, cacheMisses int64                   // facts taken from the cache, files parsed
+	cacheHits, cacheMisses int64                   // facts taken from the cache, files parsed (with or without a cache)
 	times                  timings
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.

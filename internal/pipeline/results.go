@@ -278,6 +278,11 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		for _, f := range all.Files {
+			if cacheOf[f.Path] == nil {
+				c.cacheMisses++ // no cache: parsed (the cache counts its own misses)
+			}
+		}
 		// The facts packs are written now, beside the models and rules
 		// (the model build leaves a core idle for part of its time): the
 		// pack is encoded chunk by chunk, from the facts the rules read
