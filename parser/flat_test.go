@@ -2,6 +2,8 @@ package parser
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/nestlint/nestlint/parser/grammar/typescript"
@@ -91,5 +93,46 @@ func TestFlatTree(t *testing.T) {
 	}
 	if s := tr.ChildByField(imp, FieldOf("source")); s < 0 || string(src[tr.Nodes[s].Start:tr.Nodes[s].End]) != "'node:fs'" {
 		t.Errorf("import source = %d", s)
+	}
+}
+
+// TestTrimAfterLargeFile: after a file of trimAfter bytes or more, the
+// worker gives its large node buffer back, and the files it parses next
+// get the same trees as on a fresh worker.
+func TestTrimAfterLargeFile(t *testing.T) {
+	t.Parallel()
+	var big []byte
+	for i := 0; len(big) < trimAfter; i++ {
+		big = fmt.Appendf(big, "export const v%d = { id: %d, name: 'n%d', tags: ['a', 'b'], at: f(%d) };\n", i, i, i, i)
+	}
+	small := []byte("export class A { m() { return this.repo.find({ where: { id: 1 } }); } }\n")
+	w := newCWorker(false)
+	defer w.free()
+	nodes, err := w.parse(big, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nodes) <= trimKeep {
+		t.Fatalf("the large file has %d nodes, want more than %d to exercise the trim", len(nodes), trimKeep)
+	}
+	if c := w.bufCap(); c > trimKeep {
+		t.Errorf("after the large file the node buffer holds %d nodes, want at most %d", c, trimKeep)
+	}
+	got, err := w.parse(small, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := newCWorker(false)
+	defer fresh.free()
+	want, err := fresh.parse(small, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Error("the small file parses differently after the trim")
+	}
+	// A small file keeps the buffer (no trim for each file).
+	if c := w.bufCap(); c == 0 {
+		t.Error("the buffer was released after a small file")
 	}
 }

@@ -150,6 +150,9 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					cache = opts.CacheOf(paths[i])
 				}
 				out[i], buf = parseOne(paths[i], cw, buf, maxSize, cache)
+				if cap(buf) > 4*trimKeep {
+					buf = nil // a large file's buffer is not kept for the small ones (see nl_trim)
+				}
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
