@@ -8,13 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/nestlint/nestlint/internal/gctune"
 	"github.com/nestlint/nestlint/internal/trace"
 	"github.com/nestlint/nestlint/report"
 )
@@ -55,10 +55,23 @@ const maxMemoryEnv = "NESTLINT_MAX_MEMORY_MB"
 // 25 saved 20 MB more for 15% more CPU.
 const workerGCPercent = 50
 
-// tuneGC sets the worker's GC target, unless GOGC is set.
+// That GOGC applies once the live heap is large. Below, the heap may grow
+// to workerHeapGoal before a collection (at most workerGCMax percent):
+// a warm run decodes the cached facts into a heap that grows from nothing,
+// and at 50 it collected every few megabytes (internal/gctune). On a
+// generated workspace of 2,900 files, warm after 10 edits: 0.39-0.52 s
+// instead of 0.42-0.60 s, 0.1 s less CPU, 14 MB more RSS; a cold run on
+// N=1000 peaks 10-20 MB higher, N=4000 the same.
+const (
+	workerHeapGoal = 128 << 20
+	workerGCMax    = 400
+)
+
+// tuneGC sets the worker's GC target (internal/gctune), unless GOGC is
+// set.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(workerGCPercent)
+		gctune.Start(workerHeapGoal, workerGCPercent, workerGCMax)
 	}
 }
 

@@ -1,0 +1,84 @@
+// Package gctune sets the garbage collector's target from the live heap:
+// a low GOGC once the heap is large, a higher one while it is small.
+//
+// A fixed GOGC is wrong at one end or the other. nestlint keeps nearly all
+// of a run's data alive to the end (the facts of every file), so a cold run
+// on a large project wants a low GOGC: at Go's default, 100, the peak RSS
+// is about twice what the run needs. A warm run, or a small project, has a
+// heap of a few tens of megabytes that grows from nothing while the cached
+// facts are decoded; a low GOGC makes it collect every few megabytes, and
+// the collections cost more CPU than the decoding. Tune gives the heap a
+// minimum target instead: after each collection GOGC becomes the larger of
+// the base percentage and what lets the heap grow to the minimum goal,
+// within a maximum.
+package gctune
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// Percent is the GOGC that lets a heap of live bytes grow to the larger of
+// goal bytes and (100+base)% of live, within max percent.
+func Percent(live, goal uint64, base, max int) int {
+	if live == 0 {
+		return max
+	}
+	p := base
+	if goal > live {
+		if q := float64(goal-live) * 100 / float64(live); q > float64(p) {
+			p = int(min(q, float64(max)))
+		}
+	}
+	return p
+}
+
+var (
+	mu      sync.Mutex
+	current int
+	started bool
+)
+
+// Start sets GOGC to Percent of the live heap after every collection, from
+// now on, in this process. It is meant for a process's start; later calls
+// do nothing.
+func Start(goal uint64, base, max int) {
+	mu.Lock()
+	defer mu.Unlock()
+	if started {
+		return
+	}
+	started = true
+	current = Percent(0, goal, base, max)
+	debug.SetGCPercent(current)
+	arm(goal, base, max)
+}
+
+// sentinel is an object whose finalizer runs after each collection that
+// found it unreachable: it adjusts GOGC and arms a new one.
+type sentinel struct{ _ [16]byte }
+
+func arm(goal uint64, base, max int) {
+	s := new(sentinel)
+	runtime.SetFinalizer(s, func(*sentinel) {
+		adjust(goal, base, max)
+		arm(goal, base, max)
+	})
+}
+
+var sample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+
+func adjust(goal uint64, base, max int) {
+	mu.Lock()
+	defer mu.Unlock()
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return
+	}
+	if p := Percent(sample[0].Value.Uint64(), goal, base, max); p != current {
+		current = p
+		debug.SetGCPercent(p)
+	}
+}

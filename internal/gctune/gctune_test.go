@@ -1,0 +1,67 @@
+package gctune
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live, goal uint64
+		want       int
+	}{
+		{0, 128 * mb, 400},       // nothing live yet: the maximum
+		{16 * mb, 128 * mb, 400}, // 700% would reach the goal: capped
+		{64 * mb, 128 * mb, 100}, // grows to the goal
+		{100 * mb, 128 * mb, 50}, // 28% to the goal: the base is larger
+		{512 * mb, 128 * mb, 50}, // above the goal: the base
+		{128 * mb, 128 * mb, 50}, // at the goal: the base
+		{40 * mb, 128 * mb, 220}, // 88 MB more is 220%
+		{1, 1<<63 + 1, 400},      // no overflow
+	} {
+		if got := Percent(c.live, c.goal, 50, 400); got != c.want {
+			t.Errorf("Percent(%d MB, %d MB) = %d, want %d", c.live/mb, c.goal/mb, got, c.want)
+		}
+	}
+}
+
+// gcPercent reads GOGC without changing it.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestStart: after each collection GOGC follows the live heap; a goal far
+// above it gives the maximum, one below it the base.
+func TestStart(t *testing.T) {
+	defer debug.SetGCPercent(gcPercent())
+	Start(1<<40, 50, 300)
+	if p := gcPercent(); p != 300 {
+		t.Fatalf("GOGC after Start = %d, want the maximum 300", p)
+	}
+	// Pretend a collection set another value: the next one corrects it.
+	mu.Lock()
+	current = 77
+	debug.SetGCPercent(77)
+	mu.Unlock()
+	deadline := time.Now().Add(10 * time.Second)
+	for gcPercent() != 300 {
+		if time.Now().After(deadline) {
+			t.Fatalf("GOGC stayed %d after collections, want 300", gcPercent())
+		}
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	// A later Start changes nothing.
+	Start(1, 10, 20)
+	runtime.GC()
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	if p := gcPercent(); p != 300 {
+		t.Errorf("GOGC = %d after a second Start, want 300 still", p)
+	}
+}
