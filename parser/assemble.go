@@ -32,7 +32,7 @@ func ParseFile(path string, src []byte, maxSize int64, cache Cache) (*File, *Pro
 	tsx := filepath.Ext(path) == ".tsx"
 	if cache != nil {
 		if facts, ok := cache.Get(tsx, src); ok {
-			return &File{Path: path, Src: src, Facts: facts}, factsProblem(path, src, facts)
+			return &File{Path: path, src: src, Facts: facts}, factsProblem(path, src, facts)
 		}
 	}
 	cw := newCWorker(tsx)
@@ -58,12 +58,7 @@ func Assemble(files []*File, extra []string, problems []Problem) *Result {
 			continue
 		}
 		nf := *f
-		nf.Tok = r.Fset.AddFile(f.Path, -1, len(f.Src))
-		if f.Tok != nil && f.Tok.Size() == len(f.Src) {
-			nf.Tok.SetLines(f.Tok.Lines())
-		} else {
-			nf.Tok.SetLinesForContent(f.Src)
-		}
+		nf.retok(r.Fset, f.Tok)
 		r.Files = append(r.Files, &nf)
 		r.byPath[nf.Path] = &nf
 	}
@@ -103,18 +98,23 @@ func Reassemble(prev *Result, files []*File, extra []string, problems []Problem)
 	r.Fset.AddExistingFiles(kept...)
 	for _, i := range fresh {
 		nf := r.Files[i]
-		tok := nf.Tok
-		nf.Tok = r.Fset.AddFile(nf.Path, -1, len(nf.Src))
-		if tok != nil && tok.Size() == len(nf.Src) {
-			nf.Tok.SetLines(tok.Lines())
-		} else {
-			nf.Tok.SetLinesForContent(nf.Src)
-		}
+		nf.retok(r.Fset, nf.Tok)
 	}
 	return r
 }
 
 // sameParse reports whether assembled file a was made from the parse f.
 func sameParse(a, f *File) bool {
-	return a.Facts == f.Facts && len(a.Src) == len(f.Src) && (len(f.Src) == 0 || &a.Src[0] == &f.Src[0])
+	return a.Facts == f.Facts && a.lazy == f.lazy && len(a.src) == len(f.src) && (len(f.src) == 0 || &a.src[0] == &f.src[0])
+}
+
+// retok gives f a token.File in fset, with the line table of tok (its
+// token.File in an earlier file set) when tok has its size.
+func (f *File) retok(fset *token.FileSet, tok *token.File) {
+	if tok != nil && tok.Size() == f.Size() {
+		f.Tok = fset.AddFile(f.Path, -1, f.Size())
+		f.Tok.SetLines(tok.Lines())
+		return
+	}
+	f.addTo(fset)
 }

@@ -66,7 +66,7 @@ func TestReassemble(t *testing.T) {
 		if f.Path != fresh.Files[i].Path {
 			t.Fatalf("file %d is %s, Assemble's is %s", i, f.Path, fresh.Files[i].Path)
 		}
-		for off := uint32(0); off <= uint32(len(f.Src)); off++ {
+		for off := uint32(0); off <= uint32(len(f.Source())); off++ {
 			got, want := r2.Fset.Position(f.Pos(off)), fresh.Fset.Position(fresh.Files[i].Pos(off))
 			if got.Filename != want.Filename || got.Line != want.Line || got.Column != want.Column {
 				t.Fatalf("%s offset %d: %v, Assemble's %v", f.Path, off, got, want)

@@ -23,8 +23,11 @@ const DefaultMaxFileSize = 5 << 20
 
 // File is one parsed TypeScript file.
 type File struct {
-	Path  string // absolute, symlink-resolved
-	Src   []byte // the bytes as read
+	Path string // absolute, symlink-resolved
+	// src is the bytes as read (Source); nil when the facts came from
+	// the cache by key and lazy reads it on demand.
+	src   []byte
+	lazy  *lazySource
 	Facts *Facts
 	Tok   *token.File
 }
@@ -81,6 +84,11 @@ type Options struct {
 	MaxFileSize int64 // 0 means DefaultMaxFileSize
 	// Progress, when set, is called after each file with the count done.
 	Progress func(done, total int)
+	// Known, when set, gives the content key (KeyedCache.Key) of a file
+	// that the caller vouches did not change since it hashed it: when the
+	// file's cache is a KeyedCache holding that key, the file is not read
+	// (File.Source reads it if asked).
+	Known func(path string) (key string, ok bool)
 }
 
 // Analyzer is the root of the analyzer graph: its result (*Result) is
@@ -149,7 +157,11 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 				if opts.CacheOf != nil {
 					cache = opts.CacheOf(paths[i])
 				}
-				out[i], buf = parseOne(paths[i], cw, buf, maxSize, cache)
+				if f := fromKey(paths[i], isTSX, maxSize, cache, opts.Known); f != nil {
+					out[i] = *f
+				} else {
+					out[i], buf = parseOne(paths[i], cw, buf, maxSize, cache)
+				}
 				if cap(buf) > 4*trimKeep {
 					buf = nil // a large file's buffer is not kept for the small ones (see nl_trim)
 				}
@@ -182,8 +194,7 @@ feed:
 			continue
 		}
 		f := p.file
-		f.Tok = r.Fset.AddFile(f.Path, -1, len(f.Src))
-		f.Tok.SetLinesForContent(f.Src)
+		f.addTo(r.Fset)
 		r.Files = append(r.Files, f)
 		r.byPath[f.Path] = f
 	}
@@ -215,6 +226,31 @@ func (r *Result) Subset(paths []string) *Result {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// fromKey returns the file at path with the facts its cache holds under
+// the key known vouches for, without reading it, or nil.
+func fromKey(path string, tsx bool, maxSize int64, cache Cache, known func(string) (string, bool)) *parsed {
+	kc, ok := cache.(KeyedCache)
+	if !ok || known == nil {
+		return nil
+	}
+	key, ok := known(path)
+	if !ok {
+		return nil
+	}
+	st, ok := kc.GetKey(key)
+	if !ok || st.Facts == nil || int64(st.Size) > maxSize {
+		return nil
+	}
+	facts := st.Facts
+	f := &File{Path: path, Facts: facts, lazy: &lazySource{path: path, tsx: tsx, key: key, size: st.Size, max: maxSize,
+		lines: st.Lines, cache: kc, shebang: st.Shebang}}
+	p := &parsed{file: f}
+	if facts.Panic != "" || facts.ErrorOffset >= 0 {
+		p.problem = factsProblem(path, f.Source(), facts) // the message quotes lines
+	}
+	return p
+}
+
 func parseOne(path string, cw *cworker, buf []Node, maxSize int64, cache Cache) (p parsed, _ []Node) {
 	// Regular files only, never more than maxSize bytes: a FIFO would
 	// block forever and a link to /dev/zero would never end.
@@ -242,7 +278,7 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, cache Cache) 
 		// estimate below (a function of the content alone): a hit needs
 		// no estimate, which scans every byte.
 		if facts, ok := cache.Get(tsx, src); ok {
-			return parsed{file: &File{Path: path, Src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
+			return parsed{file: &File{Path: path, src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
 		}
 	}
 	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
@@ -287,7 +323,7 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node) (parsed, []No
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "cannot parse: " + err.Error()}}, nodes
 	}
 	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
-	f := &File{Path: path, Src: src, Facts: Extract(t)}
+	f := &File{Path: path, src: src, Facts: Extract(t)}
 	return parsed{file: f, problem: factsProblem(path, src, f.Facts)}, nodes
 }
 

@@ -21,7 +21,7 @@ var relatedRule = lint.NewRule(lint.Meta{ID: "test/related", Name: "related", Se
 		other := func(i int) *parser.File { return files[(i+1)%len(files)] }
 		for i, f := range files {
 			pass.Report(analysis.Diagnostic{Pos: f.Pos(0), Message: "start of file"})
-			off := strings.Index(string(f.Src), "readFileSync")
+			off := strings.Index(string(f.Source()), "readFileSync")
 			if off < 0 {
 				continue
 			}

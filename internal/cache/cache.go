@@ -57,20 +57,53 @@ type Dir struct {
 	// results come from the results file never needs it
 
 	mu      sync.Mutex
-	entries map[string]*parser.Facts // from the pack
-	used    map[string]*parser.Facts // hit or stored in this run
-	flushed bool                     // the pack was written (Flush)
-	old     *os.File                 // the pack read back, open until Flush
-	chunks  []*chunk                 // its chunks
-	bad     string                   // why the pack was not trusted
-	badRes  string                   // why a results file was not trusted
-	err     error                    // the first failed write
+	entries map[string]*item // from the pack
+	used    map[string]*item // hit or stored in this run
+	flushed bool             // the pack was written (Flush)
+	old     *os.File         // the pack read back, open until Flush
+	chunks  []*chunk         // its chunks
+	bad     string           // why the pack was not trusted
+	badRes  string           // why a results file was not trusted
+	err     error            // the first failed write
 
 	hits, misses, writes atomic.Int64
 	preloaded            atomic.Bool // Preload started the load
 }
 
-var _ parser.Cache = (*Dir)(nil)
+var _ parser.KeyedCache = (*Dir)(nil)
+
+// item is what an entry holds: the facts of a content and what a run that
+// does not read the content needs of it (parser.Stored).
+type item struct {
+	facts   *parser.Facts
+	size    int
+	lines   []int // line starts, as token.File.SetLinesForContent finds them
+	shebang bool
+}
+
+// itemOf describes src with its facts.
+func itemOf(src []byte, f *parser.Facts) *item {
+	return &item{facts: f, size: len(src), lines: lineStarts(src), shebang: bytes.HasPrefix(src, []byte("#!"))}
+}
+
+// lineStarts returns the offsets at which the lines of src start, as
+// token.File.SetLinesForContent computes them: a line starts after each
+// newline that is not the last byte.
+func lineStarts(src []byte) []int {
+	if len(src) == 0 {
+		return []int{}
+	}
+	lines := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := bytes.IndexByte(src, '\n'); i >= 0 && i+1 < len(src); {
+		lines = append(lines, i+1)
+		j := bytes.IndexByte(src[i+1:], '\n')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return lines
+}
 
 // Open returns the cache in folder root for the given version key,
 // creating the folder and loading its pack.
@@ -82,7 +115,7 @@ func Open(root, version string) (*Dir, error) {
 	if err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("cache %s: not a folder", root)
 	}
-	d := &Dir{root: root, version: version, entries: map[string]*parser.Facts{}, used: map[string]*parser.Facts{}}
+	d := &Dir{root: root, version: version, entries: map[string]*item{}, used: map[string]*item{}}
 	return d, nil
 }
 
@@ -115,8 +148,8 @@ func DefaultRoot(programRoot string) (string, error) {
 }
 
 type entry struct {
-	Key   string
-	Facts *parser.Facts
+	Key  string
+	Item *item // nil: no facts
 }
 
 func (d *Dir) packPath() string { return filepath.Join(d.root, packName) }
@@ -162,8 +195,8 @@ func (d *Dir) load() error {
 	}
 	for _, ch := range es.chunks {
 		for _, e := range ch.entries {
-			if e.Facts != nil {
-				d.entries[e.Key] = e.Facts
+			if e.Item != nil {
+				d.entries[e.Key] = e.Item
 			}
 		}
 		ch.entries = nil
@@ -286,10 +319,15 @@ func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
 
 // head is the first line of a pack: the magic, the payload format and
 // the version key.
-func (d *Dir) head() string { return magic + "chunks/2 " + d.version + "\n" }
+func (d *Dir) head() string { return magic + "chunks/3 " + d.version + "\n" }
 
-func key(tsx bool, src []byte) string {
-	h := sha256.New()
+func key(tsx bool, src []byte) string { return ContentKey(sha256.New(), tsx, src) }
+
+// ContentKey is the key of a content in a pack: the hex SHA-256 of a byte
+// for the grammar (1 for tsx) and the content, computed with h (a SHA-256,
+// reset first).
+func ContentKey(h hash.Hash, tsx bool, src []byte) string {
+	h.Reset()
 	if tsx {
 		h.Write([]byte{1})
 	} else {
@@ -301,20 +339,38 @@ func key(tsx bool, src []byte) string {
 
 // Get returns the facts stored for src, or false.
 func (d *Dir) Get(tsx bool, src []byte) (*parser.Facts, bool) {
-	d.ensure()
-	k := key(tsx, src)
-	d.mu.Lock()
-	f, ok := d.entries[k]
-	if ok && d.used != nil {
-		d.used[k] = f
-	}
-	d.mu.Unlock()
+	it, ok := d.get(key(tsx, src))
 	if !ok {
 		d.misses.Add(1)
 		return nil, false
 	}
 	d.hits.Add(1)
-	return f, true
+	return it.facts, true
+}
+
+func (d *Dir) get(k string) (*item, bool) {
+	d.ensure()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	it, ok := d.entries[k]
+	if ok && d.used != nil {
+		d.used[k] = it
+	}
+	return it, ok
+}
+
+// Key is the content key of src (parser.KeyedCache).
+func (d *Dir) Key(tsx bool, src []byte) string { return key(tsx, src) }
+
+// GetKey returns what is stored under a content key (parser.KeyedCache).
+// A miss is not counted: the caller goes on with Get.
+func (d *Dir) GetKey(k string) (parser.Stored, bool) {
+	it, ok := d.get(k)
+	if !ok {
+		return parser.Stored{}, false
+	}
+	d.hits.Add(1)
+	return parser.Stored{Facts: it.facts, Size: it.size, Lines: it.lines, Shebang: it.shebang}, true
 }
 
 // Put stores the facts of src (written by Flush or Close).
@@ -328,7 +384,7 @@ func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 	if d.flushed {
 		return
 	}
-	d.used[k] = f
+	d.used[k] = itemOf(src, f)
 	d.writes.Add(1)
 }
 

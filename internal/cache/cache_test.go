@@ -1,9 +1,11 @@
 package cache
 
 import (
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -228,5 +230,40 @@ func TestPreload(t *testing.T) {
 	d = reopen(t, d, "v1")
 	if _, ok := d.Get(false, []byte(src)); !ok {
 		t.Error("a run that preloaded and used nothing lost the pack")
+	}
+}
+
+// TestGetKey: a run that holds a file's content key gets its facts, its
+// length, line table and shebang flag from the pack without the content;
+// a key the cache does not hold is no hit and no counted miss.
+func TestGetKey(t *testing.T) {
+	t.Parallel()
+	d, err := Open(t.TempDir(), "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := "#!/usr/bin/env node\n" + src + "\n\n"
+	want := facts(t, script)
+	d.Put(false, []byte(script), want)
+	d = reopen(t, d, "v1")
+	st, ok := d.GetKey(d.Key(false, []byte(script)))
+	if !ok || !reflect.DeepEqual(st.Facts, want) {
+		t.Fatalf("GetKey: ok=%v facts %+v", ok, st.Facts)
+	}
+	tf := token.NewFileSet().AddFile("a.ts", -1, len(script))
+	tf.SetLinesForContent([]byte(script))
+	if st.Size != len(script) || !st.Shebang || !slices.Equal(st.Lines, tf.Lines()) {
+		t.Errorf("size %d shebang %v lines %v, want %d true %v", st.Size, st.Shebang, st.Lines, len(script), tf.Lines())
+	}
+	if _, ok := d.GetKey(d.Key(true, []byte(script))); ok {
+		t.Error("the .tsx key of the same text hit")
+	}
+	if s := d.Stats(); s.Hits != 1 || s.Misses != 0 {
+		t.Errorf("stats = %+v, want one hit and no miss", s)
+	}
+	// What GetKey found is kept in the next pack.
+	d = reopen(t, d, "v1")
+	if _, ok := d.Get(false, []byte(script)); !ok {
+		t.Error("an entry found by key was dropped from the next pack")
 	}
 }

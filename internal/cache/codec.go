@@ -15,7 +15,9 @@ import (
 // gob, and it allocates each distinct string of a chunk once.
 //
 // A chunk: uvarint count, then per entry the key, a presence byte and the
-// facts. Strings go through the chunk's table: uvarint 0 and then the
+// facts, the content's length, a byte of flags (1: it starts with "#!")
+// and its line table (uvarint count, then the length of each line but the
+// last). Strings go through the chunk's table: uvarint 0 and then the
 // length and bytes of a string not seen before in the chunk (it takes the
 // next index), or uvarint index+1 of one seen before.
 
@@ -121,6 +123,17 @@ func (d *decoder) length() int {
 	return int(n)
 }
 
+// length64 reads an uvarint that must fit an int of at most 2^40 (a
+// size or an offset, not a count of elements).
+func (d *decoder) length64() int {
+	n := d.uvarint()
+	if n > 1<<40 {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
 func (d *decoder) str() string {
 	i := d.uvarint()
 	if i > 0 {
@@ -146,12 +159,23 @@ func appendChunk(b []byte, es []entry) []byte {
 	e.uvarint(uint64(len(es)))
 	for i := range es {
 		e.str(es[i].Key)
-		if es[i].Facts == nil {
+		it := es[i].Item
+		if it == nil {
 			e.bool(false)
 			continue
 		}
 		e.bool(true)
-		encFacts(e, es[i].Facts)
+		encFacts(e, it.facts)
+		e.uvarint(uint64(it.size))
+		var flags byte
+		if it.shebang {
+			flags |= 1
+		}
+		e.byte(flags)
+		e.uvarint(uint64(len(it.lines)))
+		for j := 1; j < len(it.lines); j++ {
+			e.uvarint(uint64(it.lines[j] - it.lines[j-1]))
+		}
 	}
 	return e.b
 }
@@ -166,8 +190,30 @@ func decodeChunk(b []byte) ([]entry, error) {
 		var e entry
 		e.Key = d.str()
 		if d.bool() {
-			e.Facts = new(parser.Facts)
-			decFacts(d, e.Facts)
+			it := &item{facts: new(parser.Facts)}
+			decFacts(d, it.facts)
+			it.size = d.length64()
+			flags := d.byte()
+			it.shebang = flags&1 != 0
+			// n lines take n-1 deltas of a byte or more
+			if n := d.length64(); n > 0 && n-1 > len(d.b)-d.i {
+				d.fail()
+			} else if n > 0 {
+				it.lines = make([]int, n)
+				for j := 1; j < n; j++ {
+					step := d.length64()
+					if step == 0 {
+						d.fail()
+					}
+					it.lines[j] = it.lines[j-1] + step
+				}
+			} else {
+				it.lines = []int{}
+			}
+			if flags&^1 != 0 || len(it.lines) > 0 && it.lines[len(it.lines)-1] >= max(it.size, 1) {
+				d.fail()
+			}
+			e.Item = it
 		}
 		if d.err != nil {
 			return nil, d.err

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"go/token"
 	"io/fs"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/nestlint/nestlint/parser"
@@ -30,29 +32,39 @@ func fixtureFacts(t testing.TB) []*parser.File {
 	return parser.Parse(context.Background(), paths, parser.Options{Jobs: 2}).Files
 }
 
-// viaGob is what gob, the earlier codec, gives back for es: the
+// viaGob is what gob, the earlier codec, gives back for fs: the
 // reference the generated codec must match (empty slices come back nil
 // from both).
-func viaGob(t testing.TB, es []entry) []entry {
+func viaGob(t testing.TB, fs []*parser.Facts) []*parser.Facts {
 	t.Helper()
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(es); err != nil {
+	if err := gob.NewEncoder(&b).Encode(fs); err != nil {
 		t.Fatal(err)
 	}
-	var out []entry
+	var out []*parser.Facts
 	if err := gob.NewDecoder(&b).Decode(&out); err != nil {
 		t.Fatal(err)
+	}
+	for i := range out {
+		if out[i] == nil {
+			out[i] = &parser.Facts{} // gob drops a pointer to a zero struct
+		}
 	}
 	return out
 }
 
 // TestCodecRoundTrip encodes the facts of every fixture in chunks and
-// decodes them: every field comes back as it went in.
+// decodes them: every field comes back as it went in, with the content's
+// length, line table and shebang flag.
 func TestCodecRoundTrip(t *testing.T) {
 	files := fixtureFacts(t)
 	var es []entry
 	for i, f := range files {
-		es = append(es, entry{Key: f.Path, Facts: f.Facts})
+		src := f.Source()
+		if i%5 == 1 {
+			src = append([]byte("#!/usr/bin/env node\n"), src...) // the flag, and lines that differ
+		}
+		es = append(es, entry{Key: f.Path, Item: itemOf(src, f.Facts)})
 		if i%7 == 3 {
 			es = append(es, entry{Key: "no facts " + f.Path})
 		}
@@ -63,19 +75,46 @@ func TestCodecRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("chunk at %d: %v", start, err)
 		}
-		want := viaGob(t, chunk)
-		for i := range want {
-			if want[i].Facts == nil && chunk[i].Facts != nil {
-				want[i].Facts = &parser.Facts{} // gob drops a pointer to a zero struct
+		if len(got) != len(chunk) {
+			t.Fatalf("chunk at %d: %d entries back, want %d", start, len(got), len(chunk))
+		}
+		var facts []*parser.Facts
+		for _, e := range chunk {
+			if e.Item != nil {
+				facts = append(facts, e.Item.facts)
 			}
 		}
-		if !reflect.DeepEqual(got, want) {
-			for i := range want {
-				if !reflect.DeepEqual(got[i], want[i]) {
-					t.Fatalf("%s: decoded facts differ:\n got %+v\nwant %+v", want[i].Key, got[i].Facts, want[i].Facts)
-				}
+		want := viaGob(t, facts)
+		k := 0
+		for i, e := range chunk {
+			g := got[i]
+			if g.Key != e.Key || (g.Item == nil) != (e.Item == nil) {
+				t.Fatalf("entry %s came back as %s (facts %v)", e.Key, g.Key, g.Item != nil)
 			}
-			t.Fatal("decoded chunk differs")
+			if e.Item == nil {
+				continue
+			}
+			if !reflect.DeepEqual(g.Item.facts, want[k]) {
+				t.Fatalf("%s: decoded facts differ:\n got %+v\nwant %+v", e.Key, g.Item.facts, want[k])
+			}
+			k++
+			if g.Item.size != e.Item.size || g.Item.shebang != e.Item.shebang || !slices.Equal(g.Item.lines, e.Item.lines) {
+				t.Fatalf("%s: size %d shebang %v lines %v, want %d %v %v", e.Key, g.Item.size, g.Item.shebang, g.Item.lines,
+					e.Item.size, e.Item.shebang, e.Item.lines)
+			}
+		}
+	}
+}
+
+// TestLineStarts: the line table stored for a content is the one
+// token.File.SetLinesForContent computes.
+func TestLineStarts(t *testing.T) {
+	for _, src := range []string{"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "a\r\nb\r\n\r\n", "\nx", "x\n\n\ny"} {
+		tf := token.NewFileSet().AddFile("f.ts", -1, len(src))
+		tf.SetLinesForContent([]byte(src))
+		want := tf.Lines()
+		if got := lineStarts([]byte(src)); !slices.Equal(got, want) || got == nil {
+			t.Errorf("lineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
@@ -85,7 +124,7 @@ func TestCodecRoundTrip(t *testing.T) {
 // the input.
 func TestCodecCorrupt(t *testing.T) {
 	files := fixtureFacts(t)
-	b := appendChunk(nil, []entry{{Key: "a", Facts: files[0].Facts}, {Key: "b", Facts: files[1].Facts}})
+	b := appendChunk(nil, []entry{{Key: "a", Item: itemOf(files[0].Source(), files[0].Facts)}, {Key: "b", Item: itemOf(files[1].Source(), files[1].Facts)}})
 	for n := range len(b) {
 		if _, err := decodeChunk(b[:n]); err == nil {
 			t.Fatalf("a chunk cut at %d of %d bytes decodes", n, len(b))
@@ -103,7 +142,7 @@ func TestCodecCorrupt(t *testing.T) {
 
 func FuzzDecodeChunk(f *testing.F) {
 	files := fixtureFacts(f)
-	f.Add(appendChunk(nil, []entry{{Key: "a", Facts: files[0].Facts}}))
+	f.Add(appendChunk(nil, []entry{{Key: "a", Item: itemOf(files[0].Source(), files[0].Facts)}}))
 	f.Add([]byte{1, 0, 1, 'k', 1})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		es, err := decodeChunk(b)

@@ -369,7 +369,7 @@ func (m *model) setFile(p *program, abs string, src []byte) {
 func (m *model) source(abs string) ([]byte, bool) {
 	for _, p := range m.progs {
 		if f := p.files[abs]; f != nil {
-			return f.Src, true
+			return f.Source(), true
 		}
 	}
 	src, err := safeio.ReadFile(abs, safeio.MaxConfigSize)

@@ -124,7 +124,7 @@ func LintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 	capped, err := writeOutput(o, r, stdout, stderr)
 	c.times.add("report", time.Since(began))
 	if o.Timing {
-		defer c.times.write(stderr, c.cacheMisses, c.cacheHits)
+		defer c.times.write(stderr, c.cacheMisses, c.cacheHits, c.unread)
 	}
 	if err != nil {
 		var fe formatError
@@ -188,6 +188,7 @@ type collector struct {
 	failed                 bool                    // a tool error happened
 	seenErr                map[lint.ToolError]bool // a tool error reported by two projects counts once
 	cacheHits, cacheMisses int64                   // facts taken from the cache, files parsed (with or without a cache)
+	unread                 int64                   // files whose facts came from the cache and which were never read
 	times                  timings
 	// serverScope is set for the default scope: out-of-scope packages get
 	// a notice and their files do not count as linted.

@@ -227,6 +227,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 	}
 	var files []string
 	cacheOf := map[string]parser.Cache{}
+	known := map[string]string{}
 	for i, p := range progs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -251,7 +252,11 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		}
 		if j.fc != nil && !html { // the HTML report needs the model: no stored result
 			began := time.Now()
-			j.key = c.resultKey(o, p, j.settings, j.fc)
+			var trusted map[string]string
+			j.key, trusted = c.resultKey(o, p, j.settings, j.fc)
+			for f, k := range trusted {
+				known[f] = k // unchanged since hashed: its facts by key, the file not read
+			}
 			var pr programResult
 			if j.key != "" && j.fc.Result(p.root, j.key, &pr) {
 				c.times.add("results (cached)", time.Since(began))
@@ -263,7 +268,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 		}
 		if j.fc != nil {
 			j.fc.Preload() // the program is parsed: decode its pack while the files are read
-			j.counted = &countingCache{Cache: j.fc}
+			j.counted = &countingCache{KeyedCache: j.fc}
 			for _, f := range p.files {
 				cacheOf[f] = j.counted
 			}
@@ -273,7 +278,8 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 	if len(files) > 0 {
 		began := time.Now()
 		all := parser.Parse(ctx, sortedUnique(files), parser.Options{Jobs: o.Jobs, MaxFileSize: o.MaxFileSize,
-			Progress: o.Prog.callback(), CacheOf: func(path string) parser.Cache { return cacheOf[path] }})
+			Progress: o.Prog.callback(), CacheOf: func(path string) parser.Cache { return cacheOf[path] },
+			Known: func(path string) (string, bool) { k, ok := known[path]; return k, ok }})
 		c.times.add("parse", time.Since(began))
 		if err := ctx.Err(); err != nil {
 			return err
@@ -321,6 +327,11 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 			res, err := checker.RunParsed(ctx, subs[i], c.rules, j.settings, extra...)
 			if err == nil {
 				c.heap.atPeak(len(subs[i].Files)) // the facts and the model are alive
+				for _, f := range subs[i].Files {
+					if !f.Read() {
+						c.unread++ // facts from the cache by key, and no rule asked for its text
+					}
+				}
 			}
 			subs[i] = nil
 			var ops []fsrec.Op
@@ -352,7 +363,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 // rules, the scope, the file lists and the content of every file parsed.
 // It is "" when an input cannot be hashed (the result is then neither
 // looked up nor stored).
-func (c *collector) resultKey(o *options, p program, settings *lint.Settings, fc *cache.Dir) string {
+func (c *collector) resultKey(o *options, p program, settings *lint.Settings, fc *cache.Dir) (string, map[string]string) {
 	h := sha256.New()
 	fmt.Fprintf(h, "results/1\x00%s\x00%s\x00%v\x00%d\x00", CacheVersion(o.Version), p.root, c.serverScope, o.MaxFileSize)
 	if settings != nil {
@@ -360,7 +371,7 @@ func (c *collector) resultKey(o *options, p program, settings *lint.Settings, fc
 		s.Jobs = 0 // output is the same at every -j
 		b, err := json.Marshal(s)
 		if err != nil {
-			return ""
+			return "", nil
 		}
 		h.Write(b)
 	}
@@ -370,11 +381,15 @@ func (c *collector) resultKey(o *options, p program, settings *lint.Settings, fc
 	for _, f := range p.extra {
 		fmt.Fprintf(h, "\x00extra %s", f)
 	}
-	sums := sumsOf(fc, p.root, p.files, o.MaxFileSize, o.Jobs) // sums.go
+	sums, trusted := sumsOf(fc, p.root, p.files, o.MaxFileSize, o.Jobs, fc.Preload) // sums.go
+	known := map[string]string{}
 	for i, f := range p.files {
 		fmt.Fprintf(h, "\x00file %s %s", f, sums[i])
+		if trusted[i] {
+			known[f] = sums[i]
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), known
 }
 
 // noteParsed says, when files were requested one by one, how many files
@@ -412,12 +427,12 @@ func (c *collector) noteParsed(p program, parsed int64) {
 // countingCache counts the misses of one program's files, in a cache its
 // program may share with others.
 type countingCache struct {
-	parser.Cache
+	parser.KeyedCache
 	misses atomic.Int64
 }
 
 func (cc *countingCache) Get(tsx bool, src []byte) (*parser.Facts, bool) {
-	f, ok := cc.Cache.Get(tsx, src)
+	f, ok := cc.KeyedCache.Get(tsx, src)
 	if !ok {
 		cc.misses.Add(1)
 	}

@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"hash"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,9 +20,15 @@ import (
 // sums were taken is read anyway (a change within the same time stamp
 // would go unseen).
 type fileSums struct {
-	Taken time.Time
-	Files map[string]fileSig
+	Format int // sumsFormat; sums of another format are not reused
+	Taken  time.Time
+	Files  map[string]fileSig
 }
+
+// sumsFormat 2: a sum is the file's key in the facts pack
+// (cache.ContentKey), so that a file whose stat did not change is found
+// there without being read (parser.Options.Known).
+const sumsFormat = 2
 
 type fileSig struct {
 	Size  int64
@@ -36,17 +40,24 @@ type fileSig struct {
 
 const racyWindow = 2 * time.Second
 
-// sumsOf returns the digest of each file (its content's hash, or the class
+// sumsOf returns the digest of each file (its content's key, or the class
 // of its read error), reusing the sums stored in fc for files whose stat
-// is unchanged, and stores the new sums when any file was read.
-func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int) []string {
+// is unchanged (trusted: not read this time), and stores the new sums when
+// any file was read.
+//
+// changed, when set, is called (once) as soon as a file turns out to have
+// changed: the run will then most likely parse, and can start decoding
+// the facts pack while the other files are checked.
+func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int, changed func()) (out []string, trusted []bool) {
+	var once sync.Once
 	var prev fileSums
-	if fc == nil || !fc.Blob("sums", program, &prev) {
+	if fc == nil || !fc.Blob("sums", program, &prev) || prev.Format != sumsFormat {
 		prev = fileSums{}
 	}
 	taken := time.Now()
-	trusted := prev.Taken.Add(-racyWindow).UnixNano()
-	out := make([]string, len(files))
+	before := prev.Taken.Add(-racyWindow).UnixNano()
+	out = make([]string, len(files))
+	trusted = make([]bool, len(files))
 	sigs := make([]fileSig, len(files))
 	read := make([]bool, len(files))
 	if jobs <= 0 {
@@ -64,10 +75,14 @@ func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int) 
 				st, err := os.Stat(f)
 				if err == nil && st.Mode().IsRegular() {
 					sig := fileSig{Size: st.Size(), Mode: st.Mode(), Mtime: st.ModTime().UnixNano(), Inode: inode(st)}
-					if p, ok := prev.Files[f]; ok && p.Sum != "" && sig.Mtime < trusted &&
-						p.Size == sig.Size && p.Mode == sig.Mode && p.Mtime == sig.Mtime && p.Inode == sig.Inode {
-						out[i], sigs[i] = p.Sum, p
+					p, ok := prev.Files[f]
+					same := ok && p.Sum != "" && p.Size == sig.Size && p.Mode == sig.Mode && p.Mtime == sig.Mtime && p.Inode == sig.Inode
+					if same && sig.Mtime < before {
+						out[i], sigs[i], trusted[i] = p.Sum, p, true
 						continue
+					}
+					if !same && changed != nil {
+						once.Do(changed) // (a file read only because its time stamp is recent may well be the same)
 					}
 					out[i] = contentSum(h, f, max)
 					sig.Sum = out[i]
@@ -85,14 +100,14 @@ func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int) 
 	close(next)
 	wg.Wait()
 	if fc == nil {
-		return out
+		return out, trusted
 	}
 	store := len(prev.Files) != len(files)
 	for _, r := range read {
 		store = store || r
 	}
 	if store {
-		s := fileSums{Taken: taken, Files: make(map[string]fileSig, len(files))}
+		s := fileSums{Format: sumsFormat, Taken: taken, Files: make(map[string]fileSig, len(files))}
 		for i, f := range files {
 			if sigs[i].Sum != "" {
 				s.Files[f] = sigs[i]
@@ -100,7 +115,7 @@ func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int) 
 		}
 		fc.StoreBlob("sums", program, s) // a failed write is among the cache's notices
 	}
-	return out
+	return out, trusted
 }
 
 // contentSum reads a file as the parser would (regular files only, at most
@@ -110,10 +125,5 @@ func contentSum(h hash.Hash, f string, max int64) string {
 	if err != nil {
 		return "!" + errText(err)
 	}
-	h.Reset()
-	if filepath.Ext(f) == ".tsx" {
-		io.WriteString(h, "tsx\x00")
-	}
-	h.Write(src)
-	return hex.EncodeToString(h.Sum(nil))
+	return cache.ContentKey(h, filepath.Ext(f) == ".tsx", src)
 }

@@ -38,7 +38,7 @@ func (t *timings) addRun(res []checker.Timing) {
 
 // write prints one line per phase, slowest rules last as ESLint does not:
 // in the order they ran, which is the order of the pipeline.
-func (t *timings) write(w io.Writer, parsed, cached int64) {
+func (t *timings) write(w io.Writer, parsed, cached, unread int64) {
 	var b strings.Builder
 	b.WriteString("nestlint: timing\n")
 	for _, n := range t.order {
@@ -46,6 +46,9 @@ func (t *timings) write(w io.Writer, parsed, cached int64) {
 		extra := ""
 		if n == "parse" {
 			extra = fmt.Sprintf("  (%d files parsed, %d from the cache)", parsed, cached)
+			if unread > 0 {
+				extra += fmt.Sprintf(", %d of them not read", unread)
+			}
 		}
 		fmt.Fprintf(&b, "  %-28s %10.1f ms%s\n", n, float64(d.Microseconds())/1000, extra)
 	}

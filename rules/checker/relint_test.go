@@ -92,7 +92,7 @@ func TestRelintMatchesFresh(t *testing.T) {
 	}
 	edits, differ := 0, 0
 	for i, f := range files {
-		lines := strings.Split(string(f.Src), "\n")
+		lines := strings.Split(string(f.Source()), "\n")
 		for l := range lines {
 			if (l+i)%every != 0 || strings.Trim(lines[l], "{}()[];, \t") == "" {
 				continue

@@ -230,7 +230,7 @@ func (e *evaluator) constant(fi nest.FileID, name string) (parser.Value, nest.Fi
 }
 
 func (e *evaluator) text(fi nest.FileID, v parser.Value) string {
-	src := e.m.Files[fi].Src
+	src := e.m.Files[fi].Source()
 	if int(v.End) > len(src) || v.Start > v.End {
 		return ""
 	}

@@ -45,7 +45,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 	f := file.Facts
 	for _, l := range f.Loops {
 		if l.TimeCond && !l.BodyHasAwait {
-			report(pass, m, fi, file, l.Func, parser.Span{Start: l.Start, End: l.Start + uint32(loopKeywordLen(file.Src[l.Start:]))}, "a loop spins on the clock and blocks the event loop")
+			report(pass, m, fi, file, l.Func, parser.Span{Start: l.Start, End: l.Start + uint32(loopKeywordLen(file.Source()[l.Start:]))}, "a loop spins on the clock and blocks the event loop")
 		}
 	}
 	workers := false

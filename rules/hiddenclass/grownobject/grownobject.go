@@ -180,10 +180,10 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 // castType returns the type a local's initializer is cast to (`{} as T`,
 // `{} satisfies T`), or "".
 func castType(file *parser.File, l *parser.Local) string {
-	if int(l.Value.End) > len(file.Src) || l.Value.Start >= l.Value.End {
+	if int(l.Value.End) > len(file.Source()) || l.Value.Start >= l.Value.End {
 		return ""
 	}
-	text := strings.TrimLeft(string(file.Src[l.Value.Start:l.Value.End]), "( \t\n")
+	text := strings.TrimLeft(string(file.Source()[l.Value.Start:l.Value.End]), "( \t\n")
 	if !strings.HasPrefix(text, "{") {
 		return ""
 	}
@@ -240,7 +240,7 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *pars
 	f := file.Facts
 	for li := range f.Locals {
 		l := &f.Locals[li]
-		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || !hasSpread(l.Value) || isDictType(l.TypeText) || isDictType(castType(file, l)) {
+		if l.Func < 0 || !l.HasValue || l.Value.Kind != parser.VObject || !hasSpread(l.Value) || isDictType(l.TypeText) {
 			continue
 		}
 		src := ""
@@ -256,6 +256,9 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *pars
 		for _, d := range f.Deletes {
 			if len(d.Target) != 1 || d.Target[0] != l.Name || d.Computed || d.Start < l.End || !sees(f, d.Func, l.Func, l.Name) {
 				continue
+			}
+			if isDictType(castType(file, l)) { // reads the source: only for a copy something is deleted from
+				break
 			}
 			report(pass, m, nest.FuncRef{File: fi, Index: nest.FuncID(d.Func)}, file.Pos(l.Span.Start), file.Pos(l.Span.End),
 				fmt.Sprintf("deleting %s from spread copy %s makes it a slow dictionary", q(d.Key), q(l.Name)),

@@ -323,7 +323,7 @@ func sizeChecked(m *nest.Model, fi nest.FileID, fn int, c *Collection, guard str
 		return true
 	}
 	f := m.Files[fi].Facts
-	src := m.Files[fi].Src
+	src := m.Files[fi].Source()
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		sp := f.Funcs[cur].Span
 		if int(sp.End) <= len(src) && readsSize(src[sp.Start:sp.End], base) {
@@ -426,7 +426,7 @@ func lazyAssign(m *nest.Model, fi nest.FileID, a *parser.Assign, base string) bo
 	if a.Guard != "" && mentions(a.Guard, base) || lazyCheck(m, fi, a.Func, base) {
 		return true
 	}
-	src := m.Files[fi].Src
+	src := m.Files[fi].Source()
 	if v := a.Value; v.End > v.Start && int(v.End) <= len(src) {
 		if selfOr(src[v.Start:v.End], base) {
 			return true
@@ -492,7 +492,7 @@ func configType(t string) bool {
 // `if (!x)`, `if (x === undefined)`.
 func lazyCheck(m *nest.Model, fi nest.FileID, fn int, base string) bool {
 	f := m.Files[fi].Facts
-	src := m.Files[fi].Src
+	src := m.Files[fi].Source()
 	for cur := fn; cur >= 0; cur = f.Funcs[cur].Parent {
 		sp := f.Funcs[cur].Span
 		if int(sp.End) <= len(src) && testsEmpty(src[sp.Start:sp.End], base) {

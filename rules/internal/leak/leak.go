@@ -96,7 +96,7 @@ func requestSource(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth 
 	if depth > 8 {
 		return ""
 	}
-	src := m.Files[fi].Src
+	src := m.Files[fi].Source()
 	if v.End > v.Start && int(v.End) <= len(src) && mayReadRequest(src[v.Start:v.End]) {
 		if loc := requestSourceText.FindIndex(src[v.Start:v.End]); loc != nil {
 			return strings.TrimPrefix(strings.TrimSpace(string(src[v.Start+uint32(loc[0]):v.Start+uint32(loc[1])])), ".")

@@ -437,8 +437,7 @@ func (m *Model) buildCallGraph() {
 			}
 			// app.get(X).init(): a method called on a provider taken from
 			// the container
-			if c.Path == nil && c.Method != "" && int(c.Callee.End) <= len(file.Src) &&
-				(bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("get(")) || bytes.Contains(file.Src[c.Callee.Start:c.Callee.End], []byte("resolve("))) {
+			if c.Path == nil && c.Method != "" && takesFromContainer(file, c) {
 				for _, to := range m.containerCall(fi, c) {
 					addEdge(from, to, c.Span)
 				}
@@ -580,4 +579,32 @@ func (m *Model) appUses(fi FileID, b *Bootstrap) {
 			}
 		}
 	}
+}
+
+// takesFromContainer reports whether the callee of c (a method called on
+// a value that is not a plain path) reads "get(" or "resolve(": a
+// provider taken from the container, `app.get(X).init()`. Such text can
+// only lie where a call of a name ending in get or resolve lies inside the
+// callee, which the facts tell: the source (not read for a file whose
+// facts came from the cache) is read only then.
+func takesFromContainer(file *parser.File, c *parser.Call) bool {
+	f := file.Facts
+	inner := false
+	for k := range f.Calls {
+		o := &f.Calls[k]
+		if o.Span.Start >= c.Callee.Start && o.Span.End <= c.Callee.End &&
+			(strings.HasSuffix(o.Method, "get") || strings.HasSuffix(o.Method, "resolve")) {
+			inner = true
+			break
+		}
+	}
+	if !inner {
+		return false
+	}
+	src := file.Source()
+	if c.Callee.Start > c.Callee.End || int(c.Callee.End) > len(src) {
+		return false
+	}
+	t := src[c.Callee.Start:c.Callee.End]
+	return bytes.Contains(t, []byte("get(")) || bytes.Contains(t, []byte("resolve("))
 }

@@ -315,9 +315,12 @@ func (m *Model) listElems(fi FileID, list parser.Value, depth int) []elemAt {
 		return nil
 	}
 	var out []elemAt
-	src := m.Files[fi].Src
+	var src []byte // read only for an element that may be a spread
 	for _, e := range list.Elems {
-		if e.Kind != parser.VIdent && int(e.Span.Start)+3 <= len(src) && string(src[e.Span.Start:e.Span.Start+3]) == "..." &&
+		if e.Kind == parser.VOther && src == nil { // a spread element is VOther (parser's value)
+			src = m.Files[fi].Source()
+		}
+		if e.Kind == parser.VOther && int(e.Span.Start)+3 <= len(src) && string(src[e.Span.Start:e.Span.Start+3]) == "..." &&
 			int(e.Span.End) <= len(src) && e.Span.End >= e.Span.Start {
 			name := strings.TrimSpace(string(src[e.Span.Start+3 : e.Span.End]))
 			if arr, afi, ok := m.constArray(fi, name); ok {

@@ -34,13 +34,16 @@ func (m *Model) importNames(fi FileID, list parser.Value) []string {
 		}
 		return out
 	}
-	src := m.Files[fi].Src
+	var src []byte // read only for an entry the facts do not name
 	for _, e := range list.Elems {
 		if e.Kind == parser.VIdent || e.Kind == parser.VCall {
 			if e.Text != "" {
 				addName(e.Text)
 				continue
 			}
+		}
+		if src == nil {
+			src = m.Files[fi].Source()
 		}
 		if int(e.Span.End) > len(src) || e.Span.End < e.Span.Start {
 			continue

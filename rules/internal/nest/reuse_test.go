@@ -236,7 +236,7 @@ func reuseEveryLine(t *testing.T, name string, reusedCalls, reusedCtx *atomic.In
 		swaps[n] = names[(k+1)%len(names)]
 	}
 	for i, f := range res.Files {
-		lines := strings.Split(string(f.Src), "\n")
+		lines := strings.Split(string(f.Source()), "\n")
 		var edits []string
 		for l := range lines {
 			code := strings.TrimSpace(lines[l])

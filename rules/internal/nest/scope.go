@@ -1,7 +1,6 @@
 package nest
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -205,7 +204,7 @@ func (m *Model) sameScopeInputs(p *Model) bool {
 		}
 		fi := FileID(i)
 		if m.isNestRoot(fi) != p.isNestRoot(fi) ||
-			bytes.HasPrefix(m.Files[fi].Src, []byte("#!")) != bytes.HasPrefix(p.Files[fi].Src, []byte("#!")) {
+			m.Files[fi].Shebang() != p.Files[fi].Shebang() {
 			return false
 		}
 	}
@@ -316,7 +315,7 @@ func (m *Model) classify(dir string, files []FileID, fromTests []bool) (string, 
 				imports[im.Source] = true
 			}
 		}
-		if bytes.HasPrefix(m.Files[fi].Src, []byte("#!")) {
+		if m.Files[fi].Shebang() {
 			shebang = true
 		}
 		if strings.HasSuffix(m.Files[fi].Path, ".tsx") {

@@ -38,8 +38,8 @@ func surfaceOf(pf *parser.File) uint64 {
 		hashValue(&h, reflect.ValueOf(v))
 	}
 	text := func(sp parser.Span) {
-		if sp.End >= sp.Start && int(sp.End) <= len(pf.Src) {
-			hashValue(&h, reflect.ValueOf(string(pf.Src[sp.Start:sp.End])))
+		if sp.End >= sp.Start && int(sp.End) <= len(pf.Source()) {
+			hashValue(&h, reflect.ValueOf(string(pf.Source()[sp.Start:sp.End])))
 		}
 	}
 	classAt := map[parser.Span]bool{}

@@ -55,7 +55,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		if a.Func == f.Classes[ci].Ctor {
 			continue
 		}
-		if accumulates(file.Src, a.Value, a.Target[1]) {
+		if accumulates(file.Source(), a.Value, a.Target[1]) {
 			continue // this.total = this.total + amount: a metric like +=
 		}
 		src := leak.RequestSource(m, fi, a.Func, a.Value)

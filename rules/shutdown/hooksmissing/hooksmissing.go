@@ -111,7 +111,7 @@ func check(pass *analysis.Pass, m *nest.Model, b nest.Bootstrap) {
 // insertion builds the fix: `<indent><app>.enableShutdownHooks();` on the
 // line after the statement that holds the create call.
 func insertion(file *parser.File, call parser.Span, app string) (analysis.SuggestedFix, bool) {
-	src := file.Src
+	src := file.Source()
 	end := int(call.End)
 	for end < len(src) && src[end] != '\n' {
 		end++

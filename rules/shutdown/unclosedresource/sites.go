@@ -230,7 +230,7 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v p
 	}
 	for ci := range f.Calls {
 		c := &f.Calls[ci]
-		if c.Func != fn || !covers(file.Src, v, c) {
+		if c.Func != fn || !covers(file.Source(), v, c) {
 			continue
 		}
 		res, ok := opens(m, fi, c, kafkaFile(m, fi))
@@ -373,7 +373,7 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 	f := file.Facts
 	for li := range f.Locals {
 		l := &f.Locals[li]
-		if l.HasValue && l.Func == c.Func && covers(file.Src, l.Value, c) {
+		if l.HasValue && l.Func == c.Func && covers(file.Source(), l.Value, c) {
 			if l.Func < 0 {
 				return holder{kind: hModule, name: l.Name, file: fi, index: li}
 			}
@@ -382,7 +382,7 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 	}
 	for ai := range f.Assigns {
 		a := &f.Assigns[ai]
-		if a.Func != c.Func || a.Computed || !covers(file.Src, a.Value, c) {
+		if a.Func != c.Func || a.Computed || !covers(file.Source(), a.Value, c) {
 			continue
 		}
 		switch {
@@ -411,14 +411,14 @@ func (st *state) holderOf(fi nest.FileID, c *parser.Call) holder {
 		return holder{}
 	}
 	for _, r := range f.Returns {
-		if r.Func == c.Func && covers(file.Src, r.Value, c) {
+		if r.Func == c.Func && covers(file.Source(), r.Value, c) {
 			return holder{kind: hReturn}
 		}
 	}
 	if c.Func < 0 {
 		for ci := range f.Classes {
 			for _, fd := range f.Classes[ci].Fields {
-				if fd.Static && fd.HasInit && covers(file.Src, fd.Init, c) {
+				if fd.Static && fd.HasInit && covers(file.Source(), fd.Init, c) {
 					return holder{kind: hStatic, name: fd.Name, class: nest.ClassRef{File: fi, Index: nest.ClassID(ci)}}
 				}
 			}
@@ -825,7 +825,7 @@ func (st *state) duplicated(fi nest.FileID, c *parser.Call) (resource, bool) {
 		}
 		for ci := range f.Calls {
 			o := &f.Calls[ci]
-			if o.Func == l.Func && covers(file.Src, l.Value, o) {
+			if o.Func == l.Func && covers(file.Source(), l.Value, o) {
 				if res, ok := opens(st.m, fi, o, false); ok && (res.what == redisRes.what) {
 					return res, true
 				}
