@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/internal/trace"
@@ -121,7 +122,9 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 		maxSize = DefaultMaxFileSize
 	}
 	out := make([]parsed, len(paths))
-	next := make(chan int)
+	// Workers take the next file from a counter (a channel send per file
+	// woke a goroutine each: as much as a file whose facts the cache has).
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
@@ -139,7 +142,11 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 				}
 			}()
 			var buf []Node
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) || ctx.Err() != nil {
+					return
+				}
 				isTSX := filepath.Ext(paths[i]) == ".tsx"
 				var cw *cworker
 				if isTSX {
@@ -174,15 +181,6 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 			}
 		}()
 	}
-feed:
-	for i := range paths {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
 	wg.Wait()
 
 	r := &Result{Fset: token.NewFileSet(), byPath: map[string]*File{}}

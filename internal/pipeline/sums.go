@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nestlint/nestlint/internal/cache"
@@ -63,14 +64,18 @@ func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int, 
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	next := make(chan int)
+	var next atomic.Int64 // the next file: a counter, not a channel send (a wake-up) per file
 	var wg sync.WaitGroup
 	for w := 0; w < jobs && w < len(files); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			h := sha256.New()
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
 				f := files[i]
 				st, err := os.Stat(f)
 				if err == nil && st.Mode().IsRegular() {
@@ -94,10 +99,6 @@ func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int, 
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if fc == nil {
 		return out, trusted
