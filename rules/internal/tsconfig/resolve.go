@@ -21,9 +21,15 @@ type Resolver struct {
 
 	mu    sync.Mutex
 	cache map[resolveKey]resolveResult
+	bare  map[bareKey]resolveResult
 }
 
 type resolveKey struct{ dir, spec string }
+
+type bareKey struct {
+	cfg  *Config
+	spec string
+}
 
 type resolveResult struct {
 	path     string
@@ -42,7 +48,7 @@ func NewResolver(l *Loader, exists func(absPath string) bool) *Resolver {
 	if exists == nil {
 		exists = isFile
 	}
-	return &Resolver{loader: l, exists: exists, cache: map[resolveKey]resolveResult{}}
+	return &Resolver{loader: l, exists: exists, cache: map[resolveKey]resolveResult{}, bare: map[bareKey]resolveResult{}}
 }
 
 // Resolve resolves specifier as imported from the file fromFile (an
@@ -99,6 +105,26 @@ func (r *Resolver) resolve(dir, spec string) resolveResult {
 	// Errors are ignored here: a broken tsconfig is reported by whoever
 	// asks the Loader directly, and resolution falls back to no settings.
 	cfg, _ := r.loader.forDir(dir)
+	// What follows depends on the folder only through its tsconfig: the
+	// answer is kept per (tsconfig, specifier), as a package imported
+	// from every folder of a program is resolved once.
+	bk := bareKey{cfg, spec}
+	r.mu.Lock()
+	res, ok := r.bare[bk]
+	r.mu.Unlock()
+	if ok {
+		return res
+	}
+	res = r.resolveBare(cfg, spec)
+	r.mu.Lock()
+	r.bare[bk] = res
+	r.mu.Unlock()
+	return res
+}
+
+// resolveBare resolves a specifier that is neither relative nor absolute
+// under the tsconfig cfg (nil: none).
+func (r *Resolver) resolveBare(cfg *Config, spec string) resolveResult {
 	if cfg != nil {
 		if subs, star, ok := matchPaths(cfg.Paths, spec); ok {
 			for _, sub := range subs {
