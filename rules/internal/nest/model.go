@@ -324,11 +324,11 @@ var offlineGlobs = []string{
 
 // indexOne indexes file i: its symbols, its locals by function, and
 // whether its path makes it offline.
-func (m *Model) indexOne(i FileID, root string, globs []string) {
+func (m *Model) indexOne(i FileID, root string, globs []glob) {
 	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
-	lm := map[FuncID][]int{}
+	lm := make(map[FuncID][]int, min(len(f.Facts.Locals), len(f.Facts.Funcs)+1))
 	for li, l := range f.Facts.Locals {
 		fn := FuncID(l.Func)
 		lm[fn] = append(lm[fn], li)
@@ -342,7 +342,7 @@ func (m *Model) indexOne(i FileID, root string, globs []string) {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, g := range globs {
-		if globMatch(g, rel) && !(configGlobs[g] && hasAppCode(f.Facts)) {
+		if g.match(rel) && !(configGlobs[g.pat] && hasAppCode(f.Facts)) {
 			m.offline[i] = true
 			break
 		}
@@ -352,22 +352,51 @@ func (m *Model) indexOne(i FileID, root string, globs []string) {
 // globMatch matches a doublestar glob against a slash path, with fast paths
 // for the three shapes the offline globs use: "**/name", "**/*suffix" and
 // "**/dir/**". Other globs go to doublestar, also against "/"+rel.
-func globMatch(g, rel string) bool {
+func globMatch(g, rel string) bool { return compileGlob(g).match(rel) }
+
+// glob is a glob classified once into one of globMatch's shapes.
+type glob struct {
+	pat  string
+	kind int    // globName, globSuffix, globDir or globOther
+	arg  string // the name, the suffix or the folder
+	a, b string // "/name"; "dir/" and "/dir/"
+}
+
+const (
+	globOther = iota
+	globName
+	globSuffix
+	globDir
+)
+
+func compileGlob(g string) glob {
 	if rest, ok := strings.CutPrefix(g, "**/"); ok {
 		switch {
 		case !strings.ContainsAny(rest, "*?[{\\"):
-			return rel == rest || strings.HasSuffix(rel, "/"+rest)
+			return glob{pat: g, kind: globName, arg: rest, a: "/" + rest}
 		case strings.HasPrefix(rest, "*") && !strings.ContainsAny(rest[1:], "*?[{/\\"):
-			return strings.HasSuffix(path.Base(rel), rest[1:])
+			return glob{pat: g, kind: globSuffix, arg: rest[1:]}
 		case strings.HasSuffix(rest, "/**") && !strings.ContainsAny(strings.TrimSuffix(rest, "/**"), "*?[{/\\"):
 			d := strings.TrimSuffix(rest, "/**")
-			return strings.HasPrefix(rel, d+"/") || strings.Contains(rel, "/"+d+"/")
+			return glob{pat: g, kind: globDir, arg: d, a: d + "/", b: "/" + d + "/"}
 		}
 	}
-	if ok, _ := doublestar.Match(g, rel); ok {
+	return glob{pat: g}
+}
+
+func (g glob) match(rel string) bool {
+	switch g.kind {
+	case globName:
+		return rel == g.arg || strings.HasSuffix(rel, g.a)
+	case globSuffix:
+		return strings.HasSuffix(path.Base(rel), g.arg)
+	case globDir:
+		return strings.HasPrefix(rel, g.a) || strings.Contains(rel, g.b)
+	}
+	if ok, _ := doublestar.Match(g.pat, rel); ok {
 		return true
 	}
-	ok, _ := doublestar.Match(g, "/"+strings.TrimPrefix(rel, "/"))
+	ok, _ := doublestar.Match(g.pat, "/"+strings.TrimPrefix(rel, "/"))
 	return ok
 }
 
@@ -434,7 +463,10 @@ func Build(files []*parser.File, opts Options) *Model {
 	m.syms = make([]*fileSyms, len(files))
 	m.locals = make([]map[FuncID][]int, len(files))
 	m.offline = make([]bool, len(files))
-	globs := append(append([]string{}, offlineGlobs...), opts.Offline...)
+	var globs []glob
+	for _, g := range append(append([]string{}, offlineGlobs...), opts.Offline...) {
+		globs = append(globs, compileGlob(g))
+	}
 	m.jobs = opts.Jobs
 	m.serverScope = opts.ServerScope
 	m.inputs = files

@@ -52,7 +52,9 @@ type fileSyms struct {
 
 func (m *Model) indexFile(fi FileID) {
 	f := m.Files[fi].Facts
-	s := &fileSyms{classes: map[string]int{}, funcs: map[string]int{}, vars: map[string]int{}, imports: map[string]int{}, exports: map[string][]int{}}
+	// sized up front: these maps are built for every file of every run
+	s := &fileSyms{classes: make(map[string]int, len(f.Classes)), funcs: map[string]int{}, vars: map[string]int{},
+		imports: make(map[string]int, len(f.Imports)), exports: make(map[string][]int, len(f.Exports))}
 	for i, c := range f.Classes {
 		if c.Name != "" {
 			if _, dup := s.classes[c.Name]; !dup {
