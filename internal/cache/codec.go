@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"unsafe"
 
 	"github.com/nestlint/nestlint/parser"
 )
@@ -52,12 +53,41 @@ func (e *encoder) str(s string) {
 
 // decoder reads b; the first error sticks and every later read gives
 // zero values, so generated code needs no error checks.
+//
+// Strings share b's memory (b is never written to after it was read), and
+// the small slices the facts are full of (paths, references, arguments,
+// properties) are cut from slabs shared by the chunk: decoding a pack
+// allocated hundreds of thousands of tiny objects otherwise, and all the
+// entries of a chunk live and die together.
 type decoder struct {
 	b    []byte
 	i    int
 	strs []string
 	err  error
+
+	strSlab  []string
+	valSlab  []parser.Value
+	propSlab []parser.Prop
 }
+
+// take returns n elements cut from *slab (with no room to grow into the
+// next ones), refilling it with size elements when it is short; larger
+// requests get their own slice.
+func take[T any](slab *[]T, n, size int) []T {
+	if n > size/4 {
+		return make([]T, n)
+	}
+	if len(*slab) < n {
+		*slab = make([]T, size)
+	}
+	s := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	return s
+}
+
+func (d *decoder) strings(n int) []string      { return take(&d.strSlab, n, 256) }
+func (d *decoder) values(n int) []parser.Value { return take(&d.valSlab, n, 64) }
+func (d *decoder) props(n int) []parser.Prop   { return take(&d.propSlab, n, 32) }
 
 var errCorrupt = errors.New("corrupt chunk")
 
@@ -147,7 +177,10 @@ func (d *decoder) str() string {
 	if d.err != nil {
 		return ""
 	}
-	s := string(d.b[d.i : d.i+n])
+	s := ""
+	if n > 0 {
+		s = unsafe.String(&d.b[d.i], n)
+	}
 	d.i += n
 	d.strs = append(d.strs, s)
 	return s

@@ -26,14 +26,14 @@ func encAssign(e *encoder, v *parser.Assign) {
 func decAssign(d *decoder, v *parser.Assign) {
 	v.Func = int(d.varint())
 	if n0 := d.length(); n0 > 0 {
-		v.Target = make([]string, n0)
+		v.Target = d.strings(n0)
 		for i0 := range v.Target {
 			v.Target[i0] = d.str()
 		}
 	}
 	v.Computed = d.bool()
 	if n0 := d.length(); n0 > 0 {
-		v.KeyRefs = make([]string, n0)
+		v.KeyRefs = d.strings(n0)
 		for i0 := range v.KeyRefs {
 			v.KeyRefs[i0] = d.str()
 		}
@@ -81,7 +81,7 @@ func encCall(e *encoder, v *parser.Call) {
 func decCall(d *decoder, v *parser.Call) {
 	v.Func = int(d.varint())
 	if n0 := d.length(); n0 > 0 {
-		v.Path = make([]string, n0)
+		v.Path = d.strings(n0)
 		for i0 := range v.Path {
 			v.Path[i0] = d.str()
 		}
@@ -90,7 +90,7 @@ func decCall(d *decoder, v *parser.Call) {
 	v.New = d.bool()
 	v.Await = d.bool()
 	if n0 := d.length(); n0 > 0 {
-		v.Args = make([]parser.Value, n0)
+		v.Args = d.values(n0)
 		for i0 := range v.Args {
 			decValue(d, &v.Args[i0])
 		}
@@ -142,7 +142,7 @@ func decClass(d *decoder, v *parser.Class) {
 	}
 	v.Extends = d.str()
 	if n0 := d.length(); n0 > 0 {
-		v.Implements = make([]string, n0)
+		v.Implements = d.strings(n0)
 		for i0 := range v.Implements {
 			v.Implements[i0] = d.str()
 		}
@@ -188,7 +188,7 @@ func decDecorator(d *decoder, v *parser.Decorator) {
 	v.Name = d.str()
 	v.Call = d.bool()
 	if n0 := d.length(); n0 > 0 {
-		v.Args = make([]parser.Value, n0)
+		v.Args = d.values(n0)
 		for i0 := range v.Args {
 			decValue(d, &v.Args[i0])
 		}
@@ -211,7 +211,7 @@ func encDelete(e *encoder, v *parser.Delete) {
 func decDelete(d *decoder, v *parser.Delete) {
 	v.Func = int(d.varint())
 	if n0 := d.length(); n0 > 0 {
-		v.Target = make([]string, n0)
+		v.Target = d.strings(n0)
 		for i0 := range v.Target {
 			v.Target[i0] = d.str()
 		}
@@ -654,20 +654,20 @@ func decValue(d *decoder, v *parser.Value) {
 	v.Kind = parser.ValueKind(d.byte())
 	v.Text = d.str()
 	if n0 := d.length(); n0 > 0 {
-		v.Props = make([]parser.Prop, n0)
+		v.Props = d.props(n0)
 		for i0 := range v.Props {
 			decProp(d, &v.Props[i0])
 		}
 	}
 	if n0 := d.length(); n0 > 0 {
-		v.Elems = make([]parser.Value, n0)
+		v.Elems = d.values(n0)
 		for i0 := range v.Elems {
 			decValue(d, &v.Elems[i0])
 		}
 	}
 	v.Func = int(d.varint())
 	if n0 := d.length(); n0 > 0 {
-		v.Refs = make([]string, n0)
+		v.Refs = d.strings(n0)
 		for i0 := range v.Refs {
 			v.Refs[i0] = d.str()
 		}

@@ -46,6 +46,10 @@ func main() {
 	}
 }
 
+// slabbed are the slice types decoded into slabs (the decoder's methods
+// named here): the small slices every value and call holds.
+var slabbed = map[string]string{"[]string": "strings", "[]parser.Value": "values", "[]parser.Prop": "props"}
+
 type gen struct {
 	seen  map[reflect.Type]bool
 	types []reflect.Type // the struct types, each once
@@ -135,7 +139,11 @@ func (g *gen) decValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		n, it := fmt.Sprintf("n%d", depth), fmt.Sprintf("i%d", depth)
 		// A corrupt length never allocates more than the bytes left could
 		// hold (every element takes at least one byte).
-		fmt.Fprintf(b, "if %s := d.length(); %s > 0 {\n%s = make(%s, %s)\nfor %s := range %s {\n", n, n, x, tn, n, it, x)
+		alloc := fmt.Sprintf("make(%s, %s)", tn, n)
+		if f, ok := slabbed[tn]; ok {
+			alloc = fmt.Sprintf("d.%s(%s)", f, n) // codec.go: from a slab shared by the chunk
+		}
+		fmt.Fprintf(b, "if %s := d.length(); %s > 0 {\n%s = %s\nfor %s := range %s {\n", n, n, x, alloc, it, x)
 		g.decValue(b, fmt.Sprintf("%s[%s]", x, it), t.Elem(), depth+1)
 		b.WriteString("}\n}\n")
 	case reflect.String:
