@@ -345,15 +345,27 @@ func (w *walker) dir(dir, rel string, st ignoreStack) {
 	if w.s.ctx.Err() != nil {
 		return
 	}
-	f, err := readIgnore(dir, w.repo)
-	if err != nil {
-		w.s.problem(ignoreProblem(dir, err))
-	}
-	st = st.push(f)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
+		// What readIgnore would have said of a .gitignore in it comes
+		// first, as when it was read before the folder.
+		if _, ierr := readIgnore(dir, w.repo); ierr != nil {
+			w.s.problem(ignoreProblem(dir, ierr))
+		}
 		w.s.problem(Problem{Path: dir, Offset: -1, Message: "cannot read folder: " + errText(err), Skipped: true})
 		return
+	}
+	// The folder's .gitignore is read only when the listing has one (most
+	// folders have none: an open that fails for each of them).
+	for _, e := range entries {
+		if e.Name() == ".gitignore" {
+			f, err := readIgnore(dir, w.repo)
+			if err != nil {
+				w.s.problem(ignoreProblem(dir, err))
+			}
+			st = st.push(f)
+			break
+		}
 	}
 	if w.s.names != nil {
 		holds := false
