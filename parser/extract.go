@@ -521,7 +521,7 @@ func (x *extractor) value(i int, depth int) Value {
 		return v
 	case kArrow, kFuncExpr, kGenFunc:
 		v.Kind = VFunc
-		v.Func = x.funcAt(u)
+		v.Func = int32(x.funcAt(u))
 		return v
 	case kTemplate:
 		v.Kind = VTemplate
@@ -567,7 +567,7 @@ func (x *extractor) value(i int, depth int) Value {
 				v.Props = append(v.Props, Prop{Key: "...", Value: pv})
 				v.Refs = mergeRefs(v.Refs, pv.Refs)
 			case kMethodDef:
-				v.Props = append(v.Props, Prop{Key: x.text(t.ChildByField(c, fName)), Value: Value{Kind: VFunc, Func: x.funcAt(c), Span: x.span(c)}})
+				v.Props = append(v.Props, Prop{Key: x.text(t.ChildByField(c, fName)), Value: Value{Kind: VFunc, Func: int32(x.funcAt(c)), Span: x.span(c)}})
 			}
 		}
 		return v

@@ -14,6 +14,7 @@ import (
 // used (internal/cache keys entries by FactsVersion).
 var factsGolden = map[int]string{
 	3: "35d8020f8c095181b74fbc5d690c4526c166a481f1bd7ef8d976d875da0b3c7a",
+	4: "5aeb26e1a86bc1c0d5c5a4f2582b0e75f274d0319d3e072a7ca6d7847fac9d0b", // Value and Call fields reordered, Value.Func int32
 }
 
 func TestFactsVersionFollowsGolden(t *testing.T) {

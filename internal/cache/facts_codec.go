@@ -59,27 +59,26 @@ func decBranch(d *decoder, v *parser.Branch) {
 }
 
 func encCall(e *encoder, v *parser.Call) {
-	e.varint(int64(v.Func))
 	e.uvarint(uint64(len(v.Path)))
 	for i0 := range v.Path {
 		e.str(string(v.Path[i0]))
 	}
 	e.str(string(v.Method))
-	e.bool(v.New)
-	e.bool(v.Await)
 	e.uvarint(uint64(len(v.Args)))
 	for i0 := range v.Args {
 		encValue(e, &v.Args[i0])
 	}
-	encSpan(e, &v.Callee)
-	e.byte(byte(v.Use))
+	e.varint(int64(v.Func))
 	e.varint(int64(v.Outer))
-	e.bool(v.InTry)
+	encSpan(e, &v.Callee)
 	encSpan(e, &v.Span)
+	e.byte(byte(v.Use))
+	e.bool(v.New)
+	e.bool(v.Await)
+	e.bool(v.InTry)
 }
 
 func decCall(d *decoder, v *parser.Call) {
-	v.Func = int(d.varint())
 	if n0 := d.length(); n0 > 0 {
 		v.Path = d.strings(n0)
 		for i0 := range v.Path {
@@ -87,19 +86,20 @@ func decCall(d *decoder, v *parser.Call) {
 		}
 	}
 	v.Method = d.str()
-	v.New = d.bool()
-	v.Await = d.bool()
 	if n0 := d.length(); n0 > 0 {
 		v.Args = d.values(n0)
 		for i0 := range v.Args {
 			decValue(d, &v.Args[i0])
 		}
 	}
-	decSpan(d, &v.Callee)
-	v.Use = parser.CallUse(d.byte())
+	v.Func = int(d.varint())
 	v.Outer = int(d.varint())
-	v.InTry = d.bool()
+	decSpan(d, &v.Callee)
 	decSpan(d, &v.Span)
+	v.Use = parser.CallUse(d.byte())
+	v.New = d.bool()
+	v.Await = d.bool()
+	v.InTry = d.bool()
 }
 
 func encClass(e *encoder, v *parser.Class) {
@@ -631,7 +631,6 @@ func decThrow(d *decoder, v *parser.Throw) {
 }
 
 func encValue(e *encoder, v *parser.Value) {
-	e.byte(byte(v.Kind))
 	e.str(string(v.Text))
 	e.uvarint(uint64(len(v.Props)))
 	for i0 := range v.Props {
@@ -641,17 +640,17 @@ func encValue(e *encoder, v *parser.Value) {
 	for i0 := range v.Elems {
 		encValue(e, &v.Elems[i0])
 	}
-	e.varint(int64(v.Func))
 	e.uvarint(uint64(len(v.Refs)))
 	for i0 := range v.Refs {
 		e.str(string(v.Refs[i0]))
 	}
-	e.bool(v.Await)
 	encSpan(e, &v.Span)
+	e.varint(int64(v.Func))
+	e.byte(byte(v.Kind))
+	e.bool(v.Await)
 }
 
 func decValue(d *decoder, v *parser.Value) {
-	v.Kind = parser.ValueKind(d.byte())
 	v.Text = d.str()
 	if n0 := d.length(); n0 > 0 {
 		v.Props = d.props(n0)
@@ -665,13 +664,14 @@ func decValue(d *decoder, v *parser.Value) {
 			decValue(d, &v.Elems[i0])
 		}
 	}
-	v.Func = int(d.varint())
 	if n0 := d.length(); n0 > 0 {
 		v.Refs = d.strings(n0)
 		for i0 := range v.Refs {
 			v.Refs[i0] = d.str()
 		}
 	}
-	v.Await = d.bool()
 	decSpan(d, &v.Span)
+	v.Func = int32(d.varint())
+	v.Kind = parser.ValueKind(d.byte())
+	v.Await = d.bool()
 }

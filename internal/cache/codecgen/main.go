@@ -72,7 +72,7 @@ func (g *gen) collect(t reflect.Type) {
 		}
 	case reflect.Slice:
 		g.collect(t.Elem())
-	case reflect.String, reflect.Bool, reflect.Int, reflect.Uint8, reflect.Uint32:
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int32, reflect.Uint8, reflect.Uint32:
 	default:
 		panic(fmt.Sprintf("%s: kind %s has no encoding; add it to codecgen", t, t.Kind()))
 	}
@@ -112,7 +112,7 @@ func (g *gen) encValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		fmt.Fprintf(b, "e.str(string(%s))\n", x)
 	case reflect.Bool:
 		fmt.Fprintf(b, "e.bool(%s)\n", x)
-	case reflect.Int:
+	case reflect.Int, reflect.Int32:
 		fmt.Fprintf(b, "e.varint(int64(%s))\n", x)
 	case reflect.Uint8:
 		fmt.Fprintf(b, "e.byte(byte(%s))\n", x)
@@ -154,7 +154,7 @@ func (g *gen) decValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		}
 	case reflect.Bool:
 		fmt.Fprintf(b, "%s = d.bool()\n", x)
-	case reflect.Int:
+	case reflect.Int, reflect.Int32:
 		fmt.Fprintf(b, "%s = %s(d.varint())\n", x, tn)
 	case reflect.Uint8:
 		fmt.Fprintf(b, "%s = %s(d.byte())\n", x, tn)

@@ -167,7 +167,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 		cb := -1
 		for _, a := range c.Args {
 			if a.Kind == parser.VFunc && a.Func >= 0 {
-				cb = a.Func
+				cb = int(a.Func)
 			}
 		}
 		if cb < 0 || len(f.Funcs[cb].Params) == 0 || f.Funcs[cb].Params[0].Name == "" {

@@ -173,7 +173,7 @@ func callbackSource(m *nest.Model, fi nest.FileID, cb int, c *parser.Call, depth
 			}
 		}
 		for _, a := range call.Args {
-			if a.Kind == parser.VFunc && a.Func == cb {
+			if a.Kind == parser.VFunc && int(a.Func) == cb {
 				continue
 			}
 			if s := requestSource(m, fi, outer, a, depth+1); s != "" {

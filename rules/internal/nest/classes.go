@@ -159,7 +159,7 @@ func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) 
 			// @Inject(forwardRef(() => X)): the class is what the arrow returns
 			if fn := a.Elems[0]; fn.Kind == parser.VFunc && fn.Func >= 0 {
 				for _, r := range m.Files[fi].Facts.Returns {
-					if r.Func == fn.Func && r.Value.Kind == parser.VIdent {
+					if r.Func == int(fn.Func) && r.Value.Kind == parser.VIdent {
 						d.Token = r.Value.Text
 						d.Class = m.classOf(fi, r.Value.Text)
 					}

@@ -137,7 +137,7 @@ func (m *Model) localDecl(fi FileID, name string) Decl {
 		}
 		// a const bound to an arrow is a function
 		if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
-			return Decl{Kind: DeclFunc, File: fi, Index: l.Value.Func}
+			return Decl{Kind: DeclFunc, File: fi, Index: int(l.Value.Func)}
 		}
 		if l.Value.Kind == parser.VIdent && !strings.Contains(l.Value.Text, ".") && l.Value.Text != name {
 			// const Alias = Other
@@ -263,7 +263,7 @@ func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 			l := &f.Locals[i]
 			if l.Name == name {
 				if l.Value.Kind == parser.VFunc && l.Value.Func >= 0 {
-					return Decl{Kind: DeclFunc, File: fi, Index: l.Value.Func}
+					return Decl{Kind: DeclFunc, File: fi, Index: int(l.Value.Func)}
 				}
 				return Decl{Kind: DeclLocal, File: fi, Index: int(cur)}
 			}

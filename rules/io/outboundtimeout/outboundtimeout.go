@@ -371,7 +371,7 @@ func asyncOptions(m *nest.Model, fi nest.FileID, e parser.Value) tri {
 		}
 		res := unknown
 		for _, r := range m.Files[fi].Facts.Returns {
-			if r.Func != p.Value.Func {
+			if r.Func != int(p.Value.Func) {
 				continue
 			}
 			switch hasTimeout(m, fi, r.Func, r.Value, 0) {

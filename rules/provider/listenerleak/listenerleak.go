@@ -113,7 +113,7 @@ func recurring(m *nest.Model, fi nest.FileID, f *parser.Facts, c *parser.Call) b
 	}
 	cb := -1
 	if c.Args[0].Kind == parser.VFunc {
-		cb = c.Args[0].Func
+		cb = int(c.Args[0].Func)
 	}
 	if c.Args[0].Kind == parser.VIdent {
 		// setTimeout(this.tick, ...) or setTimeout(tick, ...) from inside tick

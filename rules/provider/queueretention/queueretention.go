@@ -178,7 +178,7 @@ func moduleOptions(m *nest.Model, fi nest.FileID, v parser.Value, async bool) re
 				}
 				r := retention{no, no}
 				for _, ret := range m.Files[ofile].Facts.Returns {
-					if ret.Func == p.Value.Func {
+					if ret.Func == int(p.Value.Func) {
 						r = r.or(defaults(m, ofile, ret.Func, ret.Value))
 					}
 				}
