@@ -2,6 +2,7 @@ package nest
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -172,11 +173,24 @@ func (m *Model) fieldClass(c ClassRef, name string) (*ClassRef, string) {
 // Callees are resolved once, when the model is built; this returns the
 // stored answer.
 func (m *Model) ResolveCallee(fi FileID, ci CallID) Callee {
-	if int(fi) < len(m.callees) && int(ci) < len(m.callees[fi]) {
-		return m.callees[fi][ci]
+	if int(fi) < len(m.callees) && int(ci) < len(m.callees[fi].at) {
+		if k := m.callees[fi].at[ci]; k > 0 {
+			return m.callees[fi].vals[k-1]
+		}
+		return Callee{}
 	}
 	return m.resolveCallee(fi, ci)
 }
+
+// fileCallees are the callees of a file's calls: most calls resolve to
+// nothing (a method of an external object), so each call holds the index
+// (+1) of its callee among the file's distinct ones, 0 for none.
+type fileCallees struct {
+	at   []uint32
+	vals []Callee
+}
+
+func (c Callee) empty() bool { return len(c.Funcs) == 0 && c.External == "" && c.Module == "" && c.Global == "" }
 
 // CallIs reports whether call ci of file fi is one of names: an external
 // module export ("fs.readFileSync", "child_process.execSync") or a global
@@ -196,7 +210,7 @@ func (m *Model) CallIs(fi FileID, ci CallID, names ...string) bool {
 
 // resolveCallees resolves every call of every file, in parallel.
 func (m *Model) resolveCallees() {
-	m.callees = make([][]Callee, len(m.Files))
+	m.callees = make([]fileCallees, len(m.Files))
 	m.parallel(len(m.Files), func(i int) {
 		if m.callsFrom != nil && !m.changed[i] {
 			m.callees[i] = m.callsFrom.callees[i] // surface.go: the same
@@ -204,10 +218,25 @@ func (m *Model) resolveCallees() {
 		}
 		fi := FileID(i)
 		calls := m.Files[fi].Facts.Calls
-		out := make([]Callee, len(calls))
+		out := fileCallees{at: make([]uint32, len(calls))}
+		seen := map[[3]string]uint32{} // distinct callees without functions
 		for ci := range CallID(len(calls)) {
-			out[ci] = m.resolveCallee(fi, ci)
+			c := m.resolveCallee(fi, ci)
+			switch {
+			case c.empty():
+			case len(c.Funcs) == 0:
+				k := [3]string{c.External, c.Module, c.Global}
+				if seen[k] == 0 {
+					out.vals = append(out.vals, c)
+					seen[k] = uint32(len(out.vals))
+				}
+				out.at[ci] = seen[k]
+			default:
+				out.vals = append(out.vals, c)
+				out.at[ci] = uint32(len(out.vals))
+			}
 		}
+		out.vals = slices.Clip(out.vals)
 		m.callees[fi] = out
 	})
 }

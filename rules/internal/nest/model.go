@@ -211,7 +211,7 @@ type Model struct {
 	tokens       map[string]*Provider // token -> provider (custom providers)
 
 	// resolved layer (resolved.go): every call's callee, signal handlers
-	callees        [][]Callee
+	callees        []fileCallees
 	SignalHandlers []SignalHandler
 	processFiles   map[FileID]bool
 	jobs           int
