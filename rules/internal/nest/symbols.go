@@ -2,6 +2,8 @@ package nest
 
 import (
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/nestlint/nestlint/parser"
@@ -38,11 +40,11 @@ func normModule(spec string) string {
 }
 
 type fileSyms struct {
-	classes  map[string]int
-	funcs    map[string]int // top-level function declarations and const arrows
-	vars     map[string]int // top-level locals
-	imports  map[string]int // local name -> Imports index
-	exports  map[string][]int
+	classes  symTable // name -> Classes index (the first of a name)
+	funcs    symTable // top-level function declarations and const arrows
+	vars     symTable // top-level locals
+	imports  symTable // local name -> Imports index (the last of a name)
+	exports  symTable // name -> Exports indexes
 	resolved []FileID // Imports index -> file or -1 (external)
 	exportTo []FileID // Exports index -> the file it re-exports from, or -1
 	// nested are the function declarations inside functions, by the
@@ -52,36 +54,34 @@ type fileSyms struct {
 
 func (m *Model) indexFile(fi FileID) {
 	f := m.Files[fi].Facts
-	// sized up front: these maps are built for every file of every run
-	s := &fileSyms{classes: make(map[string]int, len(f.Classes)), funcs: map[string]int{}, vars: map[string]int{},
-		imports: make(map[string]int, len(f.Imports)), exports: make(map[string][]int, len(f.Exports))}
+	s := &fileSyms{}
+	var b symBuilder
 	for i, c := range f.Classes {
 		if c.Name != "" {
-			if _, dup := s.classes[c.Name]; !dup {
-				s.classes[c.Name] = i
-			}
+			b.add(c.Name, i)
 		}
 	}
+	s.classes = b.table()
 	for i, fn := range f.Funcs {
 		if fn.Parent == -1 && fn.Class == -1 && fn.Name != "" && (fn.Kind == parser.FFunction || fn.Kind == parser.FArrow || fn.Kind == parser.FExpr) {
-			if _, dup := s.funcs[fn.Name]; !dup {
-				s.funcs[fn.Name] = i
-			}
+			b.add(fn.Name, i)
 		}
 	}
+	s.funcs = b.table()
 	for i, l := range f.Locals {
 		if l.Func == -1 {
-			if _, dup := s.vars[l.Name]; !dup {
-				s.vars[l.Name] = i
-			}
+			b.add(l.Name, i)
 		}
 	}
+	s.vars = b.table()
 	for i, im := range f.Imports {
-		s.imports[im.Local] = i
+		b.add(im.Local, i)
 	}
+	s.imports = b.table()
 	for i, e := range f.Exports {
-		s.exports[e.Name] = append(s.exports[e.Name], i)
+		b.add(e.Name, i)
 	}
+	s.exports = b.table()
 	dir := filepath.Dir(filepath.Clean(m.Files[fi].Path))
 	s.resolved = make([]FileID, len(f.Imports))
 	for i, im := range f.Imports {
@@ -124,13 +124,13 @@ func (m *Model) resolveIn(dir, spec string) FileID {
 // localDecl resolves a name declared at the top level of file fi (not imports).
 func (m *Model) localDecl(fi FileID, name string) Decl {
 	s := m.syms[fi]
-	if i, ok := s.classes[name]; ok {
+	if i, ok := s.classes.first(name); ok {
 		return Decl{Kind: DeclClass, File: fi, Index: i}
 	}
-	if i, ok := s.funcs[name]; ok {
+	if i, ok := s.funcs.first(name); ok {
 		return Decl{Kind: DeclFunc, File: fi, Index: i}
 	}
-	if i, ok := s.vars[name]; ok {
+	if i, ok := s.vars.first(name); ok {
 		l := m.Files[fi].Facts.Locals[i]
 		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
 			return Decl{} // const x = require('m') is an import
@@ -157,7 +157,7 @@ func (m *Model) ResolveTop(fi FileID, name string) Decl {
 		return d
 	}
 	s := m.syms[fi]
-	ii, ok := s.imports[name]
+	ii, ok := s.imports.last(name)
 	if !ok {
 		return Decl{}
 	}
@@ -179,7 +179,7 @@ func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 	}
 	f := m.Files[fi].Facts
 	s := m.syms[fi]
-	for _, ei := range s.exports[name] {
+	for _, ei := range s.exports.all(name) {
 		e := f.Exports[ei]
 		if e.Source == "" {
 			if e.Local == "" {
@@ -206,7 +206,7 @@ func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 		return d
 	}
 	// export * from './x'
-	for _, ei := range s.exports["*"] {
+	for _, ei := range s.exports.all("*") {
 		e := f.Exports[ei]
 		if e.Source == "" {
 			continue
@@ -318,3 +318,70 @@ func (d Decl) Func() FuncRef { return FuncRef{d.File, FuncID(d.Index)} }
 
 // Class returns the class a DeclClass names.
 func (d Decl) Class() ClassRef { return ClassRef{d.File, ClassID(d.Index)} }
+
+// symTable maps names to indexes: sorted by name, then index, and
+// searched by binary search. A file has a handful of each kind of name;
+// five maps per file cost about a kilobyte, for every file of a program.
+type symTable struct {
+	names []string
+	idx   []int32
+}
+
+// span returns the range of entries named name.
+func (t symTable) span(name string) (lo, hi int) {
+	lo = sort.SearchStrings(t.names, name)
+	hi = lo
+	for hi < len(t.names) && t.names[hi] == name {
+		hi++
+	}
+	return lo, hi
+}
+
+// first returns the lowest index of name.
+func (t symTable) first(name string) (int, bool) {
+	lo, hi := t.span(name)
+	if lo == hi {
+		return 0, false
+	}
+	return int(t.idx[lo]), true
+}
+
+// last returns the highest index of name.
+func (t symTable) last(name string) (int, bool) {
+	lo, hi := t.span(name)
+	if lo == hi {
+		return 0, false
+	}
+	return int(t.idx[hi-1]), true
+}
+
+// all returns the indexes of name, in increasing order.
+func (t symTable) all(name string) []int32 {
+	lo, hi := t.span(name)
+	return t.idx[lo:hi]
+}
+
+// symBuilder collects the entries of one symTable at a time.
+type symBuilder struct{ es []symEntry }
+
+type symEntry struct {
+	name string
+	i    int32
+}
+
+func (b *symBuilder) add(name string, i int) { b.es = append(b.es, symEntry{name, int32(i)}) }
+
+// table returns the table of the entries added since the last call.
+func (b *symBuilder) table() symTable {
+	n := len(b.es)
+	if n == 0 {
+		return symTable{}
+	}
+	slices.SortStableFunc(b.es, func(x, y symEntry) int { return strings.Compare(x.name, y.name) })
+	t := symTable{names: make([]string, n), idx: make([]int32, n)}
+	for k, e := range b.es {
+		t.names[k], t.idx[k] = e.name, e.i
+	}
+	b.es = b.es[:0]
+	return t
+}
