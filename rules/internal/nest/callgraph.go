@@ -190,7 +190,9 @@ type fileCallees struct {
 	vals []Callee
 }
 
-func (c Callee) empty() bool { return len(c.Funcs) == 0 && c.External == "" && c.Module == "" && c.Global == "" }
+func (c Callee) empty() bool {
+	return len(c.Funcs) == 0 && c.External == "" && c.Module == "" && c.Global == ""
+}
 
 // CallIs reports whether call ci of file fi is one of names: an external
 // module export ("fs.readFileSync", "child_process.execSync") or a global
