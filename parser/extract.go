@@ -493,7 +493,7 @@ func (x *extractor) value(i int, depth int) Value {
 			v.Kind = VIdent
 			v.Text = x.joined(u, p)
 			if p[0] != "this" && p[0] != "super" {
-				v.Refs = []string{p[0]}
+				return x.done(v, nil, nil, p[:1])
 			}
 			return v
 		}
@@ -526,13 +526,12 @@ func (x *extractor) value(i int, depth int) Value {
 	case kTemplate:
 		v.Kind = VTemplate
 		v.Text = x.text(u)
-		v.Refs = x.refs(u, nil)
-		return v
+		return x.done(v, nil, nil, x.refs(u, nil))
 	}
 	if depth >= maxValueDepth {
-		v.Refs = x.refs(u, nil)
-		return v
+		return x.done(v, nil, nil, x.refs(u, nil))
 	}
+	var refs []string
 	switch t.Kind(u) {
 	case kObject:
 		v.Kind = VObject
@@ -543,8 +542,9 @@ func (x *extractor) value(i int, depth int) Value {
 				n++
 			}
 		}
+		var props []Prop
 		if n > 0 {
-			v.Props = make([]Prop, 0, n)
+			props = make([]Prop, 0, n)
 		}
 		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
 			switch t.Kind(c) {
@@ -555,33 +555,33 @@ func (x *extractor) value(i int, depth int) Value {
 					key = s
 				}
 				pv := x.value(t.ChildByField(c, fValue), depth+1)
-				v.Props = append(v.Props, Prop{Key: key, Value: pv})
-				v.Refs = mergeRefs(v.Refs, pv.Refs)
+				props = append(props, Prop{Key: key, Value: pv})
+				refs = mergeRefs(refs, pv.Refs())
 			case kShorthandProp:
 				name := x.text(c)
-				pv := Value{Kind: VIdent, Text: name, Refs: []string{name}, Func: -1, Span: x.span(c)}
-				v.Props = append(v.Props, Prop{Key: name, Value: pv})
-				v.Refs = mergeRefs(v.Refs, pv.Refs)
+				pv := Value{Kind: VIdent, Text: name, Func: -1, Span: x.span(c)} // reads name: implied
+				props = append(props, Prop{Key: name, Value: pv})
+				refs = mergeRefs(refs, pv.Refs())
 			case kSpread:
 				pv := x.value(t.NamedChild(c, 0), depth+1)
-				v.Props = append(v.Props, Prop{Key: "...", Value: pv})
-				v.Refs = mergeRefs(v.Refs, pv.Refs)
+				props = append(props, Prop{Key: "...", Value: pv})
+				refs = mergeRefs(refs, pv.Refs())
 			case kMethodDef:
-				v.Props = append(v.Props, Prop{Key: x.text(t.ChildByField(c, fName)), Value: Value{Kind: VFunc, Func: int32(x.funcAt(c)), Span: x.span(c)}})
+				props = append(props, Prop{Key: x.text(t.ChildByField(c, fName)), Value: Value{Kind: VFunc, Func: int32(x.funcAt(c)), Span: x.span(c)}})
 			}
 		}
-		return v
+		return x.done(v, props, nil, refs)
 	case kArray:
 		v.Kind = VArray
-		v.Elems = x.valuesOf(u)
+		elems := x.valuesOf(u)
 		for c := t.FirstChild(u); c >= 0; c = t.NextSibling(c) {
 			if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
 				ev := x.value(c, depth+1)
-				v.Elems = append(v.Elems, ev)
-				v.Refs = mergeRefs(v.Refs, ev.Refs)
+				elems = append(elems, ev)
+				refs = mergeRefs(refs, ev.Refs())
 			}
 		}
-		return v
+		return x.done(v, nil, elems, refs)
 	case kCall, kNew:
 		v.Kind = VCall
 		calleeField := fFunction
@@ -593,29 +593,44 @@ func (x *extractor) value(i int, depth int) Value {
 		if p := x.path(callee); p != nil {
 			v.Text = x.joined(callee, p)
 			if p[0] != "this" && p[0] != "super" {
-				v.Refs = []string{p[0]}
+				refs = p[:1:1] // copied by the first merge below
 			}
 		} else if callee >= 0 {
-			v.Refs = x.refs(callee, nil)
+			refs = x.refs(callee, nil)
 			if t.Kind(x.unwrap(callee)) == kMember {
 				if p := t.ChildByField(x.unwrap(callee), fProperty); p >= 0 {
 					v.Text = "()." + x.text(p)
 				}
 			}
 		}
+		var elems []Value
 		if args := t.ChildByField(u, fArguments); args >= 0 {
-			v.Elems = x.valuesOf(args)
+			elems = x.valuesOf(args)
 			for c := t.FirstChild(args); c >= 0; c = t.NextSibling(c) {
 				if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
 					av := x.value(c, depth+1)
-					v.Elems = append(v.Elems, av)
-					v.Refs = mergeRefs(v.Refs, av.Refs)
+					elems = append(elems, av)
+					refs = mergeRefs(refs, av.Refs())
 				}
 			}
 		}
-		return v
+		return x.done(v, nil, elems, refs)
 	}
-	v.Refs = x.refs(u, nil)
+	return x.done(v, nil, nil, x.refs(u, nil))
+}
+
+// done gives v its properties, elements and the roots it reads: v.More
+// stays nil when there are neither properties nor elements and refs are
+// what v.Text implies (Value.Refs), as for most values.
+func (x *extractor) done(v Value, props []Prop, elems []Value, refs []string) Value {
+	if len(props) == 0 && len(elems) == 0 {
+		r := v.impliedRef()
+		if len(refs) == 0 && r == "" || len(refs) == 1 && refs[0] == r {
+			return v
+		}
+	}
+	m := &ValueMore{Props: props, Elems: elems, Refs: refs}
+	v.More = m
 	return v
 }
 

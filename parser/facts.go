@@ -1,9 +1,11 @@
 package parser
 
+import "strings"
+
 // FactsVersion is the version of the facts schema and of what Extract puts
 // in it. Bump it with any change to facts.go or to the extraction: cached
 // facts of another version are never used.
-const FactsVersion = 4
+const FactsVersion = 5
 
 // Facts are the plain, serializable values that the rest of nestlint reads
 // from one file: no pointers into trees, only byte offsets into the source.
@@ -78,19 +80,77 @@ const (
 // Value is a small summary of an expression: enough to read decorator
 // arguments, provider definitions and initializers, and to know which
 // identifiers an expression depends on.
+//
+// Most values are leaves (an identifier, a string, a number): they are 40
+// bytes and own nothing else. The parts of the others (properties,
+// elements, the identifiers read) are in More; read them through Props,
+// Elems and Refs.
 type Value struct {
-	Text  string
+	Text string
+	Span
+	Func  int32 // VFunc: the function's index in Funcs
+	Kind  ValueKind
+	Await bool // the expression was awaited
+	// More holds Props, Elems and Refs; nil when there are no properties
+	// nor elements and Refs is what the Text implies (see Refs).
+	More *ValueMore
+}
+
+// ValueMore are the parts of a Value that most values do not have.
+type ValueMore struct {
 	Props []Prop
 	Elems []Value
 	// Refs are the root identifiers the expression reads (`req.user.id` and
 	// `f(req)` give "req"; `this` is never listed).
 	Refs []string
-	Span
-	Func  int32 // VFunc: the function's index in Funcs
-	Kind  ValueKind
-	Await bool // the expression was awaited
-	// (Fields ordered by size: 104 bytes instead of 120, and a program's
-	// facts hold millions of values.)
+}
+
+// Props are the properties of an object literal.
+func (v Value) Props() []Prop {
+	if v.More == nil {
+		return nil
+	}
+	return v.More.Props
+}
+
+// Elems are the elements of an array literal or the arguments of a call.
+func (v Value) Elems() []Value {
+	if v.More == nil {
+		return nil
+	}
+	return v.More.Elems
+}
+
+// Refs are the root identifiers the expression reads (`req.user.id` and
+// `f(req)` give "req"; `this` and `super` are never listed).
+func (v Value) Refs() []string {
+	if v.More != nil {
+		return v.More.Refs
+	}
+	if r := v.impliedRef(); r != "" {
+		return []string{r}
+	}
+	return nil
+}
+
+// impliedRef is the one identifier a value without More reads: the root of
+// its path for an identifier, a call or a new whose callee is a path; ""
+// for the others and for paths from this and super.
+func (v Value) impliedRef() string {
+	switch v.Kind {
+	case VIdent, VCall, VNew:
+	default:
+		return ""
+	}
+	root := v.Text
+	if i := strings.IndexByte(root, '.'); i >= 0 {
+		root = root[:i]
+	}
+	switch {
+	case root == "" || root == "this" || root == "super" || root[0] == '(':
+		return ""
+	}
+	return root
 }
 
 // Prop is one property of an object literal.

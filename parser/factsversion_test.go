@@ -15,6 +15,7 @@ import (
 var factsGolden = map[int]string{
 	3: "35d8020f8c095181b74fbc5d690c4526c166a481f1bd7ef8d976d875da0b3c7a",
 	4: "5aeb26e1a86bc1c0d5c5a4f2582b0e75f274d0319d3e072a7ca6d7847fac9d0b", // Value and Call fields reordered, Value.Func int32
+	5: "c57b5efe634422ac3ab498f50499a798635640097ccb6c1820102a1dfb2e1e2c", // Value: Props, Elems and Refs in More (nil for most values)
 }
 
 func TestFactsVersionFollowsGolden(t *testing.T) {

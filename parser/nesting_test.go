@@ -31,7 +31,7 @@ func TestNestedCallsLinear(t *testing.T) {
 	if outer == nil || len(outer.Args) != 1 {
 		t.Fatalf("call of f not found: %d calls", len(f.Calls))
 	}
-	if refs := outer.Args[0].Refs; !slices.Contains(refs, "g") || !slices.Contains(refs, "x") {
+	if refs := outer.Args[0].Refs(); !slices.Contains(refs, "g") || !slices.Contains(refs, "x") {
 		t.Errorf("refs of f's argument: %v, want g and x", refs)
 	}
 }
@@ -45,7 +45,7 @@ func TestRefsMemoKeepsOrder(t *testing.T) {
 		if len(c.Path) == 1 && c.Path[0] == "h" {
 			var all []string
 			for _, a := range c.Args {
-				all = append(all, a.Refs...)
+				all = append(all, a.Refs()...)
 			}
 			if got := fmt.Sprint(all); got != "[a c d a e d z]" {
 				t.Errorf("refs %s", got)

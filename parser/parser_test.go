@@ -219,7 +219,7 @@ export class A {
 		t.Fatalf("classes = %d", len(f.Classes))
 	}
 	a := f.Classes[0]
-	if len(a.Decorators) != 1 || a.Decorators[0].Name != "Injectable" || a.Decorators[0].Args[0].Props[0].Value.Text != "Scope.REQUEST" {
+	if len(a.Decorators) != 1 || a.Decorators[0].Name != "Injectable" || a.Decorators[0].Args[0].Props()[0].Value.Text != "Scope.REQUEST" {
 		t.Errorf("class decorator on export_statement: %+v", a.Decorators)
 	}
 	if len(a.Fields) != 1 || len(a.Fields[0].Decorators) != 1 || a.Fields[0].Decorators[0].Name != "Inject" {

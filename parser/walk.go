@@ -367,11 +367,11 @@ func (x *extractor) declaration(i int, sc scope, exported bool) []string {
 			names = append(names, name)
 			x.f.Locals = append(x.f.Locals, Local{Func: sc.fn, Name: name, Kind: kind, TypeName: tn, TypeText: tt,
 				Value: val, HasValue: valNode >= 0, Exported: exported, Span: x.span(c)})
-			if val.Kind == VCall && val.Text == "require" && len(val.Elems) == 1 && val.Elems[0].Kind == VString {
-				x.f.Imports = append(x.f.Imports, Import{Local: name, Imported: "*", Source: val.Elems[0].Text, Span: x.span(c)})
+			if val.Kind == VCall && val.Text == "require" && len(val.Elems()) == 1 && val.Elems()[0].Kind == VString {
+				x.f.Imports = append(x.f.Imports, Import{Local: name, Imported: "*", Source: val.Elems()[0].Text, Span: x.span(c)})
 			}
 		} else if nameNode >= 0 && t.Kind(nameNode) == kObjectPattern {
-			isReq := val.Kind == VCall && val.Text == "require" && len(val.Elems) == 1 && val.Elems[0].Kind == VString
+			isReq := val.Kind == VCall && val.Text == "require" && len(val.Elems()) == 1 && val.Elems()[0].Kind == VString
 			for p := t.FirstChild(nameNode); p >= 0; p = t.NextSibling(p) {
 				var local, imported string
 				switch t.Kind(p) {
@@ -388,9 +388,9 @@ func (x *extractor) declaration(i int, sc scope, exported bool) []string {
 				}
 				names = append(names, local)
 				if isReq {
-					x.f.Imports = append(x.f.Imports, Import{Local: local, Imported: imported, Source: val.Elems[0].Text, Span: x.span(p)})
+					x.f.Imports = append(x.f.Imports, Import{Local: local, Imported: imported, Source: val.Elems()[0].Text, Span: x.span(p)})
 				} else {
-					x.f.Locals = append(x.f.Locals, Local{Func: sc.fn, Name: local, Kind: kind, Value: Value{Kind: VOther, Refs: val.Refs, Func: -1, Span: val.Span}, HasValue: valNode >= 0, Span: x.span(p)})
+					x.f.Locals = append(x.f.Locals, Local{Func: sc.fn, Name: local, Kind: kind, Value: x.done(Value{Kind: VOther, Func: -1, Span: val.Span}, nil, nil, val.Refs()), HasValue: valNode >= 0, Span: x.span(p)})
 				}
 			}
 		}

@@ -68,6 +68,7 @@ type decoder struct {
 	strSlab  []string
 	valSlab  []parser.Value
 	propSlab []parser.Prop
+	moreSlab []parser.ValueMore
 }
 
 // take returns n elements cut from *slab (with no room to grow into the
@@ -88,6 +89,7 @@ func take[T any](slab *[]T, n, size int) []T {
 func (d *decoder) strings(n int) []string      { return take(&d.strSlab, n, 256) }
 func (d *decoder) values(n int) []parser.Value { return take(&d.valSlab, n, 64) }
 func (d *decoder) props(n int) []parser.Prop   { return take(&d.propSlab, n, 32) }
+func (d *decoder) more() *parser.ValueMore     { return &take(&d.moreSlab, 1, 64)[0] }
 
 var errCorrupt = errors.New("corrupt chunk")
 

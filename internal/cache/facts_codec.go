@@ -632,6 +632,29 @@ func decThrow(d *decoder, v *parser.Throw) {
 
 func encValue(e *encoder, v *parser.Value) {
 	e.str(string(v.Text))
+	encSpan(e, &v.Span)
+	e.varint(int64(v.Func))
+	e.byte(byte(v.Kind))
+	e.bool(v.Await)
+	e.bool(v.More != nil)
+	if v.More != nil {
+		encValueMore(e, v.More)
+	}
+}
+
+func decValue(d *decoder, v *parser.Value) {
+	v.Text = d.str()
+	decSpan(d, &v.Span)
+	v.Func = int32(d.varint())
+	v.Kind = parser.ValueKind(d.byte())
+	v.Await = d.bool()
+	if d.bool() {
+		v.More = d.more()
+		decValueMore(d, v.More)
+	}
+}
+
+func encValueMore(e *encoder, v *parser.ValueMore) {
 	e.uvarint(uint64(len(v.Props)))
 	for i0 := range v.Props {
 		encProp(e, &v.Props[i0])
@@ -644,14 +667,9 @@ func encValue(e *encoder, v *parser.Value) {
 	for i0 := range v.Refs {
 		e.str(string(v.Refs[i0]))
 	}
-	encSpan(e, &v.Span)
-	e.varint(int64(v.Func))
-	e.byte(byte(v.Kind))
-	e.bool(v.Await)
 }
 
-func decValue(d *decoder, v *parser.Value) {
-	v.Text = d.str()
+func decValueMore(d *decoder, v *parser.ValueMore) {
 	if n0 := d.length(); n0 > 0 {
 		v.Props = d.props(n0)
 		for i0 := range v.Props {
@@ -670,8 +688,4 @@ func decValue(d *decoder, v *parser.Value) {
 			v.Refs[i0] = d.str()
 		}
 	}
-	decSpan(d, &v.Span)
-	v.Func = int32(d.varint())
-	v.Kind = parser.ValueKind(d.byte())
-	v.Await = d.bool()
 }

@@ -48,7 +48,7 @@ func main() {
 
 // slabbed are the slice types decoded into slabs (the decoder's methods
 // named here): the small slices every value and call holds.
-var slabbed = map[string]string{"[]string": "strings", "[]parser.Value": "values", "[]parser.Prop": "props"}
+var slabbed = map[string]string{"[]string": "strings", "[]parser.Value": "values", "[]parser.Prop": "props", "*parser.ValueMore": "more"}
 
 type gen struct {
 	seen  map[reflect.Type]bool
@@ -70,7 +70,7 @@ func (g *gen) collect(t reflect.Type) {
 			}
 			g.collect(f.Type)
 		}
-	case reflect.Slice:
+	case reflect.Slice, reflect.Pointer:
 		g.collect(t.Elem())
 	case reflect.String, reflect.Bool, reflect.Int, reflect.Int32, reflect.Uint8, reflect.Uint32:
 	default:
@@ -83,6 +83,8 @@ func typeName(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Slice:
 		return "[]" + typeName(t.Elem())
+	case reflect.Pointer:
+		return "*" + typeName(t.Elem())
 	}
 	if t.PkgPath() != "" {
 		return "parser." + t.Name()
@@ -108,6 +110,11 @@ func (g *gen) encValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		fmt.Fprintf(b, "e.uvarint(uint64(len(%s)))\nfor %s := range %s {\n", x, it, x)
 		g.encValue(b, fmt.Sprintf("%s[%s]", x, it), t.Elem(), depth+1)
 		b.WriteString("}\n")
+	case reflect.Pointer: // a presence byte, then the value
+		if t.Elem().Kind() != reflect.Struct {
+			panic(fmt.Sprintf("%s: only pointers to structs have an encoding", t))
+		}
+		fmt.Fprintf(b, "e.bool(%s != nil)\nif %s != nil {\nenc%s(e, %s)\n}\n", x, x, t.Elem().Name(), x)
 	case reflect.String:
 		fmt.Fprintf(b, "e.str(string(%s))\n", x)
 	case reflect.Bool:
@@ -146,6 +153,12 @@ func (g *gen) decValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		fmt.Fprintf(b, "if %s := d.length(); %s > 0 {\n%s = %s\nfor %s := range %s {\n", n, n, x, alloc, it, x)
 		g.decValue(b, fmt.Sprintf("%s[%s]", x, it), t.Elem(), depth+1)
 		b.WriteString("}\n}\n")
+	case reflect.Pointer:
+		alloc := fmt.Sprintf("new(%s)", typeName(t.Elem()))
+		if f, ok := slabbed[tn]; ok {
+			alloc = fmt.Sprintf("d.%s()", f)
+		}
+		fmt.Fprintf(b, "if d.bool() {\n%s = %s\ndec%s(d, %s)\n}\n", x, alloc, t.Elem().Name(), x)
 	case reflect.String:
 		if tn == "string" {
 			fmt.Fprintf(b, "%s = d.str()\n", x)

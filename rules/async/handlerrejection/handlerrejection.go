@@ -90,8 +90,8 @@ func emitterCall(m *nest.Model, fi nest.FileID, k int) (string, bool) {
 }
 
 func captures(v parser.Value) bool {
-	for _, a := range v.Elems {
-		for _, p := range a.Props {
+	for _, a := range v.Elems() {
+		for _, p := range a.Props() {
 			if p.Key == "captureRejections" && p.Value.Kind == parser.VBool && p.Value.Text == "true" {
 				return true
 			}
@@ -159,7 +159,7 @@ func unsuppressedOnEvent(fn *parser.Func) bool {
 		if d.Name != "OnEvent" || len(d.Args) < 2 || d.Args[1].Kind != parser.VObject {
 			continue
 		}
-		for _, p := range d.Args[1].Props {
+		for _, p := range d.Args[1].Props() {
 			if p.Key == "suppressErrors" && p.Value.Kind == parser.VBool && p.Value.Text == "false" {
 				return true
 			}

@@ -244,7 +244,7 @@ func handleOf(c *parser.Call, handles []string) (string, bool) {
 		return c.Path[0], true
 	}
 	for _, a := range c.Args {
-		for _, p := range a.Props {
+		for _, p := range a.Props() {
 			if p.Key == "transaction" && p.Value.Kind == parser.VIdent && contains(handles, p.Value.Text) {
 				return p.Value.Text, true
 			}

@@ -68,7 +68,7 @@ type objectLit struct {
 func optionObjects(f *parser.Facts) []objectLit {
 	var out []objectLit
 	values(f, func(v parser.Value, owner int) {
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			switch p.Key {
 			case "synchronize", "dropSchema", "sync":
 				out = append(out, objectLit{v, owner})
@@ -101,10 +101,10 @@ func values(f *parser.Facts, fn func(v parser.Value, owner int)) {
 			seen[v.Span] = true
 			fn(v, owner)
 		}
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			walk(p.Value, owner)
 		}
-		for _, el := range v.Elems {
+		for _, el := range v.Elems() {
 			walk(el, owner)
 		}
 	}
@@ -132,7 +132,7 @@ func values(f *parser.Facts, fn func(v parser.Value, owner int)) {
 }
 
 func hasAny(v parser.Value, keys map[string]bool, except string) bool {
-	for _, p := range v.Props {
+	for _, p := range v.Props() {
 		if p.Key != except && keys[p.Key] {
 			return true
 		}
@@ -150,7 +150,7 @@ func check(pass *analysis.Pass, m *nest.Model, e *evaluator, fi nest.FileID, fil
 	}
 	for _, lit := range lits.Get(f, func() []objectLit { return optionObjects(f) }) {
 		v, owner := lit.v, lit.owner
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			switch p.Key {
 			case "synchronize", "dropSchema":
 				if !hasAny(v, typeormKeys, p.Key) || hasAny(v, map[string]bool{"dialect": true, "models": true, "autoLoadModels": true}, "") {
@@ -201,7 +201,7 @@ func what(k string) string {
 
 // destructive reads force/alter from Sequelize sync options.
 func destructive(e *evaluator, fi nest.FileID, v parser.Value) (string, bool) {
-	for _, p := range v.Props {
+	for _, p := range v.Props() {
 		if (p.Key == "force" || p.Key == "alter") && e.value(fi, p.Value, 0) == on {
 			return p.Key, true
 		}

@@ -140,8 +140,8 @@ func run(pass *analysis.Pass) (any, error) {
 				switch {
 				case onRegex[c.Method] && len(c.Path) >= 2:
 					name = strings.Join(c.Path[:len(c.Path)-1], ".")
-					if len(c.Args) > 0 && len(c.Args[0].Refs) > 0 {
-						subject = c.Args[0].Refs[0]
+					if len(c.Args) > 0 && len(c.Args[0].Refs()) > 0 {
+						subject = c.Args[0].Refs()[0]
 					}
 				case takeRegex[c.Method] && len(c.Args) > 0 && c.Args[0].Kind == parser.VIdent:
 					name = c.Args[0].Text
@@ -248,8 +248,8 @@ func literalSubject(f *parser.Facts, r *parser.Regex) string {
 			continue
 		}
 		if c.Callee.Start <= r.Start && r.End <= c.Callee.End { // /x/.test(s)
-			if len(c.Args) > 0 && len(c.Args[0].Refs) > 0 {
-				return c.Args[0].Refs[0]
+			if len(c.Args) > 0 && len(c.Args[0].Refs()) > 0 {
+				return c.Args[0].Refs()[0]
 			}
 			return ""
 		}

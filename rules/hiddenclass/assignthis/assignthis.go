@@ -37,7 +37,7 @@ func fixedShape(srcs []parser.Value) bool {
 		if v.Kind != parser.VObject {
 			return false
 		}
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			if p.Key == "..." {
 				return false
 			}

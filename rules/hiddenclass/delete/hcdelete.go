@@ -63,7 +63,7 @@ func (d decl) isSpreadCopy() bool {
 	if !d.local || !d.hasInit || d.init.Kind != parser.VObject {
 		return false
 	}
-	for _, p := range d.init.Props {
+	for _, p := range d.init.Props() {
 		if p.Key == "..." {
 			return true
 		}
@@ -77,7 +77,7 @@ func (d decl) isSpreadCopy() bool {
 // what it is for, and its shape is not a hidden class to keep.
 func (d decl) isDict() bool {
 	if d.hasInit && d.init.Kind == parser.VCall && d.init.Text == "Object.create" &&
-		len(d.init.Elems) == 1 && d.init.Elems[0].Kind == parser.VNull {
+		len(d.init.Elems()) == 1 && d.init.Elems()[0].Kind == parser.VNull {
 		return true
 	}
 	return isDictType(d.typeText)

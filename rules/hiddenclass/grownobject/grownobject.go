@@ -76,7 +76,7 @@ func isDictType(t string) bool {
 }
 
 func hasSpread(v parser.Value) bool {
-	for _, p := range v.Props {
+	for _, p := range v.Props() {
 		if p.Key == "..." {
 			return true
 		}
@@ -96,7 +96,7 @@ func check(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *parser.File
 			continue // `{} as Record<string, unknown>`
 		}
 		known := map[string]bool{}
-		for _, p := range l.Value.Props {
+		for _, p := range l.Value.Props() {
 			known[p.Key] = true
 		}
 		var added []string
@@ -244,7 +244,7 @@ func spreadCopies(pass *analysis.Pass, m *nest.Model, fi nest.FileID, file *pars
 			continue
 		}
 		src := ""
-		for _, p := range l.Value.Props {
+		for _, p := range l.Value.Props() {
 			if p.Key == "..." && p.Value.Kind == parser.VIdent {
 				src = p.Value.Text
 				break

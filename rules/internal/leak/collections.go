@@ -306,11 +306,11 @@ func plainPath(p []string) bool {
 func emptyValue(v parser.Value) bool {
 	switch v.Kind {
 	case parser.VObject:
-		return len(v.Props) == 0
+		return len(v.Props()) == 0
 	case parser.VArray:
-		return len(v.Elems) == 0
+		return len(v.Elems()) == 0
 	case parser.VNew:
-		return (v.Text == "Map" || v.Text == "Set") && len(v.Elems) == 0
+		return (v.Text == "Map" || v.Text == "Set") && len(v.Elems()) == 0
 	}
 	return false
 }

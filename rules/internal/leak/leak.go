@@ -102,7 +102,7 @@ func requestSource(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth 
 			return strings.TrimPrefix(strings.TrimSpace(string(src[v.Start+uint32(loc[0]):v.Start+uint32(loc[1])])), ".")
 		}
 	}
-	for _, r := range v.Refs {
+	for _, r := range v.Refs() {
 		if s := refSource(m, fi, fn, r, depth); s != "" {
 			return s
 		}

@@ -384,7 +384,7 @@ func (m *Model) localClass(fi FileID, fn FuncID, name string) *ClassRef {
 			if l.Value.Kind == parser.VNew {
 				return m.classOf(fi, l.Value.Text)
 			}
-			if cr := m.containerGet(fi, l.Value.Text, l.Value.Elems); cr != nil {
+			if cr := m.containerGet(fi, l.Value.Text, l.Value.Elems()); cr != nil {
 				return cr // const svc = app.get(UsersService)
 			}
 			return m.classOf(fi, l.TypeName)

@@ -64,7 +64,7 @@ func scopeOf(ds []parser.Decorator) (Scope, bool, bool) {
 				continue
 			}
 			sc, durable, found := Default, false, false
-			for _, p := range a.Props {
+			for _, p := range a.Props() {
 				switch p.Key {
 				case "scope":
 					found = true
@@ -155,9 +155,9 @@ func (m *Model) dep(fi FileID, name, typeName string, decos []parser.Decorator) 
 	if inj := hasDecorator(decos, "Inject"); inj != nil && len(inj.Args) > 0 {
 		a := inj.Args[0]
 		d.Token = a.Text
-		if a.Kind == parser.VCall && a.Text == "forwardRef" && len(a.Elems) > 0 {
+		if a.Kind == parser.VCall && a.Text == "forwardRef" && len(a.Elems()) > 0 {
 			// @Inject(forwardRef(() => X)): the class is what the arrow returns
-			if fn := a.Elems[0]; fn.Kind == parser.VFunc && fn.Func >= 0 {
+			if fn := a.Elems()[0]; fn.Kind == parser.VFunc && fn.Func >= 0 {
 				for _, r := range m.Files[fi].Facts.Returns {
 					if r.Func == int(fn.Func) && r.Value.Kind == parser.VIdent {
 						d.Token = r.Value.Text
@@ -202,7 +202,7 @@ func (m *Model) buildModules() {
 		}
 		mod := &Module{Class: ref, Global: hasDecorator(c.Decorators, "Global") != nil}
 		if len(dec.Args) > 0 && dec.Args[0].Kind == parser.VObject {
-			for _, p := range dec.Args[0].Props {
+			for _, p := range dec.Args[0].Props() {
 				elems := m.listElems(ref.File, p.Value, 0)
 				switch p.Key {
 				case "providers":
@@ -316,7 +316,7 @@ func (m *Model) listElems(fi FileID, list parser.Value, depth int) []elemAt {
 	}
 	var out []elemAt
 	var src []byte // read only for an element that may be a spread
-	for _, e := range list.Elems {
+	for _, e := range list.Elems() {
 		if e.Kind == parser.VOther && src == nil { // a spread element is VOther (parser's value)
 			src = m.Files[fi].Source()
 		}
@@ -387,7 +387,7 @@ func (m *Model) provider(fi FileID, e parser.Value) *Provider {
 		return p
 	case parser.VObject:
 		p := &Provider{}
-		for _, pp := range e.Props {
+		for _, pp := range e.Props() {
 			switch pp.Key {
 			case "provide":
 				p.Token = m.tokenKey(fi, pp.Value)
@@ -420,7 +420,7 @@ func (m *Model) provider(fi FileID, e parser.Value) *Provider {
 					p.Scope = Transient
 				}
 			case "inject":
-				for _, x := range pp.Value.Elems {
+				for _, x := range pp.Value.Elems() {
 					p.Inject = append(p.Inject, m.tokenKey(fi, x))
 				}
 			}
@@ -551,7 +551,7 @@ func (m *Model) dynamicProviders(ref ClassRef, mod *Module) {
 		if !dynamic[ret.Func] || ret.Value.Kind != parser.VObject {
 			continue
 		}
-		for _, p := range ret.Value.Props {
+		for _, p := range ret.Value.Props() {
 			if p.Key != "providers" {
 				continue
 			}

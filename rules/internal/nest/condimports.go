@@ -35,7 +35,7 @@ func (m *Model) importNames(fi FileID, list parser.Value) []string {
 		return out
 	}
 	var src []byte // read only for an entry the facts do not name
-	for _, e := range list.Elems {
+	for _, e := range list.Elems() {
 		if e.Kind == parser.VIdent || e.Kind == parser.VCall {
 			if e.Text != "" {
 				addName(e.Text)

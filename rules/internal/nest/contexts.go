@@ -218,10 +218,10 @@ func (m *Model) returnedFuncs(fi FileID, v parser.Value, why string) {
 	if v.Kind == parser.VFunc && v.Func >= 0 {
 		m.addEntry(FuncRef{fi, FuncID(v.Func)}, why)
 	}
-	for _, p := range v.Props {
+	for _, p := range v.Props() {
 		m.returnedFuncs(fi, p.Value, why)
 	}
-	for _, e := range v.Elems {
+	for _, e := range v.Elems() {
 		if v.Kind == parser.VArray || v.Kind == parser.VObject {
 			m.returnedFuncs(fi, e, why)
 		}
@@ -240,7 +240,7 @@ func (m *Model) workerEntries(fi FileID, c *parser.Call) {
 		}
 		m.handlerEntry(fi, FuncID(c.Func), c.Args[1], "BullMQ Worker processor")
 	case c.Method == "run" && len(c.Args) == 1 && c.Args[0].Kind == parser.VObject:
-		for _, p := range c.Args[0].Props {
+		for _, p := range c.Args[0].Props() {
 			if p.Key == "eachMessage" || p.Key == "eachBatch" {
 				m.handlerEntry(fi, FuncID(c.Func), p.Value, "KafkaJS consumer "+p.Key)
 			}
@@ -306,7 +306,7 @@ func (m *Model) callbackEntries(fi FileID, fn FuncID, a parser.Value, why string
 			}
 		}
 	case parser.VArray:
-		for _, e := range a.Elems {
+		for _, e := range a.Elems() {
 			m.callbackEntries(fi, fn, e, why, middleware)
 		}
 	}
@@ -438,19 +438,19 @@ func (m *Model) factoryRoots() []FuncRef {
 			switch v.Kind {
 			case parser.VObject:
 				perRequest := false
-				for _, pp := range v.Props {
+				for _, pp := range v.Props() {
 					if pp.Key == "scope" && (strings.HasSuffix(pp.Value.Text, "REQUEST") || strings.HasSuffix(pp.Value.Text, "TRANSIENT")) {
 						perRequest = true
 					}
 				}
-				for _, pp := range v.Props {
+				for _, pp := range v.Props() {
 					switch {
 					case perRequest:
 					case pp.Key == "useFactory":
 						fnRoot(fn, pp.Value)
 					case config && pp.Key == "load" && pp.Value.Kind == parser.VArray:
 						// ConfigModule.forRoot({ load: [configuration] })
-						for _, e := range pp.Value.Elems {
+						for _, e := range pp.Value.Elems() {
 							fnRoot(fn, e)
 						}
 					case config && pp.Key == "validate":
@@ -467,11 +467,11 @@ func (m *Model) factoryRoots() []FuncRef {
 					walk(fn, pp.Value, async, false)
 				}
 			case parser.VArray:
-				for _, e := range v.Elems {
+				for _, e := range v.Elems() {
 					walk(fn, e, async, false)
 				}
 			case parser.VCall, parser.VNew:
-				for _, e := range v.Elems {
+				for _, e := range v.Elems() {
 					walk(fn, e, async || strings.HasSuffix(v.Text, "Async"), isConfigModule(v.Text))
 				}
 			}

@@ -105,6 +105,13 @@ func hashValue(h *maphash.Hash, v reflect.Value) {
 		for i := range v.Len() {
 			hashValue(h, v.Index(i))
 		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.WriteByte(0)
+			return
+		}
+		h.WriteByte(1)
+		hashValue(h, v.Elem())
 	case reflect.String:
 		putInt(uint64(v.Len()))
 		h.WriteString(v.String())

@@ -182,7 +182,7 @@ func hasTimeout(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int
 	switch v.Kind {
 	case parser.VObject:
 		res := no
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			if timeoutKeys[p.Key] {
 				if p.Value.Kind == parser.VNumber && p.Value.Text == "0" {
 					continue // axios: 0 means no timeout
@@ -239,10 +239,10 @@ func instanceTimeout(m *nest.Model, fi nest.FileID, c *parser.Call, h *rejects.H
 		if !rejects.AxiosCreate(m, file, v) {
 			return unknown
 		}
-		if len(v.Elems) == 0 {
+		if len(v.Elems()) == 0 {
 			return no
 		}
-		return hasTimeout(m, file, fn, v.Elems[0], 0)
+		return hasTimeout(m, file, fn, v.Elems()[0], 0)
 	}
 	if h.Holder.Init.Kind == parser.VCall {
 		if r := check(h.Holder.InitFile, h.Holder.Init, -1); r != no {
@@ -331,11 +331,11 @@ func httpModuleOf(m *nest.Model, mod *nest.Module) tri {
 		if d.Name != "Module" || len(d.Args) == 0 || d.Args[0].Kind != parser.VObject {
 			continue
 		}
-		for _, p := range d.Args[0].Props {
+		for _, p := range d.Args[0].Props() {
 			if p.Key != "imports" {
 				continue
 			}
-			for _, e := range p.Value.Elems {
+			for _, e := range p.Value.Elems() {
 				root := strings.Split(e.Text, ".")[0]
 				if root == "" {
 					continue
@@ -347,10 +347,10 @@ func httpModuleOf(m *nest.Model, mod *nest.Module) tri {
 				case e.Kind == parser.VIdent && e.Text == root:
 					return no
 				case e.Kind == parser.VCall && e.Text == root+".register":
-					if len(e.Elems) == 0 {
+					if len(e.Elems()) == 0 {
 						return no
 					}
-					return hasTimeout(m, fi, -1, e.Elems[0], 0)
+					return hasTimeout(m, fi, -1, e.Elems()[0], 0)
 				case e.Kind == parser.VCall && e.Text == root+".registerAsync":
 					return asyncOptions(m, fi, e)
 				}
@@ -362,10 +362,10 @@ func httpModuleOf(m *nest.Model, mod *nest.Module) tri {
 }
 
 func asyncOptions(m *nest.Model, fi nest.FileID, e parser.Value) tri {
-	if len(e.Elems) == 0 || e.Elems[0].Kind != parser.VObject {
+	if len(e.Elems()) == 0 || e.Elems()[0].Kind != parser.VObject {
 		return unknown
 	}
-	for _, p := range e.Elems[0].Props {
+	for _, p := range e.Elems()[0].Props() {
 		if p.Key != "useFactory" || p.Value.Kind != parser.VFunc || p.Value.Func < 0 {
 			continue
 		}

@@ -130,7 +130,7 @@ func queueName(m *nest.Model, fi nest.FileID, v parser.Value) (string, bool) {
 	if v.Kind != parser.VObject {
 		return "", false
 	}
-	for _, p := range v.Props {
+	for _, p := range v.Props() {
 		if p.Key == "name" {
 			return stringOf(m, fi, -1, p.Value)
 		}
@@ -170,7 +170,7 @@ func moduleOptions(m *nest.Model, fi nest.FileID, v parser.Value, async bool) re
 		return retention{unknown, unknown}
 	}
 	if async {
-		for _, p := range obj.Props {
+		for _, p := range obj.Props() {
 			switch p.Key {
 			case "useFactory":
 				if p.Value.Kind != parser.VFunc || p.Value.Func < 0 {
@@ -213,7 +213,7 @@ func defaults(m *nest.Model, fi nest.FileID, fn int, v parser.Value) retention {
 		return retention{unknown, unknown}
 	}
 	r := retention{no, no}
-	for _, p := range obj.Props {
+	for _, p := range obj.Props() {
 		switch p.Key {
 		case "defaultJobOptions":
 			r = r.or(jobOptions(m, ofile, fn, p.Value, 0))
@@ -239,7 +239,7 @@ func jobOptions(m *nest.Model, fi nest.FileID, fn int, v parser.Value, depth int
 		return retention{unknown, unknown}
 	}
 	r := retention{no, no}
-	for _, p := range obj.Props {
+	for _, p := range obj.Props() {
 		switch p.Key {
 		case "removeOnComplete":
 			r.complete = or(r.complete, keep(p.Value))
@@ -307,13 +307,13 @@ func newQueue(m *nest.Model, h rejects.Holder) (string, retention, bool) {
 	if d.Kind != nest.DeclExternal || !queueModules[d.Module] || (d.Name != "Queue" && d.Name != "default") {
 		return "", retention{}, false
 	}
-	if len(h.Init.Elems) == 0 {
+	if len(h.Init.Elems()) == 0 {
 		return "", retention{}, false
 	}
-	name, ok := stringOf(m, h.InitFile, -1, h.Init.Elems[0])
+	name, ok := stringOf(m, h.InitFile, -1, h.Init.Elems()[0])
 	own := retention{no, no}
-	if len(h.Init.Elems) > 1 {
-		own = defaults(m, h.InitFile, -1, h.Init.Elems[1])
+	if len(h.Init.Elems()) > 1 {
+		own = defaults(m, h.InitFile, -1, h.Init.Elems()[1])
 	}
 	return name, own, ok
 }
@@ -363,13 +363,13 @@ func callOptions(m *nest.Model, fi nest.FileID, c *parser.Call) retention {
 			return retention{unknown, unknown}
 		}
 		r := retention{yes, yes}
-		for _, e := range arr.Elems {
+		for _, e := range arr.Elems() {
 			job, jfile := resolveIn(m, afile, c.Func, e)
 			if job.Kind != parser.VObject {
 				return retention{unknown, unknown}
 			}
 			jr := retention{no, no}
-			for _, p := range job.Props {
+			for _, p := range job.Props() {
 				if p.Key == "opts" {
 					jr = jobOptions(m, jfile, c.Func, p.Value, 0)
 				}

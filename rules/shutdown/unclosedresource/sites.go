@@ -207,7 +207,7 @@ func (st *state) factoryReturn(factory nest.FuncRef, fi nest.FileID, fn int, v p
 	f := file.Facts
 	switch v.Kind {
 	case parser.VObject:
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			st.factoryReturn(factory, fi, fn, p.Value, token, depth+1)
 		}
 		return
@@ -451,13 +451,13 @@ func carries(v parser.Value, name string) bool {
 	case parser.VIdent:
 		return v.Text == name
 	case parser.VObject:
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			if carries(p.Value, name) {
 				return true
 			}
 		}
 	case parser.VArray:
-		for _, e := range v.Elems {
+		for _, e := range v.Elems() {
 			if carries(e, name) {
 				return true
 			}
@@ -466,7 +466,7 @@ func carries(v parser.Value, name string) bool {
 		if m, ok := strings.CutPrefix(v.Text, name+"."); ok {
 			return selfReturning[m] // dataSource.initialize() resolves to dataSource
 		}
-		for _, e := range v.Elems {
+		for _, e := range v.Elems() {
 			if carries(e, name) {
 				return true
 			}
@@ -482,13 +482,13 @@ func hands(v parser.Value, name string) bool {
 	case parser.VIdent:
 		return v.Text == name
 	case parser.VObject:
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			if hands(p.Value, name) {
 				return true
 			}
 		}
 	case parser.VArray:
-		for _, e := range v.Elems {
+		for _, e := range v.Elems() {
 			if hands(e, name) {
 				return true
 			}
