@@ -33,6 +33,7 @@ func benchModules() int {
 // 10-file benchmark edits its files).
 func benchProject(b *testing.B) string {
 	b.Helper()
+	tuneGC() // the GC target of the worker process that runs the analysis
 	dir := b.TempDir()
 	st, err := genproject.Generate(dir, benchModules(), 1)
 	if err != nil {

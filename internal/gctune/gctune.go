@@ -39,6 +39,9 @@ var (
 	mu      sync.Mutex
 	current int
 	started bool
+	// The settings in force (Start, Warm).
+	startGoal, minGoal uint64
+	basePct, maxPct    int
 )
 
 // Start sets GOGC to Percent of the live heap after every collection, from
@@ -51,33 +54,67 @@ func Start(goal uint64, base, max int) {
 		return
 	}
 	started = true
+	startGoal, minGoal, basePct, maxPct = goal, goal, base, max
 	current = Percent(0, goal, base, max)
 	debug.SetGCPercent(current)
-	arm(goal, base, max)
+	arm()
+}
+
+// WarmFactor is how much Warm raises the minimum heap goal, and WarmMax
+// the maximum GOGC it allows: below the goal, a warm heap grows to it
+// from any size (a collection at five times a small live heap finds
+// little more than one at the goal).
+const (
+	WarmFactor = 2
+	WarmMax    = 2000
+)
+
+// Warm tells the tuner that this run's data comes mostly from a cache: the
+// heap fills with data that stays alive to the end and little garbage, so
+// the collections before the heap reaches its final size find nearly
+// nothing and cost CPU for no memory. Warm raises the minimum heap goal to
+// WarmFactor times the goal given to Start, and the maximum to WarmMax,
+// from now on (once, however many times it is called). A run that is warm
+// still ends below the peak of the same run cold, which parses every file.
+// Without Start it does nothing.
+func Warm() {
+	mu.Lock()
+	defer mu.Unlock()
+	if !started || minGoal == WarmFactor*startGoal {
+		return
+	}
+	minGoal = WarmFactor * startGoal
+	maxPct = max(maxPct, WarmMax)
+	setLocked()
 }
 
 // sentinel is an object whose finalizer runs after each collection that
 // found it unreachable: it adjusts GOGC and arms a new one.
 type sentinel struct{ _ [16]byte }
 
-func arm(goal uint64, base, max int) {
+func arm() {
 	s := new(sentinel)
 	runtime.SetFinalizer(s, func(*sentinel) {
-		adjust(goal, base, max)
-		arm(goal, base, max)
+		adjust()
+		arm()
 	})
 }
 
 var sample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 
-func adjust(goal uint64, base, max int) {
+func adjust() {
 	mu.Lock()
 	defer mu.Unlock()
+	setLocked()
+}
+
+// setLocked sets GOGC from the live heap of the last collection.
+func setLocked() {
 	metrics.Read(sample)
 	if sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	if p := Percent(sample[0].Value.Uint64(), goal, base, max); p != current {
+	if p := Percent(sample[0].Value.Uint64(), minGoal, basePct, maxPct); p != current {
 		current = p
 		debug.SetGCPercent(p)
 	}

@@ -65,3 +65,46 @@ func TestStart(t *testing.T) {
 		t.Errorf("GOGC = %d after a second Start, want 300 still", p)
 	}
 }
+
+// TestWarm: Warm doubles the minimum goal, and GOGC follows at once.
+func TestWarm(t *testing.T) {
+	defer debug.SetGCPercent(gcPercent())
+	mu.Lock()
+	saved := [...]any{started, startGoal, minGoal, basePct, maxPct, current}
+	mu.Unlock()
+	defer func() {
+		mu.Lock()
+		started, startGoal, minGoal = saved[0].(bool), saved[1].(uint64), saved[2].(uint64)
+		basePct, maxPct, current = saved[3].(int), saved[4].(int), saved[5].(int)
+		mu.Unlock()
+	}()
+	const mb = 1 << 20
+	live := make([]byte, 64*mb)
+	runtime.GC()
+	mu.Lock()
+	started, startGoal, minGoal, basePct, maxPct = true, 64*mb, 64*mb, 50, 400
+	setLocked()
+	mu.Unlock()
+	if p := gcPercent(); p != 50 {
+		t.Fatalf("GOGC = %d with a live heap above the goal, want the base 50", p)
+	}
+	Warm()
+	Warm() // once only
+	mu.Lock()
+	goal := minGoal
+	mu.Unlock()
+	if goal != WarmFactor*64*mb {
+		t.Errorf("goal after Warm = %d MB, want %d MB", goal/mb, WarmFactor*64)
+	}
+	// About 65 MB live and a 128 MB goal: GOGC near 100.
+	if p := gcPercent(); p < 80 || p > 110 {
+		t.Errorf("GOGC after Warm = %d, want about 100", p)
+	}
+	mu.Lock()
+	got := maxPct
+	mu.Unlock()
+	if got != WarmMax {
+		t.Errorf("maximum after Warm = %d, want %d", got, WarmMax)
+	}
+	runtime.KeepAlive(live)
+}
