@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -91,10 +92,12 @@ func (e *Error) Error() string {
 func Find(dir string) string {
 	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, FileName)
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			return p
+		if !fsrec.Absent(p) { // (the walk saw none in this folder)
+			if info, err := os.Stat(p); err == nil && !info.IsDir() {
+				return p
+			}
 		}
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+		if exists(filepath.Join(d, ".git")) {
 			return ""
 		}
 		if filepath.Dir(d) == d {

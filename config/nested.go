@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,8 +61,7 @@ func (r *Resolver) ForDir(dir string) *Config {
 	}
 	var c *Config
 	own := r.load(filepath.Join(dir, FileName))
-	_, gitErr := os.Lstat(filepath.Join(dir, ".git"))
-	atTop := gitErr == nil || filepath.Dir(dir) == dir
+	atTop := exists(filepath.Join(dir, ".git")) || filepath.Dir(dir) == dir
 	var parent *Config
 	if !atTop && (own == nil || !own.Root) {
 		parent = r.ForDir(filepath.Dir(dir))
@@ -84,6 +84,9 @@ func (r *Resolver) load(path string) *Config {
 		return c
 	}
 	r.files[path] = nil
+	if fsrec.Absent(path) {
+		return nil // the walk saw none in its folder
+	}
 	info, err := os.Stat(path)
 	if err != nil || info.IsDir() {
 		return nil
@@ -231,4 +234,14 @@ func (c *Config) Off(id string) bool {
 	}
 	rc, ok := c.Rules[id]
 	return ok && rc.Severity != nil && *rc.Severity == lint.Off
+}
+
+// exists reports whether p exists (not following a symlink), with no
+// system call when the walk of this run saw none in its folder.
+func exists(p string) bool {
+	if fsrec.Absent(p) {
+		return false
+	}
+	_, err := os.Lstat(p)
+	return err == nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -243,5 +244,28 @@ func TestChangedSinceSummary(t *testing.T) {
 	r = runSync(t, "--no-cache", dir)
 	if !strings.Contains(r.stderr, "nestlint: 6 warnings in 3 files\n") {
 		t.Errorf("summary without --changed-since:\n%s", r)
+	}
+}
+
+// TestConfigAddedBetweenRuns: nestlint.json lookups in the folders the
+// walk saw holding none make no system call (fsrec.SetAbsent); a file
+// added before the next run is seen by that run's walk, with the cache on
+// (the stored result must not hide it), and the oracle ends with the run.
+func TestConfigAddedBetweenRuns(t *testing.T) {
+	dir := monorepo(t)
+	cache := filepath.Join(t.TempDir(), "cache")
+	t.Chdir(dir)
+	args := []string{"--no-color", "--cache-location", cache, "--repo-root", dir, "."}
+	first := findings(runSync(t, args...).stdout)
+	if !slices.Contains(first, "apps/api/src/reports.controller.ts:error") {
+		t.Fatalf("first run: %v", first)
+	}
+	if fsrec.Absent(filepath.Join(dir, "apps", "api", "src", "nestlint.json")) {
+		t.Error("the oracle outlived the run")
+	}
+	writeFiles(t, dir, map[string]string{"apps/api/src/nestlint.json": `{"rules": {"event-loop/sync-io": "note"}}`})
+	second := findings(runSync(t, args...).stdout)
+	if !slices.Contains(second, "apps/api/src/reports.controller.ts:note") {
+		t.Errorf("after apps/api/src/nestlint.json was added: %v, want reports.controller.ts as a note", second)
 	}
 }

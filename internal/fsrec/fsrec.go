@@ -16,9 +16,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/nestlint/nestlint/internal/safeio"
 )
@@ -92,9 +94,61 @@ func recording() bool {
 	return len(watchers) > 0
 }
 
+// absent is the oracle SetAbsent sets, or nil.
+var absent atomic.Pointer[absentOracle]
+
+type absentOracle struct {
+	names  map[string]bool
+	listed func(dir string) (holds, ok bool)
+}
+
+// SetAbsent lets Stat, Lstat and Valid know that a path does not exist
+// without asking the system: a path whose name, in lower case, is one of
+// names, in a folder that a walk of this run listed and saw holding none
+// of names. listed(dir) says whether the walk listed dir (ok) and whether
+// it held one of names (holds). Nearly every folder of a project holds no
+// tsconfig.json, package.json, nestlint.json nor .git, and the lookups
+// that climb from each file's folder asked for each of them in each
+// folder: tens of thousands of failing stats on a large project. A nil
+// listed turns the oracle off. It is for one run of the command line,
+// whose files do not change while it runs; never for a long-lived
+// process.
+func SetAbsent(names map[string]bool, listed func(dir string) (holds, ok bool)) {
+	if listed == nil {
+		absent.Store(nil)
+		return
+	}
+	absent.Store(&absentOracle{names: names, listed: listed})
+}
+
+// Absent reports whether the oracle of SetAbsent knows that p does not
+// exist.
+func Absent(p string) bool {
+	o := absent.Load()
+	if o == nil || !o.names[strings.ToLower(filepath.Base(p))] {
+		return false
+	}
+	holds, ok := o.listed(filepath.Dir(p))
+	return ok && !holds
+}
+
+func stat(p string, lstat bool) (fs.FileInfo, error) {
+	op := "stat"
+	if lstat {
+		op = "lstat"
+	}
+	if Absent(p) {
+		return nil, &fs.PathError{Op: op, Path: p, Err: fs.ErrNotExist}
+	}
+	if lstat {
+		return os.Lstat(p)
+	}
+	return os.Stat(p)
+}
+
 // Stat is os.Stat.
 func Stat(p string) (fs.FileInfo, error) {
-	st, err := os.Stat(p)
+	st, err := stat(p, false)
 	if recording() {
 		record(Op{Kind: 's', Path: p, Digest: infoDigest(st, err)})
 	}
@@ -103,7 +157,7 @@ func Stat(p string) (fs.FileInfo, error) {
 
 // Lstat is os.Lstat.
 func Lstat(p string) (fs.FileInfo, error) {
-	st, err := os.Lstat(p)
+	st, err := stat(p, true)
 	if recording() {
 		record(Op{Kind: 'l', Path: p, Digest: infoDigest(st, err)})
 	}
@@ -161,9 +215,9 @@ func Valid(ops []Op) bool {
 		var d string
 		switch op.Kind {
 		case 's':
-			d = infoDigest(os.Stat(op.Path))
+			d = infoDigest(stat(op.Path, false))
 		case 'l':
-			d = infoDigest(os.Lstat(op.Path))
+			d = infoDigest(stat(op.Path, true))
 		case 'd':
 			d = dirDigest(os.ReadDir(op.Path))
 		case 'r':

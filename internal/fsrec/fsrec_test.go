@@ -1,6 +1,7 @@
 package fsrec
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,5 +98,56 @@ func TestRulesUseFsrec(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAbsent: with the oracle on, a marker name in a folder listed
+// without one is absent with no system call (the file made after the
+// listing is not seen), other names and unlisted folders are asked, and
+// Valid trusts the oracle's answer as Stat does.
+func TestAbsent(t *testing.T) {
+	dir := t.TempDir()
+	other := t.TempDir()
+	for _, p := range []string{filepath.Join(dir, "tsconfig.json"), filepath.Join(dir, "main.ts"), filepath.Join(other, "tsconfig.json")} {
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := map[string]bool{"tsconfig.json": true, ".git": true}
+	SetAbsent(names, func(d string) (bool, bool) {
+		if d == dir {
+			return false, true // listed before tsconfig.json was made
+		}
+		return false, false
+	})
+	defer SetAbsent(nil, nil)
+	if !Absent(filepath.Join(dir, "TSCONFIG.json")) {
+		t.Error("a marker name in any case in a listed folder without one: want absent")
+	}
+	if _, err := Stat(filepath.Join(dir, "tsconfig.json")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Stat = %v, want not exist from the oracle", err)
+	}
+	if _, err := Lstat(filepath.Join(dir, ".git")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Lstat .git = %v, want not exist", err)
+	}
+	if _, err := Stat(filepath.Join(dir, "main.ts")); err != nil {
+		t.Errorf("Stat of a name the oracle does not cover = %v, want the file", err)
+	}
+	if _, err := Stat(filepath.Join(other, "tsconfig.json")); err != nil {
+		t.Errorf("Stat in a folder no walk listed = %v, want the file", err)
+	}
+	ops := []Op{{Kind: 's', Path: filepath.Join(dir, "tsconfig.json"), Digest: "!notexist"}}
+	if !Valid(ops) {
+		t.Error("Valid: the oracle says absent, as recorded: want valid")
+	}
+	SetAbsent(nil, nil)
+	if Absent(filepath.Join(dir, "tsconfig.json")) {
+		t.Error("oracle off: want nothing absent")
+	}
+	if _, err := Stat(filepath.Join(dir, "tsconfig.json")); err != nil {
+		t.Errorf("oracle off: Stat = %v, want the file", err)
+	}
+	if Valid(ops) {
+		t.Error("oracle off: the file exists now: want invalid")
 	}
 }

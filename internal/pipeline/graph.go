@@ -45,7 +45,7 @@ func Graph(ctx context.Context, o *Options, all []*lint.Rule, g GraphOptions, st
 	names := namer{root: root, alt: dirOf(req[0])}
 	var missing error // --module names no module of a program
 	found := false
-	for _, p := range programs(req, d, discoverAll) {
+	for _, p := range programs(req, d, discoverAll, false) {
 		if p.err != nil {
 			n := programNotice(names.name(p.root), p.err)
 			fmt.Fprintf(stderr, "nestlint: %s: %s\n", n.File, n.Message)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"io"
 	"slices"
 	"strings"
@@ -53,6 +54,11 @@ func LintRun(ctx context.Context, o *options, all []*lint.Rule, stdout, stderr i
 		// Discover names the path: "<path>: no such file or directory".
 		return usageError(stderr, "%v", err)
 	}
+	// The folders the walk listed, and whether they hold a marker: most
+	// lookups of tsconfig.json, package.json, nestlint.json and .git then
+	// need no system call (fsrec.SetAbsent).
+	setAbsent(disc.Listed)
+	defer fsrec.SetAbsent(nil, nil)
 	req := make(request, len(o.Paths))
 	for i, p := range o.Paths {
 		if req[i], err = resolve(p); err != nil {
@@ -227,7 +233,10 @@ type program struct {
 // cross-file rules still need. Files of nested programs stay out. The
 // programs the request's walk did not cover are found by one more walk
 // over all of them (walk.go), never one walk per program.
-func programs(req request, disc *parser.Discovery, discover discoverFunc) []program {
+//
+// absent: the listings of the walks feed fsrec's oracle (setAbsent), for
+// the command line's run.
+func programs(req request, disc *parser.Discovery, discover discoverFunc, absent bool) []program {
 	var dirs []string
 	for _, p := range req {
 		if isDir(p) {
@@ -236,6 +245,7 @@ func programs(req request, disc *parser.Discovery, discover discoverFunc) []prog
 	}
 	pj := newProjects(dirs)
 	pj.listed = disc.Listed
+	pj.absent = absent
 	byRoot := map[string]*program{}
 	for _, f := range disc.Files {
 		root := pj.rootOf(f)
@@ -269,7 +279,7 @@ func programs(req request, disc *parser.Discovery, discover discoverFunc) []prog
 // program: requested files only narrow what is reported (checklist P4).
 // The files of every program are parsed by one pool (results.go).
 func (c *collector) lint(ctx context.Context, o *options, disc *parser.Discovery) error {
-	return c.lintPrograms(ctx, o, programs(c.req, disc, c.discoverPrograms))
+	return c.lintPrograms(ctx, o, programs(c.req, disc, c.discoverPrograms, true))
 }
 
 func sortedUnique(s []string) []string {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"io"
 	"os"
 	"path/filepath"
@@ -140,6 +141,8 @@ type projects struct {
 	// listed is parser.Discovery.Listed for markerNames: the folders the
 	// walk listed, and whether they hold one of those names.
 	listed map[string]bool
+	// absent: listed feeds fsrec's oracle (the command line's run).
+	absent bool
 }
 
 type dirFacts struct{ marker, workspace, git bool }
@@ -181,9 +184,23 @@ func (p *projects) factsOf(dir string) dirFacts {
 	return f
 }
 
-// markerNames are the names, in lower case, that factsOf looks for.
+// markerNames are the names, in lower case, that factsOf looks for, and
+// those that the lookups climbing from each file's folder ask for in
+// every folder (nestlint.json, an Nx project.json): the walk notes which
+// folders hold one, and the others are never asked (setAbsent).
 var markerNames = map[string]bool{"package.json": true, "nest-cli.json": true, "tsconfig.json": true, ".git": true,
-	"pnpm-workspace.yaml": true, "pnpm-workspace.yml": true, "lerna.json": true, "nx.json": true, "workspace.json": true}
+	"pnpm-workspace.yaml": true, "pnpm-workspace.yml": true, "lerna.json": true, "nx.json": true, "workspace.json": true,
+	"nestlint.json": true, "project.json": true}
+
+// setAbsent tells fsrec which folders the walks of this run listed
+// without a marker name in them: a stat of such a name there fails
+// without a system call.
+func setAbsent(listed map[string]bool) {
+	fsrec.SetAbsent(markerNames, func(dir string) (bool, bool) {
+		holds, ok := listed[dir]
+		return holds, ok
+	})
+}
 
 // mayHoldMarker lists dir once (a few syscalls) to skip the dozen stats
 // and reads of the exact checks in the folders that hold none of the

@@ -40,7 +40,7 @@ func TestProgramDiscoverError(t *testing.T) {
 		{"not walked by policy", errNotWalked, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ps := programs(req, disc, func([]string, []string) (*parser.Discovery, error) { return nil, tc.err })
+			ps := programs(req, disc, func([]string, []string) (*parser.Discovery, error) { return nil, tc.err }, false)
 			if len(ps) != 1 {
 				t.Fatalf("programs = %+v, want one", ps)
 			}
@@ -62,7 +62,7 @@ func TestProgramDiscoverError(t *testing.T) {
 		})
 	}
 	// With the whole program listed, the other file joins and no error is kept.
-	ps := programs(req, disc, discoverAll)
+	ps := programs(req, disc, discoverAll, false)
 	if len(ps) != 1 || len(ps[0].files) != 2 || ps[0].err != nil {
 		t.Errorf("programs = %+v, want both files and no error", ps)
 	}

@@ -51,6 +51,9 @@ func addRest(byRoot map[string]*program, roots, dirs []string, pj *projects, dis
 		maps.Copy(listed, pj.listed)
 		maps.Copy(listed, whole.Listed)
 		pj.listed = listed
+		if pj.absent {
+			setAbsent(listed)
+		}
 	}
 	uncovered := func(f string) *program {
 		root := pj.rootOf(f)

@@ -37,7 +37,7 @@ func TestProgramsWalkOnce(t *testing.T) {
 		progs := programs(request(paths), disc, func(roots, skip []string) (*parser.Discovery, error) {
 			calls = append(calls, call{slices.Clone(roots), slices.Clone(skip)})
 			return discoverAll(roots, skip)
-		})
+		}, false)
 		return progs, calls
 	}
 
