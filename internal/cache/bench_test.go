@@ -58,6 +58,5 @@ func BenchmarkLoadPack(b *testing.B) {
 		if d.bad != "" || len(d.entries) == 0 {
 			b.Fatalf("pack not loaded: %q, %d entries", d.bad, len(d.entries))
 		}
-		d.closeOld()
 	}
 }

@@ -60,7 +60,7 @@ type Dir struct {
 	entries map[string]*item // from the pack
 	used    map[string]*item // hit or stored in this run
 	flushed bool             // the pack was written (Flush)
-	old     *os.File         // the pack read back, open until Flush
+	loaded  bool             // the pack was read back (its chunks are in chunks)
 	chunks  []*chunk         // its chunks
 	bad     string           // why the pack was not trusted
 	badRes  string           // why a results file was not trusted
@@ -159,12 +159,7 @@ func (d *Dir) load() error {
 	if err != nil {
 		return err
 	}
-	kept := false
-	defer func() {
-		if !kept {
-			fh.Close()
-		}
-	}()
+	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
 		return err
@@ -202,9 +197,7 @@ func (d *Dir) load() error {
 		ch.entries = nil
 		d.chunks = append(d.chunks, ch)
 	}
-	// The pack stays open so that the chunks whose entries are all used
-	// again are copied to the next pack as they are (see write).
-	d.old, kept = fh, true
+	d.loaded = true
 	return nil
 }
 
@@ -241,8 +234,11 @@ func (hr *hashReader) ReadByte() (byte, error) {
 // chunk is one chunk of a pack read back: where it lies in the file
 // (length prefix included), the SHA-256 of those bytes and its keys.
 type chunk struct {
-	off, n  int64
-	sum     [32]byte
+	// raw is the chunk as read (its length prefix included), verified by
+	// the pack's checksum: the chunks whose entries are all used again
+	// are written to the next pack from it as they are (see write). The
+	// decoded strings share its memory, so keeping it costs nothing more.
+	raw     []byte
 	keys    []string
 	entries []entry // until load installed them
 }
@@ -282,7 +278,7 @@ func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
 			rerr = errors.New("corrupt (truncated)")
 			break
 		}
-		ch := &chunk{off: off, n: int64(len(buf))}
+		ch := &chunk{raw: buf}
 		mu.Lock()
 		out.chunks = append(out.chunks, ch)
 		mu.Unlock()
@@ -290,7 +286,6 @@ func decodeChunks(r *bufio.Reader, start, size int64) (*decoded, error) {
 		wg.Add(1)
 		go func(ch *chunk, buf []byte) {
 			defer func() { <-sem; wg.Done() }()
-			ch.sum = sha256.Sum256(buf)
 			es, err := decodeChunk(buf[prefix:])
 			mu.Lock()
 			defer mu.Unlock()
@@ -397,11 +392,8 @@ func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 func (d *Dir) Flush() error {
 	if d.hits.Load() == 0 && d.misses.Load() == 0 && d.writes.Load() == 0 {
 		if d.preloaded.Load() {
-			d.ensure() // wait for the background load before closing what it opened
+			d.ensure() // wait for the background load: its file is open
 		}
-		d.mu.Lock()
-		d.closeOld()
-		d.mu.Unlock()
 		return nil // the pack was not used: keep it as it is
 	}
 	d.ensure()
@@ -411,10 +403,7 @@ func (d *Dir) Flush() error {
 		return nil
 	}
 	d.flushed = true
-	defer func() {
-		d.entries, d.used, d.chunks = nil, nil, nil
-		d.closeOld()
-	}()
+	defer func() { d.entries, d.used, d.chunks = nil, nil, nil }()
 	if d.writes.Load() == 0 && len(d.used) == len(d.entries) && d.bad == "" {
 		return nil // nothing new, nothing dropped
 	}
@@ -426,13 +415,6 @@ func (d *Dir) Flush() error {
 	return d.write(keys)
 }
 
-func (d *Dir) closeOld() {
-	if d.old != nil {
-		d.old.Close()
-		d.old = nil
-	}
-}
-
 // reusable returns the chunks of the pack read back whose entries are all
 // used again, and the keys left to encode. A warm run in which a few files
 // changed then copies most of the pack as it is instead of encoding every
@@ -440,7 +422,7 @@ func (d *Dir) closeOld() {
 // fragmented than a fresh one (each run adds its new entries as a few
 // small chunks), everything is encoded again.
 func (d *Dir) reusable(keys []string) ([]*chunk, []string) {
-	if d.old == nil {
+	if !d.loaded {
 		return nil, keys
 	}
 	var reuse []*chunk
@@ -492,16 +474,10 @@ func (d *Dir) write(keys []string) error {
 	var werr error
 	reuse, keys := d.reusable(keys)
 	for _, ch := range reuse {
-		raw := make([]byte, ch.n)
-		if _, err := d.old.ReadAt(raw, ch.off); err != nil || sha256.Sum256(raw) != ch.sum {
-			keys = append(keys, ch.keys...) // changed under us: encoded again
-			continue
-		}
-		if _, werr = w.Write(raw); werr != nil {
+		if _, werr = w.Write(ch.raw); werr != nil {
 			break
 		}
 	}
-	d.closeOld() // before the rename (Windows)
 	for i := 0; i < len(keys) && werr == nil; i += chunkEntries {
 		es := make([]entry, 0, chunkEntries)
 		for _, k := range keys[i:min(i+chunkEntries, len(keys))] {
