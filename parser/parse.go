@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -122,6 +124,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 		maxSize = DefaultMaxFileSize
 	}
 	out := make([]parsed, len(paths))
+	order := parseOrder(paths, opts.Known, jobs)
 	// Workers take the next file from a counter (a channel send per file
 	// woke a goroutine each: as much as a file whose facts the cache has).
 	var next atomic.Int64
@@ -143,10 +146,11 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 			}()
 			var buf []Node
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(paths) || ctx.Err() != nil {
+				k := int(next.Add(1)) - 1
+				if k >= len(paths) || ctx.Err() != nil {
 					return
 				}
+				i := order[k]
 				isTSX := filepath.Ext(paths[i]) == ".tsx"
 				var cw *cworker
 				if isTSX {
@@ -379,4 +383,49 @@ func syntaxErrorMessage(src []byte, spans []Span) string {
 		word, verb = "line", "does"
 	}
 	return fmt.Sprintf("syntax error: %s %s %s not parse; the rest of the file is linted", word, list, verb)
+}
+
+// parseOrder returns the order in which the workers take paths: the
+// largest files first. A large file's parse tree (C memory, released after
+// it by nl_trim) then peaks while the heap of facts is still small, not
+// late in the run when nearly every file's facts are alive: cold on the
+// generated N=1000 workspace, whose GraphQL codegen files are 1-2 MB, the
+// peak RSS went from 225-256 to 196-208 MB. It is also the classic
+// longest-first schedule: no worker is left parsing a large file while
+// the others wait at the end. Files whose facts the cache has by key are
+// not read, and not stat'ed here either: they go last.
+func parseOrder(paths []string, known func(string) (string, bool), jobs int) []int {
+	order := make([]int, len(paths))
+	for i := range order {
+		order[i] = i
+	}
+	if len(paths) <= jobs {
+		return order
+	}
+	size := make([]int64, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				if known != nil {
+					if _, ok := known(paths[i]); ok {
+						continue
+					}
+				}
+				if st, err := os.Stat(paths[i]); err == nil {
+					size[i] = st.Size()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
+	return order
 }
