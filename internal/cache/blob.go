@@ -37,6 +37,16 @@ func (d *Dir) Blob(kind, program string, v any) bool {
 	return gob.NewDecoder(bytes.NewReader(payload)).Decode(v) == nil
 }
 
+// StoreBlobAsync is StoreBlob in the background: the caller must not
+// change v afterwards. Flush, Close and Notices wait for it.
+func (d *Dir) StoreBlobAsync(kind, program string, v any) {
+	d.bg.Add(1)
+	go func() {
+		defer d.bg.Done()
+		d.StoreBlob(kind, program, v) // a failed write is among the notices
+	}()
+}
+
 // StoreBlob writes v for kind and program, atomically.
 func (d *Dir) StoreBlob(kind, program string, v any) error {
 	var payload bytes.Buffer

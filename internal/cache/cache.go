@@ -61,6 +61,7 @@ type Dir struct {
 	used    map[string]*item // hit or stored in this run
 	flushed bool             // the pack was written (Flush)
 	loaded  bool             // the pack was read back (its chunks are in chunks)
+	bg      sync.WaitGroup   // StoreBlobAsync's writes
 	chunks  []*chunk         // its chunks
 	bad     string           // why the pack was not trusted
 	badRes  string           // why a results file was not trusted
@@ -390,6 +391,7 @@ func (d *Dir) Put(tsx bool, src []byte, f *parser.Facts) {
 // of the last run that this one did not use are released. Gets and Puts
 // after Flush miss and are ignored.
 func (d *Dir) Flush() error {
+	d.bg.Wait()
 	if d.hits.Load() == 0 && d.misses.Load() == 0 && d.writes.Load() == 0 {
 		if d.preloaded.Load() {
 			d.ensure() // wait for the background load: its file is open
@@ -550,6 +552,7 @@ func (d *Dir) Stats() Stats {
 
 // Notices returns what went wrong with the cache, as messages.
 func (d *Dir) Notices() []string {
+	d.bg.Wait()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	var out []string

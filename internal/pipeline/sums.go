@@ -121,7 +121,7 @@ func sumsOf(fc *cache.Dir, program string, files []string, max int64, jobs int, 
 				s.Files[f] = sigs[i]
 			}
 		}
-		fc.StoreBlob("sums", program, s) // a failed write is among the cache's notices
+		fc.StoreBlobAsync("sums", program, s) // while the files are parsed; a failed write is among the cache's notices
 	}
 	return out, trusted
 }
