@@ -60,6 +60,21 @@ func Start(goal uint64, base, max int) {
 	arm()
 }
 
+// runtimeHeapMinimum is the Go runtime's heap goal before its first
+// collection at GOGC 100; at GOGC p it is p/100 times that.
+const runtimeHeapMinimum = 4 << 20
+
+// FirstPercent is the GOGC that puts the first collection of a process
+// at goal bytes (no less than base): before it there is no live heap to
+// take a percentage of, and the runtime's first goal is
+// runtimeHeapMinimum scaled by GOGC. Warm uses it when no collection ran
+// yet: at the maximum of Percent a warm run collected first at 16 to 80
+// MB, while it decoded a pack into a heap that only grows. (A cold run
+// keeps the early collections: its parse makes garbage from the start.)
+func FirstPercent(goal uint64, base int) int {
+	return max(base, int(min(goal/runtimeHeapMinimum*100, 1_000_000)))
+}
+
 // WarmFactor is how much Warm raises the minimum heap goal, and WarmMax
 // the maximum GOGC it allows: below the goal, a warm heap grows to it
 // from any size (a collection at five times a small live heap finds
@@ -114,7 +129,12 @@ func setLocked() {
 	if sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	if p := Percent(sample[0].Value.Uint64(), minGoal, basePct, maxPct); p != current {
+	live := sample[0].Value.Uint64()
+	p := Percent(live, minGoal, basePct, maxPct)
+	if live == 0 && minGoal > startGoal { // warm, and no collection yet
+		p = FirstPercent(minGoal, basePct)
+	}
+	if p != current {
 		current = p
 		debug.SetGCPercent(p)
 	}

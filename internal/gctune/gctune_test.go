@@ -28,6 +28,26 @@ func TestPercent(t *testing.T) {
 	}
 }
 
+// TestFirstPercent: before any collection, GOGC puts the first one at the
+// goal (the runtime's first goal is 4 MiB at GOGC 100).
+func TestFirstPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		goal uint64
+		base int
+		want int
+	}{
+		{128 * mb, 50, 3200},
+		{256 * mb, 50, 6400},
+		{1 * mb, 50, 50},         // below the runtime's minimum: the base
+		{1 << 62, 50, 1_000_000}, // capped
+	} {
+		if got := FirstPercent(c.goal, c.base); got != c.want {
+			t.Errorf("FirstPercent(%d MB, %d) = %d, want %d", c.goal/mb, c.base, got, c.want)
+		}
+	}
+}
+
 // gcPercent reads GOGC without changing it.
 func gcPercent() int {
 	p := debug.SetGCPercent(100)
