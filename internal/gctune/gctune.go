@@ -75,30 +75,31 @@ func FirstPercent(goal uint64, base int) int {
 	return max(base, int(min(goal/runtimeHeapMinimum*100, 1_000_000)))
 }
 
-// WarmFactor is how much Warm raises the minimum heap goal, and WarmMax
+// WarmPercent is how much Warm raises the minimum heap goal, and WarmMax
 // the maximum GOGC it allows: below the goal, a warm heap grows to it
 // from any size (a collection at five times a small live heap finds
 // little more than one at the goal).
 const (
-	WarmFactor = 2
-	WarmMax    = 2000
+	WarmPercent = 200
+	WarmMax     = 2000
 )
 
 // Warm tells the tuner that this run's data comes mostly from a cache: the
 // heap fills with data that stays alive to the end and little garbage, so
 // the collections before the heap reaches its final size find nearly
 // nothing and cost CPU for no memory. Warm raises the minimum heap goal to
-// WarmFactor times the goal given to Start, and the maximum to WarmMax,
-// from now on (once, however many times it is called). A run that is warm
-// still ends below the peak of the same run cold, which parses every file.
-// Without Start it does nothing.
+// WarmPercent percent of the goal given to Start, and the maximum to WarmMax,
+// from now on (once, however many times it is called). The price is
+// memory: warm after 10 edits on generated N=1000, 211 MB peak RSS instead
+// of 185 (the cold run peaks at 178-194 MB), for 0.1-0.2 s less CPU and
+// wall. Without Start it does nothing.
 func Warm() {
 	mu.Lock()
 	defer mu.Unlock()
-	if !started || minGoal == WarmFactor*startGoal {
+	if !started || minGoal == startGoal*WarmPercent/100 {
 		return
 	}
-	minGoal = WarmFactor * startGoal
+	minGoal = startGoal * WarmPercent / 100
 	maxPct = max(maxPct, WarmMax)
 	setLocked()
 }

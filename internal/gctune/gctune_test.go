@@ -86,7 +86,7 @@ func TestStart(t *testing.T) {
 	}
 }
 
-// TestWarm: Warm doubles the minimum goal, and GOGC follows at once.
+// TestWarm: Warm raises the minimum goal, and GOGC follows at once.
 func TestWarm(t *testing.T) {
 	defer debug.SetGCPercent(gcPercent())
 	mu.Lock()
@@ -113,8 +113,8 @@ func TestWarm(t *testing.T) {
 	mu.Lock()
 	goal := minGoal
 	mu.Unlock()
-	if goal != WarmFactor*64*mb {
-		t.Errorf("goal after Warm = %d MB, want %d MB", goal/mb, WarmFactor*64)
+	if goal != 64*mb*WarmPercent/100 {
+		t.Errorf("goal after Warm = %d MB, want %d MB", goal/mb, 64*WarmPercent/100)
 	}
 	// About 65 MB live and a 128 MB goal: GOGC near 100.
 	if p := gcPercent(); p < 80 || p > 110 {
