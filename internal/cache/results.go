@@ -55,6 +55,14 @@ func (d *Dir) Result(program, key string, v any) bool {
 		}
 		return false // another version: replaced silently
 	}
+	// The key comes first, in the clear: a run whose inputs changed stops
+	// here, before the checksum and the decoding of the record. (A file
+	// of the earlier layout has no key line: replaced silently.)
+	keyLine := "key " + key + "\n"
+	if !bytes.HasPrefix(data[len(head):], []byte(keyLine)) {
+		return false
+	}
+	head += keyLine
 	payload, err := checked(p, data[len(head):])
 	if err != nil {
 		d.badResults(err)
@@ -87,7 +95,7 @@ func (d *Dir) StoreResult(program, key string, ops []fsrec.Op, v any) error {
 		return d.failLocked(err)
 	}
 	sum := sha256.Sum256(payload.Bytes())
-	head := resultsMagic + d.version + "\n" + hex.EncodeToString(sum[:]) + "\n"
+	head := resultsMagic + d.version + "\n" + "key " + key + "\n" + hex.EncodeToString(sum[:]) + "\n"
 	if err := writeAtomic(d.root, d.resultsPath(program), head, payload.Bytes()); err != nil {
 		return d.failLocked(err)
 	}
