@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -23,6 +22,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/tailscale/hujson"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/rules/lint"
 )

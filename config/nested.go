@@ -1,12 +1,12 @@
 package config
 
 import (
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/rules/lint"
 )
 

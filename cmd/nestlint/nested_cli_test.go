@@ -2,13 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/pipeline"
 )
 

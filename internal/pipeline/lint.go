@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/safeio"
 	"github.com/nestlint/nestlint/parser"
 	"github.com/nestlint/nestlint/report"

@@ -2,13 +2,13 @@ package pipeline
 
 import (
 	"fmt"
-	"github.com/nestlint/nestlint/internal/fsrec"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/nestlint/nestlint/internal/fsrec"
 	"github.com/nestlint/nestlint/internal/workspace"
 )
 

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"crypto/sha256"
-	"github.com/nestlint/nestlint/internal/gctune"
 	"hash"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/nestlint/nestlint/internal/cache"
+	"github.com/nestlint/nestlint/internal/gctune"
 	"github.com/nestlint/nestlint/internal/safeio"
 )
 
