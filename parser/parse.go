@@ -109,6 +109,7 @@ func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) 
 type parsed struct {
 	file    *File
 	problem *Problem
+	fresh   bool // file's facts were extracted from its source now
 }
 
 // Parse reads and parses files in parallel with a bounded pool of workers,
@@ -145,6 +146,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 				}
 			}()
 			var buf []Node
+			var in *interner
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= len(paths) || ctx.Err() != nil {
@@ -172,6 +174,12 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					out[i] = *f
 				} else {
 					out[i], buf = parseOne(paths[i], cw, buf, maxSize, cache)
+					if f := out[i].file; f != nil {
+						if in == nil {
+							in = newInterner()
+						}
+						f.detach(isTSX, out[i].fresh, maxSize, in)
+					}
 				}
 				if cap(buf) > 4*trimKeep {
 					buf = nil // a large file's buffer is not kept for the small ones (see nl_trim)
@@ -326,7 +334,7 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node) (parsed, []No
 	}
 	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
 	f := &File{Path: path, src: src, Facts: Extract(t)}
-	return parsed{file: f, problem: factsProblem(path, src, f.Facts)}, nodes
+	return parsed{file: f, problem: factsProblem(path, src, f.Facts), fresh: true}, nodes
 }
 
 // ParseBytes parses one in-memory file (for tests and tools).

@@ -84,26 +84,7 @@ type item struct {
 
 // itemOf describes src with its facts.
 func itemOf(src []byte, f *parser.Facts) *item {
-	return &item{facts: f, size: len(src), lines: lineStarts(src), shebang: bytes.HasPrefix(src, []byte("#!"))}
-}
-
-// lineStarts returns the offsets at which the lines of src start, as
-// token.File.SetLinesForContent computes them: a line starts after each
-// newline that is not the last byte.
-func lineStarts(src []byte) []int {
-	if len(src) == 0 {
-		return []int{}
-	}
-	lines := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
-	for i := bytes.IndexByte(src, '\n'); i >= 0 && i+1 < len(src); {
-		lines = append(lines, i+1)
-		j := bytes.IndexByte(src[i+1:], '\n')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return lines
+	return &item{facts: f, size: len(src), lines: parser.LineStarts(src), shebang: bytes.HasPrefix(src, []byte("#!"))}
 }
 
 // Open returns the cache in folder root for the given version key,

@@ -113,8 +113,8 @@ func TestLineStarts(t *testing.T) {
 		tf := token.NewFileSet().AddFile("f.ts", -1, len(src))
 		tf.SetLinesForContent([]byte(src))
 		want := tf.Lines()
-		if got := lineStarts([]byte(src)); !slices.Equal(got, want) || got == nil {
-			t.Errorf("lineStarts(%q) = %v, want %v", src, got, want)
+		if got := parser.LineStarts([]byte(src)); !slices.Equal(got, want) || got == nil {
+			t.Errorf("LineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }

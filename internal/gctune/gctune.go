@@ -21,19 +21,40 @@ import (
 )
 
 // Percent is the GOGC that lets a heap of live bytes grow to the larger of
-// goal bytes and (100+base)% of live, within max percent.
-func Percent(live, goal uint64, base, max int) int {
+// goal bytes and live plus its headroom, within hi percent. The headroom
+// is base percent of live up to LargeHeadroom bytes, then LowPercent of
+// live once that is more: a large heap (the facts of tens of thousands of
+// files) grows by tens of megabytes between collections, not by half
+// again. The goal is not capped that way: below it the heap grows freely.
+func Percent(live, goal uint64, base, hi int) int {
 	if live == 0 {
-		return max
+		return hi
 	}
-	p := base
-	if goal > live {
-		if q := float64(goal-live) * 100 / float64(live); q > float64(p) {
-			p = int(min(q, float64(max)))
+	p := float64(base)
+	if cap := float64(LargeHeadroom) * 100 / float64(live); p > cap {
+		p = float64(LowPercent)
+		if cap > p {
+			p = cap
 		}
 	}
-	return p
+	if goal > live {
+		if q := float64(goal-live) * 100 / float64(live); q > p {
+			p = q
+		}
+	}
+	return int(min(max(p, 1), float64(hi)))
 }
+
+// LargeHeadroom and LowPercent bound the heap's growth between
+// collections once it is large (Percent). On generated N=4000 (28k files)
+// the live heap reaches 360 MB and, at GOGC 50, the run's last 150 MB
+// of garbage were made without a collection: 575 MB of peak RSS. The
+// price is a few more collections of a large heap, each about 0.3 s of
+// CPU there.
+const (
+	LargeHeadroom = 64 << 20
+	LowPercent    = 15
+)
 
 var (
 	mu      sync.Mutex

@@ -17,10 +17,13 @@ func TestPercent(t *testing.T) {
 		{16 * mb, 128 * mb, 400}, // 700% would reach the goal: capped
 		{64 * mb, 128 * mb, 100}, // grows to the goal
 		{100 * mb, 128 * mb, 50}, // 28% to the goal: the base is larger
-		{512 * mb, 128 * mb, 50}, // above the goal: the base
 		{128 * mb, 128 * mb, 50}, // at the goal: the base
 		{40 * mb, 128 * mb, 220}, // 88 MB more is 220%
 		{1, 1<<63 + 1, 400},      // no overflow
+		{256 * mb, 128 * mb, 25}, // large: LargeHeadroom, not the base
+		{512 * mb, 128 * mb, 15}, // larger: LowPercent, not the base
+		{1024 * mb, 0, 15},
+		{200 * mb, 512 * mb, 156}, // below the goal it still grows to it
 	} {
 		if got := Percent(c.live, c.goal, 50, 400); got != c.want {
 			t.Errorf("Percent(%d MB, %d MB) = %d, want %d", c.live/mb, c.goal/mb, got, c.want)
