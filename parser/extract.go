@@ -456,7 +456,9 @@ func (x *extractor) refsOf(i int) []string {
 			}
 		}
 		if len(out) > maxRefs {
-			out = out[:maxRefs]
+			// A copy, not out[:maxRefs]: the hidden tail would keep its
+			// strings, and through them the source, alive.
+			out = slices.Clone(out[:maxRefs])
 		}
 	}
 	out = slices.Clip(out)
@@ -593,7 +595,7 @@ func (x *extractor) value(i int, depth int) Value {
 		if p := x.path(callee); p != nil {
 			v.Text = x.joined(callee, p)
 			if p[0] != "this" && p[0] != "super" {
-				refs = p[:1:1] // copied by the first merge below
+				refs = []string{p[0]} // not p[:1:1]: p's hidden tail would keep the source alive
 			}
 		} else if callee >= 0 {
 			refs = x.refs(callee, nil)

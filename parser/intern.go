@@ -30,6 +30,7 @@ func newInterner() *interner { return &interner{m: make(map[string]string, 1024)
 func (in *interner) str(s *string) {
 	x := *s
 	if x == "" {
+		*s = "" // an empty slice of the source still points into it
 		return
 	}
 	if c, ok := in.m[x]; ok {

@@ -6,7 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -45,6 +49,9 @@ func TestInternCoversEveryString(t *testing.T) {
 			text := fmt.Sprintf("s%d", n%7) // repeated texts, as in real facts
 			off := len(buf)
 			buf = append(buf, text...)
+			if n%5 == 0 {
+				text = "" // empty, yet pointing into the source: it keeps the source alive too
+			}
 			v.SetString(unsafe.String(&buf[off], len(text)))
 		}
 	}
@@ -149,4 +156,53 @@ func TestParseLetsGoOfSources(t *testing.T) {
 	if src := fa.Source(); src != nil {
 		t.Errorf("a edited after the parse still reads %q", src)
 	}
+}
+
+// TestInternedFactsLetGoOfTheSource: once interned, a file's facts keep
+// nothing of its source alive, not even through the hidden part of a
+// slice (a capped path, refs cut at maxRefs): the source is collected
+// while the facts are still in use.
+func TestInternedFactsLetGoOfTheSource(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`import { Test } from '@nestjs/testing';
+
+describe('UsersService', () => {
+  const repo = {
+    find: jest.fn(),
+    save: jest.fn(async (entity: Partial<User>) => ({ id: 'u1', ...entity })),
+  };
+  const moduleRef = Test.createTestingModule({ providers: [UsersService, { provide: 'REPO', useValue: repo }] });
+  const service = moduleRef.get(UsersService);
+  const total = helpers.sum(`)
+	for i := range maxRefs + 4 { // more identifiers than a value keeps
+		fmt.Fprintf(&b, "a%d, ", i)
+	}
+	b.WriteString(`0);
+  const empty = '';
+  it('finds', async () => { await service.findAll(); });
+});
+`)
+	var freed atomic.Bool
+	var f *Facts
+	func() {
+		src := []byte(b.String())
+		runtime.AddCleanup(&src[0], func(int) { freed.Store(true) }, 0)
+		_, facts, err := ParseBytes("users.service.spec.ts", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newInterner().facts(facts)
+		f = facts
+	}()
+	for deadline := time.Now().Add(5 * time.Second); !freed.Load() && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !freed.Load() {
+		t.Error("the source is still alive: something in the interned facts points into it")
+	}
+	if len(f.Calls) == 0 || len(f.Locals) < 4 {
+		t.Errorf("facts: %d calls, %d locals", len(f.Calls), len(f.Locals))
+	}
+	runtime.KeepAlive(f)
 }
