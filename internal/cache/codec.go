@@ -54,8 +54,10 @@ func (e *encoder) str(s string) {
 // decoder reads b; the first error sticks and every later read gives
 // zero values, so generated code needs no error checks.
 //
-// Strings share b's memory (b is never written to after it was read), and
-// the small slices the facts are full of (paths, references, arguments,
+// Each distinct string of the chunk is copied out of b once, into blocks
+// shared by the chunk (strBytes): were they slices of b, the chunk's bytes
+// (the whole pack, 49 MB on generated N=4000) would stay alive as long as
+// the facts, not only until the pack is written again. The small slices the facts are full of (paths, references, arguments,
 // properties) are cut from slabs shared by the chunk: decoding a pack
 // allocated hundreds of thousands of tiny objects otherwise, and all the
 // entries of a chunk live and die together.
@@ -65,6 +67,7 @@ type decoder struct {
 	strs []string
 	err  error
 
+	strBytes []byte
 	strSlab  []string
 	valSlab  []parser.Value
 	propSlab []parser.Prop
@@ -181,11 +184,27 @@ func (d *decoder) str() string {
 	}
 	s := ""
 	if n > 0 {
-		s = unsafe.String(&d.b[d.i], n)
+		s = d.copyStr(d.b[d.i : d.i+n])
 	}
 	d.i += n
 	d.strs = append(d.strs, s)
 	return s
+}
+
+// strBlock is the size of the blocks a chunk's strings are copied into.
+const strBlock = 8 << 10
+
+// copyStr returns a copy of b that shares no memory with the chunk.
+func (d *decoder) copyStr(b []byte) string {
+	if len(b) > strBlock/4 {
+		return string(b)
+	}
+	if len(d.strBytes)+len(b) > cap(d.strBytes) {
+		d.strBytes = make([]byte, 0, strBlock)
+	}
+	off := len(d.strBytes)
+	d.strBytes = append(d.strBytes, b...) // within capacity: earlier strings stay put
+	return unsafe.String(&d.strBytes[off], len(b))
 }
 
 // appendChunk appends the encoding of es to b.

@@ -8,8 +8,11 @@ import (
 	"io/fs"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/nestlint/nestlint/parser"
 )
@@ -155,4 +158,36 @@ func FuzzDecodeChunk(f *testing.F) {
 			t.Fatalf("re-encoding what decoded fails: %v", err)
 		}
 	})
+}
+
+// TestDecodedFactsLetGoOfTheChunk: the facts decoded from a chunk share
+// none of its bytes, so the pack read at the start of a run is collected
+// once it was written again, while the facts live on.
+func TestDecodedFactsLetGoOfTheChunk(t *testing.T) {
+	files := fixtureFacts(t)
+	var es []entry
+	for _, f := range files[:min(len(files), chunkEntries)] {
+		es = append(es, entry{Key: f.Path, Item: itemOf(f.Source(), f.Facts)})
+	}
+	var freed atomic.Bool
+	var got []entry
+	func() {
+		b := appendChunk(nil, es)
+		runtime.AddCleanup(&b[0], func(int) { freed.Store(true) }, 0)
+		var err error
+		if got, err = decodeChunk(b); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	for deadline := time.Now().Add(5 * time.Second); !freed.Load() && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !freed.Load() {
+		t.Error("the chunk's bytes are still alive: decoded facts point into them")
+	}
+	if len(got) != len(es) || got[0].Key != es[0].Key || !reflect.DeepEqual(got[0].Item.facts, es[0].Item.facts) {
+		t.Errorf("decoded %d entries, want %d equal to those encoded", len(got), len(es))
+	}
+	runtime.KeepAlive(got)
 }
