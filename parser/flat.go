@@ -203,6 +203,7 @@ var errNoMemory = errors.New("out of memory while copying the syntax tree")
 type cworker struct {
 	w   *C.nl_worker
 	tsx bool
+	sc  *scratch // the extractions' reused lists (ParseSource)
 }
 
 func newCWorker(tsx bool) *cworker {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"hash/maphash"
 	"strings"
 	"unsafe"
 )
@@ -13,9 +14,15 @@ import (
 // million strings, 48 MB of text, of which 190 thousand are distinct, 6
 // MB. One interner per parse worker: the map is garbage when the parse
 // ends, the copies live as long as the facts.
+//
+// Each string goes through a small direct-mapped table of recent copies
+// first (a hash and one compare, in a table that stays in the CPU's cache)
+// and through the map only when that misses: the map of 190 thousand
+// strings answered 4.7 million lookups in about 0.6 s of CPU on N=4000.
 type interner struct {
-	m    map[string]string
-	slab []byte // the copies of short strings, packed
+	m     map[string]string
+	slots []string // recent copies, by hash
+	slab  []byte   // the copies of short strings, packed
 }
 
 // internSlab is the size of the blocks short strings are copied into, and
@@ -25,7 +32,14 @@ const (
 	internLong = 512
 )
 
-func newInterner() *interner { return &interner{m: make(map[string]string, 1024)} }
+// internSlots is the size of the direct-mapped table (a power of two).
+const internSlots = 1 << 15
+
+var internSeed = maphash.MakeSeed()
+
+func newInterner() *interner {
+	return &interner{m: make(map[string]string, 1024), slots: make([]string, internSlots)}
+}
 
 func (in *interner) str(s *string) {
 	x := *s
@@ -33,8 +47,13 @@ func (in *interner) str(s *string) {
 		*s = "" // an empty slice of the source still points into it
 		return
 	}
+	slot := &in.slots[maphash.String(internSeed, x)&(internSlots-1)]
+	if *slot == x {
+		*s = *slot
+		return
+	}
 	if c, ok := in.m[x]; ok {
-		*s = c
+		*slot, *s = c, c
 		return
 	}
 	var c string
@@ -49,7 +68,7 @@ func (in *interner) str(s *string) {
 		c = unsafe.String(&in.slab[off], len(x))
 	}
 	in.m[c] = c
-	*s = c
+	*slot, *s = c, c
 }
 
 func (in *interner) strs(ss []string) {

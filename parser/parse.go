@@ -333,7 +333,10 @@ func ParseSource(path string, src []byte, cw *cworker, buf []Node) (parsed, []No
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: "cannot parse: " + err.Error()}}, nodes
 	}
 	t := &Tree{Path: path, Src: text, Nodes: nodes, Skipped: skipped}
-	f := &File{Path: path, src: src, Facts: Extract(t)}
+	if cw.sc == nil {
+		cw.sc = &scratch{}
+	}
+	f := &File{Path: path, src: src, Facts: extract(t, cw.sc)}
 	return parsed{file: f, problem: factsProblem(path, src, f.Facts), fresh: true}, nodes
 }
 

@@ -77,3 +77,43 @@ record(
 		t.Errorf("call value: %q %+v", call.Args[7].Text, e)
 	}
 }
+
+// TestValuePartsShared: the summary of an expression with parts is made
+// once: a call's argument is the same value in the Call fact and in the
+// value of the expression the call is in.
+func TestValuePartsShared(t *testing.T) {
+	t.Parallel()
+	_, f, err := ParseBytes("users.service.ts", []byte(`export class UsersService {
+  async find(id: string) {
+    const user = await this.repo.findOne({ where: { id }, relations: ['roles'] });
+    return this.repo.save({ ...user, seen: true });
+  }
+}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byMethod := map[string]*Call{}
+	for i := range f.Calls {
+		byMethod[f.Calls[i].Method] = &f.Calls[i]
+	}
+	find, save := byMethod["findOne"], byMethod["save"]
+	if find == nil || save == nil || len(find.Args) != 1 || len(save.Args) != 1 {
+		t.Fatalf("calls %+v", f.Calls)
+	}
+	var local *Local
+	for i := range f.Locals {
+		if f.Locals[i].Name == "user" {
+			local = &f.Locals[i]
+		}
+	}
+	if local == nil || len(local.Value.Elems()) != 1 || len(f.Returns) != 1 || len(f.Returns[0].Value.Elems()) != 1 {
+		t.Fatalf("locals %+v, returns %+v", f.Locals, f.Returns)
+	}
+	if a, v := find.Args[0], local.Value.Elems()[0]; a.More == nil || a.More != v.More || len(a.Props()) != 2 {
+		t.Errorf("findOne's argument: %p in the call, %p in the local's value; want one shared summary with 2 properties", a.More, v.More)
+	}
+	if a, v := save.Args[0], f.Returns[0].Value.Elems()[0]; a.More == nil || a.More != v.More {
+		t.Errorf("save's argument: %p in the call, %p in the returned value; want one shared summary", a.More, v.More)
+	}
+}

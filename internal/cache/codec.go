@@ -26,6 +26,25 @@ import (
 type encoder struct {
 	b    []byte
 	strs map[string]uint64
+	ptrs map[any]uint64 // the pointers written so far in the chunk, by identity
+}
+
+// ptr writes a reference to the non-nil pointer p: uvarint 1 when it is
+// new in the chunk (the caller then writes what it points to, and it takes
+// the next index), or index+2 of the same pointer written before. Facts
+// share parts (parser's value memo: a call's argument summaries are those
+// of the call's value), and the pack keeps them shared.
+func (e *encoder) ptr(p any) bool {
+	if i, ok := e.ptrs[p]; ok {
+		e.uvarint(i + 2)
+		return false
+	}
+	if e.ptrs == nil {
+		e.ptrs = map[any]uint64{}
+	}
+	e.ptrs[p] = uint64(len(e.ptrs))
+	e.uvarint(1)
+	return true
 }
 
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
@@ -67,6 +86,7 @@ type decoder struct {
 	strs []string
 	err  error
 
+	ptrs     []any // the pointers decoded so far in the chunk (encoder.ptr)
 	strBytes []byte
 	strSlab  []string
 	valSlab  []parser.Value
@@ -189,6 +209,31 @@ func (d *decoder) str() string {
 	d.i += n
 	d.strs = append(d.strs, s)
 	return s
+}
+
+// ptr reads a pointer reference (encoder.ptr): fresh when the value
+// follows (the caller allocates it, appends it to d.ptrs, then decodes
+// it), else the pointer decoded before (nil for a nil pointer).
+func (d *decoder) ptr() (p any, fresh bool) {
+	switch k := d.uvarint(); {
+	case k == 0:
+		return nil, false
+	case k == 1:
+		return nil, true
+	case k-2 < uint64(len(d.ptrs)):
+		return d.ptrs[k-2], false
+	}
+	d.fail()
+	return nil, false
+}
+
+// ptrAs is p as a *T; a reference to a pointer of another type is corrupt.
+func ptrAs[T any](d *decoder, p any) *T {
+	q, ok := p.(*T)
+	if !ok {
+		d.fail()
+	}
+	return q
 }
 
 // strBlock is the size of the blocks a chunk's strings are copied into.

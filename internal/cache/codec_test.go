@@ -191,3 +191,42 @@ func TestDecodedFactsLetGoOfTheChunk(t *testing.T) {
 	}
 	runtime.KeepAlive(got)
 }
+
+// TestCodecKeepsSharing: values that share their parts in memory (a
+// call's argument and the call's value) share them after a round trip
+// through a chunk, which stores them once; a reference to a part the
+// chunk has not decoded yet is corrupt.
+func TestCodecKeepsSharing(t *testing.T) {
+	more := &parser.ValueMore{Props: []parser.Prop{{Key: "where", Value: parser.Value{Text: "id", Kind: parser.VIdent, Func: -1}}}}
+	arg := parser.Value{Kind: parser.VObject, Func: -1, More: more}
+	facts := &parser.Facts{ErrorOffset: -1,
+		Calls:  []parser.Call{{Path: []string{"this", "repo", "find"}, Method: "find", Args: []parser.Value{arg}, Func: -1, Outer: -1}},
+		Locals: []parser.Local{{Func: -1, Name: "users", Kind: "const", HasValue: true, Value: parser.Value{Kind: parser.VCall, Text: "this.repo.find", Func: -1, More: &parser.ValueMore{Elems: []parser.Value{arg}}}}},
+	}
+	src := []byte("const users = this.repo.find({ where: id });\n")
+	shared := appendChunk(nil, []entry{{Key: "k", Item: itemOf(src, facts)}})
+	got, err := decodeChunk(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := got[0].Item.facts
+	if !reflect.DeepEqual(g, facts) {
+		t.Fatalf("round trip changed the facts:\n got %+v\nwant %+v", g, facts)
+	}
+	if g.Calls[0].Args[0].More != g.Locals[0].Value.Elems()[0].More {
+		t.Error("the argument's parts are two copies after the round trip, want one shared")
+	}
+	// The same facts with the parts copied encode longer: the shared
+	// ones were written once.
+	copied := *facts
+	copied.Calls = []parser.Call{facts.Calls[0]}
+	copied.Calls[0].Args = []parser.Value{{Kind: parser.VObject, Func: -1, More: &parser.ValueMore{Props: more.Props}}}
+	if n := len(appendChunk(nil, []entry{{Key: "k", Item: itemOf(src, &copied)}})); n <= len(shared) {
+		t.Errorf("copied parts encode in %d bytes, shared ones in %d: want the shared ones shorter", n, len(shared))
+	}
+	// A reference to the 5th pointer of a chunk that has none: corrupt.
+	d := &decoder{b: []byte{5 + 2}}
+	if p, fresh := d.ptr(); p != nil || fresh || d.err == nil {
+		t.Errorf("dangling reference: %v, %v, err %v; want an error", p, fresh, d.err)
+	}
+}

@@ -636,8 +636,9 @@ func encValue(e *encoder, v *parser.Value) {
 	e.varint(int64(v.Func))
 	e.byte(byte(v.Kind))
 	e.bool(v.Await)
-	e.bool(v.More != nil)
-	if v.More != nil {
+	if v.More == nil {
+		e.uvarint(0)
+	} else if e.ptr(v.More) {
 		encValueMore(e, v.More)
 	}
 }
@@ -648,9 +649,12 @@ func decValue(d *decoder, v *parser.Value) {
 	v.Func = int32(d.varint())
 	v.Kind = parser.ValueKind(d.byte())
 	v.Await = d.bool()
-	if d.bool() {
+	if p, fresh := d.ptr(); fresh {
 		v.More = d.more()
+		d.ptrs = append(d.ptrs, v.More)
 		decValueMore(d, v.More)
+	} else if p != nil {
+		v.More = ptrAs[parser.ValueMore](d, p)
 	}
 }
 

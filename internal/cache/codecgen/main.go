@@ -110,11 +110,11 @@ func (g *gen) encValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		fmt.Fprintf(b, "e.uvarint(uint64(len(%s)))\nfor %s := range %s {\n", x, it, x)
 		g.encValue(b, fmt.Sprintf("%s[%s]", x, it), t.Elem(), depth+1)
 		b.WriteString("}\n")
-	case reflect.Pointer: // a presence byte, then the value
+	case reflect.Pointer: // 0 for nil, 1 and the value, or k+2 for the k-th pointer of the chunk (shared)
 		if t.Elem().Kind() != reflect.Struct {
 			panic(fmt.Sprintf("%s: only pointers to structs have an encoding", t))
 		}
-		fmt.Fprintf(b, "e.bool(%s != nil)\nif %s != nil {\nenc%s(e, %s)\n}\n", x, x, t.Elem().Name(), x)
+		fmt.Fprintf(b, "if %s == nil {\ne.uvarint(0)\n} else if e.ptr(%s) {\nenc%s(e, %s)\n}\n", x, x, t.Elem().Name(), x)
 	case reflect.String:
 		fmt.Fprintf(b, "e.str(string(%s))\n", x)
 	case reflect.Bool:
@@ -158,7 +158,8 @@ func (g *gen) decValue(b *bytes.Buffer, x string, t reflect.Type, depth int) {
 		if f, ok := slabbed[tn]; ok {
 			alloc = fmt.Sprintf("d.%s()", f)
 		}
-		fmt.Fprintf(b, "if d.bool() {\n%s = %s\ndec%s(d, %s)\n}\n", x, alloc, t.Elem().Name(), x)
+		fmt.Fprintf(b, "if p, fresh := d.ptr(); fresh {\n%s = %s\nd.ptrs = append(d.ptrs, %s)\ndec%s(d, %s)\n} else if p != nil {\n%s = ptrAs[%s](d, p)\n}\n",
+			x, alloc, x, t.Elem().Name(), x, x, typeName(t.Elem()))
 	case reflect.String:
 		if tn == "string" {
 			fmt.Fprintf(b, "%s = d.str()\n", x)
