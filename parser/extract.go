@@ -222,6 +222,7 @@ func (sc *scratch) lend(x *extractor) {
 
 func (sc *scratch) reclaim(x *extractor) {
 	f, k := x.f, &sc.f
+	f.trimNested()
 	giveBack(&f.Imports, &k.Imports)
 	giveBack(&f.Exports, &k.Exports)
 	giveBack(&f.Classes, &k.Classes)
@@ -263,6 +264,7 @@ func giveBack[T any](s, keep *[]T) {
 // of a list's capacity unused, and the facts of every file stay in memory
 // until the rules ran.
 func (f *Facts) compact() {
+	f.trimNested()
 	f.Imports = exact(f.Imports)
 	f.Exports = exact(f.Exports)
 	f.Classes = exact(f.Classes)
@@ -277,6 +279,27 @@ func (f *Facts) compact() {
 	f.Throws = exact(f.Throws)
 	f.Branches = exact(f.Branches)
 	f.Comments = exact(f.Comments)
+}
+
+// trimNested trims the lists inside classes and functions, grown by
+// append one element at a time (a class's fields alone left 6 MB unused on
+// generated N=4000).
+func (f *Facts) trimNested() {
+	for i := range f.Classes {
+		c := &f.Classes[i]
+		c.Decorators, c.Implements, c.Methods = exact(c.Decorators), exact(c.Implements), exact(c.Methods)
+		c.Fields = exact(c.Fields)
+		for j := range c.Fields {
+			c.Fields[j].Decorators = exact(c.Fields[j].Decorators)
+		}
+	}
+	for i := range f.Funcs {
+		fn := &f.Funcs[i]
+		fn.Decorators, fn.Params = exact(fn.Decorators), exact(fn.Params)
+		for j := range fn.Params {
+			fn.Params[j].Decorators = exact(fn.Params[j].Decorators)
+		}
+	}
 }
 
 // exact returns s with no spare capacity (nil when empty).
