@@ -29,6 +29,7 @@ func TestAssemble(t *testing.T) {
 	if len(r1.Files) != 2 || r1.Files[0].Path != "/p/a.ts" || r1.File("/p/b.ts") == nil || r1.Extra[0] != "/p/Dockerfile" {
 		t.Fatalf("files: %+v", r1.Files)
 	}
+	r1.SetLines()
 	pos := r1.Files[0].Pos(13)
 	if got := r1.Fset.Position(pos); got.Filename != "/p/a.ts" || got.Line != 2 || got.Column != 1 {
 		t.Errorf("position: %+v", got)

@@ -5,7 +5,7 @@ import "strings"
 // FactsVersion is the version of the facts schema and of what Extract puts
 // in it. Bump it with any change to facts.go or to the extraction: cached
 // facts of another version are never used.
-const FactsVersion = 6
+const FactsVersion = 7
 
 // Facts are the plain, serializable values that the rest of nestlint reads
 // from one file: no pointers into trees, only byte offsets into the source.

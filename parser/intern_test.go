@@ -102,8 +102,9 @@ func TestInternCoversEveryString(t *testing.T) {
 }
 
 // TestParseLetsGoOfSources: Parse keeps no file's source (its facts no
-// longer share it), yet each file still reads as parsed, has its line
-// table, counts as read, and gives no text once edited after the parse.
+// longer share it), yet each file still reads as parsed, counts as read,
+// gets its line table on demand, and gives no text (nor line table) once
+// edited after the parse.
 func TestParseLetsGoOfSources(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -132,7 +133,27 @@ func TestParseLetsGoOfSources(t *testing.T) {
 	if fa.Size() != len(srcA) || fb.Size() != len(srcB) {
 		t.Errorf("sizes %d, %d; want %d, %d", fa.Size(), fb.Size(), len(srcA), len(srcB))
 	}
-	// The call's position: line 5 of a.
+	if string(fb.Source()) != srcB {
+		t.Errorf("b reads %q, want %q", fb.Source(), srcB)
+	}
+	// Edited after the parse, same size: no text rather than text the
+	// facts' offsets do not describe, and no line table from it.
+	if err := os.WriteFile(a, []byte(srcA[:len(srcA)-2]+"/\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if src := fa.Source(); src != nil {
+		t.Errorf("a edited after the parse still reads %q", src)
+	}
+	if fa.SetLines() {
+		t.Error("a edited after the parse got a line table")
+	}
+	// Unchanged: the line table of the text parsed (the call is on line
+	// 5, after a line of two bytes).
+	if err := os.WriteFile(a, []byte(srcA), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = Parse(context.Background(), []string{a}, Options{Jobs: 1})
+	fa = r.File(a)
 	var call *Call
 	for i := range fa.Facts.Calls {
 		if fa.Facts.Calls[i].Method == "find" {
@@ -142,19 +163,14 @@ func TestParseLetsGoOfSources(t *testing.T) {
 	if call == nil {
 		t.Fatalf("no call to find in %+v", fa.Facts.Calls)
 	}
+	if p := r.Fset.Position(fa.Pos(call.Start)); p.Line != 1 {
+		t.Errorf("before SetLines the file set has no line table: call at line %d", p.Line)
+	}
+	if !fa.SetLines() {
+		t.Fatal("SetLines")
+	}
 	if p := r.Fset.Position(fa.Pos(call.Start)); p.Line != 5 || p.Column != 19 {
 		t.Errorf("call at %d:%d, want 5:19", p.Line, p.Column)
-	}
-	if string(fb.Source()) != srcB {
-		t.Errorf("b reads %q, want %q", fb.Source(), srcB)
-	}
-	// Edited after the parse, same size: no text rather than text the
-	// facts' offsets do not describe.
-	if err := os.WriteFile(a, []byte(srcA[:len(srcA)-2]+"/\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if src := fa.Source(); src != nil {
-		t.Errorf("a edited after the parse still reads %q", src)
 	}
 }
 

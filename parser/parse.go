@@ -253,7 +253,7 @@ func fromKey(path string, tsx bool, maxSize int64, cache Cache, known func(strin
 	}
 	facts := st.Facts
 	f := &File{Path: path, Facts: facts, lazy: &lazySource{path: path, tsx: tsx, key: key, size: st.Size, max: maxSize,
-		lines: st.Lines, cache: kc, shebang: st.Shebang}}
+		cache: kc, shebang: st.Shebang}}
 	p := &parsed{file: f}
 	if facts.Panic != "" || facts.ErrorOffset >= 0 {
 		p.problem = factsProblem(path, f.Source(), facts) // the message quotes lines

@@ -300,6 +300,9 @@ func TestBOMAndCRLF(t *testing.T) {
 	if len(f.Facts.Calls) != 1 {
 		t.Fatalf("calls: %+v", f.Facts.Calls)
 	}
+	if !f.SetLines() {
+		t.Fatal("SetLines")
+	}
 	pos := r.Fset.Position(f.Pos(f.Facts.Calls[0].Start))
 	if pos.Line != 2 || pos.Column != 1 {
 		t.Errorf("call at %d:%d, want 2:1", pos.Line, pos.Column)

@@ -26,9 +26,8 @@ type KeyedCache interface {
 // what the run needs of the content itself when it does not read it.
 type Stored struct {
 	Facts   *Facts
-	Size    int   // the content's length
-	Lines   []int // its line table (token.File.SetLines)
-	Shebang bool  // it starts with "#!"
+	Size    int  // the content's length
+	Shebang bool // it starts with "#!"
 }
 
 // lazySource is the source of a file whose facts came from the cache by
@@ -42,7 +41,6 @@ type lazySource struct {
 	sum   uint64 // a detached file's maphash (sumSeed)
 	size  int
 	max   int64
-	lines []int // for the token.File, until Parse hands them over
 	cache KeyedCache
 	// shebang: the content starts with "#!" (File.Shebang, asked of
 	// every file by the scope)
@@ -81,8 +79,8 @@ var sumSeed = maphash.MakeSeed()
 
 // detach lets go of the source of a file Parse just read: its facts are
 // interned first when they were extracted from it now (fresh; facts from
-// the cache point into the cache's chunks), its line table taken, and
-// Source reads it again if a rule asks. The sources of a run's files were
+// the cache point into the cache's chunks), and Source reads it again if a
+// rule asks. The sources of a run's files were
 // a tenth of its live heap at the end (48 MB on generated N=4000), kept
 // for the few files rules read text from.
 func (f *File) detach(tsx, fresh bool, maxSize int64, in *interner) {
@@ -94,7 +92,7 @@ func (f *File) detach(tsx, fresh bool, maxSize int64, in *interner) {
 		in.facts(f.Facts)
 	}
 	l := &lazySource{path: f.Path, tsx: tsx, sum: maphash.Bytes(sumSeed, src), size: len(src), max: maxSize,
-		lines: LineStarts(src), shebang: bytes.HasPrefix(src, []byte("#!"))}
+		shebang: bytes.HasPrefix(src, []byte("#!"))}
 	l.read.Store(true) // it was read: File.Read is about this run, not this copy
 	f.lazy, f.src = l, nil
 }
@@ -155,16 +153,38 @@ func NewFile(path string, src []byte, facts *Facts) *File {
 	return &File{Path: path, src: src, Facts: facts}
 }
 
-// addTo gives f a token.File in fset: with the line table the cache
-// stored for a file not read, else the one of its source.
+// addTo gives f a token.File in fset, without a line table: nestlint
+// turns positions into byte offsets (checker findings, the report, the
+// language server) and reads lines from the text it shows, so the tables
+// of every file (8 bytes a line, 10 MB on generated N=4000, decoded from
+// the pack on every warm run before) were kept for nothing. SetLines gives
+// one to the callers that want line numbers from the file set.
 func (f *File) addTo(fset *token.FileSet) {
 	f.Tok = fset.AddFile(f.Path, -1, f.Size())
-	if l := f.lazy; l != nil && l.lines != nil {
-		ok := f.Tok.SetLines(l.lines)
-		l.lines = nil
-		if ok {
-			return
-		}
+}
+
+// SetLines gives the file's token.File its line table, from its source
+// (read again if Parse let go of it), for the callers that ask the file
+// set for line numbers (`nestlint graph`, the rule tests). It reports
+// whether the table is set: not for a file that changed since it was
+// parsed. Safe for concurrent use.
+func (f *File) SetLines() bool {
+	if f.Tok == nil {
+		return false
 	}
-	f.Tok.SetLinesForContent(f.Source())
+	if f.Tok.LineCount() > 1 || f.Size() == 0 {
+		return true
+	}
+	src := f.Source()
+	if src == nil {
+		return false
+	}
+	return f.Tok.SetLines(LineStarts(src))
+}
+
+// SetLines sets the line table of every file of r (File.SetLines).
+func (r *Result) SetLines() {
+	for _, f := range r.Files {
+		f.SetLines()
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,7 +47,7 @@ func TestFromKey(t *testing.T) {
 	ef := eager.Files[0]
 	c := &keyed{m: map[string]Stored{}}
 	key := c.Key(false, src)
-	c.m[key] = Stored{Facts: ef.Facts, Size: len(src), Lines: ef.Tok.Lines(), Shebang: true}
+	c.m[key] = Stored{Facts: ef.Facts, Size: len(src), Shebang: true}
 	known := func(p string) (string, bool) { return key, p == path }
 
 	r := Parse(context.Background(), []string{path}, Options{Jobs: 1, Cache: c, Known: known})
@@ -56,6 +57,12 @@ func TestFromKey(t *testing.T) {
 	f := r.Files[0]
 	if f.Facts != ef.Facts || f.Read() || !f.Shebang() || f.Size() != len(src) {
 		t.Fatalf("facts shared %v, read %v, shebang %v, size %d", f.Facts == ef.Facts, f.Read(), f.Shebang(), f.Size())
+	}
+	if got := f.Source(); string(got) != string(src) || !f.Read() {
+		t.Fatalf("Source() = %q (read %v)", got, f.Read())
+	}
+	if !f.SetLines() || !ef.SetLines() {
+		t.Fatal("SetLines failed")
 	}
 	for off := uint32(0); off <= uint32(len(src)); off++ {
 		got, want := r.Fset.Position(f.Pos(off)), eager.Fset.Position(ef.Pos(off))
@@ -83,6 +90,19 @@ func TestFromKey(t *testing.T) {
 		r = Parse(context.Background(), []string{path}, Options{Jobs: 1, Cache: c, Known: k})
 		if f := r.Files[0]; !f.Read() || string(f.Source()) != string(changed) {
 			t.Errorf("no usable key: read %v", f.Read())
+		}
+	}
+}
+
+// TestLineStarts: File.SetLines gives the line table
+// token.File.SetLinesForContent computes.
+func TestLineStarts(t *testing.T) {
+	for _, src := range []string{"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "a\r\nb\r\n\r\n", "\nx", "x\n\n\ny"} {
+		tf := token.NewFileSet().AddFile("f.ts", -1, len(src))
+		tf.SetLinesForContent([]byte(src))
+		want := tf.Lines()
+		if got := LineStarts([]byte(src)); !slices.Equal(got, want) || got == nil {
+			t.Errorf("LineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }

@@ -78,13 +78,12 @@ var _ parser.KeyedCache = (*Dir)(nil)
 type item struct {
 	facts   *parser.Facts
 	size    int
-	lines   []int // line starts, as token.File.SetLinesForContent finds them
 	shebang bool
 }
 
 // itemOf describes src with its facts.
 func itemOf(src []byte, f *parser.Facts) *item {
-	return &item{facts: f, size: len(src), lines: parser.LineStarts(src), shebang: bytes.HasPrefix(src, []byte("#!"))}
+	return &item{facts: f, size: len(src), shebang: bytes.HasPrefix(src, []byte("#!"))}
 }
 
 // Open returns the cache in folder root for the given version key,
@@ -347,7 +346,7 @@ func (d *Dir) GetKey(k string) (parser.Stored, bool) {
 		return parser.Stored{}, false
 	}
 	d.hits.Add(1)
-	return parser.Stored{Facts: it.facts, Size: it.size, Lines: it.lines, Shebang: it.shebang}, true
+	return parser.Stored{Facts: it.facts, Size: it.size, Shebang: it.shebang}, true
 }
 
 // Put stores the facts of src (written by Flush or Close).

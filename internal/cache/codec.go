@@ -16,9 +16,8 @@ import (
 // gob, and it allocates each distinct string of a chunk once.
 //
 // A chunk: uvarint count, then per entry the key, a presence byte and the
-// facts, the content's length, a byte of flags (1: it starts with "#!")
-// and its line table (uvarint count, then the length of each line but the
-// last). Strings go through the chunk's table: uvarint 0 and then the
+// facts, the content's length and a byte of flags (1: it starts with
+// "#!"). Strings go through the chunk's table: uvarint 0 and then the
 // length and bytes of a string not seen before in the chunk (it takes the
 // next index), or uvarint index+1 of one seen before.
 
@@ -271,10 +270,6 @@ func appendChunk(b []byte, es []entry) []byte {
 			flags |= 1
 		}
 		e.byte(flags)
-		e.uvarint(uint64(len(it.lines)))
-		for j := 1; j < len(it.lines); j++ {
-			e.uvarint(uint64(it.lines[j] - it.lines[j-1]))
-		}
 	}
 	return e.b
 }
@@ -294,22 +289,7 @@ func decodeChunk(b []byte) ([]entry, error) {
 			it.size = d.length64()
 			flags := d.byte()
 			it.shebang = flags&1 != 0
-			// n lines take n-1 deltas of a byte or more
-			if n := d.length64(); n > 0 && n-1 > len(d.b)-d.i {
-				d.fail()
-			} else if n > 0 {
-				it.lines = make([]int, n)
-				for j := 1; j < n; j++ {
-					step := d.length64()
-					if step == 0 {
-						d.fail()
-					}
-					it.lines[j] = it.lines[j-1] + step
-				}
-			} else {
-				it.lines = []int{}
-			}
-			if flags&^1 != 0 || len(it.lines) > 0 && it.lines[len(it.lines)-1] >= max(it.size, 1) {
+			if flags&^1 != 0 {
 				d.fail()
 			}
 			e.Item = it

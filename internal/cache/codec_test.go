@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
-	"go/token"
 	"io/fs"
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -101,23 +99,9 @@ func TestCodecRoundTrip(t *testing.T) {
 				t.Fatalf("%s: decoded facts differ:\n got %+v\nwant %+v", e.Key, g.Item.facts, want[k])
 			}
 			k++
-			if g.Item.size != e.Item.size || g.Item.shebang != e.Item.shebang || !slices.Equal(g.Item.lines, e.Item.lines) {
-				t.Fatalf("%s: size %d shebang %v lines %v, want %d %v %v", e.Key, g.Item.size, g.Item.shebang, g.Item.lines,
-					e.Item.size, e.Item.shebang, e.Item.lines)
+			if g.Item.size != e.Item.size || g.Item.shebang != e.Item.shebang {
+				t.Fatalf("%s: size %d shebang %v, want %d %v", e.Key, g.Item.size, g.Item.shebang, e.Item.size, e.Item.shebang)
 			}
-		}
-	}
-}
-
-// TestLineStarts: the line table stored for a content is the one
-// token.File.SetLinesForContent computes.
-func TestLineStarts(t *testing.T) {
-	for _, src := range []string{"", "a", "\n", "\n\n", "a\nb", "a\nb\n", "a\r\nb\r\n\r\n", "\nx", "x\n\n\ny"} {
-		tf := token.NewFileSet().AddFile("f.ts", -1, len(src))
-		tf.SetLinesForContent([]byte(src))
-		want := tf.Lines()
-		if got := parser.LineStarts([]byte(src)); !slices.Equal(got, want) || got == nil {
-			t.Errorf("LineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }

@@ -85,6 +85,7 @@ func RunCase(t testing.TB, dir string, rules []*lint.Rule, opts Options) ([]Find
 	for _, e := range res.Errors {
 		t.Errorf("tool error in %s (%s): %s", e.Analyzer, e.File, e.Message)
 	}
+	res.Parse.SetLines() // the file set has no line tables otherwise (parser.File.SetLines)
 	var out []Finding
 	for _, f := range res.Findings {
 		g := toFinding(res, dir, f)

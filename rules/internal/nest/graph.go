@@ -68,7 +68,7 @@ func (g *graphWriter) className(r ClassRef) string {
 func (g *graphWriter) pos(fi FileID, off uint32) string {
 	f := g.m.Files[fi]
 	p := filepath.ToSlash(g.rel(f.Path))
-	if f.Tok != nil {
+	if f.SetLines() {
 		return fmt.Sprintf("%s:%d", p, f.Tok.Position(f.Pos(off)).Line)
 	}
 	return p

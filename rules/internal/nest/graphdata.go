@@ -17,7 +17,7 @@ func (m *Model) GraphData(rel func(string) string) *report.ModuleGraph {
 	g := &graphWriter{m: m, rel: rel}
 	line := func(fi FileID, off uint32) int {
 		f := m.Files[fi]
-		if f.Tok == nil {
+		if !f.SetLines() {
 			return 1
 		}
 		return f.Tok.Position(f.Pos(off)).Line
