@@ -80,9 +80,9 @@ var sumSeed = maphash.MakeSeed()
 // detach lets go of the source of a file Parse just read: its facts are
 // interned first when they were extracted from it now (fresh; facts from
 // the cache point into the cache's chunks), and Source reads it again if a
-// rule asks. The sources of a run's files were
-// a tenth of its live heap at the end (48 MB on generated N=4000), kept
-// for the few files rules read text from.
+// rule asks. The sources of a run's files were a tenth of its live heap at
+// the end (48 MB on generated N=4000), kept for the few files rules read
+// text from.
 func (f *File) detach(tsx, fresh bool, maxSize int64, in *interner) {
 	src := f.src
 	if f.lazy != nil || src == nil {
@@ -117,9 +117,9 @@ func LineStarts(src []byte) []int {
 }
 
 // Source returns the bytes the file's facts were extracted from. For a
-// file whose facts came from the cache without reading it, the first call
-// reads it (nil if it changed or cannot be read any more). Safe for
-// concurrent use.
+// file Parse let go of, or whose facts came from the cache without reading
+// it, the first call reads it (nil if it changed or cannot be read any
+// more). Safe for concurrent use.
 func (f *File) Source() []byte {
 	if f.lazy != nil {
 		return f.lazy.load()
