@@ -209,6 +209,26 @@ type scratch struct {
 	funcIndex, callAt map[uint32]int
 	refMemo           map[int32][]string
 	valMemo           map[uint64]Value
+	// The arrays the facts' lists are copied into (slab).
+	imports  slab[Import]
+	exports  slab[Export]
+	classes  slab[Class]
+	funcs    slab[Func]
+	calls    slab[Call]
+	assigns  slab[Assign]
+	locals   slab[Local]
+	regexes  slab[Regex]
+	deletes  slab[Delete]
+	loops    slab[Loop]
+	returns  slab[Return]
+	throws   slab[Throw]
+	branches slab[Branch]
+	comments slab[Comment]
+	decs     slab[Decorator]
+	fields   slab[Field]
+	params   slab[Param]
+	strs     slab[string]
+	ints     slab[int]
 }
 
 // scratchMax is the capacity past which a list is not kept for the next
@@ -231,21 +251,21 @@ func (sc *scratch) lend(x *extractor) {
 
 func (sc *scratch) reclaim(x *extractor) {
 	f, k := x.f, &sc.f
-	f.trimNested()
-	giveBack(&f.Imports, &k.Imports)
-	giveBack(&f.Exports, &k.Exports)
-	giveBack(&f.Classes, &k.Classes)
-	giveBack(&f.Funcs, &k.Funcs)
-	giveBack(&f.Calls, &k.Calls)
-	giveBack(&f.Assigns, &k.Assigns)
-	giveBack(&f.Locals, &k.Locals)
-	giveBack(&f.Regexes, &k.Regexes)
-	giveBack(&f.Deletes, &k.Deletes)
-	giveBack(&f.Loops, &k.Loops)
-	giveBack(&f.Returns, &k.Returns)
-	giveBack(&f.Throws, &k.Throws)
-	giveBack(&f.Branches, &k.Branches)
-	giveBack(&f.Comments, &k.Comments)
+	f.trimNested(sc)
+	giveBack(&f.Imports, &k.Imports, &sc.imports)
+	giveBack(&f.Exports, &k.Exports, &sc.exports)
+	giveBack(&f.Classes, &k.Classes, &sc.classes)
+	giveBack(&f.Funcs, &k.Funcs, &sc.funcs)
+	giveBack(&f.Calls, &k.Calls, &sc.calls)
+	giveBack(&f.Assigns, &k.Assigns, &sc.assigns)
+	giveBack(&f.Locals, &k.Locals, &sc.locals)
+	giveBack(&f.Regexes, &k.Regexes, &sc.regexes)
+	giveBack(&f.Deletes, &k.Deletes, &sc.deletes)
+	giveBack(&f.Loops, &k.Loops, &sc.loops)
+	giveBack(&f.Returns, &k.Returns, &sc.returns)
+	giveBack(&f.Throws, &k.Throws, &sc.throws)
+	giveBack(&f.Branches, &k.Branches, &sc.branches)
+	giveBack(&f.Comments, &k.Comments, &sc.comments)
 	if m := x.tryMemo; m != nil && cap(m) <= 64*scratchMax {
 		clear(m)
 		sc.tryMemo = m[:0]
@@ -265,15 +285,12 @@ func reuse[K comparable, V any](m map[K]V) map[K]V {
 	return m
 }
 
-// giveBack replaces the list *s, grown in scratch, with an exact copy and
-// keeps the cleared array (what it held points into the file's source)
-// for the next file.
-func giveBack[T any](s, keep *[]T) {
+// giveBack replaces the list *s, grown in scratch, with an exact copy
+// from the slab and keeps the cleared array (what it held points into the
+// file's source) for the next file.
+func giveBack[T any](s, keep *[]T, to *slab[T]) {
 	l := *s
-	*s = nil
-	if len(l) > 0 {
-		*s = append(make([]T, 0, len(l)), l...)
-	}
+	*s = to.copyOf(l)
 	clear(l)
 	if cap(l) <= scratchMax {
 		*keep = l[:0]
@@ -286,7 +303,7 @@ func giveBack[T any](s, keep *[]T) {
 // of a list's capacity unused, and the facts of every file stay in memory
 // until the rules ran.
 func (f *Facts) compact() {
-	f.trimNested()
+	f.trimNested(nil)
 	f.Imports = exact(f.Imports)
 	f.Exports = exact(f.Exports)
 	f.Classes = exact(f.Classes)
@@ -305,21 +322,24 @@ func (f *Facts) compact() {
 
 // trimNested trims the lists inside classes and functions, grown by
 // append one element at a time (a class's fields alone left 6 MB unused on
-// generated N=4000).
-func (f *Facts) trimNested() {
+// generated N=4000), into the slabs of sc when it is not nil.
+func (f *Facts) trimNested(sc *scratch) {
+	if sc == nil {
+		sc = &scratch{} // one file's slabs, sized for it
+	}
 	for i := range f.Classes {
 		c := &f.Classes[i]
-		c.Decorators, c.Implements, c.Methods = exact(c.Decorators), exact(c.Implements), exact(c.Methods)
-		c.Fields = exact(c.Fields)
+		c.Decorators, c.Implements, c.Methods = sc.decs.copyOf(c.Decorators), sc.strs.copyOf(c.Implements), sc.ints.copyOf(c.Methods)
+		c.Fields = sc.fields.copyOf(c.Fields)
 		for j := range c.Fields {
-			c.Fields[j].Decorators = exact(c.Fields[j].Decorators)
+			c.Fields[j].Decorators = sc.decs.copyOf(c.Fields[j].Decorators)
 		}
 	}
 	for i := range f.Funcs {
 		fn := &f.Funcs[i]
-		fn.Decorators, fn.Params = exact(fn.Decorators), exact(fn.Params)
+		fn.Decorators, fn.Params = sc.decs.copyOf(fn.Decorators), sc.params.copyOf(fn.Params)
 		for j := range fn.Params {
-			fn.Params[j].Decorators = exact(fn.Params[j].Decorators)
+			fn.Params[j].Decorators = sc.decs.copyOf(fn.Params[j].Decorators)
 		}
 	}
 }

@@ -23,6 +23,41 @@ type interner struct {
 	m     map[string]string
 	slots []string // recent copies, by hash
 	slab  []byte   // the copies of short strings, packed
+	// lists are the distinct short lists of strings (list).
+	lists map[listKey][]string
+}
+
+// listKey is a list of at most listMax strings.
+type listKey struct {
+	s [listMax]string
+	n int
+}
+
+// listMax is the length up to which list shares lists.
+const listMax = 4
+
+// list interns the strings of l and returns the first list seen with the
+// same strings: callees' paths and the roots values read repeat from call
+// to call (`this.repo`, `req`). On generated N=4000, 305 thousand paths
+// and 331 thousand lists of roots hold 30 and 62 thousand distinct lists,
+// and sharing them saves 15 MB. Facts are never modified, and a shared
+// list has no spare capacity: appending to it copies it.
+func (in *interner) list(l []string) []string {
+	in.strs(l)
+	if len(l) == 0 || len(l) > listMax {
+		return l
+	}
+	var k listKey
+	k.n = copy(k.s[:], l)
+	if c, ok := in.lists[k]; ok {
+		return c
+	}
+	if in.lists == nil {
+		in.lists = make(map[listKey][]string, 1024)
+	}
+	l = l[:len(l):len(l)]
+	in.lists[k] = l
+	return l
 }
 
 // internSlab is the size of the blocks short strings are copied into, and
@@ -122,7 +157,7 @@ func (in *interner) facts(f *Facts) {
 	}
 	for i := range f.Calls {
 		x := &f.Calls[i]
-		in.strs(x.Path)
+		x.Path = in.list(x.Path)
 		in.str(&x.Method)
 		in.values(x.Args)
 	}
@@ -187,6 +222,6 @@ func (in *interner) value(v *Value) {
 			in.value(&m.Props[i].Value)
 		}
 		in.values(m.Elems)
-		in.strs(m.Refs)
+		m.Refs = in.list(m.Refs)
 	}
 }
