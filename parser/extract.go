@@ -147,6 +147,9 @@ type extractor struct {
 	tryMemo []uint8
 	// valMemo holds the summaries with parts, by node and depth (value).
 	valMemo map[uint64]Value
+	// argMemo holds the argument lists, by arguments node and depth
+	// (argValues).
+	argMemo map[uint64][]Value
 }
 
 // maxRefs caps the roots recorded for one expression: past it the list
@@ -209,6 +212,7 @@ type scratch struct {
 	funcIndex, callAt map[uint32]int
 	refMemo           map[int32][]string
 	valMemo           map[uint64]Value
+	argMemo           map[uint64][]Value
 	// The arrays the facts' lists are copied into (slab).
 	imports  slab[Import]
 	exports  slab[Export]
@@ -246,7 +250,7 @@ func (sc *scratch) lend(x *extractor) {
 	if n := len(x.t.Nodes); cap(sc.tryMemo) >= n {
 		x.tryMemo = sc.tryMemo[:n]
 	}
-	x.funcIndex, x.callAt, x.refMemo, x.valMemo = sc.funcIndex, sc.callAt, sc.refMemo, sc.valMemo
+	x.funcIndex, x.callAt, x.refMemo, x.valMemo, x.argMemo = sc.funcIndex, sc.callAt, sc.refMemo, sc.valMemo, sc.argMemo
 }
 
 func (sc *scratch) reclaim(x *extractor) {
@@ -271,7 +275,7 @@ func (sc *scratch) reclaim(x *extractor) {
 		sc.tryMemo = m[:0]
 	}
 	sc.funcIndex, sc.callAt = reuse(x.funcIndex), reuse(x.callAt)
-	sc.refMemo, sc.valMemo = reuse(x.refMemo), reuse(x.valMemo)
+	sc.refMemo, sc.valMemo, sc.argMemo = reuse(x.refMemo), reuse(x.valMemo), reuse(x.argMemo)
 }
 
 // reuse returns m cleared for the next file, or nil when it grew past
@@ -435,6 +439,29 @@ func (x *extractor) valuesOf(i int) []Value {
 		return nil
 	}
 	return make([]Value, 0, n)
+}
+
+// argValues summarizes the arguments at node args (an arguments node) at
+// depth, once per node and depth: a call's Call fact and the value of
+// the call as an expression at one depth less (`const users = await
+// this.repo.find({ where })`) share one list.
+func (x *extractor) argValues(args, depth int) []Value {
+	k := uint64(args)<<8 | uint64(depth)
+	if l, ok := x.argMemo[k]; ok {
+		return l
+	}
+	t := x.t
+	l := x.valuesOf(args)
+	for c := t.FirstChild(args); c >= 0; c = t.NextSibling(c) {
+		if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
+			l = append(l, x.value(c, depth))
+		}
+	}
+	if x.argMemo == nil {
+		x.argMemo = map[uint64][]Value{}
+	}
+	x.argMemo[k] = l
+	return l
 }
 
 // joined returns the path p of node i joined with dots: the node's source
@@ -772,13 +799,9 @@ func (x *extractor) summarize(i int, depth int) Value {
 		}
 		var elems []Value
 		if args := t.ChildByField(u, fArguments); args >= 0 {
-			elems = x.valuesOf(args)
-			for c := t.FirstChild(args); c >= 0; c = t.NextSibling(c) {
-				if t.Named(c) && t.Nodes[c].Flags&FlagExtra == 0 {
-					av := x.value(c, depth+1)
-					elems = append(elems, av)
-					refs = mergeRefs(refs, av.Refs())
-				}
+			elems = x.argValues(args, depth+1)
+			for _, av := range elems {
+				refs = mergeRefs(refs, av.Refs())
 			}
 		}
 		return x.done(v, nil, elems, refs)

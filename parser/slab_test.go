@@ -105,3 +105,50 @@ export class A {
 		}
 	}
 }
+
+// TestCallArgsShareTheValueElems: a call's arguments in its Call fact and
+// in the value of the call as an initializer are one list, with the
+// same values as before they were shared.
+func TestCallArgsShareTheValueElems(t *testing.T) {
+	t.Parallel()
+	_, f, err := ParseBytes("/x/users.service.ts", []byte(`
+export class UsersService {
+  async list(where: Where) {
+    const users = await this.repo.find({ where, take: 10 });
+    return users;
+  }
+}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var call *Call
+	for i := range f.Calls {
+		if f.Calls[i].Method == "find" {
+			call = &f.Calls[i]
+		}
+	}
+	var local *Local
+	for i := range f.Locals {
+		if f.Locals[i].Name == "users" {
+			local = &f.Locals[i]
+		}
+	}
+	if call == nil || local == nil {
+		t.Fatalf("no find call or users local in %+v", f)
+	}
+	elems := local.Value.Elems()
+	if len(call.Args) != 1 || len(elems) != 1 {
+		t.Fatalf("%d arguments in the call, %d in the value, want 1 and 1", len(call.Args), len(elems))
+	}
+	if &call.Args[0] != &elems[0] {
+		t.Error("the call's arguments and the value's elements are two lists")
+	}
+	props := call.Args[0].Props()
+	if len(props) != 2 || props[0].Key != "where" || props[1].Key != "take" || props[1].Value.Text != "10" {
+		t.Errorf("argument properties %+v", props)
+	}
+	if got := local.Value.Refs(); len(got) != 1 || got[0] != "where" {
+		t.Errorf("the value reads %v, want [where]", got)
+	}
+}

@@ -738,12 +738,7 @@ func (x *extractor) call(i int, sc scope) {
 	}
 	args := t.ChildByField(i, fArguments)
 	if args >= 0 {
-		c.Args = x.valuesOf(args)
-		for a := t.FirstChild(args); a >= 0; a = t.NextSibling(a) {
-			if t.Named(a) && t.Nodes[a].Flags&FlagExtra == 0 {
-				c.Args = append(c.Args, x.value(a, 1))
-			}
-		}
+		c.Args = x.argValues(args, 1)
 	}
 	ci := len(x.f.Calls)
 	x.f.Calls = append(x.f.Calls, c)

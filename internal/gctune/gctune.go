@@ -27,12 +27,22 @@ import (
 // files) grows by tens of megabytes between collections, not by half
 // again. The goal is not capped that way: below it the heap grows freely.
 func Percent(live, goal uint64, base, hi int) int {
+	return percent(live, goal, base, hi, LargeHeadroom, LowPercent)
+}
+
+// SettledPercent is Percent once the heap has settled (Settle): the
+// headroom of a large heap is SettledHeadroom bytes or SettledLow percent.
+func SettledPercent(live, goal uint64, base, hi int) int {
+	return percent(live, goal, base, hi, SettledHeadroom, SettledLow)
+}
+
+func percent(live, goal uint64, base, hi int, headroom uint64, low int) int {
 	if live == 0 {
 		return hi
 	}
 	p := float64(base)
-	if cap := float64(LargeHeadroom) * 100 / float64(live); p > cap {
-		p = float64(LowPercent)
+	if cap := float64(headroom) * 100 / float64(live); p > cap {
+		p = float64(low)
 		if cap > p {
 			p = cap
 		}
@@ -56,10 +66,24 @@ const (
 	LowPercent    = 15
 )
 
+// SettledHeadroom and SettledLow replace LargeHeadroom and LowPercent
+// once the heap has settled (Settle). After the parse a cold run's heap
+// holds the facts of every file and grows only by the model and the
+// rules' results, while the model build makes garbage fast: its peak is
+// the run's. On generated N=4000 (28k files) 24 MiB instead of 64 took
+// the peak RSS from about 440 to 405 MB for 0.6-1.0 s more collection
+// CPU (six more collections of a 300 MB heap); on the 14,000-file
+// workspace from 260 to 245 MB for 0.1-0.3 s.
+const (
+	SettledHeadroom = 24 << 20
+	SettledLow      = 6
+)
+
 var (
 	mu      sync.Mutex
 	current int
 	started bool
+	settled bool // Settle was called
 	// The settings in force (Start, Warm).
 	startGoal, minGoal uint64
 	basePct, maxPct    int
@@ -125,6 +149,21 @@ func Warm() {
 	setLocked()
 }
 
+// Settle tells the tuner that the heap holds most of what it will hold
+// (a cold run's facts are all parsed) and that what is left to do makes
+// garbage on top of it: from now on a large heap's headroom is
+// SettledHeadroom, not LargeHeadroom (once, however many times it is
+// called). Without Start it does nothing.
+func Settle() {
+	mu.Lock()
+	defer mu.Unlock()
+	if !started || settled {
+		return
+	}
+	settled = true
+	setLocked()
+}
+
 // sentinel is an object whose finalizer runs after each collection that
 // found it unreachable: it adjusts GOGC and arms a new one.
 type sentinel struct{ _ [16]byte }
@@ -153,6 +192,9 @@ func setLocked() {
 	}
 	live := sample[0].Value.Uint64()
 	p := Percent(live, minGoal, basePct, maxPct)
+	if settled {
+		p = SettledPercent(live, minGoal, basePct, maxPct)
+	}
 	if live == 0 && minGoal > startGoal { // warm, and no collection yet
 		p = FirstPercent(minGoal, basePct)
 	}

@@ -31,6 +31,30 @@ func TestPercent(t *testing.T) {
 	}
 }
 
+// TestSettledPercent: a settled heap keeps the base and the goal of
+// Percent, with less headroom once it is large.
+func TestSettledPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live, goal uint64
+		want       int
+	}{
+		{0, 128 * mb, 400},       // nothing live yet: the maximum
+		{40 * mb, 128 * mb, 220}, // below the goal: grows to it, as Percent
+		{40 * mb, 0, 50},         // small: the base (20 MB)
+		{100 * mb, 0, 24},        // SettledHeadroom is 24% of it
+		{300 * mb, 0, 8},         // 24 MiB
+		{1024 * mb, 0, 6},        // SettledLow
+	} {
+		if got := SettledPercent(c.live, c.goal, 50, 400); got != c.want {
+			t.Errorf("SettledPercent(%d MB, %d MB) = %d, want %d", c.live/mb, c.goal/mb, got, c.want)
+		}
+		if c.live >= 100*mb && SettledPercent(c.live, c.goal, 50, 400) >= Percent(c.live, c.goal, 50, 400) {
+			t.Errorf("live %d MB: settled GOGC is not below the growing heap's", c.live/mb)
+		}
+	}
+}
+
 // TestFirstPercent: before any collection, GOGC puts the first one at the
 // goal (the runtime's first goal is 4 MiB at GOGC 100).
 func TestFirstPercent(t *testing.T) {
@@ -128,6 +152,55 @@ func TestWarm(t *testing.T) {
 	mu.Unlock()
 	if got != WarmMax {
 		t.Errorf("maximum after Warm = %d, want %d", got, WarmMax)
+	}
+	runtime.KeepAlive(live)
+}
+
+// TestSettle: once settled, a large live heap gets SettledPercent at once
+// and after the next collections; without Start, Settle does nothing.
+func TestSettle(t *testing.T) {
+	defer debug.SetGCPercent(gcPercent())
+	mu.Lock()
+	saved := [...]any{started, startGoal, minGoal, basePct, maxPct, current, settled}
+	mu.Unlock()
+	defer func() {
+		mu.Lock()
+		started, startGoal, minGoal = saved[0].(bool), saved[1].(uint64), saved[2].(uint64)
+		basePct, maxPct, current, settled = saved[3].(int), saved[4].(int), saved[5].(int), saved[6].(bool)
+		mu.Unlock()
+	}()
+	const mb = 1 << 20
+	mu.Lock()
+	started, settled = false, false
+	mu.Unlock()
+	Settle()
+	mu.Lock()
+	if settled {
+		t.Error("Settle without Start settled")
+	}
+	mu.Unlock()
+
+	live := make([]byte, 300*mb)
+	runtime.GC()
+	mu.Lock()
+	started, startGoal, minGoal, basePct, maxPct = true, 64*mb, 64*mb, 50, 400
+	setLocked()
+	mu.Unlock()
+	before := gcPercent()
+	if want := Percent(300*mb, 64*mb, 50, 400); before < want-1 || before > want+1 {
+		t.Fatalf("GOGC = %d before Settle, want about %d", before, want)
+	}
+	Settle()
+	Settle() // once only
+	after := gcPercent()
+	if want := SettledPercent(300*mb, 64*mb, 50, 400); after < want-1 || after > want+1 || after >= before {
+		t.Fatalf("GOGC = %d after Settle (was %d), want about %d", after, before, want)
+	}
+	runtime.GC()
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	if p := gcPercent(); p != after {
+		t.Errorf("GOGC = %d after collections of the settled heap, want %d still", p, after)
 	}
 	runtime.KeepAlive(live)
 }

@@ -287,6 +287,7 @@ func (c *collector) lintPrograms(ctx context.Context, o *options, progs []progra
 			Progress: o.Prog.callback(), CacheOf: func(path string) parser.Cache { return cacheOf[path] },
 			Known: func(path string) (string, bool) { k, ok := known[path]; return k, ok }})
 		c.times.add("parse", time.Since(began))
+		gctune.Settle() // the model and the rules make garbage on the facts of every file
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/nestlint/nestlint/parser"
 )
@@ -55,7 +56,8 @@ type fileSyms struct {
 func (m *Model) indexFile(fi FileID) {
 	f := m.Files[fi].Facts
 	s := &fileSyms{}
-	var b symBuilder
+	b := symBuilders.Get().(*symBuilder)
+	defer symBuilders.Put(b)
 	for i, c := range f.Classes {
 		if c.Name != "" {
 			b.add(c.Name, i)
@@ -364,6 +366,10 @@ func (t symTable) all(name string) []int32 {
 // symBuilder collects the entries of one symTable at a time.
 type symBuilder struct{ es []symEntry }
 
+// symBuilders keeps the builders' arrays from file to file (grown anew
+// for each file, they were 19 MB of garbage on generated N=4000).
+var symBuilders = sync.Pool{New: func() any { return new(symBuilder) }}
+
 type symEntry struct {
 	name string
 	i    int32
@@ -382,6 +388,7 @@ func (b *symBuilder) table() symTable {
 	for k, e := range b.es {
 		t.names[k], t.idx[k] = e.name, e.i
 	}
+	clear(b.es)
 	b.es = b.es[:0]
 	return t
 }

@@ -688,7 +688,8 @@ func freeCandidates(f *parser.Facts) freeCalls {
 		name string
 		imp  int32
 	}
-	names := []binding{{"setInterval", -1}, {"setTimeout", -1}}
+	var buf [32]binding // most files bind fewer names: no garbage per file
+	names := append(buf[:0], binding{"setInterval", -1}, binding{"setTimeout", -1})
 	for ii := range f.Imports {
 		im := &f.Imports[ii]
 		if im.TypeOnly {
