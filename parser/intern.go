@@ -25,6 +25,9 @@ type interner struct {
 	slab  []byte   // the copies of short strings, packed
 	// lists are the distinct short lists of strings (list).
 	lists map[listKey][]string
+	// mores are the parts of values that read a few names and have no
+	// properties nor elements (`a + b`, templates), by those names.
+	mores map[listKey]*ValueMore
 }
 
 // listKey is a list of at most listMax strings.
@@ -104,6 +107,23 @@ func (in *interner) str(s *string) {
 	}
 	in.m[c] = c
 	*slot, *s = c, c
+}
+
+// refsOnly returns the first parts seen that read the same names as m,
+// which has neither properties nor elements and an interned list of at
+// most listMax names: 68 thousand such parts on generated N=4000 read 4
+// thousand distinct lists.
+func (in *interner) refsOnly(m *ValueMore) *ValueMore {
+	var k listKey
+	k.n = copy(k.s[:], m.Refs)
+	if c, ok := in.mores[k]; ok {
+		return c
+	}
+	if in.mores == nil {
+		in.mores = make(map[listKey]*ValueMore, 256)
+	}
+	in.mores[k] = m
+	return m
 }
 
 func (in *interner) strs(ss []string) {
@@ -223,5 +243,8 @@ func (in *interner) value(v *Value) {
 		}
 		in.values(m.Elems)
 		m.Refs = in.list(m.Refs)
+		if len(m.Props) == 0 && len(m.Elems) == 0 && len(m.Refs) > 0 && len(m.Refs) <= listMax {
+			v.More = in.refsOnly(m)
+		}
 	}
 }

@@ -56,13 +56,15 @@ func TestSlabListsAreExactAndApart(t *testing.T) {
 
 // TestWorkerFactsShareLists: the paths and root lists of a parse worker's
 // facts are shared between calls that read the same names, within a file
-// and from file to file, with no spare capacity.
+// and from file to file, with no spare capacity; so are the parts of
+// values that only read names.
 func TestWorkerFactsShareLists(t *testing.T) {
 	t.Parallel()
 	src := []byte(`
 export class A {
   constructor(private readonly repo: Repo) {}
   async one(req: Req) { await this.repo.find({ where: req.id }); return this.repo.save(req.body); }
+  two(req: Req) { const total = req.a + req.b; return total; }
 }
 `)
 	dir := t.TempDir()
@@ -91,6 +93,19 @@ export class A {
 				}
 			}
 		}
+	}
+	var totals []*ValueMore
+	for _, f := range r.Files {
+		for _, l := range f.Facts.Locals {
+			if l.Name == "total" {
+				totals = append(totals, l.Value.More)
+			}
+		}
+	}
+	if len(totals) != 2 || totals[0] == nil || totals[0] != totals[1] {
+		t.Errorf("the parts of req.a + req.b in the two files are not one: %v", totals)
+	} else if got := totals[0].Refs; len(got) != 1 || got[0] != "req" {
+		t.Errorf("req.a + req.b reads %v, want [req]", got)
 	}
 	for _, k := range []string{"find", "save", "refs:find"} {
 		ls := paths[k]
