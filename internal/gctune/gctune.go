@@ -153,7 +153,10 @@ func Warm() {
 // (a cold run's facts are all parsed) and that what is left to do makes
 // garbage on top of it: from now on a large heap's headroom is
 // SettledHeadroom, not LargeHeadroom (once, however many times it is
-// called). Without Start it does nothing.
+// called). Without Start it does nothing, and a warm run (Warm) keeps its
+// headroom: it is after latency, and settled, the 300 MB heap of a warm
+// run on generated N=4000 was collected 15-16 times instead of 9-10, for
+// 0.5-0.9 s more wall time.
 func Settle() {
 	mu.Lock()
 	defer mu.Unlock()
@@ -192,7 +195,7 @@ func setLocked() {
 	}
 	live := sample[0].Value.Uint64()
 	p := Percent(live, minGoal, basePct, maxPct)
-	if settled {
+	if settled && minGoal == startGoal { // not warm: see Settle
 		p = SettledPercent(live, minGoal, basePct, maxPct)
 	}
 	if live == 0 && minGoal > startGoal { // warm, and no collection yet

@@ -202,5 +202,13 @@ func TestSettle(t *testing.T) {
 	if p := gcPercent(); p != after {
 		t.Errorf("GOGC = %d after collections of the settled heap, want %d still", p, after)
 	}
+	// A warm run keeps the headroom of a growing heap (and its goal).
+	Warm()
+	mu.Lock()
+	want := Percent(300*mb, minGoal, basePct, maxPct)
+	mu.Unlock()
+	if p := gcPercent(); p < want-1 || p > want+1 || p <= after {
+		t.Errorf("GOGC = %d once settled and warm, want about %d (the warm heap's, above the settled %d)", p, want, after)
+	}
 	runtime.KeepAlive(live)
 }
