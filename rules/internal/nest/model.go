@@ -12,6 +12,7 @@
 package nest
 
 import (
+	"cmp"
 	"iter"
 	"maps"
 	"path"
@@ -185,7 +186,7 @@ type Model struct {
 	resolver    *tsconfig.Resolver
 	fileIndex   map[string]FileID
 	syms        []*fileSyms
-	locals      []map[FuncID][]int // file -> func -> its Locals indexes, in order
+	locals      [][]int32 // file -> its Locals indexes by function (stable: in order within one; localsOf)
 	offline     []bool
 	root        string
 
@@ -328,12 +329,14 @@ func (m *Model) indexOne(i FileID, root string, globs []glob) {
 	m.unaliasDecorators(i)
 	f := m.Files[i]
 	m.indexFile(i)
-	lm := make(map[FuncID][]int, min(len(f.Facts.Locals), len(f.Facts.Funcs)+1))
-	for li, l := range f.Facts.Locals {
-		fn := FuncID(l.Func)
-		lm[fn] = append(lm[fn], li)
+	if ls := f.Facts.Locals; len(ls) > 0 {
+		order := make([]int32, len(ls))
+		for li := range order {
+			order[li] = int32(li)
+		}
+		slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(ls[a].Func, ls[b].Func) })
+		m.locals[i] = order
 	}
-	m.locals[i] = lm
 	rel := f.Path
 	if root != "" {
 		if r, err := filepath.Rel(root, f.Path); err == nil && !strings.HasPrefix(r, "..") {
@@ -461,7 +464,7 @@ func Build(files []*parser.File, opts Options) *Model {
 		m.resolver.SetWorkspace(ws)
 	}
 	m.syms = make([]*fileSyms, len(files))
-	m.locals = make([]map[FuncID][]int, len(files))
+	m.locals = make([][]int32, len(files))
 	m.offline = make([]bool, len(files))
 	var globs []glob
 	for _, g := range append(append([]string{}, offlineGlobs...), opts.Offline...) {

@@ -300,8 +300,14 @@ func (m *Model) Resolve(fi FileID, fn FuncID, name string) Decl {
 
 // localsOf returns the Locals indexes declared directly in fn, in
 // declaration order (the first of two locals of one name wins).
-func (m *Model) localsOf(fi FileID, fn FuncID) []int {
-	return m.locals[fi][fn]
+func (m *Model) localsOf(fi FileID, fn FuncID) []int32 {
+	ls, order := m.Files[fi].Facts.Locals, m.locals[fi]
+	lo := sort.Search(len(order), func(k int) bool { return FuncID(ls[order[k]].Func) >= fn })
+	hi := lo
+	for hi < len(order) && FuncID(ls[order[hi]].Func) == fn {
+		hi++
+	}
+	return order[lo:hi:hi]
 }
 
 // ImportTarget returns the project file that import i of file fi
