@@ -41,10 +41,11 @@ func normModule(spec string) string {
 }
 
 type fileSyms struct {
-	// tab holds the file's names of every kind, off where each kind's
-	// entries start in it (table): one pair of arrays per file instead of
-	// five (the tables were 9 MB of headers alone on generated N=4000).
-	tab      symTable
+	// tab holds the indexes of the file's names of every kind, sorted by
+	// name within each kind, and off where each kind's entries start in it
+	// (table): one array per file instead of five tables of names and
+	// indexes (14 MB on generated N=4000; the names are the facts').
+	tab      []int32
 	off      [symKinds + 1]int32
 	resolved []FileID // Imports index -> file or -1 (external)
 	exportTo []FileID // Exports index -> the file it re-exports from, or -1
@@ -65,10 +66,10 @@ const (
 	symKinds
 )
 
-// table returns the entries of kind k.
-func (s *fileSyms) table(k symKind) symTable {
+// table returns the entries of kind k of the file whose facts are f.
+func (s *fileSyms) table(f *parser.Facts, k symKind) symTable {
 	lo, hi := s.off[k], s.off[k+1]
-	return symTable{names: s.tab.names[lo:hi:hi], idx: s.tab.idx[lo:hi:hi]}
+	return symTable{f: f, k: k, idx: s.tab[lo:hi:hi]}
 }
 
 func (m *Model) indexFile(fi FileID) {
@@ -144,14 +145,14 @@ func (m *Model) resolveIn(dir, spec string) FileID {
 
 // localDecl resolves a name declared at the top level of file fi (not imports).
 func (m *Model) localDecl(fi FileID, name string) Decl {
-	s := m.syms[fi]
-	if i, ok := s.table(symClasses).first(name); ok {
+	s, f := m.syms[fi], m.Files[fi].Facts
+	if i, ok := s.table(f, symClasses).first(name); ok {
 		return Decl{Kind: DeclClass, File: fi, Index: i}
 	}
-	if i, ok := s.table(symFuncs).first(name); ok {
+	if i, ok := s.table(f, symFuncs).first(name); ok {
 		return Decl{Kind: DeclFunc, File: fi, Index: i}
 	}
-	if i, ok := s.table(symVars).first(name); ok {
+	if i, ok := s.table(f, symVars).first(name); ok {
 		l := m.Files[fi].Facts.Locals[i]
 		if l.Value.Kind == parser.VCall && l.Value.Text == "require" {
 			return Decl{} // const x = require('m') is an import
@@ -178,7 +179,7 @@ func (m *Model) ResolveTop(fi FileID, name string) Decl {
 		return d
 	}
 	s := m.syms[fi]
-	ii, ok := s.table(symImports).last(name)
+	ii, ok := s.table(m.Files[fi].Facts, symImports).last(name)
 	if !ok {
 		return Decl{}
 	}
@@ -200,7 +201,7 @@ func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 	}
 	f := m.Files[fi].Facts
 	s := m.syms[fi]
-	for _, ei := range s.table(symExports).all(name) {
+	for _, ei := range s.table(f, symExports).all(name) {
 		e := f.Exports[ei]
 		if e.Source == "" {
 			if e.Local == "" {
@@ -227,7 +228,7 @@ func (m *Model) resolveExport(fi FileID, name string, depth int) Decl {
 		return d
 	}
 	// export * from './x'
-	for _, ei := range s.table(symExports).all("*") {
+	for _, ei := range s.table(f, symExports).all("*") {
 		e := f.Exports[ei]
 		if e.Source == "" {
 			continue
@@ -346,19 +347,38 @@ func (d Decl) Func() FuncRef { return FuncRef{d.File, FuncID(d.Index)} }
 // Class returns the class a DeclClass names.
 func (d Decl) Class() ClassRef { return ClassRef{d.File, ClassID(d.Index)} }
 
-// symTable maps names to indexes: sorted by name, then index, and
-// searched by binary search. A file has a handful of each kind of name;
-// five maps per file cost about a kilobyte, for every file of a program.
+// symTable maps the names of one kind of a file to indexes in its facts:
+// sorted by name, then index, and searched by binary search. A file has a
+// handful of each kind of name; five maps per file cost about a kilobyte,
+// for every file of a program.
 type symTable struct {
-	names []string
-	idx   []int32
+	f   *parser.Facts
+	k   symKind
+	idx []int32
+}
+
+// name returns the name of entry j.
+func (t symTable) name(j int) string {
+	i := t.idx[j]
+	switch t.k {
+	case symClasses:
+		return t.f.Classes[i].Name
+	case symFuncs:
+		return t.f.Funcs[i].Name
+	case symVars:
+		return t.f.Locals[i].Name
+	case symImports:
+		return t.f.Imports[i].Local
+	default:
+		return t.f.Exports[i].Name
+	}
 }
 
 // span returns the range of entries named name.
 func (t symTable) span(name string) (lo, hi int) {
-	lo = sort.SearchStrings(t.names, name)
+	lo = sort.Search(len(t.idx), func(j int) bool { return t.name(j) >= name })
 	hi = lo
-	for hi < len(t.names) && t.names[hi] == name {
+	for hi < len(t.idx) && t.name(hi) == name {
 		hi++
 	}
 	return lo, hi
@@ -416,14 +436,14 @@ func (b *symBuilder) end(off *[symKinds + 1]int32, k symKind) {
 	off[k+1] = int32(b.start)
 }
 
-// table returns the table of every entry added, and empties the builder.
-func (b *symBuilder) table() symTable {
-	n := len(b.es)
-	var t symTable
-	if n > 0 {
-		t = symTable{names: make([]string, n), idx: make([]int32, n)}
+// table returns the indexes of every entry added, and empties the
+// builder.
+func (b *symBuilder) table() []int32 {
+	var t []int32
+	if len(b.es) > 0 {
+		t = make([]int32, len(b.es))
 		for k, e := range b.es {
-			t.names[k], t.idx[k] = e.name, e.i
+			t[k] = e.i
 		}
 	}
 	clear(b.es)
