@@ -28,6 +28,17 @@ type interner struct {
 	// mores are the parts of values that read a few names and have no
 	// properties nor elements (`a + b`, templates), by those names.
 	mores map[listKey]*ValueMore
+	// The parts of values are moved into these slabs (value): as
+	// separate objects they were rounded up to size classes and, made
+	// between the extraction's garbage, left spans part empty.
+	vals  slab[Value]
+	props slab[Prop]
+	more  slab[ValueMore]
+	// moved and arrays map the current file's parts and lists of values
+	// to their copies, so that what the facts share stays shared (a call's
+	// arguments are also its value's elements).
+	moved  map[*ValueMore]*ValueMore
+	arrays map[*Value][]Value
 }
 
 // listKey is a list of at most listMax strings.
@@ -109,21 +120,23 @@ func (in *interner) str(s *string) {
 	*slot, *s = c, c
 }
 
-// refsOnly returns the first parts seen that read the same names as m,
-// which has neither properties nor elements and an interned list of at
-// most listMax names: 68 thousand such parts on generated N=4000 read 4
-// thousand distinct lists.
-func (in *interner) refsOnly(m *ValueMore) *ValueMore {
+// refsOnly returns the parts of a value that reads the names refs (an
+// interned list of at most listMax names) and has neither properties nor
+// elements, one per list of names: 68 thousand such parts on generated
+// N=4000 read 4 thousand distinct lists.
+func (in *interner) refsOnly(refs []string) *ValueMore {
 	var k listKey
-	k.n = copy(k.s[:], m.Refs)
+	k.n = copy(k.s[:], refs)
 	if c, ok := in.mores[k]; ok {
 		return c
 	}
 	if in.mores == nil {
 		in.mores = make(map[listKey]*ValueMore, 256)
 	}
-	in.mores[k] = m
-	return m
+	c := &in.more.take(1)[0]
+	c.Refs = refs
+	in.mores[k] = c
+	return c
 }
 
 func (in *interner) strs(ss []string) {
@@ -136,6 +149,10 @@ func (in *interner) strs(ss []string) {
 // every field of Facts by reflection and fails when a string is left out,
 // so a string field added to facts.go must be added here.
 func (in *interner) facts(f *Facts) {
+	defer func() {
+		// the maps' keys are the file's old parts: they must not keep them
+		in.moved, in.arrays = reuse(in.moved), reuse(in.arrays)
+	}()
 	for i := range f.Imports {
 		x := &f.Imports[i]
 		in.str(&x.Local)
@@ -179,7 +196,7 @@ func (in *interner) facts(f *Facts) {
 		x := &f.Calls[i]
 		x.Path = in.list(x.Path)
 		in.str(&x.Method)
-		in.values(x.Args)
+		x.Args = in.values(x.Args)
 	}
 	for i := range f.Assigns {
 		x := &f.Assigns[i]
@@ -224,27 +241,60 @@ func (in *interner) facts(f *Facts) {
 func (in *interner) decorators(ds []Decorator) {
 	for i := range ds {
 		in.str(&ds[i].Name)
-		in.values(ds[i].Args)
+		ds[i].Args = in.values(ds[i].Args)
 	}
 }
 
-func (in *interner) values(vs []Value) {
-	for i := range vs {
-		in.value(&vs[i])
+// values returns a copy of vs from the slab, its values interned and
+// moved (value); the same copy for the same list.
+func (in *interner) values(vs []Value) []Value {
+	if len(vs) == 0 {
+		return vs
 	}
+	if c, ok := in.arrays[&vs[0]]; ok && len(c) == len(vs) {
+		return c
+	}
+	out := in.vals.copyOf(vs)
+	if in.arrays == nil {
+		in.arrays = map[*Value][]Value{}
+	}
+	in.arrays[&vs[0]] = out
+	for i := range out {
+		in.value(&out[i])
+	}
+	return out
 }
 
+// value interns the strings of v and moves its parts into the slabs,
+// once per part.
 func (in *interner) value(v *Value) {
 	in.str(&v.Text)
-	if m := v.More; m != nil {
-		for i := range m.Props {
-			in.str(&m.Props[i].Key)
-			in.value(&m.Props[i].Value)
-		}
-		in.values(m.Elems)
-		m.Refs = in.list(m.Refs)
-		if len(m.Props) == 0 && len(m.Elems) == 0 && len(m.Refs) > 0 && len(m.Refs) <= listMax {
-			v.More = in.refsOnly(m)
-		}
+	m := v.More
+	if m == nil {
+		return
 	}
+	if c, ok := in.moved[m]; ok {
+		v.More = c
+		return
+	}
+	var c *ValueMore
+	if refs := in.list(m.Refs); len(m.Props) == 0 && len(m.Elems) == 0 && len(refs) > 0 && len(refs) <= listMax {
+		c = in.refsOnly(refs)
+	} else {
+		c = &in.more.take(1)[0]
+		c.Refs = refs
+		if len(m.Props) > 0 {
+			c.Props = in.props.copyOf(m.Props)
+			for i := range c.Props {
+				in.str(&c.Props[i].Key)
+				in.value(&c.Props[i].Value)
+			}
+		}
+		c.Elems = in.values(m.Elems)
+	}
+	if in.moved == nil {
+		in.moved = map[*ValueMore]*ValueMore{}
+	}
+	in.moved[m] = c
+	v.More = c
 }
