@@ -70,13 +70,15 @@ const (
 // once the heap has settled (Settle). After the parse a cold run's heap
 // holds the facts of every file and grows only by the model and the
 // rules' results, while the model build makes garbage fast: its peak is
-// the run's. On generated N=4000 (28k files) 24 MiB instead of 64 took
-// the peak RSS from about 440 to 405 MB for 0.6-1.0 s more collection
-// CPU (six more collections of a 300 MB heap); on the 14,000-file
-// workspace from 260 to 245 MB for 0.1-0.3 s.
+// the run's. On generated N=4000 (28k files), in turn with the same
+// build: 64 MiB gave a peak RSS of about 440 MB, 24 MiB 361-367 MB and
+// 16 MiB 351-353 MB, for 0.2-1.4 s more collection CPU than 24 MiB (26-27
+// collections of a 280 MB heap instead of 21-22); on the 14,000-file
+// workspace 16 MiB gave 218-223 MB instead of 223-224 for about the same
+// CPU.
 const (
-	SettledHeadroom = 24 << 20
-	SettledLow      = 6
+	SettledHeadroom = 16 << 20
+	SettledLow      = 4
 )
 
 var (
@@ -154,9 +156,9 @@ func Warm() {
 // garbage on top of it: from now on a large heap's headroom is
 // SettledHeadroom, not LargeHeadroom (once, however many times it is
 // called). Without Start it does nothing, and a warm run (Warm) keeps its
-// headroom: it is after latency, and settled, the 300 MB heap of a warm
-// run on generated N=4000 was collected 15-16 times instead of 9-10, for
-// 0.5-0.9 s more wall time.
+// headroom: it is after latency, and settled (at 24 MiB), the 300 MB heap
+// of a warm run on generated N=4000 was collected 15-16 times instead of
+// 9-10, for 0.5-0.9 s more wall time.
 func Settle() {
 	mu.Lock()
 	defer mu.Unlock()

@@ -41,10 +41,10 @@ func TestSettledPercent(t *testing.T) {
 	}{
 		{0, 128 * mb, 400},       // nothing live yet: the maximum
 		{40 * mb, 128 * mb, 220}, // below the goal: grows to it, as Percent
-		{40 * mb, 0, 50},         // small: the base (20 MB)
-		{100 * mb, 0, 24},        // SettledHeadroom is 24% of it
-		{300 * mb, 0, 8},         // 24 MiB
-		{1024 * mb, 0, 6},        // SettledLow
+		{20 * mb, 0, 50},         // small: the base (10 MB)
+		{100 * mb, 0, 16},        // SettledHeadroom is 16% of it
+		{300 * mb, 0, 5},         // 16 MiB
+		{1024 * mb, 0, 4},        // SettledLow
 	} {
 		if got := SettledPercent(c.live, c.goal, 50, 400); got != c.want {
 			t.Errorf("SettledPercent(%d MB, %d MB) = %d, want %d", c.live/mb, c.goal/mb, got, c.want)
