@@ -471,11 +471,11 @@ func suffix(p []string) string {
 
 func addEdgeTo(edges map[FuncRef][]edge, from, to FuncRef, site parser.Span) {
 	for _, e := range edges[from] {
-		if e.to == to {
+		if e.to() == to {
 			return
 		}
 	}
-	edges[from] = append(edges[from], edge{to: to, site: site})
+	edges[from] = append(edges[from], newEdge(to, site))
 }
 
 func (m *Model) buildCallGraph() {
@@ -611,7 +611,7 @@ func (m *Model) Edges(from FuncRef) []FuncRef {
 		return nil
 	}
 	for _, e := range m.edges[m.funcKey(from)] {
-		out = append(out, e.to)
+		out = append(out, e.to())
 	}
 	return out
 }

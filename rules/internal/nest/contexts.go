@@ -564,13 +564,13 @@ func (m *Model) bfs(roots []FuncRef, allowOffline bool, visit func(to, from Func
 		cur := queue[0]
 		queue = queue[1:]
 		for _, e := range m.edges[m.funcKey(cur)] {
-			k := m.funcKey(e.to)
-			if seen[k] || (!allowOffline && m.offline[e.to.File]) {
+			k := m.funcKey(e.to())
+			if seen[k] || (!allowOffline && m.offline[e.file]) {
 				continue
 			}
 			seen[k] = true
-			if visit(e.to, cur, e.site, false) {
-				queue = append(queue, e.to)
+			if visit(e.to(), cur, e.site, false) {
+				queue = append(queue, e.to())
 			}
 		}
 	}
@@ -594,7 +594,7 @@ func (m *Model) computeContexts() {
 	m.bfs(entries, false, func(to, from FuncRef, site parser.Span, root bool) bool {
 		m.ctx[m.funcKey(to)] = Request + 1
 		if !root {
-			m.prev[m.funcKey(to)] = edgeFrom{from: from, site: site, ok: true}
+			m.prev[m.funcKey(to)] = newEdgeFrom(from, site)
 		}
 		return true
 	})
@@ -637,7 +637,7 @@ func (m *Model) sameContextInputs() bool {
 	for _, fi := range m.changedFiles {
 		lo, hi := m.fbase[fi], m.fbase[fi]+len(m.Files[fi].Facts.Funcs)+1
 		for k := lo; k < hi; k++ {
-			if !slices.EqualFunc(m.edges[k], p.edges[k], func(a, b edge) bool { return a.to == b.to }) {
+			if !slices.EqualFunc(m.edges[k], p.edges[k], func(a, b edge) bool { return a.file == b.file && a.fn == b.fn }) {
 				return false
 			}
 		}
@@ -654,11 +654,11 @@ func (m *Model) reuseContexts() {
 	m.prev = slices.Clone(p.prev)
 	for k := range m.prev {
 		e := &m.prev[k]
-		if !e.ok || !m.changed[e.from.File] {
+		if !e.ok || !m.changed[e.file] {
 			continue
 		}
-		for _, out := range m.edges[m.funcKey(e.from)] {
-			if m.funcKey(out.to) == k {
+		for _, out := range m.edges[m.funcKey(e.from())] {
+			if m.funcKey(out.to()) == k {
 				e.site = out.site
 				break
 			}
@@ -708,8 +708,8 @@ func (m *Model) PathTo(r FuncRef) []Step {
 			rev = append(rev, Step{Func: cur, SiteFile: cur.File, Site: site})
 			break
 		}
-		rev = append(rev, Step{Func: cur, SiteFile: p.from.File, Site: p.site})
-		cur = p.from
+		rev = append(rev, Step{Func: cur, SiteFile: FileID(p.file), Site: p.site})
+		cur = p.from()
 	}
 	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
 		rev[i], rev[j] = rev[j], rev[i]

@@ -248,16 +248,35 @@ type Model struct {
 	EntryDecorators map[string]bool
 }
 
+// edge is a call from a function (m.edges) to the function to() (16
+// bytes, not 24: the callee's file and function as int32).
 type edge struct {
-	to   FuncRef
-	site parser.Span
+	file, fn int32
+	site     parser.Span
 }
 
-type edgeFrom struct {
-	from FuncRef
-	site parser.Span
-	ok   bool
+func newEdge(to FuncRef, site parser.Span) edge {
+	return edge{file: int32(to.File), fn: int32(to.Index), site: site}
 }
+
+// to is the callee.
+func (e edge) to() FuncRef { return FuncRef{FileID(e.file), FuncID(e.fn)} }
+
+// edgeFrom is the call a function is reached by first (m.prev): the
+// caller's file and function as int32 (20 bytes, not 32: one per function
+// of the program).
+type edgeFrom struct {
+	file, fn int32
+	site     parser.Span
+	ok       bool
+}
+
+func newEdgeFrom(from FuncRef, site parser.Span) edgeFrom {
+	return edgeFrom{file: int32(from.File), fn: int32(from.Index), site: site, ok: true}
+}
+
+// from is the caller.
+func (e edgeFrom) from() FuncRef { return FuncRef{FileID(e.file), FuncID(e.fn)} }
 
 // funcKey is the dense index of a function (or a file's top level).
 func (m *Model) funcKey(r FuncRef) int { return m.fbase[r.File] + int(r.Index) + 1 }
