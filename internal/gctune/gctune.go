@@ -71,14 +71,15 @@ const (
 // holds the facts of every file and grows only by the model and the
 // rules' results, while the model build makes garbage fast: its peak is
 // the run's. On generated N=4000 (28k files), in turn with the same
-// build: 64 MiB gave a peak RSS of about 440 MB, 24 MiB 361-367 MB and
-// 16 MiB 351-353 MB, for 0.2-1.4 s more collection CPU than 24 MiB (26-27
-// collections of a 280 MB heap instead of 21-22); on the 14,000-file
-// workspace 16 MiB gave 218-223 MB instead of 223-224 for about the same
-// CPU.
+// builds: 64 MiB gave a peak RSS of about 440 MB, 24 MiB 361-367 MB, 16
+// MiB 350-355 MB and 12 MiB 345-348 MB (the 350 MiB target with some
+// margin), for 0.6-1.2 s more collection CPU than 16 MiB (29-31
+// collections of a 270 MB heap instead of 25-26); on the 14,000-file
+// workspace 12 MiB gave 211-215 MB instead of 218-222 at 16 and 223-224
+// at 24, for 0.1-0.4 s.
 const (
-	SettledHeadroom = 16 << 20
-	SettledLow      = 4
+	SettledHeadroom = 12 << 20
+	SettledLow      = 3
 )
 
 var (

@@ -42,9 +42,9 @@ func TestSettledPercent(t *testing.T) {
 		{0, 128 * mb, 400},       // nothing live yet: the maximum
 		{40 * mb, 128 * mb, 220}, // below the goal: grows to it, as Percent
 		{20 * mb, 0, 50},         // small: the base (10 MB)
-		{100 * mb, 0, 16},        // SettledHeadroom is 16% of it
-		{300 * mb, 0, 5},         // 16 MiB
-		{1024 * mb, 0, 4},        // SettledLow
+		{100 * mb, 0, 12},        // SettledHeadroom is 12% of it
+		{300 * mb, 0, 4},         // 12 MiB
+		{1024 * mb, 0, 3},        // SettledLow
 	} {
 		if got := SettledPercent(c.live, c.goal, 50, 400); got != c.want {
 			t.Errorf("SettledPercent(%d MB, %d MB) = %d, want %d", c.live/mb, c.goal/mb, got, c.want)
