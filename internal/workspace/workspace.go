@@ -84,6 +84,7 @@ type Workspace struct {
 	Problems []string
 
 	byName map[string]*Package
+	byDir  map[string]*Package
 }
 
 // IsWorkspaceRoot reports whether dir declares a workspace: a package.json
@@ -261,8 +262,10 @@ func Load(root string) *Workspace {
 		p := add(root, "root")
 		p.Manifest, p.Name = rootManifest, rootManifest.Name
 	}
+	w.byDir = make(map[string]*Package, len(pkgs))
 	for _, p := range pkgs {
 		w.Packages = append(w.Packages, p)
+		w.byDir[p.Dir] = p
 		if p.Manifest != nil && p.Manifest.Name != "" {
 			if old, ok := w.byName[p.Manifest.Name]; !ok || len(p.Dir) < len(old.Dir) {
 				w.byName[p.Manifest.Name] = p
@@ -280,6 +283,20 @@ func Load(root string) *Workspace {
 // PackageOf returns the innermost package whose folder holds the file or
 // folder at abs, or nil.
 func (w *Workspace) PackageOf(abs string) *Package {
+	if w.byDir != nil {
+		// Load's packages by folder: the innermost one is the first folder
+		// found walking up (called for every file and folder of a run).
+		for d := filepath.Clean(abs); ; {
+			if p := w.byDir[d]; p != nil {
+				return p
+			}
+			parent := filepath.Dir(d)
+			if parent == d {
+				return nil
+			}
+			d = parent
+		}
+	}
 	var best *Package
 	for _, p := range w.Packages {
 		if within(p.Dir, abs) && (best == nil || len(p.Dir) > len(best.Dir)) {

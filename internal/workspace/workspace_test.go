@@ -314,3 +314,47 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageOfInnermost checks PackageOf's walk up the folders against the
+// definition it replaces: of the packages whose folder holds the path, the
+// one with the longest folder (nested packages, a root package, files,
+// folders, unclean paths, paths outside the workspace).
+func TestPackageOfInnermost(t *testing.T) {
+	t.Parallel()
+	root := tree(t, map[string]string{
+		"package.json":                         `{"name":"root","workspaces":["apps/*","packages/*","packages/*/plugins/*"]}`,
+		"apps/api/package.json":                `{"name":"api"}`,
+		"apps/api-gateway/package.json":        `{"name":"api-gateway"}`,
+		"packages/core/package.json":           `{"name":"core"}`,
+		"packages/core/plugins/x/package.json": `{"name":"x"}`,
+		"tools/gen.ts":                         ``,
+	})
+	w := Load(root)
+	if len(w.Packages) != 5 {
+		t.Fatalf("packages = %q", pkgDirs(w))
+	}
+	linear := func(abs string) *Package {
+		var best *Package
+		for _, p := range w.Packages {
+			if within(p.Dir, abs) && (best == nil || len(p.Dir) > len(best.Dir)) {
+				best = p
+			}
+		}
+		return best
+	}
+	j := func(s string) string { return root + string(filepath.Separator) + filepath.FromSlash(s) }
+	for _, abs := range []string{
+		root, j("apps"), j("apps/api"), j("apps/api/src/main.ts"), j("apps/api-gateway/src/main.ts"),
+		j("apps/api-gateway"), j("apps/api/../api-gateway/x.ts"), j("apps/api/"), j("packages/core/plugins/x/src/i.ts"),
+		j("packages/core/plugins/y/src/i.ts"), j("packages/core/plugins"), j("tools/gen.ts"),
+		filepath.Dir(root), filepath.Join(filepath.Dir(root), "elsewhere", "a.ts"), "relative/a.ts",
+	} {
+		want, got := linear(abs), w.PackageOf(abs)
+		if got != want {
+			t.Errorf("PackageOf(%q) = %v, want %v", abs, got, want)
+		}
+	}
+	if p := w.PackageOf(j("apps/api-gateway/src/main.ts")); p == nil || p.Name != "api-gateway" {
+		t.Errorf("api-gateway's file is in %+v", p)
+	}
+}
