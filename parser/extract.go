@@ -170,7 +170,15 @@ func Extract(t *Tree) *Facts { return extract(t, nil) }
 // extract is Extract with the lists of sc to grow the facts in (nil: new
 // ones), as a parse worker does from file to file.
 func extract(t *Tree, sc *scratch) *Facts {
-	f := &Facts{ErrorOffset: -1}
+	var f *Facts
+	if sc != nil && sc.a != nil {
+		// Facts in an arena hold it (see arena).
+		b := &factsBox{a: sc.a}
+		f = &b.f
+		f.ErrorOffset = -1
+	} else {
+		f = &Facts{ErrorOffset: -1}
+	}
 	if bad, off := t.HasError(); bad {
 		f.ErrorOffset = off
 		f.ErrorSpans = t.ErrorSpans()
@@ -233,6 +241,57 @@ type scratch struct {
 	params   slab[Param]
 	strs     slab[string]
 	ints     slab[int]
+	// held are the scratch lists of the last file, not cleared yet: with
+	// an arena they keep what its slab copies point to alive until the
+	// interner has copied it into the arena (release).
+	held [14]int // lengths, in reclaim's order
+	big  []any   // lists past scratchMax, not kept (and so held here)
+	// the nested lists trimNested replaced, held the same way
+	oldDecs   [][]Decorator
+	oldFields [][]Field
+	oldParams [][]Param
+	a         *arena
+}
+
+// newScratch returns a scratch whose slabs come from arena a (nil: the Go
+// heap). Facts extracted with an arena must be interned (interner.facts,
+// with an interner of the same arena) before release.
+func newScratch(a *arena) *scratch {
+	sc := &scratch{a: a}
+	sc.imports.a, sc.exports.a, sc.classes.a, sc.funcs.a, sc.calls.a = a, a, a, a, a
+	sc.assigns.a, sc.locals.a, sc.regexes.a, sc.deletes.a, sc.loops.a = a, a, a, a, a
+	sc.returns.a, sc.throws.a, sc.branches.a, sc.comments.a = a, a, a, a
+	sc.decs.a, sc.fields.a, sc.params.a, sc.strs.a, sc.ints.a = a, a, a, a, a
+	return sc
+}
+
+// release clears the scratch lists of the last file (what they hold points
+// into its source).
+func (sc *scratch) release() {
+	k, n := &sc.f, &sc.held
+	clear(k.Imports[:n[0]])
+	clear(k.Exports[:n[1]])
+	clear(k.Classes[:n[2]])
+	clear(k.Funcs[:n[3]])
+	clear(k.Calls[:n[4]])
+	clear(k.Assigns[:n[5]])
+	clear(k.Locals[:n[6]])
+	clear(k.Regexes[:n[7]])
+	clear(k.Deletes[:n[8]])
+	clear(k.Loops[:n[9]])
+	clear(k.Returns[:n[10]])
+	clear(k.Throws[:n[11]])
+	clear(k.Branches[:n[12]])
+	clear(k.Comments[:n[13]])
+	*n = [14]int{}
+	clear(sc.big)
+	clear(sc.oldDecs)
+	clear(sc.oldFields)
+	clear(sc.oldParams)
+	sc.big, sc.oldDecs, sc.oldFields, sc.oldParams = sc.big[:0], sc.oldDecs[:0], sc.oldFields[:0], sc.oldParams[:0]
+	if cap(sc.oldDecs) > scratchMax {
+		sc.oldDecs = nil // a generated file's thousands of functions
+	}
 }
 
 // scratchMax is the capacity past which a list is not kept for the next
@@ -243,6 +302,7 @@ const scratchMax = 4096
 const reuseMax = 256
 
 func (sc *scratch) lend(x *extractor) {
+	sc.release()
 	f, k := x.f, &sc.f
 	f.Imports, f.Exports, f.Classes, f.Funcs, f.Calls = k.Imports, k.Exports, k.Classes, k.Funcs, k.Calls
 	f.Assigns, f.Locals, f.Regexes, f.Deletes, f.Loops = k.Assigns, k.Locals, k.Regexes, k.Deletes, k.Loops
@@ -256,20 +316,20 @@ func (sc *scratch) lend(x *extractor) {
 func (sc *scratch) reclaim(x *extractor) {
 	f, k := x.f, &sc.f
 	f.trimNested(sc)
-	giveBack(&f.Imports, &k.Imports, &sc.imports)
-	giveBack(&f.Exports, &k.Exports, &sc.exports)
-	giveBack(&f.Classes, &k.Classes, &sc.classes)
-	giveBack(&f.Funcs, &k.Funcs, &sc.funcs)
-	giveBack(&f.Calls, &k.Calls, &sc.calls)
-	giveBack(&f.Assigns, &k.Assigns, &sc.assigns)
-	giveBack(&f.Locals, &k.Locals, &sc.locals)
-	giveBack(&f.Regexes, &k.Regexes, &sc.regexes)
-	giveBack(&f.Deletes, &k.Deletes, &sc.deletes)
-	giveBack(&f.Loops, &k.Loops, &sc.loops)
-	giveBack(&f.Returns, &k.Returns, &sc.returns)
-	giveBack(&f.Throws, &k.Throws, &sc.throws)
-	giveBack(&f.Branches, &k.Branches, &sc.branches)
-	giveBack(&f.Comments, &k.Comments, &sc.comments)
+	giveBack(sc, 0, &f.Imports, &k.Imports, &sc.imports)
+	giveBack(sc, 1, &f.Exports, &k.Exports, &sc.exports)
+	giveBack(sc, 2, &f.Classes, &k.Classes, &sc.classes)
+	giveBack(sc, 3, &f.Funcs, &k.Funcs, &sc.funcs)
+	giveBack(sc, 4, &f.Calls, &k.Calls, &sc.calls)
+	giveBack(sc, 5, &f.Assigns, &k.Assigns, &sc.assigns)
+	giveBack(sc, 6, &f.Locals, &k.Locals, &sc.locals)
+	giveBack(sc, 7, &f.Regexes, &k.Regexes, &sc.regexes)
+	giveBack(sc, 8, &f.Deletes, &k.Deletes, &sc.deletes)
+	giveBack(sc, 9, &f.Loops, &k.Loops, &sc.loops)
+	giveBack(sc, 10, &f.Returns, &k.Returns, &sc.returns)
+	giveBack(sc, 11, &f.Throws, &k.Throws, &sc.throws)
+	giveBack(sc, 12, &f.Branches, &k.Branches, &sc.branches)
+	giveBack(sc, 13, &f.Comments, &k.Comments, &sc.comments)
 	if m := x.tryMemo; m != nil && cap(m) <= 64*scratchMax {
 		clear(m)
 		sc.tryMemo = m[:0]
@@ -290,16 +350,25 @@ func reuse[K comparable, V any](m map[K]V) map[K]V {
 }
 
 // giveBack replaces the list *s, grown in scratch, with an exact copy
-// from the slab and keeps the cleared array (what it held points into the
-// file's source) for the next file.
-func giveBack[T any](s, keep *[]T, to *slab[T]) {
+// from the slab and keeps the array for the next file, cleared (what it
+// held points into the file's source): at once without an arena, at
+// release with one (see arena).
+func giveBack[T any](sc *scratch, i int, s, keep *[]T, to *slab[T]) {
 	l := *s
 	*s = to.copyOf(l)
-	clear(l)
+	if sc.a == nil {
+		clear(l)
+	}
 	if cap(l) <= scratchMax {
 		*keep = l[:0]
+		if sc.a != nil {
+			sc.held[i] = len(l)
+		}
 	} else {
 		*keep = nil
+		if sc.a != nil {
+			sc.big = append(sc.big, l)
+		}
 	}
 }
 
@@ -331,8 +400,18 @@ func (f *Facts) trimNested(sc *scratch) {
 	if sc == nil {
 		sc = &scratch{} // one file's slabs, sized for it
 	}
+	// With an arena the lists replaced are held until release: what they
+	// point to (a decorator's arguments) is not copied yet.
+	hold := sc.a != nil
 	for i := range f.Classes {
 		c := &f.Classes[i]
+		if hold {
+			sc.oldDecs = append(sc.oldDecs, c.Decorators)
+			sc.oldFields = append(sc.oldFields, c.Fields)
+			for j := range c.Fields {
+				sc.oldDecs = append(sc.oldDecs, c.Fields[j].Decorators)
+			}
+		}
 		c.Decorators, c.Implements, c.Methods = sc.decs.copyOf(c.Decorators), sc.strs.copyOf(c.Implements), sc.ints.copyOf(c.Methods)
 		c.Fields = sc.fields.copyOf(c.Fields)
 		for j := range c.Fields {
@@ -341,6 +420,13 @@ func (f *Facts) trimNested(sc *scratch) {
 	}
 	for i := range f.Funcs {
 		fn := &f.Funcs[i]
+		if hold {
+			sc.oldDecs = append(sc.oldDecs, fn.Decorators)
+			sc.oldParams = append(sc.oldParams, fn.Params)
+			for j := range fn.Params {
+				sc.oldDecs = append(sc.oldDecs, fn.Params[j].Decorators)
+			}
+		}
 		fn.Decorators, fn.Params = sc.decs.copyOf(fn.Decorators), sc.params.copyOf(fn.Params)
 		for j := range fn.Params {
 			fn.Params[j].Decorators = sc.decs.copyOf(fn.Params[j].Decorators)

@@ -84,7 +84,7 @@ func TestInternCoversEveryString(t *testing.T) {
 	if len(before) != n || n < 50 {
 		t.Fatalf("filled %d strings, walked %d", n, len(before))
 	}
-	newInterner().facts(&f)
+	newInterner(nil).facts(&f)
 	after := strs()
 	lo, hi := uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf))
 	left := 0
@@ -207,7 +207,7 @@ describe('UsersService', () => {
 		if err != nil {
 			t.Fatal(err)
 		}
-		newInterner().facts(facts)
+		newInterner(nil).facts(facts)
 		f = facts
 	}()
 	for deadline := time.Now().Add(5 * time.Second); !freed.Load() && time.Now().Before(deadline); {

@@ -29,8 +29,11 @@ type File struct {
 	Path string // absolute, symlink-resolved
 	// src is the bytes as read (Source); nil when the facts came from
 	// the cache by key and lazy reads it on demand.
-	src   []byte
-	lazy  *lazySource
+	src  []byte
+	lazy *lazySource
+	// arena holds the memory the facts of a freshly parsed file live in:
+	// keep the File while reading its Facts (see arena).
+	arena *arena
 	Facts *Facts
 	Tok   *token.File
 }
@@ -106,6 +109,10 @@ var Analyzer = &analysis.Analyzer{
 // Of returns the parse result of a pass.
 func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
 
+// beforeDetach, when set (by tests), runs between a file's extraction and
+// the interning of its facts.
+var beforeDetach func()
+
 type parsed struct {
 	file    *File
 	problem *Problem
@@ -147,6 +154,8 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 			}()
 			var buf []Node
 			var in *interner
+			// The worker's facts live in its arena; see arena.
+			a := &arena{}
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= len(paths) || ctx.Err() != nil {
@@ -158,11 +167,13 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 				if isTSX {
 					if tsx == nil {
 						tsx = newCWorker(true)
+						tsx.sc = newScratch(a)
 					}
 					cw = tsx
 				} else {
 					if ts == nil {
 						ts = newCWorker(false)
+						ts.sc = newScratch(a)
 					}
 					cw = ts
 				}
@@ -174,12 +185,16 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					out[i] = *f
 				} else {
 					out[i], buf = parseOne(paths[i], cw, buf, maxSize, cache)
+					if beforeDetach != nil {
+						beforeDetach()
+					}
 					if f := out[i].file; f != nil {
 						if in == nil {
-							in = newInterner()
+							in = newInterner(a)
 						}
 						f.detach(isTSX, out[i].fresh, maxSize, in)
 					}
+					cw.sc.release() // the facts are in the arena now
 				}
 				if cap(buf) > 4*trimKeep {
 					buf = nil // a large file's buffer is not kept for the small ones (see nl_trim)

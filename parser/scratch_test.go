@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,18 +13,7 @@ import (
 // none of them shares a list with the worker's scratch.
 func TestScratchReuseGivesTheSameFacts(t *testing.T) {
 	t.Parallel()
-	var paths []string
-	for _, root := range []string{"../testdata", "../rules"} {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && IsSource(d.Name()) {
-				paths = append(paths, p)
-			}
-			return nil
-		})
-	}
-	if len(paths) < 100 {
-		t.Fatalf("only %d fixture files found", len(paths))
-	}
+	paths := fixturePaths(t)
 	workers := map[bool]*cworker{false: newCWorker(false), true: newCWorker(true)}
 	defer workers[false].free()
 	defer workers[true].free()

@@ -16,7 +16,8 @@ import "unsafe"
 // and die together in a batch run.
 type slab[T any] struct {
 	buf  []T
-	next int // elements in the next array
+	next int    // elements in the next array
+	a    *arena // where the arrays come from (nil: the Go heap)
 }
 
 // slabBytes is the size of a slab's largest arrays (the largest of Go's
@@ -43,13 +44,13 @@ func (s *slab[T]) copyOf(l []T) []T {
 func (s *slab[T]) take(n int) []T {
 	size := int(unsafe.Sizeof(*new(T)))
 	if size == 0 || n*size > slabBytes/8 {
-		return make([]T, n)
+		return arenaMake[T](s.a, n)
 	}
 	if cap(s.buf)-len(s.buf) < n {
 		if s.next == 0 {
 			s.next = max(slabFirst/size, 1)
 		}
-		s.buf = make([]T, 0, max(s.next, n))
+		s.buf = arenaMake[T](s.a, max(s.next, n))[:0]
 		s.next = min(s.next*2, slabBytes/size)
 	}
 	i := len(s.buf)

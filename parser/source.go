@@ -90,6 +90,7 @@ func (f *File) detach(tsx, fresh bool, maxSize int64, in *interner) {
 	}
 	if fresh {
 		in.facts(f.Facts)
+		f.arena = in.a
 	}
 	l := &lazySource{path: f.Path, tsx: tsx, sum: maphash.Bytes(sumSeed, src), size: len(src), max: maxSize,
 		shebang: bytes.HasPrefix(src, []byte("#!"))}
