@@ -24,7 +24,7 @@ func ParseFile(path string, src []byte, maxSize int64, cache Cache) (*File, *Pro
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, &Problem{Path: path, Offset: -1, Skipped: true, Message: "binary file (NUL byte): skipped"}
 	}
-	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
+	if est, over := TooCostly(src); over {
 		return nil, &Problem{Path: path, Offset: -1, Skipped: true, Message: fmt.Sprintf(
 			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped",
 			est>>20, MemoryPerByte, MemoryFloor>>20)}

@@ -14,6 +14,20 @@ const (
 	bytesPerLevel = 4 << 10
 )
 
+// TooCostly reports whether the analysis of src would take more than
+// MemoryCap, and the estimate. The estimate grows by at most
+// bytesPerToken+bytesPerLevel per byte (a bracket is a token and a level),
+// so a file of up to MemoryFloor/(bytesPerToken+bytesPerLevel) bytes (59
+// KiB: nearly every file) is within the floor without a scan, which cost
+// 0.16 s of CPU on the 14,000-file workspace.
+func TooCostly(src []byte) (est int, over bool) {
+	if len(src) <= MemoryFloor/(bytesPerToken+bytesPerLevel) {
+		return 0, false
+	}
+	est = EstimateMemory(src)
+	return est, est > MemoryCap(len(src))
+}
+
 // MemoryCap is the most memory the analysis of a file of size bytes may
 // take.
 func MemoryCap(size int) int {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -80,5 +81,24 @@ func TestEstimateMemory(t *testing.T) {
 		if got := EstimateMemory([]byte(src)); got != want {
 			t.Errorf("EstimateMemory(%q) = %d, want %d", src, got, want)
 		}
+	}
+}
+
+// TestTooCostlySkipsOnlyWhatCannotBeOver: below the size TooCostly does
+// not scan, even the costliest content (every byte a bracket: a token and
+// a level) is within the cap; one byte more of it is over.
+func TestTooCostlySkipsOnlyWhatCannotBeOver(t *testing.T) {
+	t.Parallel()
+	n := MemoryFloor / (bytesPerToken + bytesPerLevel)
+	worst := bytes.Repeat([]byte("("), n)
+	if est := EstimateMemory(worst); est > MemoryCap(len(worst)) {
+		t.Fatalf("%d brackets: estimate %d over the cap %d", n, est, MemoryCap(len(worst)))
+	}
+	if _, over := TooCostly(worst); over {
+		t.Error("within the cap, but too costly")
+	}
+	worst = append(worst, '(')
+	if est, over := TooCostly(worst); !over || est != EstimateMemory(worst) {
+		t.Errorf("%d brackets: over = %v, estimate %d", len(worst), over, est)
 	}
 }

@@ -306,7 +306,7 @@ func parseOne(path string, cw *cworker, buf []Node, maxSize int64, cache Cache) 
 			return parsed{file: &File{Path: path, src: src, Facts: facts}, problem: factsProblem(path, src, facts)}, buf
 		}
 	}
-	if est := EstimateMemory(src); est > MemoryCap(len(src)) {
+	if est, over := TooCostly(src); over {
 		return parsed{problem: &Problem{Path: path, Offset: -1, Skipped: true, Message: fmt.Sprintf(
 			"analysing it would take about %d MiB (more than %d times its size and %d MiB): skipped; generated code is best left out",
 			est>>20, MemoryPerByte, MemoryFloor>>20)}}, buf
