@@ -110,8 +110,11 @@ var Analyzer = &analysis.Analyzer{
 func Of(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
 
 // beforeDetach, when set (by tests), runs between a file's extraction and
-// the interning of its facts.
-var beforeDetach func()
+// the interning of its facts; onLarge is schedule.onLarge.
+var (
+	beforeDetach func()
+	onLarge      func(delta int)
+)
 
 type parsed struct {
 	file    *File
@@ -132,10 +135,10 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 		maxSize = DefaultMaxFileSize
 	}
 	out := make([]parsed, len(paths))
-	order := parseOrder(paths, opts.Known, jobs)
+	order, size := parseOrder(paths, opts.Known, jobs)
 	// Workers take the next file from a counter (a channel send per file
 	// woke a goroutine each: as much as a file whose facts the cache has).
-	var next atomic.Int64
+	sched := newSchedule(order, size)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
@@ -157,11 +160,13 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 			// The worker's facts live in its arena; see arena.
 			a := &arena{}
 			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(paths) || ctx.Err() != nil {
+				if ctx.Err() != nil {
 					return
 				}
-				i := order[k]
+				i, large, ok := sched.take()
+				if !ok {
+					return
+				}
 				isTSX := filepath.Ext(paths[i]) == ".tsx"
 				var cw *cworker
 				if isTSX {
@@ -196,6 +201,7 @@ func Parse(ctx context.Context, paths []string, opts Options) *Result {
 					}
 					cw.sc.release() // the facts are in the arena now
 				}
+				sched.done(i, large)
 				if cap(buf) > 4*trimKeep {
 					buf = nil // a large file's buffer is not kept for the small ones (see nl_trim)
 				}
@@ -420,13 +426,13 @@ func syntaxErrorMessage(src []byte, spans []Span) string {
 // longest-first schedule: no worker is left parsing a large file while
 // the others wait at the end. Files whose facts the cache has by key are
 // not read, and not stat'ed here either: they go last.
-func parseOrder(paths []string, known func(string) (string, bool), jobs int) []int {
+func parseOrder(paths []string, known func(string) (string, bool), jobs int) ([]int, []int64) {
 	order := make([]int, len(paths))
 	for i := range order {
 		order[i] = i
 	}
 	if len(paths) <= jobs {
-		return order
+		return order, nil
 	}
 	size := make([]int64, len(paths))
 	var next atomic.Int64
@@ -453,5 +459,5 @@ func parseOrder(paths []string, known func(string) (string, bool), jobs int) []i
 	}
 	wg.Wait()
 	sort.SliceStable(order, func(a, b int) bool { return size[order[a]] > size[order[b]] })
-	return order
+	return order, size
 }
