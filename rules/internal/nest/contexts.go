@@ -46,6 +46,10 @@ func (m *Model) addEntry(r FuncRef, why string) {
 	}
 }
 
+// entryAdder adds an entry point: Model.addEntry, or a list of entryRecs
+// (callEntries, which runs for files in parallel).
+type entryAdder func(r FuncRef, why string)
+
 // entryRec is an entry point a file's calls make (a handler passed to a
 // worker, a middleware function), or a middleware class (mw).
 type entryRec struct {
@@ -63,10 +67,9 @@ type entryRec struct {
 func (m *Model) callEntries(fi FileID) []entryRec {
 	f := m.Files[fi].Facts
 	var recs []entryRec
-	m.recording = &recs
-	defer func() { m.recording = nil }()
+	add := func(r FuncRef, why string) { recs = append(recs, entryRec{ref: r, why: why}) }
 	for _, c := range f.Calls {
-		m.workerEntries(fi, &c)
+		m.workerEntries(add, fi, &c)
 	}
 	middleware := map[ClassRef]bool{}
 	for _, c := range f.Calls {
@@ -82,7 +85,7 @@ func (m *Model) callEntries(fi FileID) []entryRec {
 			why = "param decorator factory"
 		}
 		for _, a := range c.Args {
-			m.callbackEntries(fi, FuncID(c.Func), a, why, middleware)
+			m.callbackEntries(add, fi, FuncID(c.Func), a, why, middleware)
 		}
 	}
 	mws := make([]ClassRef, 0, len(middleware))
@@ -108,12 +111,14 @@ func (m *Model) findEntries() {
 	middleware := map[ClassRef]bool{}
 	reuse := m.callsFrom != nil && m.callsFrom.entryPer != nil && sameBootstraps(m.Bootstraps, m.callsFrom.Bootstraps)
 	m.entryPer = make([][]entryRec, len(m.Files))
-	for fi := range m.AllFiles() {
-		if reuse && !m.changed[fi] {
-			m.entryPer[fi] = m.callsFrom.entryPer[fi]
+	m.parallel(len(m.Files), func(i int) {
+		if reuse && !m.changed[i] {
+			m.entryPer[i] = m.callsFrom.entryPer[i]
 		} else {
-			m.entryPer[fi] = m.callEntries(fi)
+			m.entryPer[i] = m.callEntries(FileID(i))
 		}
+	})
+	for fi := range m.AllFiles() {
 		for _, r := range m.entryPer[fi] {
 			if r.mw {
 				middleware[r.cls] = true
@@ -142,7 +147,7 @@ func (m *Model) findEntries() {
 			}
 			for _, ret := range m.Files[p.Factory.File].Facts.Returns {
 				if FuncID(ret.Func) == p.Factory.Index {
-					m.returnedFuncs(p.Factory.File, ret.Value, "callback returned by a provider factory")
+					m.returnedFuncs(m.addEntry, p.Factory.File, ret.Value, "callback returned by a provider factory")
 				}
 			}
 		}
@@ -214,16 +219,16 @@ func (m *Model) classEntryList(middleware map[ClassRef]bool) []entryRec {
 	return recs
 }
 
-func (m *Model) returnedFuncs(fi FileID, v parser.Value, why string) {
+func (m *Model) returnedFuncs(add entryAdder, fi FileID, v parser.Value, why string) {
 	if v.Kind == parser.VFunc && v.Func >= 0 {
-		m.addEntry(FuncRef{fi, FuncID(v.Func)}, why)
+		add(FuncRef{fi, FuncID(v.Func)}, why)
 	}
 	for _, p := range v.Props() {
-		m.returnedFuncs(fi, p.Value, why)
+		m.returnedFuncs(add, fi, p.Value, why)
 	}
 	for _, e := range v.Elems() {
 		if v.Kind == parser.VArray || v.Kind == parser.VObject {
-			m.returnedFuncs(fi, e, why)
+			m.returnedFuncs(add, fi, e, why)
 		}
 	}
 }
@@ -232,17 +237,17 @@ func (m *Model) returnedFuncs(fi FileID, v parser.Value, why string) {
 // once per message, the worker path: the processor of a BullMQ
 // `new Worker(queue, processor)` and the eachMessage/eachBatch handlers of
 // a KafkaJS `consumer.run({...})`.
-func (m *Model) workerEntries(fi FileID, c *parser.Call) {
+func (m *Model) workerEntries(add entryAdder, fi FileID, c *parser.Call) {
 	switch {
 	case c.New && len(c.Path) == 1 && len(c.Args) >= 2:
 		if d := m.Resolve(fi, FuncID(c.Func), c.Path[0]); d.Kind != DeclExternal || normModule(d.Module) != "bullmq" || d.Name != "Worker" {
 			return
 		}
-		m.handlerEntry(fi, FuncID(c.Func), c.Args[1], "BullMQ Worker processor")
+		m.handlerEntry(add, fi, FuncID(c.Func), c.Args[1], "BullMQ Worker processor")
 	case c.Method == "run" && len(c.Args) == 1 && c.Args[0].Kind == parser.VObject:
 		for _, p := range c.Args[0].Props() {
 			if p.Key == "eachMessage" || p.Key == "eachBatch" {
-				m.handlerEntry(fi, FuncID(c.Func), p.Value, "KafkaJS consumer "+p.Key)
+				m.handlerEntry(add, fi, FuncID(c.Func), p.Value, "KafkaJS consumer "+p.Key)
 			}
 		}
 	}
@@ -250,11 +255,11 @@ func (m *Model) workerEntries(fi FileID, c *parser.Call) {
 
 // handlerEntry marks a handler given as an arrow or function, a function
 // name, this.method or this.method.bind(this) as an entry point.
-func (m *Model) handlerEntry(fi FileID, fn FuncID, a parser.Value, why string) {
+func (m *Model) handlerEntry(add entryAdder, fi FileID, fn FuncID, a parser.Value, why string) {
 	text := a.Text
 	switch {
 	case a.Kind == parser.VFunc && a.Func >= 0:
-		m.addEntry(FuncRef{fi, FuncID(a.Func)}, why)
+		add(FuncRef{fi, FuncID(a.Func)}, why)
 		return
 	case a.Kind == parser.VCall && strings.HasSuffix(text, ".bind"):
 		text = strings.TrimSuffix(text, ".bind")
@@ -266,28 +271,28 @@ func (m *Model) handlerEntry(fi FileID, fn FuncID, a parser.Value, why string) {
 	switch {
 	case len(parts) == 2 && parts[0] == "this" && fn >= 0 && f.Funcs[fn].Class >= 0:
 		for _, to := range m.methodTargets(&ClassRef{fi, ClassID(f.Funcs[fn].Class)}, "", parts[1]) {
-			m.addEntry(to, why)
+			add(to, why)
 		}
 	case len(parts) == 1:
 		if d := m.Resolve(fi, fn, parts[0]); d.Kind == DeclFunc {
-			m.addEntry(d.Func(), why)
+			add(d.Func(), why)
 		}
 	}
 }
 
 // callbackEntries marks what an argument of app.use/consumer.apply/
 // createParamDecorator refers to as a request entry point.
-func (m *Model) callbackEntries(fi FileID, fn FuncID, a parser.Value, why string, middleware map[ClassRef]bool) {
+func (m *Model) callbackEntries(add entryAdder, fi FileID, fn FuncID, a parser.Value, why string, middleware map[ClassRef]bool) {
 	switch a.Kind {
 	case parser.VFunc:
 		if a.Func >= 0 {
-			m.addEntry(FuncRef{fi, FuncID(a.Func)}, why)
+			add(FuncRef{fi, FuncID(a.Func)}, why)
 		}
 	case parser.VIdent:
 		d := m.Resolve(fi, fn, strings.Split(a.Text, ".")[0])
 		switch d.Kind {
 		case DeclFunc:
-			m.addEntry(d.Func(), why)
+			add(d.Func(), why)
 		case DeclClass:
 			middleware[d.Class()] = true
 		}
@@ -302,12 +307,12 @@ func (m *Model) callbackEntries(fi FileID, fn FuncID, a parser.Value, why string
 		}
 		for _, ret := range m.Files[d.File].Facts.Returns {
 			if ret.Func == d.Index {
-				m.returnedFuncs(d.File, ret.Value, why)
+				m.returnedFuncs(add, d.File, ret.Value, why)
 			}
 		}
 	case parser.VArray:
 		for _, e := range a.Elems() {
-			m.callbackEntries(fi, fn, e, why, middleware)
+			m.callbackEntries(add, fi, fn, e, why, middleware)
 		}
 	}
 }
@@ -347,19 +352,7 @@ func (m *Model) startupRoots() []FuncRef {
 		m.classStartups = m.classStartupRoots()
 	}
 	roots = append(roots, m.classStartups...)
-	roots = append(roots, m.factoryRoots()...)
-	for fi, file := range m.AllFiles() {
-		for _, c := range file.Facts.Calls {
-			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
-				for _, a := range c.Args {
-					if a.Kind == parser.VFunc && a.Func >= 0 {
-						roots = append(roots, FuncRef{fi, FuncID(a.Func)})
-					}
-				}
-			}
-		}
-	}
-	return roots
+	return append(roots, m.factoryRoots()...) // with registerAs factories
 }
 
 // classStartupRoots returns the startup roots of classes and modules:
@@ -403,8 +396,9 @@ func (m *Model) classStartupRoots() []FuncRef {
 // module metadata, in the options of forRootAsync/registerAsync, or in a
 // provider object kept in a variable (`export const dbProviders = [...]`),
 // inline or a named function imported from another file; and the create*
-// methods of a useClass options factory (createTypeOrmOptions). Factories
-// of request-scoped and transient providers run later and are left out.
+// methods of a useClass options factory (createTypeOrmOptions), and the
+// factories given to @nestjs/config's registerAs. Factories of
+// request-scoped and transient providers run later and are left out.
 func (m *Model) factoryRoots() []FuncRef {
 	// Files are read in parallel, each into its own list, and the lists
 	// joined in file order.
@@ -477,8 +471,18 @@ func (m *Model) factoryRoots() []FuncRef {
 			}
 		}
 		for _, c := range f.Calls {
+			config := joinedIs(c.Path, "ConfigModule.forRoot") || joinedIs(c.Path, "ConfigModule.forFeature")
 			for _, a := range c.Args {
-				walk(c.Func, a, strings.HasSuffix(c.Method, "Async"), isConfigModule(strings.Join(c.Path, ".")))
+				walk(c.Func, a, strings.HasSuffix(c.Method, "Async"), config)
+			}
+			// registerAs('db', () => ({ ... })): @nestjs/config runs the
+			// factory once at startup
+			if len(c.Path) == 1 && c.Path[0] == "registerAs" {
+				for _, a := range c.Args {
+					if a.Kind == parser.VFunc && a.Func >= 0 {
+						roots = append(roots, FuncRef{fi, FuncID(a.Func)})
+					}
+				}
 			}
 		}
 		for _, l := range f.Locals {
@@ -502,6 +506,27 @@ func (m *Model) factoryRoots() []FuncRef {
 // once at startup.
 func isConfigModule(path string) bool {
 	return path == "ConfigModule.forRoot" || path == "ConfigModule.forFeature"
+}
+
+// joinedIs reports whether the names of path joined with dots are s,
+// without joining them (factoryRoots asks it of every call).
+func joinedIs(path []string, s string) bool {
+	if len(path) == 0 {
+		return s == ""
+	}
+	for i, p := range path {
+		if i > 0 {
+			if s == "" || s[0] != '.' {
+				return false
+			}
+			s = s[1:]
+		}
+		if !strings.HasPrefix(s, p) {
+			return false
+		}
+		s = s[len(p):]
+	}
+	return s == ""
 }
 
 func (m *Model) shutdownRoots() []FuncRef {

@@ -81,9 +81,11 @@ func (m *Model) computeScope() {
 	pkgOf := make([]string, n)
 	rootPkgs := map[string]bool{}
 	var queue []FileID
+	isRoot := make([]bool, n) // every import and call of every file: in parallel
+	m.parallel(n, func(i int) { isRoot[i] = !m.offline[i] && m.isNestRoot(FileID(i)) })
 	for fi := range m.AllFiles() {
 		pkgOf[fi] = m.packageDir(fi)
-		if !m.offline[fi] && m.isNestRoot(fi) {
+		if isRoot[fi] {
 			rootPkgs[pkgOf[fi]] = true
 			m.inScope[fi] = true
 			queue = append(queue, fi)
