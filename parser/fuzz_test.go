@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -30,6 +31,23 @@ func FuzzExtract(f *testing.F) {
 		}
 		if facts.Panic != "" {
 			t.Fatalf("fact extraction panicked: %s", facts.Panic)
+		}
+		// as a parse worker does: into an arena, interned, and the
+		// arena's invariant holds (see arena)
+		a := &arena{}
+		cw := newCWorker(false)
+		defer cw.free()
+		cw.sc = newScratch(a)
+		p, _ := ParseSource("fuzz.ts", src, cw, nil)
+		if p.file == nil {
+			t.Fatal("ParseBytes parsed it, ParseSource did not")
+		}
+		newInterner(a).facts(p.file.Facts)
+		cw.sc.release()
+		c := newArenaCheck(a)
+		c.walk(reflect.ValueOf(p.file.Facts).Elem(), false, "fuzz")
+		for _, b := range c.bad {
+			t.Error(b)
 		}
 	})
 }
